@@ -1,0 +1,63 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+namespace gatehouse::cli {
+
+/// Exit status of every subcommand (the contract scripts rely on).
+enum ExitCode : int {
+    ExitOk = 0, ///< success, nothing to report
+    ExitFindings = 1, ///< findings / failed gates / errors in what was checked
+    ExitUsage = 2, ///< usage error or unreadable input
+};
+
+/// Where a subcommand writes: `out` gets the result (one JSON document with --format json), `err` gets messages.
+struct Io
+{
+    QTextStream& out;
+    QTextStream& err;
+};
+
+/// A subcommand: `arguments` are the words after the subcommand's name.
+using CommandFunction = int (*)(const QStringList& arguments, Io io);
+
+struct Command
+{
+    QString name;
+    QString summary;
+    CommandFunction run;
+};
+
+/// Every subcommand, in the order `gatehouse --help` lists them.
+const QList<Command>& commands();
+const Command* findCommand(const QString& name);
+
+/// Runs `gatehouse ARGS…` headless (ARGS without the program name). Handles --help and --version.
+int run(const QStringList& arguments, Io io);
+QString versionText();
+QString helpText();
+
+/// Options shared by every subcommand: --repo DIR, --rev REV, --format FMT and --help.
+struct CommonOptions
+{
+    QString repo; ///< absolute path; default: the current directory
+    QString rev; ///< empty: the work tree (or HEAD where a commit is required)
+    QString format; ///< validated against the command's allowed formats
+};
+
+/// Parses `arguments` for a subcommand with the common options added (the formats allowed first = default).
+/// Returns ExitOk to go on, or the exit code to return at once (usage error printed, or --help shown).
+int parseArguments(QCommandLineParser& parser, const QString& commandName, const QStringList& arguments,
+                   const QStringList& formats, Io io, CommonOptions& options, bool wantsRepo = true);
+
+/// Writes one JSON document (indented) and a newline.
+void writeJson(QTextStream& out, const QJsonDocument& document);
+
+} // namespace gatehouse::cli
