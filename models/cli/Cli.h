@@ -53,9 +53,18 @@ struct CommonOptions
 };
 
 /// Parses `arguments` for a subcommand with the common options added (the formats allowed first = default).
-/// Returns ExitOk to go on, or the exit code to return at once (usage error printed, or --help shown).
+/// Returns ExitOk to go on; otherwise the caller returns `finishEarly(code)` at once (usage error printed, or
+/// --help shown). Typical use:
+///     if (int code = parseArguments(parser, u"validate"_s, args, {u"text"_s, u"json"_s}, io, options); code != ExitOk)
+///         return finishEarly(code);
 int parseArguments(QCommandLineParser& parser, const QString& commandName, const QStringList& arguments,
                    const QStringList& formats, Io io, CommonOptions& options, bool wantsRepo = true);
+
+constexpr int HelpShown = -1;
+inline int finishEarly(int code)
+{
+    return code == HelpShown ? int(ExitOk) : code;
+}
 
 /// Writes one JSON document (indented) and a newline.
 void writeJson(QTextStream& out, const QJsonDocument& document);

@@ -1,0 +1,13 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Cli.h"
+
+// Every subcommand's entry point, each defined in its own models/cli/<Name>Command.cpp.
+namespace gatehouse::cli {
+
+int runDemo(const QStringList& arguments, Io io);
+int runInfo(const QStringList& arguments, Io io);
+
+} // namespace gatehouse::cli
