@@ -155,21 +155,21 @@ Result<DeploymentHistory> DeploymentScanner::scan(const git::Repository& reposit
             options.hide = QStringList{previous.commit.toString()};
             QList<git::ObjectId> changes;
             const QDateTime deployTime = deployment.time;
-            const Status walked = repository.walk(
-                options,
-                [&](const git::CommitInfo& commit) {
-                    changes.append(commit.id);
-                    qint64 seconds = commit.committer.time.secsTo(deployTime);
-                    if (seconds < 0) {
-                        ++deployment.clockSkewedChanges;
-                        seconds = 0;
-                    }
-                    deployment.leadTimesSeconds.append(seconds);
-                    return true;
-                },
-                sink);
+            const Status walked = repository.walk(options, [&](const git::CommitInfo& commit) {
+                changes.append(commit.id);
+                qint64 seconds = commit.committer.time.secsTo(deployTime);
+                if (seconds < 0) {
+                    ++deployment.clockSkewedChanges;
+                    seconds = 0;
+                }
+                deployment.leadTimesSeconds.append(seconds);
+                // The sink is not handed to walk(): its own progress stage would fight ours.
+                return !(sink && sink->isCancelled());
+            });
             if (!walked.ok())
                 return walked.error();
+            if (sink && sink->isCancelled())
+                return cancelledError();
             deployment.changes = std::move(changes);
             deployment.leadTimeMedianSeconds = percentile(deployment.leadTimesSeconds, 0.5);
         }
