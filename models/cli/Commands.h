@@ -8,5 +8,7 @@
 namespace gatehouse::cli {
 
 int runInfo(const QStringList& arguments, Io io);
+int runDeployments(const QStringList& arguments, Io io);
+int runIncidents(const QStringList& arguments, Io io);
 
 } // namespace gatehouse::cli

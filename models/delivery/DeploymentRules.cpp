@@ -227,7 +227,7 @@ std::optional<TagClassification> DeploymentRules::classify(const QString& tagNam
     if (!annotatedMessage.isEmpty()) {
         const QRegularExpressionMatch match = messageRule.match(annotatedMessage);
         if (match.hasMatch())
-            return TagClassification{match.captured(1).toLower(), RuleSource::Message, QStringLiteral("message")};
+            return TagClassification{match.captured(1).toLower(), RuleSource::Message, match.captured(0).trimmed()};
     }
     if (!m_useDefaults)
         return std::nullopt;

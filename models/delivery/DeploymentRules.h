@@ -50,7 +50,7 @@ struct TagClassification
 {
     QString environment; ///< lower case, e.g. "production", "staging", "release"
     RuleSource source = RuleSource::Default;
-    QString rule; ///< the pattern (or "message") that matched, for explanations
+    QString rule; ///< the pattern that matched, or the message words ("Production deployment"), for explanations
 };
 
 /// Maps tag names (and annotated tag messages) to deployment environments.

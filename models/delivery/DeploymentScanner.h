@@ -15,7 +15,7 @@ namespace gatehouse::delivery {
 /// Per environment, deployments sorted by time D1…Dn:
 /// - changes of Di (i > 1): commits reachable from Di and not from Di-1 (`git log Di ^Di-1`); D1 has none;
 /// - rollback: Di whose commit is a strict ancestor of Di-1's, or whose tag message contains "rollback" (any case);
-///   a redeploy of the same commit is neither a change nor a rollback;
+///   a redeploy of the same commit is neither a change nor a rollback (even when its message says "rollback");
 /// - Di-1 is marked failed when Di is a rollback (incidents add more failures later, see IncidentScanner);
 /// - lead time of each change: deploy time − committer time. A commit dated after its deployment (clock skew)
 ///   counts as 0 s and is counted in Deployment::clockSkewedChanges.
