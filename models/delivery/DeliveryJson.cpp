@@ -110,6 +110,7 @@ QJsonObject DeliveryJson::incident(const Incident& i)
         {QStringLiteral("deployment"), text(i.deploymentRef)},
         {QStringLiteral("document"), text(i.documentPath)},
         {QStringLiteral("reverted_commit"), text(i.revertedCommit)},
+        {QStringLiteral("fix_commits"), QJsonArray::fromStringList(i.fixCommits)},
         {QStringLiteral("factor_notes"), QJsonArray::fromStringList(i.factorNotes)},
         {QStringLiteral("notes"), QJsonArray::fromStringList(i.notes)},
     };

@@ -47,6 +47,7 @@ struct Incident
     QString body; ///< the message body or the document's Markdown (front matter removed)
 
     // --- Filled by IncidentScanner::link ---
+    QStringList fixCommits; ///< full ids of the commits the `Fix:` line names (those that resolve)
     QString blamedDeployment; ///< tag of the deployment it blames; empty when none
     QString fixedByDeployment; ///< tag of the first deployment that shipped the fix; empty when none
     std::optional<qint64> timeToRestoreSeconds; ///< fixed-by deploy time − blamed deploy time

@@ -200,60 +200,105 @@ Result<QList<Incident>> IncidentScanner::scan(const git::Repository& repository,
 Status IncidentScanner::link(const git::Repository& repository, QList<Incident>& incidents, DeploymentHistory& history,
                              const QString& environment)
 {
+    // The first deployment of `env` at index >= from (and, when `latest` is valid, at or before it) that contains
+    // `commit`; -1 when none.
+    auto firstContaining
+        = [&](const git::ObjectId& commit, const QString& env, int from, const QDateTime& latest) -> Result<int> {
+        for (int i = std::max(from, 0); i < history.deployments.size(); ++i) {
+            const Deployment& d = history.deployments.at(i);
+            if (latest.isValid() && d.time > latest)
+                break;
+            if (d.environment != env)
+                continue;
+            if (d.commit == commit)
+                return i;
+            const Result<bool> contains = repository.isAncestor(commit, d.commit);
+            if (!contains.ok())
+                return contains.error();
+            if (contains.value())
+                return i;
+        }
+        return -1;
+    };
+    static const QRegularExpression commitToken(QStringLiteral("\\b[0-9a-fA-F]{7,40}\\b"));
+
     for (Incident& incident : incidents) {
         incident.blamedDeployment.clear();
         incident.fixedByDeployment.clear();
         incident.timeToRestoreSeconds.reset();
+        incident.fixCommits.clear();
 
         int blamed = -1;
+        bool decided = false;
         if (!incident.deploymentRef.isEmpty()) {
             blamed = findDeployment(history, incident.deploymentRef, environment);
-            if (blamed < 0)
+            decided = blamed >= 0;
+            if (!decided)
                 incident.notes.append(
-                    QStringLiteral("Deployment: %1 names no known deployment; blaming by time instead")
-                        .arg(incident.deploymentRef));
+                    QStringLiteral("Deployment: %1 names no known deployment").arg(incident.deploymentRef));
         }
-        if (blamed < 0 && incident.time.isValid()) {
+        // A revert knows the bad change: blame the deployment that shipped it rather than whatever went out last
+        // (which may be the rollback that restored service).
+        if (!decided && !incident.revertedCommit.isEmpty()) {
+            const Result<git::ObjectId> reverted = repository.resolve(incident.revertedCommit);
+            if (reverted.ok()) {
+                const Result<int> shipped = firstContaining(reverted.value(), environment, 0, incident.time);
+                if (!shipped.ok())
+                    return shipped.error();
+                blamed = shipped.value();
+                decided = true;
+                if (blamed < 0)
+                    incident.notes.append(QStringLiteral("the reverted commit %1 never reached %2")
+                                              .arg(reverted->shortString(), environment));
+            }
+        }
+        if (!decided && incident.time.isValid()) {
             for (int i = 0; i < history.deployments.size(); ++i) {
                 const Deployment& d = history.deployments.at(i);
                 if (d.environment == environment && d.time <= incident.time)
                     blamed = i;
             }
+            if (blamed < 0)
+                incident.notes.append(QStringLiteral("no %1 deployment at or before the incident").arg(environment));
+        }
+
+        // The fix: the incident's own commit, and the commits its `Fix:` line names; the earliest deployment that
+        // shipped any of them restored service.
+        QList<git::ObjectId> fixes;
+        if (!incident.commit.isNull())
+            fixes.append(incident.commit);
+        QRegularExpressionMatchIterator tokens = commitToken.globalMatch(incident.fix);
+        while (tokens.hasNext()) {
+            const QString token = tokens.next().captured(0);
+            const Result<git::ObjectId> id = repository.resolve(token);
+            if (id.ok() && !fixes.contains(id.value())) {
+                fixes.append(id.value());
+                incident.fixCommits.append(id->toString());
+            }
         }
         const QString fixEnvironment = blamed >= 0 ? history.deployments.at(blamed).environment : environment;
         int fixedBy = -1;
-        if (!incident.commit.isNull()) {
-            const int from = blamed >= 0 ? blamed + 1 : 0;
-            for (int i = from; i < history.deployments.size() && fixedBy < 0; ++i) {
-                const Deployment& d = history.deployments.at(i);
-                if (d.environment != fixEnvironment)
-                    continue;
-                if (d.commit == incident.commit) {
-                    fixedBy = i;
-                    break;
-                }
-                const Result<bool> contains = repository.isAncestor(incident.commit, d.commit);
-                if (!contains.ok())
-                    return contains.error();
-                if (contains.value())
-                    fixedBy = i;
-            }
+        for (const git::ObjectId& fix : std::as_const(fixes)) {
+            const Result<int> shipped = firstContaining(fix, fixEnvironment, blamed + 1, {});
+            if (!shipped.ok())
+                return shipped.error();
+            if (shipped.value() >= 0 && (fixedBy < 0 || shipped.value() < fixedBy))
+                fixedBy = shipped.value();
         }
+
         if (blamed >= 0) {
             Deployment& d = history.deployments[blamed];
             incident.blamedDeployment = d.tag;
             d.failed = true;
             d.failedReasons.append(
                 QStringLiteral("incident %1").arg(incident.incident.isEmpty() ? incident.title : incident.incident));
-        } else {
-            incident.notes.append(QStringLiteral("no %1 deployment at or before the incident").arg(environment));
         }
         if (fixedBy >= 0) {
             incident.fixedByDeployment = history.deployments.at(fixedBy).tag;
             if (blamed >= 0)
                 incident.timeToRestoreSeconds
                     = history.deployments.at(blamed).time.secsTo(history.deployments.at(fixedBy).time);
-        } else if (!incident.commit.isNull()) {
+        } else if (!fixes.isEmpty()) {
             incident.notes.append(QStringLiteral("no %1 deployment contains the fix yet").arg(fixEnvironment));
         }
     }

@@ -13,12 +13,15 @@ namespace gatehouse::delivery {
 
 /// Finds incidents in a repository and links them to deployments (issue 6, section 3).
 ///
-/// Linking, per incident:
-/// - blamed deployment: the deployment a `Deployment:` line names (tag name, or a commit id prefix of ≥ 7 hex
-///   digits), else the last deployment of `environment` (production) at or before the incident's time;
+/// Linking, per incident (the issue's rules, made exact where the repository knows more):
+/// - blamed deployment: the deployment a `Deployment:` line names (tag name, or a commit id prefix of >= 7 hex
+///   digits); else, for a revert whose "This reverts commit X" resolves, the first deployment of `environment`
+///   (production) that shipped X, at or before the incident (none if X never shipped: nothing failed); else the last
+///   deployment of `environment` at or before the incident's time;
 /// - fixed-by deployment: the first deployment of the blamed one's environment after it (or of `environment` from
-///   the start when nothing is blamed) whose commit is the incident's commit or descends from it;
-/// - time to restore: fixed-by deploy time − blamed deploy time;
+///   the start when nothing is blamed) that contains the incident's commit or a commit its `Fix:` line names
+///   (whichever shipped first: a postmortem written days later must not stretch the restore time);
+/// - time to restore: fixed-by deploy time - blamed deploy time;
 /// - the blamed deployment is marked failed ("incident <id or title>").
 /// For a document, the incident's commit is the one that added the file.
 ///

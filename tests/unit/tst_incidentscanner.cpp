@@ -32,6 +32,7 @@ private Q_SLOTS:
     void initTestCase();
     void incidents_data();
     void incidents();
+    void fixCommits();
     void failedDeployments();
     void diagnostics();
     void emptyRepository();
@@ -44,8 +45,9 @@ private:
 };
 
 // Production: deploy-1@c1 11:00, deploy-2@c2 13:00, deploy-3@h 15:00, deploy-4@p 17:00, deploy-5@d 19:00.
-// Incidents: hotfix h (14:00), postmortem p (16:00, Detected 13:30, adds a document, names deploy-2), revert r
-// (18:00), commit d (18:30) adding postmortems/dns.md (dated, names deploy-1) and docs/postmortems/broken.md.
+// Incidents: hotfix h (14:00), postmortem p (16:00, Detected 13:30, adds a document, names deploy-2, Fix names h),
+// revert r of c2 (18:00), revert rx (18:20) of x (18:10, never deployed), commit d (18:30) adding
+// postmortems/dns.md (dated, names deploy-1) and docs/postmortems/broken.md.
 void TestIncidentScanner::initTestCase()
 {
     m_scratch = std::make_unique<test::ScratchRepository>();
@@ -68,7 +70,8 @@ void TestIncidentScanner::initTestCase()
     s.tag(u"staging-1"_s, h, u"Staging deployment"_s, at(14, 30));
     s.tag(u"deploy-3"_s, h, u"Production deployment"_s, at(15));
     const auto p = s.commit(u"postmortem(pay): retry storm\n\nIncident: INC-1\nDetected: 2026-01-05T13:30:00Z\n"
-                            "Deployment: deploy-2\n"_s,
+                            "Deployment: deploy-2\nFix: retries capped in "_s
+                                + h.shortString(10) + u" (not 0123456789, which is no commit)\n"_s,
                             {{u"postmortems/2026-01-05-retries.md"_s,
                               "---\nseverity: SEV1\nfactors: [VI]\nfix: cap retries\n---\n# Retry storm\n"}},
                             at(16));
@@ -77,6 +80,11 @@ void TestIncidentScanner::initTestCase()
     const auto r = s.commit(u"Revert \"feat(pay): retries\"\n\nThis reverts commit "_s + c2.toString() + u".\n"_s,
                             {{u"pay.txt"_s, QByteArray()}}, at(18));
     name(r, u"r"_s);
+    const auto x = s.commit(u"feat: experiment"_s, {{u"x.txt"_s, "x\n"}}, at(18, 10));
+    name(x, u"x"_s);
+    const auto rx = s.commit(u"Revert \"feat: experiment\"\n\nThis reverts commit "_s + x.toString() + u".\n"_s,
+                             {{u"x.txt"_s, QByteArray()}}, at(18, 20));
+    name(rx, u"rx"_s);
     const auto d = s.commit(u"docs: write up the dns outage"_s,
                             {{u"postmortems/dns.md"_s,
                               "---\ntitle: DNS outage\ndate: 2026-01-05\ndeployment: deploy-1\n---\n"
@@ -104,20 +112,23 @@ void TestIncidentScanner::incidents_data()
     QTest::addColumn<qint64>("timeToRestore"); // -1: none
 
     // clang-format off
-    QTest::newRow("postmortem: Detected time, Deployment line, merged with its document")
+    QTest::newRow("postmortem: Detected time, Deployment line, Fix names the hotfix, merged with its document")
         << 0 << u"postmortem"_s << u"retry storm"_s << u"p"_s << at(13, 30)
-        << u"pay|INC-1|SEV1|VI|postmortems/2026-01-05-retries.md"_s << u"deploy-2"_s << u"deploy-4"_s << qint64(4 * 3600);
+        << u"pay|INC-1|SEV1|VI|postmortems/2026-01-05-retries.md"_s << u"deploy-2"_s << u"deploy-3"_s << qint64(2 * 3600);
     QTest::newRow("hotfix: blames the last production deployment before it")
         << 1 << u"hotfix"_s << u"cap retries"_s << u"h"_s << at(14) << u"pay|INC-1|SEV1|IX|"_s << u"deploy-2"_s
         << u"deploy-3"_s << qint64(2 * 3600);
-    QTest::newRow("git revert")
-        << 2 << u"revert"_s << u"Revert \"feat(pay): retries\""_s << u"r"_s << at(18) << u"pay||||"_s << u"deploy-4"_s
-        << u"deploy-5"_s << qint64(2 * 3600);
+    QTest::newRow("git revert: blames the deployment that shipped the reverted commit")
+        << 2 << u"revert"_s << u"Revert \"feat(pay): retries\""_s << u"r"_s << at(18) << u"pay||||"_s << u"deploy-2"_s
+        << u"deploy-5"_s << qint64(6 * 3600);
+    QTest::newRow("revert of a commit that never shipped: nothing blamed")
+        << 3 << u"revert"_s << u"Revert \"feat: experiment\""_s << u"rx"_s << at(18, 20) << u"||||"_s << u""_s
+        << u"deploy-5"_s << qint64(-1);
     QTest::newRow("document with broken front matter: time of its commit")
-        << 3 << u"document"_s << u"Broken doc"_s << u"d"_s << at(18, 30) << u"||||docs/postmortems/broken.md"_s
+        << 4 << u"document"_s << u"Broken doc"_s << u"d"_s << at(18, 30) << u"||||docs/postmortems/broken.md"_s
         << u"deploy-4"_s << u"deploy-5"_s << qint64(2 * 3600);
     QTest::newRow("document with a date and a deployment")
-        << 4 << u"document"_s << u"DNS outage"_s << u"d"_s << at(23, 59, 59) << u"||||postmortems/dns.md"_s
+        << 5 << u"document"_s << u"DNS outage"_s << u"d"_s << at(23, 59, 59) << u"||||postmortems/dns.md"_s
         << u"deploy-1"_s << u"deploy-5"_s << qint64(8 * 3600);
     // clang-format on
 }
@@ -134,7 +145,7 @@ void TestIncidentScanner::incidents()
     QFETCH(QString, fixedBy);
     QFETCH(qint64, timeToRestore);
 
-    QCOMPARE(m_snapshot.incidents.size(), 5);
+    QCOMPARE(m_snapshot.incidents.size(), 6);
     const Incident& incident = m_snapshot.incidents.at(position);
     QCOMPARE(incidentKindName(incident.kind), kind);
     QCOMPARE(incident.title, title);
@@ -147,6 +158,17 @@ void TestIncidentScanner::incidents()
     QCOMPARE(incident.blamedDeployment, blamed);
     QCOMPARE(incident.fixedByDeployment, fixedBy);
     QCOMPARE(incident.timeToRestoreSeconds.value_or(-1), timeToRestore);
+    if (blamed.isEmpty())
+        QVERIFY(incident.notes.join(u' ').contains(u"never reached production"_s));
+}
+
+void TestIncidentScanner::fixCommits()
+{
+    const Incident& postmortem = m_snapshot.incidents.at(0);
+    QCOMPARE(postmortem.fixCommits.size(), 1);
+    QCOMPARE(m_names.value(git::ObjectId::fromHex(postmortem.fixCommits.first())), u"h"_s);
+    // The commit's Fix: line wins over the document's front matter.
+    QVERIFY(postmortem.fix.startsWith(u"retries capped in "_s));
 }
 
 void TestIncidentScanner::failedDeployments()
@@ -157,8 +179,9 @@ void TestIncidentScanner::failedDeployments()
             failed.append(d.tag + u": "_s + d.failedReasons.join(u", "_s));
     }
     QCOMPARE(failed,
-             QStringList({u"deploy-1: incident DNS outage"_s, u"deploy-2: incident INC-1, incident INC-1"_s,
-                          u"deploy-4: incident Revert \"feat(pay): retries\", incident Broken doc"_s}));
+             QStringList({u"deploy-1: incident DNS outage"_s,
+                          u"deploy-2: incident INC-1, incident INC-1, incident Revert \"feat(pay): retries\""_s,
+                          u"deploy-4: incident Broken doc"_s}));
     const DoraSummary dora = DoraMetrics::compute(m_snapshot.history, u"production"_s);
     QCOMPARE(dora.deployments, 5);
     QCOMPARE(dora.changeFailureRate.value_or(-1), 0.6);
