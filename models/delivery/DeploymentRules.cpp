@@ -165,12 +165,32 @@ DeploymentRules DeploymentRules::fromConfig(const QByteArray& yamlText, QList<Ru
                 report(diagnosticAt(useDefaults.Mark(), QStringLiteral("config.deployments"),
                                     QStringLiteral("`deployments.defaults` must be true or false")));
         }
-        const YAML::Node list = deployments["rules"];
-        if (!list || list.IsNull())
+        // `releases: "v*"` (or a list of globs): release tags, shown on the timeline as environment "release".
+        QList<TagRule> releaseRules;
+        if (const YAML::Node releases = deployments["releases"]; releases && !releases.IsNull()) {
+            if (releases.IsScalar()) {
+                releaseRules.append(makeGlobRule(scalarOf(releases), QStringLiteral("release")));
+            } else if (releases.IsSequence()) {
+                for (const YAML::Node& item : releases) {
+                    if (item.IsScalar() && !scalarOf(item).isEmpty())
+                        releaseRules.append(makeGlobRule(scalarOf(item), QStringLiteral("release")));
+                }
+            } else {
+                report(diagnosticAt(releases.Mark(), QStringLiteral("config.deployments"),
+                                    QStringLiteral("`deployments.releases` must be a glob or a list of globs")));
+            }
+        }
+        // `rules:` and `tags:` are two names for the same list.
+        const char* listKey = deployments["rules"] ? "rules" : "tags";
+        const YAML::Node list = deployments[listKey];
+        if (!list || list.IsNull()) {
+            rules.m_configRules.append(releaseRules);
             return rules;
+        }
         if (!list.IsSequence()) {
             report(diagnosticAt(list.Mark(), QStringLiteral("config.deployments"),
-                                QStringLiteral("`deployments.rules` must be a list")));
+                                QStringLiteral("`deployments.%1` must be a list").arg(QLatin1String(listKey))));
+            rules.m_configRules.append(releaseRules);
             return rules;
         }
         for (const YAML::Node& item : list) {
@@ -208,6 +228,7 @@ DeploymentRules DeploymentRules::fromConfig(const QByteArray& yamlText, QList<Ru
             }
             rules.m_configRules.append(std::move(rule));
         }
+        rules.m_configRules.append(releaseRules);
     } catch (const YAML::Exception& exception) {
         report(diagnosticAt(exception.mark, QStringLiteral("config.yaml"), QString::fromStdString(exception.msg)));
     }

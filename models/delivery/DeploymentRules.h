@@ -70,11 +70,12 @@ struct TagClassification
 /// ```yaml
 /// deployments:
 ///   defaults: true            # optional
-///   rules:
+///   rules:                    # or `tags:`
 ///     - pattern: "release-*"  # glob
 ///       environment: production
 ///     - regex: "^canary/\\d+$"
 ///       environment: canary
+///   releases: "v*"            # optional glob (or list): environment "release", after the rules
 /// ```
 /// Value type; thread-safe to copy and use from any thread.
 class DeploymentRules

@@ -105,6 +105,15 @@ void TestDeploymentRules::configRules_data()
         << noDefaults << u"x"_s << u"Staging deployment"_s << u"staging"_s << u"message"_s;
     QTest::newRow("no deployments key") << QByteArray("sla:\n  critical: 1\n") << u"deploy-1"_s << QString()
                                         << u"production"_s << u"default"_s;
+    const QByteArray demoStyle = "deployments:\n"
+                                 "  tags:\n"
+                                 "    - pattern: \"ship-*\"\n"
+                                 "      environment: production\n"
+                                 "  releases: \"rel-*\"\n";
+    QTest::newRow("tags: is rules:") << demoStyle << u"ship-3"_s << QString() << u"production"_s << u"config"_s;
+    QTest::newRow("releases glob") << demoStyle << u"rel-3"_s << QString() << u"release"_s << u"config"_s;
+    QTest::newRow("releases list") << QByteArray("deployments:\n  releases: [\"r-*\", \"x-*\"]\n") << u"x-1"_s
+                                   << QString() << u"release"_s << u"config"_s;
     QTest::newRow("empty file") << QByteArray() << u"prod-1"_s << QString() << u"production"_s << u"default"_s;
 }
 
