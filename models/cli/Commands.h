@@ -11,5 +11,6 @@ int runDemo(const QStringList& arguments, Io io);
 int runInfo(const QStringList& arguments, Io io);
 int runDeployments(const QStringList& arguments, Io io);
 int runIncidents(const QStringList& arguments, Io io);
+int runScorecard(const QStringList& arguments, Io io);
 
 } // namespace gatehouse::cli

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void deploymentsWindow();
     void deploymentsText();
     void incidentsJson();
+    void scorecardJson();
     void usageErrors_data();
     void usageErrors();
 
@@ -210,6 +211,37 @@ void TestCliDelivery::incidentsJson()
     QCOMPARE(incident.value(u"time_to_restore_s"_s).toDouble(), 22 * 3600.0);
 }
 
+void TestCliDelivery::scorecardJson()
+{
+    const Run result = run({u"scorecard"_s, u"--repo"_s, m_scratch->path(), u"--format"_s, u"json"_s});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject root = QJsonDocument::fromJson(result.out).object();
+    const QJsonArray factors = root.value(u"factors"_s).toArray();
+    QCOMPARE(factors.size(), 12);
+    QStringList ids;
+    for (const QJsonValue& value : factors) {
+        const QJsonObject factor = value.toObject();
+        for (const QString& key : {u"id"_s, u"name"_s, u"status"_s, u"evidence"_s})
+            QVERIFY2(factor.contains(key), qPrintable(key));
+        QVERIFY(
+            QStringList({u"pass"_s, u"warn"_s, u"fail"_s, u"n.a."_s}).contains(factor.value(u"status"_s).toString()));
+        ids.append(factor.value(u"id"_s).toString());
+    }
+    QCOMPARE(ids.join(u' '), u"I II III IV V VI VII VIII IX X XI XII"_s);
+    // Three production deployment tags are rollback points.
+    QCOMPARE(factors.at(5).toObject().value(u"status"_s).toString(), u"pass"_s);
+    const QJsonArray metrics = root.value(u"metrics"_s).toArray();
+    QVERIFY(!metrics.isEmpty());
+    for (const QJsonValue& value : metrics) {
+        for (const QString& key : {u"name"_s, u"target"_s, u"actual"_s, u"met"_s})
+            QVERIFY2(value.toObject().contains(key), qPrintable(key));
+    }
+    QCOMPARE(metrics.at(3).toObject().value(u"name"_s).toString(), u"rollback rate"_s);
+    QCOMPARE(metrics.at(3).toObject().value(u"actual"_s).toDouble(), 0.0);
+    QCOMPARE(metrics.at(3).toObject().value(u"met"_s).toBool(), true);
+    QVERIFY(metrics.at(0).toObject().value(u"actual"_s).isNull());
+}
+
 void TestCliDelivery::usageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -223,6 +255,8 @@ void TestCliDelivery::usageErrors_data()
         << QStringList{u"deployments"_s, u"--repo"_s, u"/"_s} << u"gatehouse deployments:"_s;
     QTest::newRow("incidents: not a repository")
         << QStringList{u"incidents"_s, u"--repo"_s, u"/"_s} << u"gatehouse incidents:"_s;
+    QTest::newRow("scorecard: not a repository")
+        << QStringList{u"scorecard"_s, u"--repo"_s, u"/"_s} << u"gatehouse scorecard:"_s;
     QTest::newRow("incidents: bad revision")
         << QStringList{u"incidents"_s, u"--rev"_s, u"no-such-branch"_s} << u"gatehouse incidents:"_s;
 }
