@@ -204,6 +204,8 @@ build-image:
   image: docker:27
   services:
     - docker:27-dind
+  variables:
+    DOCKER_TLS_CERTDIR: "/certs"
   needs:
     - lint
   script:
@@ -213,7 +215,9 @@ build-image:
 
 .deploy:
   stage: deploy
-  image: bitnami/kubectl:1.30
+  image:
+    name: bitnami/kubectl:1.30
+    entrypoint: [""]
   interruptible: false
 )~"_s;
     if (s.ciMigrateJob)

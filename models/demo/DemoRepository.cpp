@@ -90,6 +90,8 @@ void august(DemoBuilder& b)
     b.commit(
         priya, utc(8, 12, 9, 20),
         u"chore(gatehouse): add Gatehouse settings\n\nDeployment tag rules, fix-by SLAs per severity, report locations and the release gates.\n"_s);
+    s.githubRelease = true;
+    b.commit(jonas, utc(8, 12, 11, 0), u"ci(github): publish container images for version tags\n"_s);
     s.requestScopedDb = true;
     b.commit(maya, utc(8, 12, 13, 5), u"refactor(db): one SQLite connection per request, closed on teardown\n"_s);
     release(

@@ -499,7 +499,7 @@ QByteArray DemoScanner::gitleaksJson(const FileMap& tree) const
             {"Author", str(origin.author)},
             {"Email", str(origin.email)},
             {"Date", str(iso(origin.date))},
-            {"Message", str(origin.message)},
+            {"Message", str(origin.message.trimmed())},
             {"Tags", Json::array()},
             {"RuleID", rule.ruleId},
             {"Fingerprint", str(fingerprint)},
