@@ -81,6 +81,7 @@ QJsonObject DeliveryJson::dora(const DoraSummary& s)
         {QStringLiteral("rollbacks"), s.rollbacks},
         {QStringLiteral("changes"), s.changes},
         {QStringLiteral("unrestored_failures"), s.unrestoredFailures},
+        {QStringLiteral("clock_skewed_changes"), s.clockSkewedChanges},
         {QStringLiteral("notes"), QJsonArray::fromStringList(s.notes)},
     };
 }

@@ -127,6 +127,7 @@ DoraSummary DoraMetrics::compute(const DeploymentHistory& history, const QString
         if (deployment.rollback)
             ++summary.rollbacks;
         leadTimes.append(deployment.leadTimesSeconds);
+        summary.clockSkewedChanges += deployment.clockSkewedChanges;
         if (!deployment.failed)
             continue;
         ++summary.failedDeployments;
@@ -157,6 +158,10 @@ DoraSummary DoraMetrics::compute(const DeploymentHistory& history, const QString
         summary.rollbackRate = double(summary.rollbacks) / summary.deployments;
     }
     summary.timeToRestoreMedianSeconds = percentile(restoreTimes, 0.5);
+    if (summary.clockSkewedChanges > 0)
+        summary.notes.append(QStringLiteral("%1 commit(s) dated after their deployment (clock skew) count as 0 s lead "
+                                            "time")
+                                 .arg(summary.clockSkewedChanges));
     if (summary.unrestoredFailures > 0)
         summary.notes.append(
             QStringLiteral("%1 failed deployment(s) not yet restored").arg(summary.unrestoredFailures));

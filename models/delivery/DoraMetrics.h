@@ -62,6 +62,7 @@ struct DoraSummary
     int rollbacks = 0;
     int changes = 0; ///< commits with a lead time
     int unrestoredFailures = 0; ///< failed deployments with no later good deployment (no time to restore)
+    int clockSkewedChanges = 0; ///< changes dated after their deployment, counted as 0 s lead time
     std::optional<double> deploymentFrequencyPerWeek;
     std::optional<double> leadTimeMedianSeconds;
     std::optional<double> leadTimeP90Seconds;

@@ -234,6 +234,8 @@ void TestDeploymentScanner::doraEndToEnd()
     // deploy-c (18:00) and deploy-d (19:00) are restored by deploy-e (20:00).
     QCOMPARE(dora.timeToRestoreMedianSeconds.value_or(-1), 5400.0);
     QCOMPARE(dora.band, std::optional<DoraBand>(DoraBand::Low));
+    QCOMPARE(dora.clockSkewedChanges, 1); // c6, dated after deploy-g
+    QVERIFY(dora.notes.join(u' ').contains(u"clock skew"_s));
 }
 
 void TestDeploymentScanner::loadRulesFromWorkTreeAndHead()
