@@ -246,8 +246,19 @@ std::optional<TagClassification> DeploymentRules::classify(const QString& tagNam
     static const QRegularExpression messageRule(QStringLiteral("\\A\\s*([A-Za-z][A-Za-z0-9_-]*)\\s+deployment\\b"),
                                                 QRegularExpression::CaseInsensitiveOption);
     if (!annotatedMessage.isEmpty()) {
+        // Words that describe a deployment rather than name its environment ("Rollback deployment of …").
+        static const QStringList notEnvironments{
+            QStringLiteral("rollback"),   QStringLiteral("emergency"), QStringLiteral("hotfix"),
+            QStringLiteral("manual"),     QStringLiteral("automatic"), QStringLiteral("automated"),
+            QStringLiteral("scheduled"),  QStringLiteral("new"),       QStringLiteral("initial"),
+            QStringLiteral("first"),      QStringLiteral("final"),     QStringLiteral("failed"),
+            QStringLiteral("successful"), QStringLiteral("partial"),   QStringLiteral("full"),
+            QStringLiteral("cancelled"),  QStringLiteral("canceled"),  QStringLiteral("the"),
+            QStringLiteral("a"),          QStringLiteral("this"),      QStringLiteral("weekly"),
+            QStringLiteral("nightly"),    QStringLiteral("daily"),
+        };
         const QRegularExpressionMatch match = messageRule.match(annotatedMessage);
-        if (match.hasMatch())
+        if (match.hasMatch() && !notEnvironments.contains(match.captured(1).toLower()))
             return TagClassification{match.captured(1).toLower(), RuleSource::Message, match.captured(0).trimmed()};
     }
     if (!m_useDefaults)

@@ -57,7 +57,8 @@ struct TagClassification
 ///
 /// Precedence when several rules match (first match wins):
 ///  1. the rules of `.gatehouse/config.yml`, in file order (a project's own words beat every guess);
-///  2. the message rule: an annotated tag whose message starts with "<Env> deployment" → env (lower-cased);
+///  2. the message rule: an annotated tag whose message starts with "<Env> deployment" → env (lower-cased), unless
+///     the word describes the deployment instead ("Rollback deployment", "Emergency deployment", ...);
 ///  3. the built-in defaults, most specific first: `deploy/staging/*`, `staging-*`, `stage-*` → staging, then
 ///     `deploy-*`, `deploy/*`, `production-*`, `prod-*` → production (so `deploy/staging/x` is staging);
 ///  4. `v*` tags that are semantic versions (vMAJOR.MINOR.PATCH[-pre][+build]) → release.

@@ -50,6 +50,9 @@ void TestDeploymentRules::classifyDefaults_data()
         << u"deploy-1a2b3c4d"_s << u"Canary deployment"_s << u"canary"_s << u"message"_s;
     QTest::newRow("message case-insensitive")
         << u"x"_s << u"  PRODUCTION Deployment"_s << u"production"_s << u"message"_s;
+    QTest::newRow("rollback is no environment")
+        << u"deploy-1a2b3c4d"_s << u"Rollback deployment to 1.2"_s << u"production"_s << u"default"_s;
+    QTest::newRow("emergency is no environment") << u"x-1"_s << u"Emergency deployment"_s << QString() << QString();
     QTest::newRow("message not at start") << u"x"_s << u"After the production deployment"_s << QString() << QString();
     QTest::newRow("message deploymentX is not the word")
         << u"x"_s << u"Production deployments"_s << QString() << QString();
