@@ -147,8 +147,13 @@ Result<DeploymentHistory> DeploymentScanner::scan(const git::Repository& reposit
             if (!ancestor.ok())
                 return ancestor.error();
             if (ancestor.value()) {
+                // Everything it contains was already deployed: no changes, no walk needed.
                 deployment.rollback = true;
                 deployment.rollbackReason = QStringLiteral("ancestor");
+                deployment.changes = QList<git::ObjectId>();
+                previous.failed = true;
+                previous.failedReasons.append(QStringLiteral("rolled back by %1").arg(deployment.tag));
+                continue;
             }
             git::LogOptions options;
             options.start = deployment.commit.toString();
