@@ -80,7 +80,7 @@ int parseArguments(QCommandLineParser& parser, const QString& commandName, const
         parser.addOption(formatOption);
 
     // QCommandLineParser expects the program name first.
-    if (!parser.parse(QStringList {QStringLiteral("gatehouse ") + commandName} + arguments)) {
+    if (!parser.parse(QStringList{QStringLiteral("gatehouse ") + commandName} + arguments)) {
         io.err << "gatehouse " << commandName << ": " << parser.errorText() << '\n';
         return ExitUsage;
     }
@@ -89,8 +89,8 @@ int parseArguments(QCommandLineParser& parser, const QString& commandName, const
         return HelpShown;
     }
     if (wantsRepo) {
-        options.repo = QFileInfo(parser.isSet(repoOption) ? parser.value(repoOption) : QDir::currentPath())
-                           .absoluteFilePath();
+        options.repo
+            = QFileInfo(parser.isSet(repoOption) ? parser.value(repoOption) : QDir::currentPath()).absoluteFilePath();
         options.rev = parser.value(revOption);
     }
     if (!formats.isEmpty()) {

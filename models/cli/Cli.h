@@ -12,7 +12,8 @@
 namespace gatehouse::cli {
 
 /// Exit status of every subcommand (the contract scripts rely on).
-enum ExitCode : int {
+enum ExitCode : int
+{
     ExitOk = 0, ///< success, nothing to report
     ExitFindings = 1, ///< findings / failed gates / errors in what was checked
     ExitUsage = 2, ///< usage error or unreadable input

@@ -7,9 +7,9 @@ namespace gatehouse::cli {
 const QList<Command>& commands()
 {
     // One line per subcommand, in the order `gatehouse --help` lists them.
-    static const QList<Command> table {
-        {QStringLiteral("info"), QStringLiteral("Summarize a repository: branch, HEAD, pipelines, reports, tags"), runInfo},
-        {QStringLiteral("demo"), QStringLiteral("Write the built-in demo repository into DIR"), runDemo},
+    static const QList<Command> table{
+        {QStringLiteral("info"), QStringLiteral("Summarize a repository: branch, HEAD, pipelines, reports, tags"),
+         runInfo},
     };
     return table;
 }

@@ -23,8 +23,7 @@ class JobTracker
 public:
     explicit JobTracker(QObject* context)
         : m_context(context)
-    {
-    }
+    { }
     ~JobTracker() { cancel(); }
     JobTracker(const JobTracker&) = delete;
     JobTracker& operator=(const JobTracker&) = delete;
@@ -49,37 +48,37 @@ public:
         const quint64 id = ++*m_generation;
         auto generation = m_generation;
         QPointer<QObject> context = m_context;
-        auto sink = std::make_shared<ProgressSink>([context, generation, id, onProgress](int permille,
-                                                                                         const QString& stage) {
-            if (!onProgress || generation->load() != id)
-                return;
-            QMetaObject::invokeMethod(
-                context.data(),
-                [generation, id, onProgress, permille, stage] {
-                    if (generation->load() == id)
-                        onProgress(permille, stage);
-                },
-                Qt::QueuedConnection);
-        });
+        auto sink
+            = std::make_shared<ProgressSink>([context, generation, id, onProgress](int permille, const QString& stage) {
+                  if (!onProgress || generation->load() != id)
+                      return;
+                  QMetaObject::invokeMethod(
+                      context.data(),
+                      [generation, id, onProgress, permille, stage] {
+                          if (generation->load() == id)
+                              onProgress(permille, stage);
+                      },
+                      Qt::QueuedConnection);
+              });
         m_sink = sink;
         m_running = true;
         bool* running = &m_running;
-        (void)QtConcurrent::run([job = std::move(job), deliver = std::move(deliver), sink, generation, id, context,
-                                 running]() mutable {
-            auto result = job(*sink);
-            if (generation->load() != id || sink->isCancelled())
-                return;
-            QMetaObject::invokeMethod(
-                context.data(),
-                [deliver = std::move(deliver), result = std::move(result), generation, id, running]() mutable {
-                    // Checked again on the GUI thread: a newer job may have started while this one was queued.
-                    if (generation->load() != id)
-                        return;
-                    *running = false;
-                    deliver(std::move(result));
-                },
-                Qt::QueuedConnection);
-        });
+        (void)QtConcurrent::run(
+            [job = std::move(job), deliver = std::move(deliver), sink, generation, id, context, running]() mutable {
+                auto result = job(*sink);
+                if (generation->load() != id || sink->isCancelled())
+                    return;
+                QMetaObject::invokeMethod(
+                    context.data(),
+                    [deliver = std::move(deliver), result = std::move(result), generation, id, running]() mutable {
+                        // Checked again on the GUI thread: a newer job may have started while this one was queued.
+                        if (generation->load() != id)
+                            return;
+                        *running = false;
+                        deliver(std::move(result));
+                    },
+                    Qt::QueuedConnection);
+            });
     }
 
 private:

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ProgressSink.h"
 
+#include <algorithm>
+
 namespace gatehouse {
 
 ProgressSink::ProgressSink(Callback callback)
@@ -14,7 +16,7 @@ void ProgressSink::report(qint64 done, qint64 total, const QString& stage)
 {
     if (!m_callback)
         return;
-    const int permille = total > 0 ? int(qBound<qint64>(0, done * 1000 / total, 1000)) : 0;
+    const int permille = total > 0 ? int(std::clamp<qint64>(done * 1000 / total, 0, 1000)) : 0;
     {
         std::lock_guard lock(m_mutex);
         const bool stageChanged = stage != m_lastStage;

@@ -30,7 +30,7 @@ public:
 
 private:
     Callback m_callback;
-    std::atomic_bool m_cancelled {false};
+    std::atomic_bool m_cancelled{false};
     std::mutex m_mutex;
     QElapsedTimer m_timer;
     int m_lastPermille = -1000;

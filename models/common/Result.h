@@ -20,18 +20,15 @@ struct Error
 };
 
 /// Either a value or an Error. No exception ever crosses the core's API; this is what comes back instead.
-template <typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value)
         : m_data(std::move(value))
-    {
-    }
+    { }
     Result(Error error)
         : m_data(std::move(error))
-    {
-    }
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_data); }
     explicit operator bool() const { return ok(); }
@@ -54,13 +51,12 @@ private:
 
 /// A Result without a value: success or an Error.
 struct Success
-{
-};
+{ };
 using Status = Result<Success>;
 
 inline Error makeError(QString code, QString message)
 {
-    return Error {std::move(code), std::move(message)};
+    return Error{std::move(code), std::move(message)};
 }
 
 } // namespace gatehouse

@@ -35,8 +35,7 @@ public:
 private:
     explicit ObjectId(QByteArray raw)
         : m_raw(std::move(raw))
-    {
-    }
+    { }
     QByteArray m_raw;
 };
 
@@ -98,7 +97,16 @@ struct TreeEntry
 
 struct FileChange
 {
-    enum class Status { Added, Deleted, Modified, Renamed, Copied, TypeChange, Other };
+    enum class Status
+    {
+        Added,
+        Deleted,
+        Modified,
+        Renamed,
+        Copied,
+        TypeChange,
+        Other
+    };
     Status status = Status::Other;
     QString oldPath;
     QString newPath;
