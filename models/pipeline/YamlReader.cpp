@@ -415,7 +415,7 @@ int estimateNestingDepth(const QByteArray& text, int stopAt)
             if (quote) {
                 if (c == quote)
                     quote = 0;
-            } else if (c == '#' && (last == ' ' || last == '\t')) {
+            } else if (c == '#' && (i == pos || data[i - 1] == ' ' || data[i - 1] == '\t')) {
                 break;
             } else if ((c == '"' || c == '\'')
                        && (last == ' ' || last == '[' || last == '{' || last == ',' || last == ':')) {
