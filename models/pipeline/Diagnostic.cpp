@@ -62,9 +62,9 @@ void normalizeDiagnostics(QList<Diagnostic>& diagnostics)
     for (const Diagnostic& d : std::as_const(diagnostics)) {
         if (!unique.isEmpty()) {
             const Diagnostic& last = unique.constLast();
-            // Same place and rule: a template's problem inherited by several jobs is one problem.
+            // Same place and rule: a template's schema problem inherited by several jobs is one problem.
             if (last.file == d.file && last.line == d.line && last.column == d.column && last.rule == d.rule
-                && (d.line > 0 || last.message == d.message))
+                && (last.message == d.message || (d.category == Category::Schema && d.line > 0)))
                 continue;
         }
         unique.append(d);
