@@ -5,6 +5,9 @@
 #include "delivery/DeliveryAnalysis.h"
 #include "delivery/DoraMetrics.h"
 #include "git/Repository.h"
+#include "pipeline/GatePolicy.h"
+#include "pipeline/PipelineDiscovery.h"
+#include "pipeline/PipelineValidator.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -364,7 +367,7 @@ FactorResult dependencies(const ScorecardInputs& inputs)
 
 FactorResult buildReleaseRun(const PipelineFacts& facts)
 {
-    FactorResult result = factor("V", "Build, release, run");
+    FactorResult result = factor("V", "Pinned builds");
     int strong = 0;
     int tag = 0;
     QStringList floating;
@@ -399,7 +402,7 @@ FactorResult buildReleaseRun(const PipelineFacts& facts)
 
 FactorResult processes(const delivery::DeploymentHistory& history)
 {
-    FactorResult result = factor("VI", "Processes");
+    FactorResult result = factor("VI", "Rollback points");
     const QList<int> production = history.indexesOf(QStringLiteral("production"));
     int rollbacks = 0;
     for (int index : production) {
@@ -422,54 +425,85 @@ FactorResult processes(const delivery::DeploymentHistory& history)
     return result;
 }
 
-FactorResult concurrency(const ScorecardInputs& inputs)
+// The pipeline engine's gates of one factor: an error-severity finding fails, a warning warns.
+FactorResult gateFactor(const ScorecardInputs& inputs, const char* id, const char* name, const QString& focus)
 {
-    FactorResult result = factor("VIII", "Concurrency");
+    FactorResult result = factor(id, name);
+    if (inputs.pipelinesValidated == 0) {
+        result.status = FactorStatus::NotApplicable;
+        result.evidence = QStringLiteral("No pipeline to check.");
+        return result;
+    }
+    int enabled = 0;
+    int passing = 0;
+    int errors = 0;
+    int warnings = 0;
+    QStringList problems;
+    QStringList disabled;
+    for (const GateOutcome& gate : inputs.gates) {
+        if (gate.factor != result.id)
+            continue;
+        if (!gate.enabled) {
+            disabled.append(gate.gate);
+            continue;
+        }
+        ++enabled;
+        errors += gate.errors;
+        warnings += gate.warnings;
+        if (gate.errors == 0 && gate.warnings == 0)
+            ++passing;
+        else
+            problems.append(QStringLiteral("%1 (%2)").arg(gate.gate, gate.firstProblem));
+    }
+    result.sources = {QStringLiteral(".gatehouse/policy.yml")};
+    if (enabled == 0) {
+        result.status = FactorStatus::Warn;
+        result.evidence = QStringLiteral("Every gate of this factor is disabled in the policy (%1).")
+                              .arg(disabled.join(QLatin1String(", ")));
+        return result;
+    }
+    result.evidence = QStringLiteral("%1 of %2 enabled gate(s) pass over %3 pipeline(s)")
+                          .arg(passing)
+                          .arg(enabled)
+                          .arg(inputs.pipelinesValidated);
+    if (!problems.isEmpty())
+        result.evidence += QStringLiteral("; failing: %1").arg(problems.mid(0, 3).join(QLatin1String("; ")));
+    if (!disabled.isEmpty())
+        result.evidence += QStringLiteral("; disabled: %1").arg(disabled.join(QLatin1String(", ")));
+    result.evidence += QLatin1Char('.');
+    if (!focus.isEmpty())
+        result.evidence += QLatin1Char(' ') + focus;
+    result.status = errors > 0 ? FactorStatus::Fail : (warnings > 0 ? FactorStatus::Warn : FactorStatus::Pass);
+    return result;
+}
+
+FactorResult compliance(const ScorecardInputs& inputs)
+{
     const QString path = QStringLiteral(".gatehouse/policy.yml");
     if (!inputs.contents.contains(path)) {
+        FactorResult result = factor("VIII", "Compliance");
         result.status = FactorStatus::Fail;
         result.evidence = QStringLiteral("No policy file (.gatehouse/policy.yml): release gates are not written down.");
         return result;
     }
-    result.sources.append(path);
-    int gates = 0;
-    int enabled = 0;
-    try {
-        const YAML::Node root = YAML::Load(inputs.contents.value(path).toStdString());
-        const YAML::Node list = root.IsMap() ? root["gates"] : YAML::Node();
-        if (list && list.IsMap()) {
-            for (const auto& gate : list) {
-                ++gates;
-                const YAML::Node value = gate.second;
-                const YAML::Node flag = value.IsMap() ? value["enabled"] : value;
-                const QString text = flag && flag.IsScalar() ? QString::fromStdString(flag.Scalar()).toLower()
-                                                             : QStringLiteral("true");
-                if (text != QLatin1String("false") && text != QLatin1String("no") && text != QLatin1String("off"))
-                    ++enabled;
-            }
-        } else if (list && list.IsSequence()) {
-            gates = enabled = int(list.size());
-        }
-    } catch (const YAML::Exception& exception) {
+    FactorResult result = gateFactor(inputs, "VIII", "Compliance", {});
+    if (!inputs.policyProblems.isEmpty()) {
         result.status = FactorStatus::Fail;
-        result.evidence = QStringLiteral("%1 is not valid YAML (line %2: %3).")
-                              .arg(path)
-                              .arg(exception.mark.line + 1)
-                              .arg(QString::fromStdString(exception.msg));
-        return result;
+        result.evidence = QStringLiteral("%1 has problems: %2.")
+                              .arg(path, inputs.policyProblems.mid(0, 3).join(QLatin1String("; ")));
+    } else if (result.status == FactorStatus::NotApplicable) {
+        result.status = FactorStatus::Warn;
+        result.evidence = QStringLiteral("%1 exists, but there is no pipeline that could enforce it.").arg(path);
+    } else {
+        result.evidence = path + QStringLiteral(" exists; ") + result.evidence;
     }
-    result.evidence = QStringLiteral("%1 enables %2 of %3 gate(s). Whether the pipeline enforces them is shown by "
-                                     "the policy gates, not by this status.")
-                          .arg(path)
-                          .arg(enabled)
-                          .arg(gates);
-    result.status = enabled > 0 ? FactorStatus::Pass : FactorStatus::Warn;
+    result.sources = {path};
     return result;
 }
 
 FactorResult disposability(const PipelineFacts& facts, const QStringList& pipelineFiles)
 {
-    FactorResult result = factor("IX", "Disposability");
+    FactorResult result = factor("IX", "Reuse");
     if (pipelineFiles.isEmpty()) {
         result.status = FactorStatus::NotApplicable;
         result.evidence = QStringLiteral("No pipeline configuration.");
@@ -490,7 +524,7 @@ FactorResult disposability(const PipelineFacts& facts, const QStringList& pipeli
 
 FactorResult parity(const ScorecardInputs& inputs)
 {
-    FactorResult result = factor("X", "Dev/prod parity");
+    FactorResult result = factor("X", "Telemetry");
     const QDateTime since = inputs.now.addSecs(-kThirtyDays);
     int deployments = 0;
     for (const delivery::Deployment& d : inputs.deployments.deployments) {
@@ -516,7 +550,7 @@ FactorResult parity(const ScorecardInputs& inputs)
 
 FactorResult logs(const ScorecardInputs& inputs)
 {
-    FactorResult result = factor("XI", "Logs");
+    FactorResult result = factor("XI", "Triage decisions");
     const QString path = QStringLiteral(".gatehouse/triage.yml");
     if (!inputs.contents.contains(path)) {
         result.status = FactorStatus::Warn;
@@ -553,7 +587,7 @@ FactorResult logs(const ScorecardInputs& inputs)
 
 FactorResult adminProcesses(const PipelineFacts& facts)
 {
-    FactorResult result = factor("XII", "Admin processes");
+    FactorResult result = factor("XII", "Orchestration");
     if (!facts.gitlabStages) {
         result.status = FactorStatus::NotApplicable;
         result.evidence = QStringLiteral("No GitLab pipeline with stages; the order of GitHub jobs (needs) is checked "
@@ -615,6 +649,61 @@ FactorResult notComputed(const char* id, const char* name, const QString& why)
     return result;
 }
 
+// Runs the pipeline engine's gates (with the repository's policy) over every pipeline of the commit.
+void evaluateGates(const git::Repository& repository, const git::ObjectId& commit, ScorecardInputs& inputs)
+{
+    pipeline::FileSource source;
+    source.complete = true;
+    source.read
+        = [repository, commit](const QString& path) { return repository.readFile(commit, path, qint64(10) << 20); };
+    const QStringList files = inputs.files;
+    source.list = [files] { return files; };
+
+    pipeline::ValidationOptions options;
+    options.files = source;
+    options.gates = true;
+    if (const Result<QByteArray> policy = source.read(pipeline::PipelineDiscovery::policyPath()); policy.ok()) {
+        QList<pipeline::Diagnostic> problems;
+        options.policy
+            = pipeline::GatePolicy::parse(policy.value(), pipeline::PipelineDiscovery::policyPath(), &problems);
+        for (const pipeline::Diagnostic& d : std::as_const(problems)) {
+            // The same file holds the security posture's gates, which the pipeline engine does not know.
+            if (d.severity == pipeline::Severity::Error && !d.message.startsWith(QLatin1String("unknown gate")))
+                inputs.policyProblems.append(QStringLiteral("line %1: %2").arg(d.line).arg(d.message));
+        }
+    }
+    QHash<QString, GateOutcome> outcomes;
+    for (const pipeline::GateInfo& gate : pipeline::gateCatalog()) {
+        GateOutcome outcome;
+        outcome.gate = gate.id;
+        outcome.factor = gate.factor.section(QLatin1Char('.'), 0, 0).trimmed();
+        outcome.enabled = options.policy.isEnabled(gate.id);
+        outcomes.insert(gate.id, outcome);
+    }
+    for (const QString& path : pipeline::PipelineDiscovery::discover(source)) {
+        const Result<QByteArray> text = source.read(path);
+        if (!text.ok())
+            continue;
+        ++inputs.pipelinesValidated;
+        const pipeline::ValidationResult result = pipeline::validatePipeline(text.value(), path, options);
+        for (const pipeline::Diagnostic& d : result.diagnostics) {
+            if (d.category != pipeline::Category::Gate || !d.rule.startsWith(QLatin1String("gate.")))
+                continue;
+            auto outcome = outcomes.find(d.rule.mid(5));
+            if (outcome == outcomes.end() || d.severity == pipeline::Severity::Info)
+                continue;
+            if (d.severity == pipeline::Severity::Error)
+                ++outcome->errors;
+            else
+                ++outcome->warnings;
+            if (outcome->firstProblem.isEmpty())
+                outcome->firstProblem = QStringLiteral("%1:%2: %3").arg(d.file).arg(d.line).arg(d.message);
+        }
+    }
+    for (const pipeline::GateInfo& gate : pipeline::gateCatalog())
+        inputs.gates.append(outcomes.value(gate.id));
+}
+
 } // namespace
 
 QString factorStatusName(FactorStatus status)
@@ -651,18 +740,15 @@ ScorecardReport Scorecard::evaluate(const ScorecardInputs& inputs)
     report.factors = {
         codebase(inputs, pipelineFiles),
         dependencies(inputs),
-        notComputed("III", "Config",
-                    QStringLiteral("Not derived from the repository: where configuration lives is not visible in "
-                                   "the tracked files alone.")),
-        notComputed("IV", "Backing services",
-                    QStringLiteral("Gate results come from the pipeline engine's policy evaluation, not computed "
-                                   "here.")),
+        notComputed("III", "Configuration",
+                    QStringLiteral("Not derived from the repository: issue 6 names no evidence for this factor.")),
+        gateFactor(inputs, "IV", "Validation gates", {}),
         buildReleaseRun(facts),
         processes(inputs.deployments),
-        notComputed("VII", "Port binding",
-                    QStringLiteral("Plaintext secrets are found by the security scanners' reports, not computed "
-                                   "here.")),
-        concurrency(inputs),
+        gateFactor(inputs, "VII", "Zero trust",
+                   QStringLiteral("Plaintext secrets are checked in the pipeline files (gate no-plaintext-secrets); "
+                                  "the rest of the repository is the secret scanners' job.")),
+        compliance(inputs),
         disposability(facts, pipelineFiles),
         parity(inputs),
         logs(inputs),
@@ -737,6 +823,8 @@ Result<ScorecardInputs> Scorecard::collect(const git::Repository& repository, co
     });
     if (!walked.ok())
         return walked.error();
+
+    evaluateGates(repository, tip.value(), inputs);
 
     Result<delivery::DeliverySnapshot> delivery = delivery::DeliveryAnalysis::run(repository, revision, sink);
     if (!delivery.ok())

@@ -57,6 +57,17 @@ struct ScorecardReport
     QList<MetricResult> metrics;
 };
 
+/// The outcome of one policy gate of the pipeline engine over every pipeline of the revision.
+struct GateOutcome
+{
+    QString gate; ///< gate id, e.g. "no-plaintext-secrets"
+    QString factor; ///< "IV", "VII", "VIII" (from the gate catalog)
+    bool enabled = true;
+    int errors = 0;
+    int warnings = 0;
+    QString firstProblem; ///< "path:line: message" of the first error or warning
+};
+
 /// What the scorecard reads, gathered from one revision (value type, so the rules are testable without git).
 struct ScorecardInputs
 {
@@ -66,24 +77,30 @@ struct ScorecardInputs
     QStringList recentSubjects; ///< subjects of the latest non-merge commits (up to 200), newest first
     delivery::DeploymentHistory deployments; ///< with rollback and incident failures applied
     QList<QDateTime> scanTimes; ///< archived scans (notes commits) and commits that changed committed reports
+    int pipelinesValidated = 0; ///< pipelines the gate engine checked
+    QList<GateOutcome> gates; ///< every gate of the catalog, in catalog order (empty when not evaluated)
+    QStringList policyProblems; ///< problems in .gatehouse/policy.yml reported by the gate engine
 };
 
 /// The 12-Factor scorecard and success metrics (issue 6, sections 6 and 7), limited to what the repository shows
-/// today. Factors that need the pipeline engine (IV gates), the security posture (VII secrets, XI triage beyond the
-/// file itself) or configuration semantics (III) are "n.a." with the reason in the evidence, never guessed.
+/// today; a factor without evidence is "n.a." with the reason, never guessed.
 ///
 /// Rules (details in Scorecard.cpp next to each):
-/// - I Codebase: pipeline config tracked; share of conventional-commit subjects (pass ≥ 80 %, warn ≥ 50 %).
+/// - I Codebase: pipeline config tracked; share of conventional-commit subjects (pass >= 80 %, warn >= 50 %).
 /// - II Dependencies: every dependency manifest has a lock file or fully pinned requirements.
-/// - V Build, release, run: container images and actions pinned (digest / full commit SHA = pass; exact version
-///   tags only = warn; a floating reference such as `latest`, no tag or `@v4` = fail).
-/// - VI Processes: rollback points: ≥ 2 production deployments (tags) = pass, 1 = warn, 0 = fail.
-/// - VIII Concurrency: `.gatehouse/policy.yml` with enabled gates exists (enforcement is not evaluated: warn).
-/// - IX Disposability: includes, `extends`, anchors or reusable workflows in the pipeline configs.
-/// - X Dev/prod parity: a deployment and a scan recorded in the last 30 days.
-/// - XI Logs: triage decisions recorded in `.gatehouse/triage.yml`.
-/// - XII Admin processes: GitLab stages ordered validate → security → test → deploy.
-/// Metrics: rollback rate < 2 %, deployment frequency ≥ 1 / week, lead time < 1 h (production, DORA definitions);
+/// - III Configuration: n.a. (issue 6 names no repository evidence for it).
+/// - IV Validation gates, VII Zero trust, VIII Compliance: the pipeline engine's gates of that factor (gate catalog)
+///   over every pipeline of the revision: an error-severity finding fails, a warning warns; VII includes the
+///   no-plaintext-secrets gate (secrets in pipeline files; the scanners' reports belong to the security posture);
+///   VIII also needs `.gatehouse/policy.yml`.
+/// - V Pinned builds: container images and actions pinned (digest / full commit SHA = pass; exact version tags
+///   only = warn; a floating reference such as `latest`, no tag or `@v4` = fail).
+/// - VI Rollback points: >= 2 production deployments (tags) = pass, 1 = warn, 0 = fail.
+/// - IX Reuse: includes, `extends`, anchors or reusable workflows in the pipeline configs.
+/// - X Telemetry: a deployment and a scan recorded in the last 30 days.
+/// - XI Triage decisions: recorded in `.gatehouse/triage.yml`.
+/// - XII Orchestration: GitLab stages ordered validate -> security -> test -> deploy.
+/// Metrics: rollback rate < 2 %, deployment frequency >= 1 / week, lead time < 1 h (production, DORA definitions);
 /// time to patch critical CVEs, scan coverage and false-positive rate wait for the security posture (null).
 ///
 /// Pure functions and a collector; call on a worker thread.
@@ -92,8 +109,8 @@ class Scorecard
 public:
     static ScorecardReport evaluate(const ScorecardInputs& inputs);
 
-    /// Reads the inputs from `revision` (HEAD when empty) of the repository, runs the delivery analysis, and
-    /// collects scan times from `refs/notes/gatehouse-scans` and the history of `reports/`.
+    /// Reads the inputs from `revision` (HEAD when empty) of the repository, runs the delivery analysis and the
+    /// pipeline engine's gates, and collects scan times from `refs/notes/gatehouse-scans` and `reports/`.
     static Result<ScorecardInputs> collect(const git::Repository& repository, const QString& revision,
                                            const QDateTime& now, ProgressSink* sink = nullptr);
 

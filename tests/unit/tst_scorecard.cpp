@@ -54,6 +54,7 @@ private Q_SLOTS:
     void dependencies_data();
     void dependencies();
     void deliveryFactorsAndMetrics();
+    void brokenPolicy();
     void emptyInputs();
     void collect();
 };
@@ -233,17 +234,33 @@ void TestScorecard::deliveryFactorsAndMetrics()
     add(u"deploy-3"_s, day(15), false, {1800, 7200, 600});
     add(u"deploy-4"_s, day(29), false, {300});
     inputs.scanTimes = {day(20), day(1, 0).addMonths(-3)};
+    inputs.pipelinesValidated = 1;
+    inputs.gates = {
+        {u"security-scanning"_s, u"IV"_s, true, 0, 0, QString()},
+        {u"no-plaintext-secrets"_s, u"VII"_s, true, 1, 0, u".gitlab-ci.yml:3: literal password"_s},
+        {u"pinned-images"_s, u"VII"_s, true, 0, 2, u".gitlab-ci.yml:5: moving tag"_s},
+        {u"production-approval"_s, u"VIII"_s, true, 0, 1, u".gitlab-ci.yml:9: no approval"_s},
+        {u"job-timeouts"_s, u"VIII"_s, false, 0, 0, QString()},
+    };
 
     const ScorecardReport report = Scorecard::evaluate(inputs);
     QStringList statuses;
     for (const FactorResult& factor : report.factors)
         statuses.append(factor.id + u'=' + factorStatusName(factor.status));
     QCOMPARE(statuses.join(u' '),
-             u"I=warn II=n.a. III=n.a. IV=n.a. V=n.a. VI=pass VII=n.a. VIII=pass IX=fail X=pass "
+             u"I=warn II=n.a. III=n.a. IV=pass V=n.a. VI=pass VII=fail VIII=warn IX=fail X=pass "
              "XI=pass XII=pass"_s);
     // 3 of 4 conventional subjects is 75 %: below 80 %, above 50 %.
     QVERIFY(factorOf(report, u"I"_s).evidence.contains(u"3 of the last 4"_s));
-    QVERIFY(factorOf(report, u"VIII"_s).evidence.contains(u"enables 2 of 3 gate(s)"_s));
+    QCOMPARE(factorOf(report, u"IV"_s).evidence, u"1 of 1 enabled gate(s) pass over 1 pipeline(s)."_s);
+    QVERIFY2(factorOf(report, u"VII"_s)
+                 .evidence.startsWith(u"0 of 2 enabled gate(s) pass over 1 pipeline(s); failing: no-plaintext-secrets "
+                                      "(.gitlab-ci.yml:3: literal password); pinned-images"_s),
+             qPrintable(factorOf(report, u"VII"_s).evidence));
+    QVERIFY2(
+        factorOf(report, u"VIII"_s).evidence.startsWith(u".gatehouse/policy.yml exists; 0 of 1 enabled gate(s) pass"_s),
+        qPrintable(factorOf(report, u"VIII"_s).evidence));
+    QVERIFY(factorOf(report, u"VIII"_s).evidence.contains(u"disabled: job-timeouts"_s));
     QVERIFY(factorOf(report, u"X"_s).evidence.contains(u"4 deployment(s) and 1 scan(s)"_s));
     QVERIFY(factorOf(report, u"XI"_s).evidence.contains(u"1 triage decision(s)"_s));
 
@@ -261,6 +278,20 @@ void TestScorecard::deliveryFactorsAndMetrics()
     QVERIFY(!report.metrics.at(0).actual && !report.metrics.at(0).met);
 }
 
+void TestScorecard::brokenPolicy()
+{
+    ScorecardInputs inputs = withFile(u".gatehouse/policy.yml"_s, "gates: []\n");
+    inputs.pipelinesValidated = 1;
+    inputs.policyProblems = {u"line 1: expected a mapping with a 'gates:' mapping of gate ids"_s};
+    const FactorResult viii = factorOf(Scorecard::evaluate(inputs), u"VIII"_s);
+    QCOMPARE(factorStatusName(viii.status), u"fail"_s);
+    QVERIFY2(viii.evidence.contains(u"has problems: line 1:"_s), qPrintable(viii.evidence));
+    // A policy without pipelines enforces nothing.
+    inputs.policyProblems.clear();
+    inputs.pipelinesValidated = 0;
+    QCOMPARE(factorStatusName(factorOf(Scorecard::evaluate(inputs), u"VIII"_s).status), u"warn"_s);
+}
+
 void TestScorecard::emptyInputs()
 {
     ScorecardInputs inputs;
@@ -276,6 +307,8 @@ void TestScorecard::emptyInputs()
     QCOMPARE(ids.join(u' '), u"I II III IV V VI VII VIII IX X XI XII"_s);
     QCOMPARE(factorStatusName(factorOf(report, u"VI"_s).status), u"fail"_s);
     QCOMPARE(factorStatusName(factorOf(report, u"VIII"_s).status), u"fail"_s);
+    QCOMPARE(factorStatusName(factorOf(report, u"IV"_s).status), u"n.a."_s);
+    QCOMPARE(factorStatusName(factorOf(report, u"VII"_s).status), u"n.a."_s);
     for (const MetricResult& metric : report.metrics)
         QVERIFY(!metric.actual && !metric.met);
 }
@@ -307,6 +340,12 @@ void TestScorecard::collect()
     QCOMPARE(factorStatusName(factorOf(report, u"VI"_s).status), u"pass"_s);
     QCOMPARE(factorStatusName(factorOf(report, u"X"_s).status), u"pass"_s);
     QCOMPARE(factorStatusName(factorOf(report, u"XII"_s).status), u"pass"_s);
+    // The pipeline engine checked the one pipeline with every gate of its catalog.
+    QCOMPARE(inputs->pipelinesValidated, 1);
+    QVERIFY(!inputs->gates.isEmpty());
+    for (const GateOutcome& gate : inputs->gates)
+        QVERIFY2(QStringList({u"IV"_s, u"VII"_s, u"VIII"_s}).contains(gate.factor), qPrintable(gate.factor));
+    QVERIFY(factorOf(report, u"IV"_s).status != FactorStatus::NotApplicable);
 
     test::ScratchRepository empty;
     const auto none = Scorecard::collect(empty.repo(), {}, t0);
