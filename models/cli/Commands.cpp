@@ -10,6 +10,8 @@ const QList<Command>& commands()
     static const QList<Command> table{
         {QStringLiteral("info"), QStringLiteral("Summarize a repository: branch, HEAD, pipelines, reports, tags"),
          runInfo},
+        {QStringLiteral("findings"), QStringLiteral("Parse a scanner report, or archive it with a commit"),
+         runFindings},
     };
     return table;
 }
