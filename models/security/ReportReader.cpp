@@ -48,7 +48,10 @@ public:
         , m_buffer(1 << 16)
     { }
 
-    qint64 position() const { return m_bufferStart + (gptr() - eback()); }
+    /// Bytes handed to the parser so far.
+    qint64 consumed() const { return m_bufferStart + (gptr() - eback()); }
+    /// 0-based offset of the last byte handed to the parser (the end of the token being handled).
+    qint64 position() const { return std::max<qint64>(0, consumed() - 1); }
     bool tooLarge() const { return m_tooLarge; }
     bool readFailed() const { return m_readFailed; }
     qint64 bytesRead() const { return m_bufferStart + (egptr() - eback()); }
@@ -66,8 +69,9 @@ public:
                 lineStart = p + 1;
             }
         }
-        const qint64 column = lineStart ? (end - lineStart) + 1 : (end - begin) + m_columnCarry + 1;
-        return {line, int(column)};
+        // The column of the last byte read, as nlohmann reports it.
+        const qint64 column = lineStart ? (end - lineStart) : (end - begin) + m_columnCarry;
+        return {line, int(std::max<qint64>(1, column))};
     }
 
 protected:
@@ -514,7 +518,8 @@ public:
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex)
     {
         m_parseError = true;
-        m_parseErrorOffset = qint64(position);
+        // nlohmann counts bytes read (the end of input counts as one); report the 0-based offset of the last one.
+        m_parseErrorOffset = std::max<qint64>(0, qint64(position) - 1);
         m_parseErrorMessage = QString::fromStdString(ex.what());
         return false;
     }
@@ -2101,6 +2106,15 @@ ReportFormat detect(const PeekSax& peek, const QString& nameHint)
     return ReportFormat::Unknown;
 }
 
+/// Captures nothing: validates the JSON of a report whose format is unknown, to tell broken from foreign.
+class NoReader final : public FormatReader
+{
+public:
+    std::vector<PathPattern> patterns() const override { return {}; }
+    bool capture(int, const JsonPath&, json&&, Collector&) override { return true; }
+    QString tool() const override { return {}; }
+};
+
 std::unique_ptr<FormatReader> makeReader(ReportFormat format, bool listForm)
 {
     switch (format) {
@@ -2160,6 +2174,13 @@ std::optional<ReportDiagnostic> checkContent(const QByteArray& prefix)
         return ReportDiagnostic{QStringLiteral("report.binary"),
                                 QStringLiteral("binary content (a NUL byte), not a JSON report"), nul};
     return std::nullopt;
+}
+
+QStringList sortedKeys(const QSet<QString>& keys)
+{
+    QStringList sorted(keys.cbegin(), keys.cend());
+    sorted.sort();
+    return sorted;
 }
 
 Error toError(const ReportDiagnostic& d)
@@ -2272,28 +2293,12 @@ Result<ParsedReport> ReportReader::readDevice(QIODevice& device, qint64 size, co
         return fail(*problem);
     const PeekSax shape = peekShape(prefix);
     const ReportFormat format = detect(shape, path);
-    if (format == ReportFormat::Unknown) {
-        QString what;
-        if (shape.rootType == json::value_t::array && shape.rootArrayEmpty)
-            what = QStringLiteral("an empty JSON list does not say which tool wrote it");
-        else if (shape.rootType == json::value_t::object)
-            what = QStringLiteral("a JSON object with keys {%1} matches no known scanner format")
-                       .arg(QStringList(shape.topKeys.values()).join(QStringLiteral(", ")).left(200));
-        else if (shape.rootType == json::value_t::array)
-            what = QStringLiteral("a JSON list whose entries match no known scanner format");
-        else if (shape.rootType == json::value_t::discarded)
-            what = QStringLiteral("not JSON");
-        else
-            what = QStringLiteral("the top-level JSON value is %1, not a report")
-                       .arg(QLatin1String(typeName(shape.rootType)));
-        return fail({QStringLiteral("report.unknown-format"), QStringLiteral("unknown report format: ") + what});
-    }
-
     ParsedReport report;
     report.path = path;
     report.format = format;
     const bool listForm = shape.rootType == json::value_t::array;
-    std::unique_ptr<FormatReader> reader = makeReader(format, listForm);
+    std::unique_ptr<FormatReader> reader
+        = format == ReportFormat::Unknown ? std::make_unique<NoReader>() : makeReader(format, listForm);
 
     DeviceStreamBuf buffer(device, size, limits.maxFileSize, sink);
     Collector collector(limits, &buffer);
@@ -2329,7 +2334,7 @@ Result<ParsedReport> ReportReader::readDevice(QIODevice& device, qint64 size, co
             QString message = sax.parseErrorMessage();
             const auto m = position.match(message);
             message.remove(prefixText);
-            // A cut-off file fails at its last byte, whatever token it was in.
+            // A cut-off file fails at its end, whatever token it was in.
             const bool truncated = message.contains(QLatin1String("unexpected end of input"))
                 || (device.atEnd() && sax.parseErrorOffset() >= buffer.bytesRead());
             d = {truncated ? QStringLiteral("report.truncated") : QStringLiteral("report.invalid-json"),
@@ -2339,6 +2344,23 @@ Result<ParsedReport> ReportReader::readDevice(QIODevice& device, qint64 size, co
             d = {QStringLiteral("report.invalid-json"), QStringLiteral("parsing stopped"), buffer.position()};
         }
         return fail(d);
+    }
+    if (format == ReportFormat::Unknown) {
+        // Valid JSON, but no reader for it.
+        QString what;
+        if (shape.rootType == json::value_t::array && shape.rootArrayEmpty)
+            what = QStringLiteral("an empty JSON list does not say which tool wrote it");
+        else if (shape.rootType == json::value_t::object)
+            what = QStringLiteral("a JSON object with keys {%1} matches no known scanner format")
+                       .arg(sortedKeys(shape.topKeys).join(QStringLiteral(", ")).left(200));
+        else if (shape.rootType == json::value_t::array)
+            what = QStringLiteral("a JSON list whose entries match no known scanner format");
+        else if (shape.rootType == json::value_t::discarded)
+            what = QStringLiteral("not JSON");
+        else
+            what = QStringLiteral("the top-level JSON value is %1, not a report")
+                       .arg(QLatin1String(typeName(shape.rootType)));
+        return fail({QStringLiteral("report.unknown-format"), QStringLiteral("unknown report format: ") + what});
     }
     reader->finish(collector);
     report.tool = reader->tool();
