@@ -12,6 +12,8 @@ const QList<Command>& commands()
          runInfo},
         {QStringLiteral("findings"), QStringLiteral("Parse a scanner report, or archive it with a commit"),
          runFindings},
+        {QStringLiteral("posture"), QStringLiteral("Security posture: scans in history, finding lifecycle, SLAs"),
+         runPosture},
     };
     return table;
 }
