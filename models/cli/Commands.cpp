@@ -14,6 +14,7 @@ const QList<Command>& commands()
          runFindings},
         {QStringLiteral("posture"), QStringLiteral("Security posture: scans in history, finding lifecycle, SLAs"),
          runPosture},
+        {QStringLiteral("demo"), QStringLiteral("Write the built-in demo repository into DIR"), runDemo},
     };
     return table;
 }
