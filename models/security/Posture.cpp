@@ -221,7 +221,12 @@ Posture PostureBuilder::build(const ScanHistory& history, const SecurityConfig& 
 
     QList<FindingLifecycle> records;
     QHash<QString, qsizetype> index; // lifecycle key → records
-    QHash<QString, QSet<QString>> present; // tool → keys in its latest scan
+    // A stream is one kind of scan of one tool: tool + report format. The nightly trivy JSON note and the weekly
+    // committed trivy JSON are one stream (the latest scan wins), the trivy config SARIF is another, so a scan of one
+    // does not mark the other's findings fixed. Reports of one stream in one commit are merged. A finding is present
+    // while the latest scan of any stream reports it, and fixed when it leaves the last one.
+    QHash<QString, QSet<QString>> streams; // stream → keys in its latest scan
+    QHash<QString, int> holders; // lifecycle key → number of streams whose latest scan reports it
 
     for (const Scan& scan : history.scans) {
         ScanSummary summary;
@@ -229,19 +234,18 @@ Posture PostureBuilder::build(const ScanHistory& history, const SecurityConfig& 
         summary.time = scan.time;
         const ScanPoint point{scan.commit, scan.time};
 
-        // A scan of a tool is the union of that tool's reports in the commit.
-        QHash<QString, QHash<QString, Finding>> current;
+        QHash<QString, QHash<QString, Finding>> current; // stream → its findings in this scan
         for (const ScanReport& report : scan.reports) {
             summary.reports << ScanSummary::Report{report.path, report.tool, report.findings.size(), report.fromNote};
-            current[report.tool];
+            const QString suffix = QLatin1Char('\x1f') + reportFormatName(report.format);
+            current[report.tool + suffix];
             for (const Finding& f : report.findings)
-                current[f.tool].insert(lifecycleKey(f), f);
+                current[f.tool + suffix].insert(lifecycleKey(f), f);
         }
-        for (auto tool = current.cbegin(); tool != current.cend(); ++tool) {
-            QSet<QString>& previous = present[tool.key()];
-            QSet<QString> seen;
-            for (auto it = tool->cbegin(); it != tool->cend(); ++it) {
-                seen.insert(it.key());
+        // Additions before removals: a finding moving between streams in one scan is neither fixed nor new.
+        for (auto stream = current.cbegin(); stream != current.cend(); ++stream) {
+            const QSet<QString>& previous = streams[stream.key()];
+            for (auto it = stream->cbegin(); it != stream->cend(); ++it) {
                 const auto existing = index.constFind(it.key());
                 if (existing == index.cend()) {
                     FindingLifecycle record;
@@ -251,33 +255,40 @@ Posture PostureBuilder::build(const ScanHistory& history, const SecurityConfig& 
                     index.insert(it.key(), records.size());
                     records << record;
                     ++summary.newFindings;
-                    continue;
+                } else {
+                    FindingLifecycle& record = records[*existing];
+                    record.finding = it.value();
+                    if (record.fixed.isValid()) {
+                        record.fixed = {};
+                        record.opened = point;
+                        ++record.reintroductions;
+                        ++summary.newFindings;
+                    }
                 }
-                FindingLifecycle& record = records[*existing];
-                record.finding = it.value();
-                if (record.fixed.isValid()) {
-                    record.fixed = {};
-                    record.opened = point;
-                    ++record.reintroductions;
-                    ++summary.newFindings;
-                }
+                if (!previous.contains(it.key()))
+                    ++holders[it.key()];
             }
+        }
+        for (auto stream = current.cbegin(); stream != current.cend(); ++stream) {
+            QSet<QString>& previous = streams[stream.key()];
             for (const QString& key : std::as_const(previous)) {
-                if (!seen.contains(key)) {
+                if (stream->contains(key))
+                    continue;
+                if (--holders[key] == 0) {
                     records[index.value(key)].fixed = point;
                     ++summary.fixedFindings;
                 }
             }
-            previous = seen;
+            previous = QSet<QString>(stream->keyBegin(), stream->keyEnd());
         }
-        for (auto tool = present.cbegin(); tool != present.cend(); ++tool) {
-            for (const QString& key : *tool) {
-                const FindingLifecycle& record = records.at(index.value(key));
-                const TriageEntry* decision = triage.find(record.finding);
-                if (decision && decision->activeAt(scan.time))
-                    continue;
-                ++summary.open[record.finding.severity];
-            }
+        for (auto holder = holders.cbegin(); holder != holders.cend(); ++holder) {
+            if (holder.value() <= 0)
+                continue;
+            const FindingLifecycle& record = records.at(index.value(holder.key()));
+            const TriageEntry* decision = triage.find(record.finding);
+            if (decision && decision->activeAt(scan.time))
+                continue;
+            ++summary.open[record.finding.severity];
         }
         posture.scans << summary;
     }
