@@ -324,6 +324,8 @@ Posture PostureBuilder::build(const ScanHistory& history, const SecurityConfig& 
             return a.finding.severity > b.finding.severity;
         if (a.finding.tool != b.finding.tool)
             return a.finding.tool < b.finding.tool;
+        if (a.finding.rule != b.finding.rule)
+            return a.finding.rule < b.finding.rule;
         return a.finding.fingerprint < b.finding.fingerprint;
     });
     posture.findings = std::move(records);

@@ -72,7 +72,7 @@ struct Posture
     git::ObjectId head;
     QDateTime now; ///< when ages, SLAs and triage expiry were evaluated
     QList<ScanSummary> scans; ///< oldest first
-    QList<FindingLifecycle> findings; ///< by first-seen time, then severity (worst first)
+    QList<FindingLifecycle> findings; ///< by first-seen time, severity (worst first), tool, rule
     QList<SkippedReport> skipped;
 
     QMap<Severity, int> openBySeverity() const; ///< state Open only
