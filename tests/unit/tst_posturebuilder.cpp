@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ScratchRepository.h"
+#include "common/JobTracker.h"
 #include "demo/DemoRepository.h"
 #include "security/Posture.h"
 
@@ -342,6 +343,56 @@ private Q_SLOTS:
         // The previous revision still has the good settings.
         posture = PostureBuilder::compute(scratch.path(), QStringLiteral("HEAD~1"), at(10), nullptr, cache.path());
         QVERIFY(posture.ok());
+    }
+
+    // The way the GUI runs it: a JobTracker job on a worker, progress and the result queued back to this thread.
+    void backgroundJob()
+    {
+        QTemporaryDir dir;
+        QVERIFY(DemoRepository::create(dir.path()).ok());
+        QTemporaryDir cache;
+        const QString path = dir.path();
+        const QString cacheDir = cache.path();
+        const QDateTime now(QDate(2026, 11, 21), QTime(0, 0), Qt::UTC);
+        QObject context;
+        JobTracker tracker(&context);
+        std::optional<Result<Posture>> delivered;
+        QList<int> progress;
+        tracker.start(
+            [path, now, cacheDir](ProgressSink& sink) {
+                return PostureBuilder::compute(path, QString(), now, &sink, cacheDir);
+            },
+            [&delivered](Result<Posture> result) { delivered = std::move(result); },
+            [&progress](int permille, const QString&) { progress << permille; });
+        QTRY_VERIFY_WITH_TIMEOUT(delivered.has_value(), 60000);
+        QVERIFY(delivered->ok());
+        QCOMPARE((*delivered)->overdueCount(), 1);
+        QVERIFY(!progress.isEmpty());
+
+        // A cancelled job stops and delivers nothing; the next one is delivered.
+        delivered.reset();
+        bool firstDelivered = false;
+        tracker.start(
+            [path, now, cacheDir](ProgressSink& sink) {
+                return PostureBuilder::compute(path, QString(), now, &sink, cacheDir);
+            },
+            [&firstDelivered](Result<Posture>) { firstDelivered = true; });
+        tracker.cancel();
+        tracker.start(
+            [path, now, cacheDir](ProgressSink& sink) {
+                return PostureBuilder::compute(path, QString(), now, &sink, cacheDir);
+            },
+            [&delivered](Result<Posture> result) { delivered = std::move(result); });
+        QTRY_VERIFY_WITH_TIMEOUT(delivered.has_value(), 60000);
+        QVERIFY(delivered->ok());
+        QVERIFY(!firstDelivered);
+
+        // The sink's cancel flag stops the walk itself.
+        ProgressSink sink;
+        sink.cancel();
+        const auto cancelled = PostureBuilder::compute(path, QString(), now, &sink, cacheDir);
+        QVERIFY(!cancelled.ok());
+        QCOMPARE(cancelled.error().code, QStringLiteral("cancelled"));
     }
 
     // The demo repository's known story, end to end.
