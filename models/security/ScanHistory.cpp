@@ -223,6 +223,7 @@ QString staticPrefix(const QString& glob)
 struct ParseContext
 {
     const ScanSourceOptions& options;
+    ProgressSink* sink; // its cancel flag also stops a long parse
     DiskCache disk;
     ScanHistory& history;
     QHash<QString, CachedParsePtr> seenThisRun;
@@ -256,7 +257,7 @@ CachedParsePtr parseCached(ParseContext& context, const QString& key, const QStr
                                                                          : QStringLiteral("report.unreadable"),
                    content.error().toString()};
         } else {
-            auto report = ReportReader::readData(*content, name, context.options.limits, nullptr, &fresh->failure);
+            auto report = ReportReader::readData(*content, name, context.options.limits, context.sink, &fresh->failure);
             if (report)
                 fresh->report = std::move(report).value();
         }
@@ -370,6 +371,7 @@ Result<ScanHistory> ScanHistoryReader::read(const QString& repoPath, const ScanS
         prefixes.clear();
 
     ParseContext context{options,
+                         sink,
                          DiskCache(options.cacheDir == QLatin1String("-") ? QString()
                                        : options.cacheDir.isEmpty()       ? defaultCacheDir()
                                                                           : options.cacheDir),
@@ -430,6 +432,9 @@ Result<ScanHistory> ScanHistoryReader::read(const QString& repoPath, const ScanS
                 }
             }
         }
+        // A parse stopped by the cancel flag must not pass for a skipped report.
+        if (sink && sink->isCancelled())
+            return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
         if (!scan.reports.isEmpty())
             history.scans << scan;
     }
