@@ -42,6 +42,17 @@ QHash<QString, CachedParsePtr>& memoryCache()
     return cache;
 }
 
+// The memory cache holds whole parses; past this many blobs it starts over (the disk cache still answers).
+constexpr qsizetype MemoryCacheLimit = 4096;
+
+void remember(const QString& key, const CachedParsePtr& parse)
+{
+    QMutexLocker lock(&s_memoryMutex);
+    if (memoryCache().size() >= MemoryCacheLimit)
+        memoryCache().clear();
+    memoryCache().insert(key, parse);
+}
+
 QJsonObject diagnosticToJson(const ReportDiagnostic& d)
 {
     return {{QStringLiteral("code"), d.code},
@@ -241,10 +252,8 @@ CachedParsePtr parseCached(ParseContext& context, const QString& key, const QStr
     }
     if (!parse) {
         parse = context.disk.load(key);
-        if (parse) {
-            QMutexLocker lock(&s_memoryMutex);
-            memoryCache().insert(key, parse);
-        }
+        if (parse)
+            remember(key, parse);
     }
     if (parse) {
         ++context.history.cacheHits;
@@ -266,8 +275,7 @@ CachedParsePtr parseCached(ParseContext& context, const QString& key, const QStr
         if (fresh->failure.code != QLatin1String("report.cancelled"))
             context.disk.store(key, *fresh);
         parse = fresh;
-        QMutexLocker lock(&s_memoryMutex);
-        memoryCache().insert(key, parse);
+        remember(key, parse);
     }
     context.seenThisRun.insert(key, parse);
     return parse;
