@@ -437,38 +437,11 @@ public:
         return m_result.runs.last();
     }
 
-    // Gives run stubs (from jobs only) the times their jobs span.
     void finishStubs()
     {
         for (Run& run : m_result.runs) {
-            if (run.hasRunRecord)
-                continue;
-            bool allFinished = !run.jobs.isEmpty();
-            for (const Job& job : std::as_const(run.jobs)) {
-                if (job.created.isValid() && (!run.created.isValid() || job.created < run.created))
-                    run.created = job.created;
-                if (job.started.isValid() && (!run.started.isValid() || job.started < run.started))
-                    run.started = job.started;
-                if (job.finished.isValid() && (!run.finished.isValid() || job.finished > run.finished))
-                    run.finished = job.finished;
-                if (!job.finished.isValid() && job.status != RunStatus::Skipped && job.status != RunStatus::Manual)
-                    allFinished = false;
-            }
-            if (!allFinished)
-                run.finished = QDateTime();
-            // GitHub's job lists do not carry the run's conclusion: derive it from the jobs.
-            if (run.status == RunStatus::Unknown && allFinished) {
-                run.status = RunStatus::Success;
-                for (const Job& job : std::as_const(run.jobs)) {
-                    if (job.status == RunStatus::Failed && !job.allowFailure && !job.retried)
-                        run.status = RunStatus::Failed;
-                    else if (job.status == RunStatus::Canceled && run.status == RunStatus::Success)
-                        run.status = RunStatus::Canceled;
-                }
-                run.rawStatus = statusName(run.status);
-            }
-            if (run.durationSeconds < 0)
-                run.durationSeconds = secondsBetween(run.started, run.finished);
+            if (!run.hasRunRecord)
+                deriveFromJobs(run);
         }
     }
 

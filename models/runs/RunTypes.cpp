@@ -95,6 +95,41 @@ double secondsBetween(const QDateTime& from, const QDateTime& to)
     return ms < 0 ? -1 : double(ms) / 1000.0;
 }
 
+void deriveFromJobs(Run& run)
+{
+    if (run.hasRunRecord || run.jobs.isEmpty())
+        return;
+    bool allFinished = true;
+    QDateTime created;
+    QDateTime started;
+    QDateTime finished;
+    for (const Job& job : std::as_const(run.jobs)) {
+        if (job.created.isValid() && (!created.isValid() || job.created < created))
+            created = job.created;
+        if (job.started.isValid() && (!started.isValid() || job.started < started))
+            started = job.started;
+        if (job.finished.isValid() && (!finished.isValid() || job.finished > finished))
+            finished = job.finished;
+        if (!job.finished.isValid() && job.status != RunStatus::Skipped && job.status != RunStatus::Manual)
+            allFinished = false;
+    }
+    run.created = created;
+    run.started = started;
+    run.finished = allFinished ? finished : QDateTime();
+    run.durationSeconds = secondsBetween(run.started, run.finished);
+    // GitHub's job lists do not carry the run's conclusion: derive it from the jobs.
+    if ((run.status == RunStatus::Unknown || run.rawStatus == QLatin1String("derived")) && allFinished) {
+        run.status = RunStatus::Success;
+        for (const Job& job : std::as_const(run.jobs)) {
+            if (job.status == RunStatus::Failed && !job.allowFailure && !job.retried)
+                run.status = RunStatus::Failed;
+            else if (job.status == RunStatus::Canceled && run.status == RunStatus::Success)
+                run.status = RunStatus::Canceled;
+        }
+        run.rawStatus = QStringLiteral("derived");
+    }
+}
+
 QString Run::pipelineName() const
 {
     if (!name.isEmpty())

@@ -108,4 +108,8 @@ struct Run
     bool operator==(const Run&) const = default;
 };
 
+/// For runs known only through their jobs (hasRunRecord == false): the times the jobs span, the duration, and a
+/// status derived from the jobs when the run's own is unknown. Leaves runs with their own record untouched.
+void deriveFromJobs(Run& run);
+
 } // namespace gatehouse::runs
