@@ -1,0 +1,123 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "RunTypes.h"
+
+namespace gatehouse {
+class ProgressSink;
+}
+
+// Reliability and performance figures over a run history. Plain functions over values: call them from a worker
+// (the GUI thread never runs them on a real history); they keep no state and are reentrant.
+//
+// Conventions: every figure in seconds; -1 means "not enough data" (the CLI prints null). Percentiles and medians
+// use the nearest-rank method (the median of an even count is the lower middle value), so every figure is a value
+// that was actually observed.
+namespace gatehouse::runs {
+
+struct AnalysisOptions
+{
+    QDateTime since; ///< runs that started before are left out; invalid = no lower bound
+    QString branch; ///< only runs on this branch; empty = all branches
+    QString defaultBranch = QStringLiteral("main"); ///< where recovery time is measured
+    double minSavingSeconds = 30; ///< suggestions saving less are not made
+};
+
+/// The longest chain of dependent jobs in a typical run, with real job durations.
+struct CriticalPath
+{
+    QString runKey; ///< the typical run (a successful run of median duration)
+    QStringList jobs; ///< on the path, first to last
+    double pathSeconds = -1; ///< sum of the path's job durations
+    double observedSeconds = -1; ///< the typical run's wall-clock duration
+    double serialSeconds = -1; ///< all its jobs one after the other
+    /// observed - path: how much shorter the run would be if every job started as soon as what it depends on
+    /// finished (independent jobs in parallel, no waiting for runners or stage barriers).
+    double parallelSavingSeconds = -1;
+    /// How dependencies were known: "needs", "stages" (GitLab stage order) or "timing" (observed start/finish).
+    QString dependencies;
+};
+
+struct PipelineStats
+{
+    QString name;
+    int runs = 0; ///< every run in the window (any status)
+    int successes = 0;
+    int failures = 0;
+    int canceled = 0;
+    double successRate = -1; ///< successes / (successes + failures)
+    double durationP50 = -1; ///< of successful and failed runs
+    double durationP95 = -1;
+    double queueP50 = -1;
+    int falseFailures = 0; ///< failed runs of a commit on which a later run of this pipeline succeeded
+    double falseFailureRate = -1; ///< falseFailures / (successes + failures)
+    int recoveries = 0;
+    double recoveryMedian = -1; ///< default branch: first failure finished → next success finished
+    double feedbackMedian = -1; ///< start → first failed job finished (failed runs) or → finished (successes)
+    int manualJobsRun = 0; ///< manual jobs someone started
+    int jobRetries = 0; ///< job executions beyond the first of the same job in a run
+    int reruns = 0; ///< runs with attempt > 1
+    int runsWithIntervention = 0;
+    double manualInterventionRate = -1; ///< runsWithIntervention / runs
+    CriticalPath criticalPath;
+};
+
+struct JobStats
+{
+    QString pipeline;
+    QString name;
+    QString stage;
+    int runs = 0; ///< executions (each attempt counts)
+    int successes = 0;
+    int failures = 0; ///< allowed failures included
+    int flakyFailures = 0; ///< failed executions that passed on a later attempt for the same commit
+    double flakySeconds = 0; ///< time those flaky executions took
+    int retries = 0;
+    int manualRuns = 0;
+    double failureRate = -1; ///< failures / (successes + failures)
+    double durationP50 = -1;
+    double durationP95 = -1;
+    double queueP50 = -1;
+};
+
+struct StepStats
+{
+    QString pipeline;
+    QString job;
+    QString name;
+    int runs = 0;
+    double durationP50 = -1;
+};
+
+/// One recommendation, with what it rests on and what it would save per run (or, for flakiness, in total).
+struct Suggestion
+{
+    QString kind; ///< use-needs, add-cache, critical-path, runner-wait, retry-hides-flakiness
+    QString pipeline;
+    QString job;
+    QString evidence;
+    double savingSeconds = 0;
+};
+
+struct RunAnalysis
+{
+    int runsConsidered = 0;
+    QList<PipelineStats> pipelines; ///< by name
+    QList<JobStats> jobs; ///< flakiest first, then by failure rate, pipeline and name
+    QList<StepStats> slowestSteps; ///< at most 20, slowest first
+    QList<Suggestion> suggestions; ///< largest saving first
+};
+
+/// Nearest-rank percentile (p in 0..100) of `values`; -1 when empty.
+double percentile(QList<double> values, double p);
+
+/// The critical path of one run from its jobs' real durations (the last attempt of each job), using `needs` when
+/// the jobs carry them, else stage order, else observed timing.
+CriticalPath criticalPathOf(const Run& run);
+
+/// The whole analysis. `sink` (optional) reports progress and is checked for cancellation (a cancelled analysis
+/// returns what was computed so far).
+RunAnalysis analyzeRuns(const QList<Run>& runs, const AnalysisOptions& options, ProgressSink* sink = nullptr);
+
+} // namespace gatehouse::runs
