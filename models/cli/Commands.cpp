@@ -11,6 +11,7 @@ const QList<Command>& commands()
         {QStringLiteral("info"), QStringLiteral("Summarize a repository: branch, HEAD, pipelines, reports, tags"),
          runInfo},
         {QStringLiteral("demo"), QStringLiteral("Write the built-in demo repository into DIR"), runDemo},
+        {QStringLiteral("runs"), QStringLiteral("Import CI run history (import) and analyze it (analyze)"), runRuns},
     };
     return table;
 }

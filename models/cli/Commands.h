@@ -9,5 +9,6 @@ namespace gatehouse::cli {
 
 int runDemo(const QStringList& arguments, Io io);
 int runInfo(const QStringList& arguments, Io io);
+int runRuns(const QStringList& arguments, Io io);
 
 } // namespace gatehouse::cli

@@ -572,12 +572,16 @@ RunAnalysis analyzeRuns(const QList<Run>& runs, const AnalysisOptions& options, 
                     if (!holder || !waiting)
                         continue;
                     double others = 0;
+                    int stageMates = 0;
                     for (const Job* job : std::as_const(lastByName)) {
-                        if (job != holder && job->stage == holder->stage && job->durationSeconds > others)
-                            others = job->durationSeconds;
+                        if (job == holder || job->stage != holder->stage)
+                            continue;
+                        ++stageMates;
+                        others = qMax(others, job->durationSeconds);
                     }
+                    // Alone in its stage, the job is not a barrier for anything but itself.
                     const double saving = holder->durationSeconds - others;
-                    if (saving < options.minSavingSeconds)
+                    if (stageMates == 0 || saving < options.minSavingSeconds)
                         continue;
                     analysis.suggestions.append(
                         {QStringLiteral("use-needs"), name, waiting->name,
