@@ -309,6 +309,7 @@ RunAnalysis analyzeRuns(const QList<Run>& runs, const AnalysisOptions& options, 
 
         // False failures: a failed run whose commit later had a successful run of the same pipeline.
         QSet<QString> laterSuccess;
+        laterSuccess.reserve(group.size());
         QList<bool> falseFailure(group.size(), false);
         for (qsizetype i = group.size() - 1; i >= 0; --i) {
             const Run* run = group.at(i);
@@ -465,6 +466,7 @@ RunAnalysis analyzeRuns(const QList<Run>& runs, const AnalysisOptions& options, 
             JobStats& js = acc.stats;
             // Flaky: failed, and a later execution of this job for the same commit passed.
             QSet<QString> passedLater;
+            passedLater.reserve(acc.executions.size());
             for (qsizetype i = acc.executions.size() - 1; i >= 0; --i) {
                 const auto& execution = acc.executions.at(i);
                 if (execution.status == RunStatus::Failed && passedLater.contains(execution.commit)) {
