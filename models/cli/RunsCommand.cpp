@@ -224,6 +224,30 @@ int runImport(const QStringList& arguments, Io io)
     return exitCode;
 }
 
+// Commits on HEAD's history that touched the CI configuration, for the success-rate correlation.
+QList<ConfigChange> configChangesOf(const git::Repository& repo)
+{
+    const QStringList ciPaths{QStringLiteral(".gitlab-ci.yml"), QStringLiteral(".gitlab/ci"),
+                              QStringLiteral(".github/workflows")};
+    git::LogOptions log;
+    log.paths = ciPaths;
+    log.maxCount = 500;
+    QList<ConfigChange> changes;
+    auto commits = repo.log(log);
+    if (!commits)
+        return changes;
+    for (const git::CommitInfo& commit : std::as_const(*commits)) {
+        ConfigChange change{commit.id.toString(), commit.committer.time.toUTC(), commit.summary, {}};
+        auto diff = repo.diff(commit.parents.value(0), commit.id, ciPaths, false);
+        if (diff) {
+            for (const git::FileChange& file : std::as_const(*diff))
+                change.files.append(file.newPath.isEmpty() ? file.oldPath : file.newPath);
+        }
+        changes.append(change);
+    }
+    return changes;
+}
+
 QJsonObject criticalPathJson(const CriticalPath& path)
 {
     return QJsonObject{{QStringLiteral("run"), path.runKey.isEmpty() ? QJsonValue() : QJsonValue(path.runKey)},
@@ -294,6 +318,18 @@ QJsonDocument analysisJson(const RunAnalysis& analysis, const AnalysisOptions& o
                                  {QStringLiteral("runs"), s.runs},
                                  {QStringLiteral("duration_p50_s"), secondsValue(s.durationP50)}});
     }
+    QJsonArray correlations;
+    for (const ConfigCorrelation& c : analysis.configCorrelations) {
+        correlations.append(QJsonObject{{QStringLiteral("pipeline"), c.pipeline},
+                                        {QStringLiteral("commit"), c.change.sha},
+                                        {QStringLiteral("summary"), c.change.summary},
+                                        {QStringLiteral("time"), c.change.time.toString(Qt::ISODate)},
+                                        {QStringLiteral("files"), QJsonArray::fromStringList(c.change.files)},
+                                        {QStringLiteral("runs_before"), c.runsBefore},
+                                        {QStringLiteral("runs_after"), c.runsAfter},
+                                        {QStringLiteral("success_rate_before"), rateValue(c.successBefore)},
+                                        {QStringLiteral("success_rate_after"), rateValue(c.successAfter)}});
+    }
     const QJsonObject window{
         {QStringLiteral("since"),
          options.since.isValid() ? QJsonValue(options.since.toString(Qt::ISODate)) : QJsonValue()},
@@ -304,6 +340,7 @@ QJsonDocument analysisJson(const RunAnalysis& analysis, const AnalysisOptions& o
                                      {QStringLiteral("jobs"), jobs},
                                      {QStringLiteral("suggestions"), suggestions},
                                      {QStringLiteral("slowest_steps"), steps},
+                                     {QStringLiteral("config_changes"), correlations},
                                      {QStringLiteral("window"), window}});
 }
 
@@ -335,9 +372,12 @@ void analysisText(QTextStream& out, const RunAnalysis& analysis)
     }
     if (!analysis.suggestions.isEmpty()) {
         out << "\nSuggestions:\n";
-        for (const Suggestion& s : analysis.suggestions)
-            out << "  [" << s.kind << "] " << (s.job.isEmpty() ? s.pipeline : s.job) << " (saves "
-                << secondsText(s.savingSeconds) << "): " << s.evidence << '\n';
+        for (const Suggestion& s : analysis.suggestions) {
+            out << "  [" << s.kind << "] " << (s.job.isEmpty() ? s.pipeline : s.job);
+            if (s.savingSeconds >= 0)
+                out << " (saves " << secondsText(s.savingSeconds) << ")";
+            out << ": " << s.evidence << '\n';
+        }
     }
 }
 
@@ -390,6 +430,8 @@ int runAnalyze(const QStringList& arguments, Io io)
     } else if (auto head = repo->head(); head && !head->branch.isEmpty()) {
         analysisOptions.defaultBranch = head->branch;
     }
+
+    analysisOptions.configChanges = configChangesOf(*repo);
 
     RunStore store(RunStore::storePath(repo->gitDir()));
     if (const Status loaded = store.load(); !loaded) {

@@ -126,6 +126,71 @@ const QRegularExpression& cachePattern()
     return pattern;
 }
 
+QString percentText(double rate)
+{
+    return QStringLiteral("%1 %").arg(qRound(rate * 100));
+}
+
+// Compares the default branch's success rate just before and just after each CI-config change.
+void correlateConfigChanges(const QList<const Run*>& group, const QString& pipeline, const AnalysisOptions& options,
+                            RunAnalysis& analysis)
+{
+    if (options.configChanges.isEmpty())
+        return;
+    QList<const Run*> concluded; // in time order, default branch only
+    for (const Run* run : group) {
+        if (run->branch == options.defaultBranch && run->when().isValid()
+            && (run->status == RunStatus::Success || run->status == RunStatus::Failed))
+            concluded.append(run);
+    }
+    QList<ConfigChange> changes = options.configChanges;
+    std::stable_sort(changes.begin(), changes.end(),
+                     [](const ConfigChange& a, const ConfigChange& b) { return a.time < b.time; });
+    for (qsizetype c = 0; c < changes.size(); ++c) {
+        const ConfigChange& change = changes.at(c);
+        if (!change.time.isValid())
+            continue;
+        const QDateTime previous = c > 0 ? changes.at(c - 1).time : QDateTime();
+        const QDateTime next = c + 1 < changes.size() ? changes.at(c + 1).time : QDateTime();
+        QList<const Run*> before;
+        QList<const Run*> after;
+        for (const Run* run : std::as_const(concluded)) {
+            const QDateTime when = run->when();
+            if (when < change.time && (!previous.isValid() || when >= previous))
+                before.append(run);
+            else if (when >= change.time && (!next.isValid() || when < next)
+                     && after.size() < options.correlationWindow)
+                after.append(run);
+        }
+        if (before.size() > options.correlationWindow)
+            before = before.mid(before.size() - options.correlationWindow);
+        if (before.size() < options.correlationMinRuns || after.size() < options.correlationMinRuns)
+            continue;
+        const auto rate = [](const QList<const Run*>& runs) {
+            const auto successes = std::count_if(runs.cbegin(), runs.cend(),
+                                                 [](const Run* run) { return run->status == RunStatus::Success; });
+            return double(successes) / double(runs.size());
+        };
+        ConfigCorrelation correlation{pipeline,          change,       int(before.size()),
+                                      int(after.size()), rate(before), rate(after)};
+        if (correlation.successBefore - correlation.successAfter < options.correlationMinDrop)
+            continue;
+        analysis.configCorrelations.append(correlation);
+        analysis.suggestions.append(
+            {QStringLiteral("config-change"), pipeline, QString(),
+             QStringLiteral("success rate on %1 fell from %2 (%3 runs before) to %4 (%5 runs after) commit %6 \"%7\" "
+                            "changed %8: review that change.")
+                 .arg(options.defaultBranch, percentText(correlation.successBefore))
+                 .arg(correlation.runsBefore)
+                 .arg(percentText(correlation.successAfter))
+                 .arg(correlation.runsAfter)
+                 .arg(change.sha.left(8), change.summary,
+                      change.files.isEmpty() ? QStringLiteral("the CI configuration")
+                                             : change.files.join(QStringLiteral(", "))),
+             -1});
+    }
+}
+
 } // namespace
 
 CriticalPath criticalPathOf(const Run& run)
@@ -597,6 +662,7 @@ RunAnalysis analyzeRuns(const QList<Run>& runs, const AnalysisOptions& options, 
                 }
             }
         }
+        correlateConfigChanges(group, stats.name, options, analysis);
         analysis.pipelines.append(stats);
     }
 

@@ -16,12 +16,38 @@ class ProgressSink;
 // that was actually observed.
 namespace gatehouse::runs {
 
+/// A commit that changed the CI configuration (the caller finds them with the git layer).
+struct ConfigChange
+{
+    QString sha;
+    QDateTime time; ///< committer time
+    QString summary;
+    QStringList files; ///< the CI files it changed
+};
+
 struct AnalysisOptions
 {
     QDateTime since; ///< runs that started before are left out; invalid = no lower bound
     QString branch; ///< only runs on this branch; empty = all branches
     QString defaultBranch = QStringLiteral("main"); ///< where recovery time is measured
     double minSavingSeconds = 30; ///< suggestions saving less are not made
+    /// CI-config commits to correlate with drops in the default branch's success rate (empty = no correlation).
+    QList<ConfigChange> configChanges;
+    int correlationWindow
+        = 10; ///< concluded runs compared on each side of a change (fewer if another change is nearer)
+    int correlationMinRuns = 3; ///< on each side
+    double correlationMinDrop = 0.2; ///< success-rate drop (0..1) worth reporting
+};
+
+/// A CI-config change after which the default branch's success rate dropped.
+struct ConfigCorrelation
+{
+    QString pipeline;
+    ConfigChange change;
+    int runsBefore = 0;
+    int runsAfter = 0;
+    double successBefore = -1;
+    double successAfter = -1;
 };
 
 /// The longest chain of dependent jobs in a typical run, with real job durations.
@@ -93,11 +119,11 @@ struct StepStats
 /// One recommendation, with what it rests on and what it would save per run (or, for flakiness, in total).
 struct Suggestion
 {
-    QString kind; ///< use-needs, add-cache, critical-path, runner-wait, retry-hides-flakiness
+    QString kind; ///< use-needs, add-cache, critical-path, runner-wait, retry-hides-flakiness, config-change
     QString pipeline;
     QString job;
     QString evidence;
-    double savingSeconds = 0;
+    double savingSeconds = 0; ///< -1 when the suggestion saves no time (config-change: it restores reliability)
 };
 
 struct RunAnalysis
@@ -107,6 +133,7 @@ struct RunAnalysis
     QList<JobStats> jobs; ///< flakiest first, then by failure rate, pipeline and name
     QList<StepStats> slowestSteps; ///< at most 20, slowest first
     QList<Suggestion> suggestions; ///< largest saving first
+    QList<ConfigCorrelation> configCorrelations; ///< by pipeline, then change time
 };
 
 /// Nearest-rank percentile (p in 0..100) of `values`; -1 when empty.

@@ -284,6 +284,62 @@ private Q_SLOTS:
         QVERIFY(withoutNotes.err.contains("no runs imported"));
     }
 
+    void configChangeBeforeADrop()
+    {
+        const git::ObjectId base = m_repo->head();
+        const git::ObjectId change = m_repo->commit(QStringLiteral("ci: switch the runner image"),
+                                                    {{QStringLiteral(".github/workflows/ci.yml"), "on: push\n"}},
+                                                    QDateTime(QDate(2026, 1, 6), QTime(12, 0), Qt::UTC));
+        QByteArray runs = "[";
+        for (int i = 0; i < 8; ++i) {
+            // Four green runs the morning before the change, then one green and three red after it.
+            const bool afterChange = i >= 4;
+            const bool success = !afterChange || i == 4;
+            const QByteArray started = QStringLiteral("2026-01-06T%1:00:00Z")
+                                           .arg(afterChange ? 9 + i : 6 + i, 2, 10, QLatin1Char('0'))
+                                           .toUtf8();
+            const QByteArray updated = started.left(14) + "30:00Z";
+            if (i)
+                runs += ',';
+            runs += QStringLiteral(R"({"databaseId": %1, "workflowName": "CI", "headSha": "%2", "headBranch": "main",
+                                       "status": "completed", "conclusion": "%3", "attempt": 1,
+                                       "createdAt": "%4", "startedAt": "%4", "updatedAt": "%5"})")
+                        .arg(100 + i)
+                        .arg((afterChange ? change : base).toString(),
+                             success ? QStringLiteral("success") : QStringLiteral("failure"),
+                             QString::fromUtf8(started), QString::fromUtf8(updated))
+                        .toUtf8();
+        }
+        runs += ']';
+        const QString file = writeFile(QStringLiteral("gh.json"), runs);
+        QCOMPARE(run({QStringLiteral("runs"), QStringLiteral("import"), QStringLiteral("--repo"), m_repo->path(), file})
+                     .exitCode,
+                 0);
+        Output output = run({QStringLiteral("runs"), QStringLiteral("analyze"), QStringLiteral("--repo"),
+                             m_repo->path(), QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(output.exitCode, 0);
+        const QJsonArray changes = output.json().value(QStringLiteral("config_changes")).toArray();
+        QCOMPARE(changes.size(), 1);
+        const QJsonObject correlation = changes.first().toObject();
+        QCOMPARE(correlation.value(QStringLiteral("commit")).toString(), change.toString());
+        QCOMPARE(correlation.value(QStringLiteral("files")).toArray().first().toString(),
+                 QStringLiteral(".github/workflows/ci.yml"));
+        QCOMPARE(correlation.value(QStringLiteral("success_rate_before")).toDouble(), 1.0);
+        QCOMPARE(correlation.value(QStringLiteral("success_rate_after")).toDouble(), 0.25);
+        bool suggested = false;
+        for (const QJsonValue& suggestion : output.json().value(QStringLiteral("suggestions")).toArray()) {
+            if (suggestion.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("config-change")) {
+                suggested = true;
+                QVERIFY(suggestion.toObject().value(QStringLiteral("saving_s")).isNull());
+                QVERIFY(suggestion.toObject()
+                            .value(QStringLiteral("evidence"))
+                            .toString()
+                            .contains(QLatin1String("ci: switch the runner image")));
+            }
+        }
+        QVERIFY(suggested);
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -334,6 +334,44 @@ private Q_SLOTS:
         QCOMPARE(analysis.slowestSteps.first().runs, 2);
     }
 
+    void configChangeCorrelation()
+    {
+        QList<Run> runs;
+        const RunStatus after[] = {RunStatus::Success, RunStatus::Failed, RunStatus::Failed,
+                                   RunStatus::Success, RunStatus::Failed, RunStatus::Failed};
+        for (int hour = 1; hour <= 12; ++hour)
+            runs.append(makeRun(QStringLiteral("github"), QStringLiteral("CI"), QString::number(hour),
+                                QStringLiteral("s%1").arg(hour), hour <= 6 ? RunStatus::Success : after[hour - 7], hour,
+                                100));
+        AnalysisOptions options;
+        // 3.5 h: no change in rate; 6.5 h: the drop; 20 h: no runs after it.
+        options.configChanges = {
+            {QStringLiteral("bbbbbbbbbbbb"),
+             kT0.addSecs(6 * 3600 + 1800),
+             QStringLiteral("ci: new runner image"),
+             {QStringLiteral(".github/workflows/ci.yml")}},
+            {QStringLiteral("aaaaaaaaaaaa"), kT0.addSecs(3 * 3600 + 1800), QStringLiteral("ci: cache"), {}},
+            {QStringLiteral("cccccccccccc"), kT0.addSecs(20 * 3600), QStringLiteral("ci: later"), {}},
+        };
+        const RunAnalysis analysis = analyzeRuns(runs, options);
+        QCOMPARE(analysis.configCorrelations.size(), 1);
+        const ConfigCorrelation& correlation = analysis.configCorrelations.first();
+        QCOMPARE(correlation.change.sha, QStringLiteral("bbbbbbbbbbbb"));
+        QCOMPARE(correlation.runsBefore, 3); // bounded by the previous change at 3.5 h
+        QCOMPARE(correlation.runsAfter, 6);
+        QCOMPARE(correlation.successBefore, 1.0);
+        QCOMPARE(correlation.successAfter, 2.0 / 6.0);
+        QCOMPARE(analysis.suggestions.last().kind, QStringLiteral("config-change"));
+        QCOMPARE(analysis.suggestions.last().evidence,
+                 QStringLiteral("success rate on main fell from 100 % (3 runs before) to 33 % (6 runs after) commit "
+                                "bbbbbbbb \"ci: new runner image\" changed .github/workflows/ci.yml: review that "
+                                "change."));
+        QCOMPARE(analysis.suggestions.last().savingSeconds, -1.0);
+
+        options.correlationMinDrop = 0.7;
+        QVERIFY(analyzeRuns(runs, options).configCorrelations.isEmpty());
+    }
+
     void cancelledAnalysisStops()
     {
         ProgressSink sink;
