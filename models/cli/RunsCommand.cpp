@@ -432,6 +432,15 @@ int runAnalyze(const QStringList& arguments, Io io)
     }
 
     analysisOptions.configChanges = configChangesOf(*repo);
+    // GitLab job names are the config's keys: HEAD's `needs:` sharpen the critical path beyond stage order.
+    if (auto config = repo->readFile(QStringLiteral("HEAD"), QStringLiteral(".gitlab-ci.yml"), 4 << 20); config) {
+        auto needs = CiConfigNeeds::fromGitLabYaml(*config);
+        if (needs)
+            analysisOptions.needs.insert(QStringLiteral("gitlab"), *needs);
+        else
+            io.err << "gatehouse runs analyze: .gitlab-ci.yml: " << needs.error().toString()
+                   << " (critical path from stage order)\n";
+    }
 
     RunStore store(RunStore::storePath(repo->gitDir()));
     if (const Status loaded = store.load(); !loaded) {

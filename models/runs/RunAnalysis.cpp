@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace gatehouse::runs {
 
@@ -193,7 +194,7 @@ void correlateConfigChanges(const QList<const Run*>& group, const QString& pipel
 
 } // namespace
 
-CriticalPath criticalPathOf(const Run& run)
+CriticalPath criticalPathOf(const Run& run, const NeedsMap& needs)
 {
     struct Node
     {
@@ -222,9 +223,16 @@ CriticalPath criticalPathOf(const Run& run)
     bool anyStage = false;
     QHash<QString, int> byName;
     QStringList stageOrder; // by first start: the order the CI ran the stages in
+    // Explicit needs of each node: from the configuration (an empty list = `needs: []`), else the job's own.
+    QList<std::optional<QStringList>> explicitNeeds(count);
     for (int i = 0; i < count; ++i) {
         const Job* job = nodes.at(i).job;
-        anyNeeds = anyNeeds || !job->needs.isEmpty();
+        const auto configured = needs.constFind(job->name);
+        if (configured != needs.constEnd())
+            explicitNeeds[i] = *configured;
+        else if (!job->needs.isEmpty())
+            explicitNeeds[i] = job->needs;
+        anyNeeds = anyNeeds || explicitNeeds.at(i).has_value();
         anyStage = anyStage || !job->stage.isEmpty();
         byName.insert(job->name, i);
         if (!stageOrder.contains(job->stage))
@@ -246,12 +254,11 @@ CriticalPath criticalPathOf(const Run& run)
     if (anyNeeds) {
         path.dependencies = QStringLiteral("needs");
         for (int i = 0; i < count; ++i) {
-            const Job* job = nodes.at(i).job;
-            if (job->needs.isEmpty()) {
+            if (!explicitNeeds.at(i)) {
                 nodes[i].deps = previousStageDeps(i);
                 continue;
             }
-            for (const QString& need : job->needs) {
+            for (const QString& need : *explicitNeeds.at(i)) {
                 const auto it = byName.constFind(need);
                 if (it != byName.constEnd() && *it != i)
                     nodes[i].deps.append(*it);
@@ -523,7 +530,8 @@ RunAnalysis analyzeRuns(const QList<Run>& runs, const AnalysisOptions& options, 
             std::stable_sort(candidates.begin(), candidates.end(),
                              [](const Run* a, const Run* b) { return a->durationSeconds < b->durationSeconds; });
             const auto rank = qsizetype(std::ceil(0.5 * double(candidates.size())));
-            stats.criticalPath = criticalPathOf(*candidates.at(std::max<qsizetype>(rank, 1) - 1));
+            const Run* typical = candidates.at(std::max<qsizetype>(rank, 1) - 1);
+            stats.criticalPath = criticalPathOf(*typical, options.needs.value(typical->source));
         }
 
         for (const QString& jobName : std::as_const(jobOrder)) {

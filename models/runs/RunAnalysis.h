@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "CiConfigNeeds.h"
 #include "RunTypes.h"
 
 namespace gatehouse {
@@ -31,6 +32,8 @@ struct AnalysisOptions
     QString branch; ///< only runs on this branch; empty = all branches
     QString defaultBranch = QStringLiteral("main"); ///< where recovery time is measured
     double minSavingSeconds = 30; ///< suggestions saving less are not made
+    /// `needs:` from the CI configuration, by Run::source ("gitlab"): used for the critical path when given.
+    QHash<QString, NeedsMap> needs;
     /// CI-config commits to correlate with drops in the default branch's success rate (empty = no correlation).
     QList<ConfigChange> configChanges;
     int correlationWindow
@@ -140,8 +143,8 @@ struct RunAnalysis
 double percentile(QList<double> values, double p);
 
 /// The critical path of one run from its jobs' real durations (the last attempt of each job), using `needs` when
-/// the jobs carry them, else stage order, else observed timing.
-CriticalPath criticalPathOf(const Run& run);
+/// known (from `needs`, else the jobs' own), else stage order, else observed timing.
+CriticalPath criticalPathOf(const Run& run, const NeedsMap& needs = {});
 
 /// The whole analysis. `sink` (optional) reports progress and is checked for cancellation (a cancelled analysis
 /// returns what was computed so far).

@@ -288,6 +288,26 @@ private Q_SLOTS:
         QCOMPARE(cyclic.pathSeconds, 120.0);
     }
 
+    void criticalPathFromConfiguredNeeds()
+    {
+        const Run z = stagedHistory().at(2);
+        // test needs only lint; build and lint start at once; docs has no needs: it waits for the build stage.
+        const NeedsMap needs{{QStringLiteral("test"), {QStringLiteral("lint")}},
+                             {QStringLiteral("build"), {}},
+                             {QStringLiteral("lint"), {}}};
+        const CriticalPath path = criticalPathOf(z, needs);
+        QCOMPARE(path.dependencies, QStringLiteral("needs"));
+        QCOMPARE(path.jobs, (QStringList{QStringLiteral("build"), QStringLiteral("docs")}));
+        QCOMPARE(path.pathSeconds, 120.0);
+
+        AnalysisOptions options;
+        options.needs.insert(QStringLiteral("gitlab"), needs);
+        const RunAnalysis analysis = analyzeRuns(stagedHistory(), options);
+        QCOMPARE(analysis.pipelines.first().criticalPath.pathSeconds, 120.0);
+        for (const Suggestion& suggestion : analysis.suggestions)
+            QVERIFY(suggestion.kind != QLatin1String("use-needs")); // needs already in use
+    }
+
     void criticalPathWithoutJobs()
     {
         const CriticalPath path = criticalPathOf(reliabilityHistory().first());
