@@ -259,6 +259,20 @@ QJsonObject criticalPathJson(const CriticalPath& path)
                        {QStringLiteral("parallel_saving_s"), secondsValue(path.parallelSavingSeconds)}};
 }
 
+QJsonArray trendJson(const QList<TrendPoint>& trend)
+{
+    QJsonArray points;
+    for (const TrendPoint& point : trend)
+        points.append(QJsonObject{{QStringLiteral("start"), point.start.toString(Qt::ISODate)},
+                                  {QStringLiteral("runs"), point.runs},
+                                  {QStringLiteral("successes"), point.successes},
+                                  {QStringLiteral("failures"), point.failures},
+                                  {QStringLiteral("success_rate"), rateValue(point.successRate)},
+                                  {QStringLiteral("duration_p50_s"), secondsValue(point.durationP50)},
+                                  {QStringLiteral("duration_p95_s"), secondsValue(point.durationP95)}});
+    return points;
+}
+
 QJsonDocument analysisJson(const RunAnalysis& analysis, const AnalysisOptions& options)
 {
     QJsonArray pipelines;
@@ -283,6 +297,9 @@ QJsonDocument analysisJson(const RunAnalysis& analysis, const AnalysisOptions& o
             {QStringLiteral("reruns"), p.reruns},
             {QStringLiteral("manual_intervention_rate"), rateValue(p.manualInterventionRate)},
             {QStringLiteral("critical_path"), criticalPathJson(p.criticalPath)},
+            {QStringLiteral("duration_p50_change"), std::round(p.durationP50Change * 10000) / 10000},
+            {QStringLiteral("trend_bucket_days"), p.trendBucketDays},
+            {QStringLiteral("trend"), trendJson(p.trend)},
         });
     }
     QJsonArray jobs;

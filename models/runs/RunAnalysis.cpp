@@ -5,6 +5,7 @@
 #include "common/ProgressSink.h"
 
 #include <QHash>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -125,6 +126,66 @@ const QRegularExpression& cachePattern()
 {
     static const QRegularExpression pattern(QStringLiteral("cache"), QRegularExpression::CaseInsensitiveOption);
     return pattern;
+}
+
+// Buckets of `days` days from the first run's day (weeks from its Monday), oldest first, empty ones left out.
+QList<TrendPoint> trendOf(const QList<const Run*>& group, int days, int& bucketDays)
+{
+    QList<TrendPoint> points;
+    QDateTime first;
+    QDateTime last;
+    for (const Run* run : group) {
+        const QDateTime when = run->when();
+        if (!when.isValid())
+            continue;
+        if (!first.isValid() || when < first)
+            first = when;
+        if (!last.isValid() || when > last)
+            last = when;
+    }
+    if (!first.isValid())
+        return points;
+    if (days <= 0) {
+        const qint64 span = first.daysTo(last);
+        days = span <= 31 ? 1 : span <= 366 ? 7 : 30;
+    }
+    bucketDays = days;
+    QDate originDate = first.toUTC().date();
+    if (days == 7)
+        originDate = originDate.addDays(1 - originDate.dayOfWeek());
+    const QDateTime origin(originDate, QTime(0, 0), Qt::UTC);
+    const qint64 bucketSeconds = qint64(days) * 86400;
+
+    struct Bucket
+    {
+        TrendPoint point;
+        QList<double> durations;
+    };
+    QMap<qint64, Bucket> buckets;
+    for (const Run* run : group) {
+        const QDateTime when = run->when();
+        if (!when.isValid())
+            continue;
+        const qint64 index = origin.secsTo(when) / bucketSeconds;
+        Bucket& bucket = buckets[index];
+        bucket.point.start = origin.addSecs(index * bucketSeconds);
+        ++bucket.point.runs;
+        if (run->status == RunStatus::Success)
+            ++bucket.point.successes;
+        else if (run->status == RunStatus::Failed)
+            ++bucket.point.failures;
+        if ((run->status == RunStatus::Success || run->status == RunStatus::Failed) && run->durationSeconds >= 0)
+            bucket.durations.append(run->durationSeconds);
+    }
+    for (Bucket& bucket : buckets) {
+        TrendPoint& point = bucket.point;
+        if (point.successes + point.failures > 0)
+            point.successRate = double(point.successes) / (point.successes + point.failures);
+        point.durationP50 = percentile(bucket.durations, 50);
+        point.durationP95 = percentile(bucket.durations, 95);
+        points.append(point);
+    }
+    return points;
 }
 
 QString percentText(double rate)
@@ -511,6 +572,14 @@ RunAnalysis analyzeRuns(const QList<Run>& runs, const AnalysisOptions& options, 
             stats.successRate = double(stats.successes) / concludedRuns;
             stats.falseFailureRate = double(stats.falseFailures) / concludedRuns;
         }
+        if (durations.size() >= 4) {
+            const qsizetype half = durations.size() / 2;
+            const double older = percentile(durations.mid(0, half), 50);
+            const double newer = percentile(durations.mid(half), 50);
+            if (older > 0)
+                stats.durationP50Change = (newer - older) / older;
+        }
+        stats.trend = trendOf(group, options.trendBucketDays, stats.trendBucketDays);
         stats.durationP50 = percentile(durations, 50);
         stats.durationP95 = percentile(durations, 95);
         stats.queueP50 = median(queues);

@@ -40,6 +40,8 @@ struct AnalysisOptions
         = 10; ///< concluded runs compared on each side of a change (fewer if another change is nearer)
     int correlationMinRuns = 3; ///< on each side
     double correlationMinDrop = 0.2; ///< success-rate drop (0..1) worth reporting
+    /// Trend bucket size; 0 = by the span of the history (a day up to a month, a week up to a year, else 30 days).
+    int trendBucketDays = 0;
 };
 
 /// A CI-config change after which the default branch's success rate dropped.
@@ -68,6 +70,18 @@ struct CriticalPath
     QString dependencies;
 };
 
+/// One bucket of a pipeline's history (for the success-rate and duration charts).
+struct TrendPoint
+{
+    QDateTime start; ///< UTC start of the bucket
+    int runs = 0;
+    int successes = 0;
+    int failures = 0;
+    double successRate = -1;
+    double durationP50 = -1;
+    double durationP95 = -1;
+};
+
 struct PipelineStats
 {
     QString name;
@@ -90,6 +104,11 @@ struct PipelineStats
     int runsWithIntervention = 0;
     double manualInterventionRate = -1; ///< runsWithIntervention / runs
     CriticalPath criticalPath;
+    /// Duration p50 of the newer half of the runs relative to the older half: +0.25 = 25 % slower, -0.1 = 10 %
+    /// faster; 0 with fewer than 4 durations.
+    double durationP50Change = 0;
+    int trendBucketDays = 0; ///< the bucket size the trend uses
+    QList<TrendPoint> trend; ///< non-empty buckets, oldest first
 };
 
 struct JobStats

@@ -192,6 +192,13 @@ private Q_SLOTS:
         QCOMPARE(ci.value(QStringLiteral("recovery_time_median_s")).toDouble(), 900.0);
         QCOMPARE(ci.value(QStringLiteral("feedback_time_median_s")).toDouble(), 300.0);
         QCOMPARE(ci.value(QStringLiteral("reruns")).toInt(), 1);
+        const QJsonArray trend = ci.value(QStringLiteral("trend")).toArray();
+        QCOMPARE(trend.size(), 1);
+        QCOMPARE(trend.first().toObject().value(QStringLiteral("start")).toString(),
+                 QStringLiteral("2026-01-05T00:00:00Z"));
+        QCOMPARE(trend.first().toObject().value(QStringLiteral("runs")).toInt(), 4);
+        QCOMPARE(ci.value(QStringLiteral("critical_path")).toObject().value(QStringLiteral("jobs")).toArray().size(),
+                 1);
 
         const QJsonArray jobs = json.value(QStringLiteral("jobs")).toArray();
         QCOMPARE(jobs.size(), 1);

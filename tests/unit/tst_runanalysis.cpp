@@ -392,6 +392,39 @@ private Q_SLOTS:
         QVERIFY(analyzeRuns(runs, options).configCorrelations.isEmpty());
     }
 
+    void trend()
+    {
+        // Three days: day 1 two green runs (100, 200 s), day 2 nothing, day 3 one red and one green (300, 500 s).
+        const QString ci = QStringLiteral("CI");
+        const QString gh = QStringLiteral("github");
+        const QList<Run> runs{makeRun(gh, ci, QStringLiteral("1"), QStringLiteral("a"), RunStatus::Success, 1, 100),
+                              makeRun(gh, ci, QStringLiteral("2"), QStringLiteral("b"), RunStatus::Success, 5, 200),
+                              makeRun(gh, ci, QStringLiteral("3"), QStringLiteral("c"), RunStatus::Failed, 49, 300),
+                              makeRun(gh, ci, QStringLiteral("4"), QStringLiteral("c"), RunStatus::Success, 50, 500)};
+        const PipelineStats stats = analyzeRuns(runs, AnalysisOptions()).pipelines.first();
+        QCOMPARE(stats.trendBucketDays, 1);
+        QStringList printed;
+        for (const TrendPoint& point : stats.trend)
+            printed.append(QStringLiteral("%1 runs=%2 rate=%3 p50=%4 p95=%5")
+                               .arg(point.start.toString(Qt::ISODate))
+                               .arg(point.runs)
+                               .arg(point.successRate)
+                               .arg(point.durationP50)
+                               .arg(point.durationP95));
+        QCOMPARE(printed,
+                 (QStringList{QStringLiteral("2026-01-05T00:00:00Z runs=2 rate=1 p50=100 p95=200"),
+                              QStringLiteral("2026-01-07T00:00:00Z runs=2 rate=0.5 p50=300 p95=500")}));
+        // Older half p50 100, newer half p50 300: three times slower.
+        QCOMPARE(stats.durationP50Change, 2.0);
+
+        AnalysisOptions weekly;
+        weekly.trendBucketDays = 7;
+        const PipelineStats byWeek = analyzeRuns(runs, weekly).pipelines.first();
+        QCOMPARE(byWeek.trend.size(), 1);
+        QCOMPARE(byWeek.trend.first().start, QDateTime(QDate(2026, 1, 5), QTime(0, 0), Qt::UTC)); // a Monday
+        QCOMPARE(byWeek.trend.first().runs, 4);
+    }
+
     void cancelledAnalysisStops()
     {
         ProgressSink sink;
