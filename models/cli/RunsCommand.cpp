@@ -3,12 +3,8 @@
 #include "Commands.h"
 
 #include "git/Repository.h"
-#include "runs/RunAnalysis.h"
-#include "runs/RunReader.h"
-#include "runs/RunStore.h"
+#include "runs/RunHistory.h"
 
-#include <QDirIterator>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -45,26 +41,6 @@ QString rateText(double value)
     return value < 0 ? QStringLiteral("-") : QStringLiteral("%1 %").arg(value * 100, 0, 'f', 1);
 }
 
-// Files given on the command line; folders contribute their *.json and *.xml files (recursively, sorted).
-QStringList expandInputs(const QStringList& inputs)
-{
-    QStringList files;
-    for (const QString& input : inputs) {
-        if (!QFileInfo(input).isDir()) {
-            files.append(input);
-            continue;
-        }
-        QStringList found;
-        QDirIterator it(input, {QStringLiteral("*.json"), QStringLiteral("*.xml")}, QDir::Files,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext())
-            found.append(it.next());
-        found.sort();
-        files += found;
-    }
-    return files;
-}
-
 // --since: an ISO date or date-time, or a relative "30d" / "12w" / "6h" before now.
 QDateTime parseSince(const QString& text)
 {
@@ -87,14 +63,6 @@ QDateTime parseSince(const QString& text)
     return time;
 }
 
-Result<git::Repository> openRepository(const QString& path)
-{
-    auto repo = git::Repository::open(path);
-    if (!repo)
-        return repo.error();
-    return repo;
-}
-
 int runImport(const QStringList& arguments, Io io)
 {
     QCommandLineParser parser;
@@ -115,137 +83,82 @@ int runImport(const QStringList& arguments, Io io)
         io.err << "gatehouse runs import: no FILE given\n" << kUsage;
         return ExitUsage;
     }
-    auto repo = openRepository(options.repo);
-    if (!repo) {
-        io.err << "gatehouse runs import: " << repo.error().toString() << '\n';
-        return ExitUsage;
-    }
-    RunStore store(RunStore::storePath(repo->gitDir()));
-    if (const Status loaded = store.load(); !loaded) {
-        io.err << "gatehouse runs import: " << loaded.error().toString() << '\n';
-        return ExitUsage;
-    }
-
     const bool json = options.format == QLatin1String("json");
-    int exitCode = ExitOk;
-    ImportOutcome total;
-    int recordsSkipped = 0;
-    QList<Run> imported;
-    QJsonArray files;
-    const QStringList paths = expandInputs(inputs);
-    if (paths.isEmpty()) {
+    if (RunHistory::expandInputs(inputs).isEmpty()) {
         io.err << "gatehouse runs import: no *.json or *.xml file in " << inputs.join(QStringLiteral(", ")) << '\n';
         return ExitUsage;
     }
-    for (const QString& path : paths) {
-        auto read = RunReader::readFile(path);
-        if (!read) {
-            io.err << path << ": cannot import: " << read.error().toString() << " [" << read.error().code << "]\n";
-            files.append(QJsonObject{{QStringLiteral("file"), path},
-                                     {QStringLiteral("error"), read.error().message},
-                                     {QStringLiteral("code"), read.error().code}});
-            exitCode = ExitUsage;
+    auto report = RunHistory::importFiles(options.repo, inputs, parser.isSet(notesOption));
+    if (!report) {
+        io.err << "gatehouse runs import: " << report.error().toString() << '\n';
+        return ExitUsage;
+    }
+    QJsonArray files;
+    for (const FileImport& file : std::as_const(report->files)) {
+        if (file.error) {
+            io.err << file.path << ": cannot import: " << file.error->toString() << " [" << file.error->code << "]\n";
+            files.append(QJsonObject{{QStringLiteral("file"), file.path},
+                                     {QStringLiteral("error"), file.error->message},
+                                     {QStringLiteral("code"), file.error->code}});
             continue;
         }
-        const ImportOutcome outcome = store.merge(read->runs);
-        total.added += outcome.added;
-        total.updated += outcome.updated;
-        total.unchanged += outcome.unchanged;
-        recordsSkipped += int(read->diagnostics.size());
-        imported += read->runs;
         QJsonArray diagnostics;
-        for (const RunDiagnostic& diagnostic : std::as_const(read->diagnostics)) {
-            io.err << path << ": " << diagnostic.path << ": " << diagnostic.message << " [" << diagnostic.code << "]\n";
+        for (const RunDiagnostic& diagnostic : file.diagnostics) {
+            io.err << file.path << ": " << diagnostic.path << ": " << diagnostic.message << " [" << diagnostic.code
+                   << "]\n";
             diagnostics.append(QJsonObject{{QStringLiteral("code"), diagnostic.code},
                                            {QStringLiteral("path"), diagnostic.path},
                                            {QStringLiteral("message"), diagnostic.message}});
         }
-        files.append(QJsonObject{{QStringLiteral("file"), path},
-                                 {QStringLiteral("format"), formatName(read->format)},
-                                 {QStringLiteral("runs"), int(read->runs.size())},
-                                 {QStringLiteral("jobs"), read->jobCount},
-                                 {QStringLiteral("imported"), outcome.added},
-                                 {QStringLiteral("updated"), outcome.updated},
-                                 {QStringLiteral("skipped"), outcome.unchanged + int(read->diagnostics.size())},
+        files.append(QJsonObject{{QStringLiteral("file"), file.path},
+                                 {QStringLiteral("format"), formatName(file.format)},
+                                 {QStringLiteral("runs"), file.runs},
+                                 {QStringLiteral("jobs"), file.jobs},
+                                 {QStringLiteral("imported"), file.outcome.added},
+                                 {QStringLiteral("updated"), file.outcome.updated},
+                                 {QStringLiteral("skipped"), file.outcome.unchanged + int(file.diagnostics.size())},
                                  {QStringLiteral("diagnostics"), diagnostics}});
         if (!json) {
-            io.out << path << " (" << formatName(read->format) << "): " << read->runs.size() << " runs, "
-                   << read->jobCount << " jobs — imported " << outcome.added << ", updated " << outcome.updated
-                   << ", skipped " << outcome.unchanged << " already stored";
-            if (!read->diagnostics.isEmpty())
-                io.out << ", skipped " << read->diagnostics.size() << " broken records";
+            io.out << file.path << " (" << formatName(file.format) << "): " << file.runs << " runs, " << file.jobs
+                   << " jobs — imported " << file.outcome.added << ", updated " << file.outcome.updated << ", skipped "
+                   << file.outcome.unchanged << " already stored";
+            if (!file.diagnostics.isEmpty())
+                io.out << ", skipped " << file.diagnostics.size() << " broken records";
             io.out << '\n';
         }
     }
-    if (total.added + total.updated > 0) {
-        if (const Status saved = store.save(); !saved) {
-            io.err << "gatehouse runs import: " << saved.error().toString() << '\n';
-            return ExitUsage;
-        }
-    }
-
+    int exitCode = report->anyUnreadable() ? ExitUsage : ExitOk;
     QJsonObject notes;
-    if (parser.isSet(notesOption) && !imported.isEmpty()) {
-        auto signature = repo->defaultSignature();
-        const git::Signature who = signature
-            ? *signature
-            : git::Signature{QStringLiteral("Gatehouse"), QStringLiteral("gatehouse@localhost"),
-                             QDateTime::currentDateTimeUtc()};
-        auto archived = RunStore::archiveToNotes(repo.value(), imported, who);
-        if (!archived) {
-            io.err << "gatehouse runs import: cannot archive as notes: " << archived.error().toString() << '\n';
-            exitCode = ExitUsage;
-        } else {
-            notes = QJsonObject{{QStringLiteral("notes_written"), archived->notesWritten},
-                                {QStringLiteral("runs_archived"), archived->runsArchived},
-                                {QStringLiteral("runs_without_commit"), archived->runsWithoutCommit}};
-            if (!json)
-                io.out << "notes " << RunStore::notesRef() << ": " << archived->notesWritten << " written, "
-                       << archived->runsArchived << " runs archived, " << archived->runsWithoutCommit
-                       << " runs without a commit in this repository\n";
-        }
+    if (report->notesError) {
+        io.err << "gatehouse runs import: cannot archive as notes: " << report->notesError->toString() << '\n';
+        exitCode = ExitUsage;
+    } else if (report->notes) {
+        const NotesOutcome& archived = *report->notes;
+        notes = QJsonObject{{QStringLiteral("notes_written"), archived.notesWritten},
+                            {QStringLiteral("runs_archived"), archived.runsArchived},
+                            {QStringLiteral("runs_without_commit"), archived.runsWithoutCommit}};
+        if (!json)
+            io.out << "notes " << RunStore::notesRef() << ": " << archived.notesWritten << " written, "
+                   << archived.runsArchived << " runs archived, " << archived.runsWithoutCommit
+                   << " runs without a commit in this repository\n";
     }
 
+    const int skipped = report->total.unchanged + report->recordsSkipped;
     if (json) {
-        QJsonObject root{{QStringLiteral("store"), store.path()},
+        QJsonObject root{{QStringLiteral("store"), report->storePath},
                          {QStringLiteral("files"), files},
-                         {QStringLiteral("imported"), total.added},
-                         {QStringLiteral("updated"), total.updated},
-                         {QStringLiteral("skipped"), total.unchanged + recordsSkipped},
-                         {QStringLiteral("stored_runs"), int(store.runs().size())}};
+                         {QStringLiteral("imported"), report->total.added},
+                         {QStringLiteral("updated"), report->total.updated},
+                         {QStringLiteral("skipped"), skipped},
+                         {QStringLiteral("stored_runs"), report->storedRuns}};
         if (!notes.isEmpty())
             root.insert(QStringLiteral("notes"), notes);
         writeJson(io.out, QJsonDocument(root));
     } else {
-        io.out << "total: imported " << total.added << ", updated " << total.updated << ", skipped "
-               << total.unchanged + recordsSkipped << "; " << store.runs().size() << " runs stored in " << store.path()
-               << '\n';
+        io.out << "total: imported " << report->total.added << ", updated " << report->total.updated << ", skipped "
+               << skipped << "; " << report->storedRuns << " runs stored in " << report->storePath << '\n';
     }
     return exitCode;
-}
-
-// Commits on HEAD's history that touched the CI configuration, for the success-rate correlation.
-QList<ConfigChange> configChangesOf(const git::Repository& repo)
-{
-    const QStringList ciPaths{QStringLiteral(".gitlab-ci.yml"), QStringLiteral(".gitlab/ci"),
-                              QStringLiteral(".github/workflows")};
-    git::LogOptions log;
-    log.paths = ciPaths;
-    log.maxCount = 500;
-    QList<ConfigChange> changes;
-    auto commits = repo.log(log);
-    if (!commits)
-        return changes;
-    for (const git::CommitInfo& commit : std::as_const(*commits)) {
-        ConfigChange change{commit.id.toString(), commit.committer.time.toUTC(), commit.summary, {}};
-        auto diff = repo.diff(commit.parents.value(0), commit.id, ciPaths, false);
-        if (diff) {
-            for (const git::FileChange& file : std::as_const(*diff))
-                change.files.append(file.newPath.isEmpty() ? file.oldPath : file.newPath);
-        }
-        changes.append(change);
-    }
-    return changes;
 }
 
 QJsonObject criticalPathJson(const CriticalPath& path)
@@ -437,55 +350,21 @@ int runAnalyze(const QStringList& arguments, Io io)
     }
     analysisOptions.branch = parser.value(branchOption);
 
-    auto repo = openRepository(options.repo);
-    if (!repo) {
-        io.err << "gatehouse runs analyze: " << repo.error().toString() << '\n';
+    analysisOptions.defaultBranch = parser.value(defaultBranchOption); // empty: HEAD's branch
+    auto result = RunHistory::analyze(options.repo, analysisOptions, !parser.isSet(noNotesOption));
+    if (!result) {
+        io.err << "gatehouse runs analyze: " << result.error().toString() << '\n';
         return ExitUsage;
     }
-    if (parser.isSet(defaultBranchOption)) {
-        analysisOptions.defaultBranch = parser.value(defaultBranchOption);
-    } else if (auto head = repo->head(); head && !head->branch.isEmpty()) {
-        analysisOptions.defaultBranch = head->branch;
-    }
-
-    analysisOptions.configChanges = configChangesOf(*repo);
-    // GitLab job names are the config's keys: HEAD's `needs:` sharpen the critical path beyond stage order.
-    if (auto config = repo->readFile(QStringLiteral("HEAD"), QStringLiteral(".gitlab-ci.yml"), 4 << 20); config) {
-        auto needs = CiConfigNeeds::fromGitLabYaml(*config);
-        if (needs)
-            analysisOptions.needs.insert(QStringLiteral("gitlab"), *needs);
-        else
-            io.err << "gatehouse runs analyze: .gitlab-ci.yml: " << needs.error().toString()
-                   << " (critical path from stage order)\n";
-    }
-
-    RunStore store(RunStore::storePath(repo->gitDir()));
-    if (const Status loaded = store.load(); !loaded) {
-        io.err << "gatehouse runs analyze: " << loaded.error().toString() << '\n';
-        return ExitUsage;
-    }
-    QList<Run> runs = store.runs();
-    if (!parser.isSet(noNotesOption)) {
-        int skipped = 0;
-        auto noted = RunStore::readNotes(*repo, &skipped);
-        if (!noted) {
-            io.err << "gatehouse runs analyze: cannot read " << RunStore::notesRef() << ": " << noted.error().toString()
-                   << '\n';
-        } else {
-            RunStore::mergeInto(runs, *noted);
-            if (skipped > 0)
-                io.err << "gatehouse runs analyze: skipped " << skipped << " unreadable notes in "
-                       << RunStore::notesRef() << '\n';
-        }
-    }
-    if (runs.isEmpty())
+    for (const QString& warning : std::as_const(result->warnings))
+        io.err << "gatehouse runs analyze: " << warning << '\n';
+    if (result->runs.isEmpty())
         io.err << "gatehouse runs analyze: no runs imported for this repository yet (gatehouse runs import)\n";
 
-    const RunAnalysis analysis = analyzeRuns(runs, analysisOptions);
     if (options.format == QLatin1String("json"))
-        writeJson(io.out, analysisJson(analysis, analysisOptions));
+        writeJson(io.out, analysisJson(result->analysis, result->options));
     else
-        analysisText(io.out, analysis);
+        analysisText(io.out, result->analysis);
     return ExitOk;
 }
 
