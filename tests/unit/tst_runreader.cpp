@@ -3,6 +3,7 @@
 #include "runs/RunReader.h"
 
 #include <QFile>
+#include <QRandomGenerator>
 #include <QtTest>
 
 using namespace gatehouse;
@@ -308,6 +309,54 @@ private Q_SLOTS:
         const auto result = RunReader::readFile(QStringLiteral("/nonexistent/runs.json"));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, QStringLiteral("io.not-found"));
+    }
+
+    // Deterministic mutations of every fixture (flipped, dropped and duplicated bytes, cuts): each read ends in a
+    // result or an Error with a code, never a crash or an exception.
+    void mutatedInputsNeverCrash()
+    {
+        QRandomGenerator random(7);
+        const QStringList files{QStringLiteral("gitlab-pipelines.json"), QStringLiteral("gitlab-pipeline.json"),
+                                QStringLiteral("gitlab-jobs.json"),      QStringLiteral("github-runs.json"),
+                                QStringLiteral("github-jobs.json"),      QStringLiteral("gh-run-list.json"),
+                                QStringLiteral("gh-run-view.json"),      QStringLiteral("junit.xml")};
+        const char alphabet[] = "{}[]\",:0123456789.-aeflnrstu <>/=\\\n";
+        int errors = 0;
+        int reads = 0;
+        for (const QString& name : files) {
+            const QByteArray original = fixture(name);
+            QVERIFY(!original.isEmpty());
+            for (int round = 0; round < 150; ++round) {
+                QByteArray data = original;
+                const int edits = 1 + int(random.bounded(4));
+                for (int e = 0; e < edits && !data.isEmpty(); ++e) {
+                    const qsizetype at = qsizetype(random.bounded(quint32(data.size())));
+                    switch (random.bounded(4)) {
+                    case 0:
+                        data[at] = alphabet[random.bounded(quint32(sizeof(alphabet) - 1))];
+                        break;
+                    case 1:
+                        data.remove(at, 1 + qsizetype(random.bounded(8)));
+                        break;
+                    case 2:
+                        data.insert(at, data.mid(at, 1 + qsizetype(random.bounded(16))));
+                        break;
+                    default:
+                        data.truncate(at);
+                        break;
+                    }
+                }
+                const auto result = RunReader::read(data);
+                ++reads;
+                if (!result.ok()) {
+                    ++errors;
+                    QVERIFY(result.error().code.startsWith(QLatin1String("runs.")));
+                    QVERIFY(!result.error().message.isEmpty());
+                }
+            }
+        }
+        QVERIFY(errors > 0);
+        QVERIFY(errors < reads);
     }
 
     // A 100,000-run `gh run list` export: read whole, every run kept.
