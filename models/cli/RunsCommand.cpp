@@ -19,7 +19,7 @@ namespace {
 
 const char* const kUsage = "Usage: gatehouse runs import [--repo DIR] [--notes] [--format text|json] FILE|FOLDER…\n"
                            "       gatehouse runs analyze [--repo DIR] [--since DATE] [--branch B] "
-                           "[--default-branch B] [--no-notes] [--format json|text]\n";
+                           "[--default-branch B] [--no-notes] [--check] [--format json|text]\n";
 
 QJsonValue secondsValue(double value)
 {
@@ -266,7 +266,19 @@ QJsonDocument analysisJson(const RunAnalysis& analysis, const AnalysisOptions& o
         {QStringLiteral("branch"), options.branch.isEmpty() ? QJsonValue() : QJsonValue(options.branch)},
         {QStringLiteral("default_branch"), options.defaultBranch},
         {QStringLiteral("runs"), analysis.runsConsidered}};
+    QJsonArray targets;
+    for (const MetricCheck& check : checkSuccessMetrics(analysis.overall)) {
+        targets.append(QJsonObject{
+            {QStringLiteral("metric"), check.metric},
+            {QStringLiteral("target"), QStringLiteral("%1 %2").arg(check.comparison).arg(check.target)},
+            {QStringLiteral("actual"),
+             check.actual < 0 ? QJsonValue() : QJsonValue(std::round(check.actual * 10000) / 10000)},
+            {QStringLiteral("met"),
+             check.outcome == MetricCheck::Outcome::NoData ? QJsonValue()
+                                                           : QJsonValue(check.outcome == MetricCheck::Outcome::Met)}});
+    }
     return QJsonDocument(QJsonObject{{QStringLiteral("pipelines"), pipelines},
+                                     {QStringLiteral("targets"), targets},
                                      {QStringLiteral("jobs"), jobs},
                                      {QStringLiteral("suggestions"), suggestions},
                                      {QStringLiteral("slowest_steps"), steps},
@@ -277,6 +289,19 @@ QJsonDocument analysisJson(const RunAnalysis& analysis, const AnalysisOptions& o
 void analysisText(QTextStream& out, const RunAnalysis& analysis)
 {
     out << analysis.runsConsidered << " runs analyzed\n";
+    if (analysis.runsConsidered > 0) {
+        out << "\nSuccess metrics:\n";
+        for (const MetricCheck& check : checkSuccessMetrics(analysis.overall)) {
+            const bool seconds = check.metric.endsWith(QLatin1String("_s"));
+            out << "  " << check.metric << ' ' << check.comparison << ' '
+                << (seconds ? secondsText(check.target) : rateText(check.target)) << ": "
+                << (seconds ? secondsText(check.actual) : rateText(check.actual)) << " — "
+                << (check.outcome == MetricCheck::Outcome::Met          ? "met"
+                        : check.outcome == MetricCheck::Outcome::Missed ? "MISSED"
+                                                                        : "no data")
+                << '\n';
+        }
+    }
     for (const PipelineStats& p : analysis.pipelines) {
         out << "\n"
             << p.name << ": " << p.runs << " runs, success " << rateText(p.successRate) << ", duration p50 "
@@ -329,6 +354,11 @@ int runAnalyze(const QStringList& arguments, Io io)
     parser.addOption(branchOption);
     parser.addOption(defaultBranchOption);
     parser.addOption(noNotesOption);
+    const QCommandLineOption checkOption(QStringLiteral("check"),
+                                         QStringLiteral("Exit 1 when a success metric misses its target (success "
+                                                        "rate > 95 %, false failures < 5 %, recovery < 15 min, "
+                                                        "feedback < 10 min, manual interventions < 5 %)."));
+    parser.addOption(checkOption);
     CommonOptions options;
     if (int code = parseArguments(parser, QStringLiteral("runs"), arguments,
                                   {QStringLiteral("json"), QStringLiteral("text")}, io, options);
@@ -365,6 +395,12 @@ int runAnalyze(const QStringList& arguments, Io io)
         writeJson(io.out, analysisJson(result->analysis, result->options));
     else
         analysisText(io.out, result->analysis);
+    if (parser.isSet(checkOption)) {
+        const QList<MetricCheck> checks = checkSuccessMetrics(result->analysis.overall);
+        if (std::any_of(checks.cbegin(), checks.cend(),
+                        [](const MetricCheck& check) { return check.outcome == MetricCheck::Outcome::Missed; }))
+            return ExitFindings;
+    }
     return ExitOk;
 }
 

@@ -406,6 +406,25 @@ CriticalPath criticalPathOf(const Run& run, const NeedsMap& needs)
     return path;
 }
 
+QList<MetricCheck> checkSuccessMetrics(const OverallStats& overall)
+{
+    const auto check = [](const char* metric, const char* comparison, double target, double actual) {
+        MetricCheck result{QString::fromLatin1(metric), QString::fromLatin1(comparison), target, actual};
+        if (actual < 0)
+            result.outcome = MetricCheck::Outcome::NoData;
+        else if (comparison[0] == '>')
+            result.outcome = actual > target ? MetricCheck::Outcome::Met : MetricCheck::Outcome::Missed;
+        else
+            result.outcome = actual < target ? MetricCheck::Outcome::Met : MetricCheck::Outcome::Missed;
+        return result;
+    };
+    return {check("pipeline_success_rate", ">", 0.95, overall.successRate),
+            check("false_failure_rate", "<", 0.05, overall.falseFailureRate),
+            check("mean_time_to_recovery_s", "<", 15 * 60, overall.recoveryMedian),
+            check("feedback_time_s", "<", 10 * 60, overall.feedbackMedian),
+            check("manual_intervention_rate", "<", 0.05, overall.manualInterventionRate)};
+}
+
 RunAnalysis analyzeRuns(const QList<Run>& runs, const AnalysisOptions& options, ProgressSink* sink)
 {
     RunAnalysis analysis;
@@ -424,6 +443,9 @@ RunAnalysis analyzeRuns(const QList<Run>& runs, const AnalysisOptions& options, 
     names.sort();
 
     qint64 done = 0;
+    QList<double> allRecoveries;
+    QList<double> allFeedback;
+    int intervened = 0;
     for (const QString& name : std::as_const(names)) {
         if (sink && sink->isCancelled())
             break;
@@ -583,6 +605,11 @@ RunAnalysis analyzeRuns(const QList<Run>& runs, const AnalysisOptions& options, 
         stats.durationP50 = percentile(durations, 50);
         stats.durationP95 = percentile(durations, 95);
         stats.queueP50 = median(queues);
+        allRecoveries += recoveries;
+        allFeedback += feedback;
+        intervened += stats.runsWithIntervention;
+        analysis.overall.runs += stats.runs;
+        analysis.overall.concluded += concludedRuns;
         stats.recoveries = int(recoveries.size());
         stats.recoveryMedian = median(recoveries);
         stats.feedbackMedian = median(feedback);
@@ -742,6 +769,22 @@ RunAnalysis analyzeRuns(const QList<Run>& runs, const AnalysisOptions& options, 
         correlateConfigChanges(group, stats.name, options, analysis);
         analysis.pipelines.append(stats);
     }
+
+    OverallStats& overall = analysis.overall;
+    if (overall.concluded > 0) {
+        int successes = 0;
+        int falseFailures = 0;
+        for (const PipelineStats& stats : std::as_const(analysis.pipelines)) {
+            successes += stats.successes;
+            falseFailures += stats.falseFailures;
+        }
+        overall.successRate = double(successes) / overall.concluded;
+        overall.falseFailureRate = double(falseFailures) / overall.concluded;
+    }
+    overall.recoveryMedian = median(allRecoveries);
+    overall.feedbackMedian = median(allFeedback);
+    if (overall.runs > 0)
+        overall.manualInterventionRate = double(intervened) / overall.runs;
 
     std::stable_sort(analysis.jobs.begin(), analysis.jobs.end(), [](const JobStats& a, const JobStats& b) {
         if (a.flakyFailures != b.flakyFailures)

@@ -148,15 +148,51 @@ struct Suggestion
     double savingSeconds = 0; ///< -1 when the suggestion saves no time (config-change: it restores reliability)
 };
 
+/// All pipelines together, for the success metrics.
+struct OverallStats
+{
+    int runs = 0;
+    int concluded = 0; ///< successes + failures
+    double successRate = -1;
+    double falseFailureRate = -1;
+    double recoveryMedian = -1; ///< over every recovery of every pipeline
+    double feedbackMedian = -1;
+    double manualInterventionRate = -1;
+};
+
+/// One of the seed's pipeline success metrics against its target.
+struct MetricCheck
+{
+    QString metric; ///< pipeline_success_rate, false_failure_rate, mean_time_to_recovery_s, feedback_time_s,
+                    ///< manual_intervention_rate
+    QString comparison; ///< ">" or "<"
+    double target = 0;
+    double actual = -1; ///< -1 = no data
+    /// Met, missed, or unknown without data.
+    enum class Outcome
+    {
+        Met,
+        Missed,
+        NoData
+    } outcome
+        = Outcome::NoData;
+};
+
 struct RunAnalysis
 {
     int runsConsidered = 0;
+    OverallStats overall;
     QList<PipelineStats> pipelines; ///< by name
     QList<JobStats> jobs; ///< flakiest first, then by failure rate, pipeline and name
     QList<StepStats> slowestSteps; ///< at most 20, slowest first
     QList<Suggestion> suggestions; ///< largest saving first
     QList<ConfigCorrelation> configCorrelations; ///< by pipeline, then change time
 };
+
+/// The success metrics of the seed (Factor X): success rate > 95 %, false failure rate < 5 %, time to recovery
+/// < 15 min (the median stands for the mean: robust to one long outage), feedback time < 10 min, manual
+/// intervention rate < 5 %.
+QList<MetricCheck> checkSuccessMetrics(const OverallStats& overall);
 
 /// Nearest-rank percentile (p in 0..100) of `values`; -1 when empty.
 double percentile(QList<double> values, double p);

@@ -222,6 +222,36 @@ private Q_SLOTS:
         QCOMPARE(flaky.value(QStringLiteral("saving_s")).toDouble(), 470.0);
     }
 
+    void successMetricsGate()
+    {
+        QCOMPARE(run({QStringLiteral("runs"), QStringLiteral("import"), QStringLiteral("--repo"), m_repo->path(),
+                      m_runsFile, m_jobsFile})
+                     .exitCode,
+                 0);
+        Output output = run({QStringLiteral("runs"), QStringLiteral("analyze"), QStringLiteral("--repo"),
+                             m_repo->path(), QStringLiteral("--check")});
+        QCOMPARE(output.exitCode, 1); // 75 % success misses > 95 %
+        const QJsonArray targets = output.json().value(QStringLiteral("targets")).toArray();
+        QCOMPARE(targets.size(), 5);
+        const QJsonObject success = targets.first().toObject();
+        QCOMPARE(success.value(QStringLiteral("metric")).toString(), QStringLiteral("pipeline_success_rate"));
+        QCOMPARE(success.value(QStringLiteral("target")).toString(), QStringLiteral("> 0.95"));
+        QCOMPARE(success.value(QStringLiteral("actual")).toDouble(), 0.75);
+        QCOMPARE(success.value(QStringLiteral("met")).toBool(true), false);
+        const QJsonObject recovery = targets.at(2).toObject();
+        QCOMPARE(recovery.value(QStringLiteral("actual")).toDouble(), 900.0);
+        QCOMPARE(recovery.value(QStringLiteral("met")).toBool(true), false); // 900 s is not < 15 min
+
+        // Without --check the analysis is a report, not a gate.
+        QCOMPARE(
+            run({QStringLiteral("runs"), QStringLiteral("analyze"), QStringLiteral("--repo"), m_repo->path()}).exitCode,
+            0);
+        Output text = run({QStringLiteral("runs"), QStringLiteral("analyze"), QStringLiteral("--repo"), m_repo->path(),
+                           QStringLiteral("--format"), QStringLiteral("text")});
+        QVERIFY2(text.out.contains("pipeline_success_rate > 95.0 %: 75.0 % — MISSED"), text.out.constData());
+        QVERIFY(text.out.contains("feedback_time_s < 600 s: 300 s — met"));
+    }
+
     void analyzeFilters_data()
     {
         QTest::addColumn<QStringList>("extra");

@@ -425,6 +425,42 @@ private Q_SLOTS:
         QCOMPARE(byWeek.trend.first().runs, 4);
     }
 
+    void successMetrics()
+    {
+        AnalysisOptions options;
+        options.branch = QStringLiteral("main");
+        const RunAnalysis analysis = analyzeRuns(reliabilityHistory() + stagedHistory(), options);
+        const OverallStats& overall = analysis.overall;
+        QCOMPARE(overall.runs, 9);
+        QCOMPARE(overall.concluded, 9);
+        QCOMPARE(overall.successRate, 5.0 / 9.0); // CI 3 of 6, gl 2 of 3
+        QCOMPARE(overall.falseFailureRate, 3.0 / 9.0); // CI 2, gl 1
+        QCOMPARE(overall.recoveryMedian, 3700.0); // CI: 3700 and 7400, gl: 3580 (Y → Z)
+        QCOMPARE(overall.manualInterventionRate, 1.0 / 9.0);
+        // Feedback over both pipelines: 100..600 and 150, 170, 270; the 5th of 9 is 270.
+        QCOMPARE(overall.feedbackMedian, 270.0);
+
+        QStringList printed;
+        for (const MetricCheck& check : checkSuccessMetrics(overall))
+            printed.append(QStringLiteral("%1 %2 %3: %4 %5")
+                               .arg(check.metric, check.comparison)
+                               .arg(check.target)
+                               .arg(check.actual, 0, 'f', 3)
+                               .arg(check.outcome == MetricCheck::Outcome::Met          ? QStringLiteral("met")
+                                        : check.outcome == MetricCheck::Outcome::Missed ? QStringLiteral("missed")
+                                                                                        : QStringLiteral("no data")));
+        QCOMPARE(printed,
+                 (QStringList{QStringLiteral("pipeline_success_rate > 0.95: 0.556 missed"),
+                              QStringLiteral("false_failure_rate < 0.05: 0.333 missed"),
+                              QStringLiteral("mean_time_to_recovery_s < 900: 3700.000 missed"),
+                              QStringLiteral("feedback_time_s < 600: 270.000 met"),
+                              QStringLiteral("manual_intervention_rate < 0.05: 0.111 missed")}));
+
+        const QList<MetricCheck> empty = checkSuccessMetrics(OverallStats());
+        QVERIFY(std::all_of(empty.cbegin(), empty.cend(),
+                            [](const MetricCheck& check) { return check.outcome == MetricCheck::Outcome::NoData; }));
+    }
+
     void cancelledAnalysisStops()
     {
         ProgressSink sink;
