@@ -321,8 +321,18 @@ CriticalPath criticalPathOf(const Run& run, const NeedsMap& needs)
             }
             for (const QString& need : *explicitNeeds.at(i)) {
                 const auto it = byName.constFind(need);
-                if (it != byName.constEnd() && *it != i)
-                    nodes[i].deps.append(*it);
+                if (it != byName.constEnd()) {
+                    if (*it != i)
+                        nodes[i].deps.append(*it);
+                    continue;
+                }
+                // A parallel or matrix job: its instances are "need 1/3" or "need: [a, b]".
+                for (int j = 0; j < count; ++j) {
+                    const QString& other = nodes.at(j).job->name;
+                    if (j != i && other.size() > need.size() && other.startsWith(need)
+                        && (other.at(need.size()) == QLatin1Char(' ') || other.at(need.size()) == QLatin1Char(':')))
+                        nodes[i].deps.append(j);
+                }
             }
         }
     } else if (anyStage) {

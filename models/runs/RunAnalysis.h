@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "CiConfigNeeds.h"
 #include "RunTypes.h"
+
+#include <QHash>
 
 namespace gatehouse {
 class ProgressSink;
@@ -16,6 +17,11 @@ class ProgressSink;
 // use the nearest-rank method (the median of an even count is the lower middle value), so every figure is a value
 // that was actually observed.
 namespace gatehouse::runs {
+
+/// Job name → the jobs it `needs`, from the CI configuration. A job present with an empty list has `needs: []` (it
+/// starts at once); a job absent waits for the previous stage. A need may name a parallel job's base name ("test"
+/// for "test 1/3" … "test 3/3").
+using NeedsMap = QHash<QString, QStringList>;
 
 /// A commit that changed the CI configuration (the caller finds them with the git layer).
 struct ConfigChange

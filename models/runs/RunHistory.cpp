@@ -4,6 +4,8 @@
 
 #include "common/ProgressSink.h"
 #include "git/Repository.h"
+#include "pipeline/GitLabPipeline.h"
+#include "pipeline/PipelineDiscovery.h"
 
 #include <QDirIterator>
 #include <QFileInfo>
@@ -34,6 +36,37 @@ QList<ConfigChange> configChangesOf(const git::Repository& repo)
         changes.append(change);
     }
     return changes;
+}
+
+// HEAD's GitLab pipeline as GitLab resolves it (includes, extends, parallel instances): the API's job names are
+// its instance names, so its `needs:` sharpen the critical path beyond stage order.
+std::optional<NeedsMap> gitLabNeeds(const QString& repositoryPath, QStringList& warnings)
+{
+    const QString path = QStringLiteral(".gitlab-ci.yml");
+    auto files = pipeline::PipelineDiscovery::fileSource(repositoryPath, QStringLiteral("HEAD"));
+    if (!files)
+        return std::nullopt;
+    auto text = files->read(path);
+    if (!text)
+        return std::nullopt;
+    QList<pipeline::Diagnostic> diagnostics;
+    const pipeline::PipelineModel model = pipeline::GitLabPipeline::analyze(*text, path, *files, diagnostics);
+    for (const pipeline::Diagnostic& diagnostic : std::as_const(diagnostics)) {
+        if (diagnostic.severity == pipeline::Severity::Error && diagnostic.category == pipeline::Category::Syntax) {
+            warnings.append(QStringLiteral("%1:%2:%3: %4 (critical path from stage order)")
+                                .arg(diagnostic.file.isEmpty() ? path : diagnostic.file)
+                                .arg(diagnostic.line)
+                                .arg(diagnostic.column)
+                                .arg(diagnostic.message));
+            return std::nullopt;
+        }
+    }
+    NeedsMap needs;
+    for (const pipeline::PipelineJob& job : model.jobs) {
+        if (!job.hidden && job.config.contains(u"needs"))
+            needs.insert(job.name, job.needs);
+    }
+    return needs;
 }
 
 } // namespace
@@ -165,16 +198,9 @@ Result<RepositoryAnalysis> RunHistory::analyze(const QString& repositoryPath, An
     }
     if (options.configChanges.isEmpty())
         options.configChanges = configChangesOf(*repo);
-    // GitLab job names are the config's keys: HEAD's `needs:` sharpen the critical path beyond stage order.
     if (!options.needs.contains(QStringLiteral("gitlab"))) {
-        if (auto config = repo->readFile(QStringLiteral("HEAD"), QStringLiteral(".gitlab-ci.yml"), 4 << 20); config) {
-            auto needs = CiConfigNeeds::fromGitLabYaml(*config);
-            if (needs)
-                options.needs.insert(QStringLiteral("gitlab"), *needs);
-            else
-                result.warnings.append(
-                    QStringLiteral(".gitlab-ci.yml: %1 (critical path from stage order)").arg(needs.error().message));
-        }
+        if (auto needs = gitLabNeeds(repositoryPath, result.warnings))
+            options.needs.insert(QStringLiteral("gitlab"), *needs);
     }
     result.analysis = analyzeRuns(result.runs, options, sink);
     result.options = std::move(options);

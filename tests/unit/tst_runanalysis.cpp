@@ -308,6 +308,26 @@ private Q_SLOTS:
             QVERIFY(suggestion.kind != QLatin1String("use-needs")); // needs already in use
     }
 
+    void needsOfAParallelJob()
+    {
+        Run run = makeRun(QStringLiteral("gitlab"), QStringLiteral("gl"), QStringLiteral("1"), QStringLiteral("S"),
+                          RunStatus::Success, 1, 500);
+        run.jobs = {makeJob(run, QStringLiteral("1"), QStringLiteral("build"), QStringLiteral("build"),
+                            RunStatus::Success, 0, 100),
+                    makeJob(run, QStringLiteral("2"), QStringLiteral("test 1/2"), QStringLiteral("test"),
+                            RunStatus::Success, 0, 50),
+                    makeJob(run, QStringLiteral("3"), QStringLiteral("test 2/2"), QStringLiteral("test"),
+                            RunStatus::Success, 0, 300),
+                    makeJob(run, QStringLiteral("4"), QStringLiteral("report"), QStringLiteral("report"),
+                            RunStatus::Success, 300, 310)};
+        const NeedsMap needs{{QStringLiteral("test 1/2"), {}},
+                             {QStringLiteral("test 2/2"), {}},
+                             {QStringLiteral("report"), {QStringLiteral("test")}}};
+        const CriticalPath path = criticalPathOf(run, needs);
+        QCOMPARE(path.jobs, (QStringList{QStringLiteral("test 2/2"), QStringLiteral("report")}));
+        QCOMPARE(path.pathSeconds, 310.0);
+    }
+
     void criticalPathWithoutJobs()
     {
         const CriticalPath path = criticalPathOf(reliabilityHistory().first());
