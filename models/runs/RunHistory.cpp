@@ -7,8 +7,10 @@
 #include "pipeline/GitLabPipeline.h"
 #include "pipeline/PipelineDiscovery.h"
 
+#include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
+#include <QLockFile>
 
 namespace gatehouse::runs {
 
@@ -104,6 +106,15 @@ Result<ImportReport> RunHistory::importFiles(const QString& repositoryPath, cons
     ImportReport report;
     RunStore store(RunStore::storePath(repo->gitDir(), storeDirectory));
     report.storePath = store.path();
+    // Load, merge and save under a lock: the GUI and a CLI import may run at once and must not lose each other's runs.
+    if (!QDir().mkpath(QFileInfo(store.path()).absolutePath()))
+        return makeError(QStringLiteral("io.write"),
+                         QStringLiteral("cannot create the directory %1").arg(QFileInfo(store.path()).absolutePath()));
+    QLockFile lock(store.path() + QStringLiteral(".lock"));
+    lock.setStaleLockTime(5 * 60 * 1000);
+    if (!lock.tryLock(30 * 1000))
+        return makeError(QStringLiteral("runs.store-locked"),
+                         QStringLiteral("%1 is locked by another import (lock file %1.lock)").arg(store.path()));
     if (const Status loaded = store.load(); !loaded)
         return loaded.error();
 

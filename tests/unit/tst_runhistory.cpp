@@ -48,6 +48,33 @@ private Q_SLOTS:
         QVERIFY(!report->anyUnreadable());
     }
 
+    void concurrentImportsKeepEveryRun()
+    {
+        ScratchRepository scratch;
+        scratch.commit(QStringLiteral("feat: one"), {{QStringLiteral("a.txt"), "1"}});
+        QTemporaryDir store;
+        const QString path = scratch.path();
+        const QString storePath = store.path();
+        // Two workers import different files into the same store at the same time.
+        const auto importOne = [path, storePath](const QString& file) {
+            return RunHistory::importFiles(path, {file}, false, storePath);
+        };
+        QFuture<Result<ImportReport>> a = QtConcurrent::run(importOne, kFixtures + QStringLiteral("/github-runs.json"));
+        QFuture<Result<ImportReport>> b = QtConcurrent::run(importOne, kFixtures + QStringLiteral("/gh-run-list.json"));
+        QFutureWatcher<Result<ImportReport>> watchA;
+        QFutureWatcher<Result<ImportReport>> watchB;
+        QSignalSpy doneA(&watchA, &QFutureWatcherBase::finished);
+        QSignalSpy doneB(&watchB, &QFutureWatcherBase::finished);
+        watchA.setFuture(a);
+        watchB.setFuture(b);
+        QTRY_VERIFY_WITH_TIMEOUT(doneA.size() == 1 && doneB.size() == 1, 30000);
+        QVERIFY(a.result().ok());
+        QVERIFY(b.result().ok());
+        auto runs = RunHistory::load(path, false, storePath);
+        QVERIFY(runs.ok());
+        QCOMPARE(runs->size(), 6);
+    }
+
     void progressAndCancel()
     {
         ScratchRepository scratch;
