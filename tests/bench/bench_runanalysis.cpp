@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runs/RunAnalysis.h"
+#include "runs/RunSimulator.h"
 #include "runs/RunStore.h"
 
 #include <QFile>
-#include <QRandomGenerator>
 #include <QtTest>
 
 using namespace gatehouse::runs;
@@ -30,68 +30,28 @@ qint64 residentKiB()
     return memoryKiB("VmRSS");
 }
 
-// 100,000 runs of three pipelines with five staged jobs each; ~8 % failures, a third of them retried and passing.
+// 100,000 runs of three pipelines with five staged jobs each (one flaky, one manual), from the simulator.
 QList<Run> generateHistory(int count)
 {
-    QRandomGenerator random(42);
     const QDateTime start(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC);
     const QStringList pipelines{QStringLiteral("CI"), QStringLiteral("Nightly"), QStringLiteral("Release")};
-    struct Spec
-    {
-        const char* name;
-        const char* stage;
-        int from;
-        int duration;
-    };
-    const Spec specs[] = {{"build", "build", 0, 300},
-                          {"lint", "build", 0, 60},
-                          {"unit", "test", 300, 240},
-                          {"integration", "test", 300, 600},
-                          {"deploy", "deploy", 900, 90}};
     QList<Run> runs;
     runs.reserve(count);
-    for (int i = 0; i < count; ++i) {
-        Run run;
-        run.source = QStringLiteral("gitlab");
-        run.id = QString::number(1000000 + i);
-        run.name = pipelines.at(i % pipelines.size());
-        run.sha = QStringLiteral("%1").arg(i / 2, 40, 16, QLatin1Char('0'));
-        run.branch = i % 5 ? QStringLiteral("main") : QStringLiteral("feature/%1").arg(i % 97);
-        run.created = start.addSecs(qint64(i) * 300);
-        run.started = run.created.addSecs(random.bounded(60));
-        run.queueSeconds = double(run.created.secsTo(run.started));
-        bool failed = false;
-        int jobId = 0;
-        for (const Spec& spec : specs) {
-            const double jitter = 0.8 + 0.4 * random.generateDouble();
-            Job job;
-            job.id = run.id + QString::number(jobId++);
-            job.runId = run.id;
-            job.name = QLatin1String(spec.name);
-            job.stage = QLatin1String(spec.stage);
-            job.started = run.started.addSecs(spec.from);
-            job.durationSeconds = std::round(spec.duration * jitter);
-            job.finished = job.started.addSecs(qint64(job.durationSeconds));
-            job.status = random.bounded(100) < 2 ? RunStatus::Failed : RunStatus::Success;
-            run.jobs.append(job);
-            if (job.status == RunStatus::Failed) {
-                if (random.bounded(3) == 0) {
-                    Job retry = job;
-                    retry.id = run.id + QString::number(jobId++);
-                    retry.started = job.finished.addSecs(10);
-                    retry.finished = retry.started.addSecs(qint64(job.durationSeconds));
-                    retry.status = RunStatus::Success;
-                    run.jobs.last().retried = true;
-                    run.jobs.append(retry);
-                } else {
-                    failed = true;
-                }
-            }
-        }
-        run.status = failed ? RunStatus::Failed : RunStatus::Success;
-        run.finished = run.jobs.last().finished;
-        run.durationSeconds = double(run.started.secsTo(run.finished));
-        runs.append(run);
+    for (int p = 0; p < pipelines.size(); ++p) {
+        QList<SimulatedCommit> commits;
+        for (int i = p; i < count; i += int(pipelines.size()))
+            commits.append({QStringLiteral("%1").arg(i / 2, 40, 16, QLatin1Char('0')), start.addSecs(qint64(i) * 300),
+                            i % 5 ? QStringLiteral("main") : QStringLiteral("feature/%1").arg(i % 97)});
+        SimulationProfile profile;
+        profile.pipeline = pipelines.at(p);
+        profile.seed = quint32(42 + p);
+        profile.firstId = 1000000 * (p + 1);
+        profile.jobs = {{QStringLiteral("build"), QStringLiteral("build"), 300, {}, false, 0.01, false},
+                        {QStringLiteral("lint"), QStringLiteral("build"), 60, {}, false, 0.01, false},
+                        {QStringLiteral("unit"), QStringLiteral("test"), 240, {}, false, 0.05, true},
+                        {QStringLiteral("integration"), QStringLiteral("test"), 600, {}, false, 0.03, false},
+                        {QStringLiteral("deploy"), QStringLiteral("deploy"), 90, {}, true, 0, false}};
+        runs += RunSimulator::simulate(commits, profile);
     }
     return runs;
 }
@@ -111,7 +71,10 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         m_runs = generateHistory(100000);
-        qInfo("generated 100000 runs with %lld jobs in %lld ms; resident memory +%lld MiB", qint64(m_runs.size()) * 5,
+        qint64 jobs = 0;
+        for (const Run& run : std::as_const(m_runs))
+            jobs += run.jobs.size();
+        qInfo("generated %lld runs with %lld jobs in %lld ms; resident memory +%lld MiB", qint64(m_runs.size()), jobs,
               timer.elapsed(), (residentKiB() - before) / 1024);
     }
 
