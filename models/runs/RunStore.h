@@ -60,8 +60,10 @@ public:
     /// Merges `incoming` into `runs` (the store's rule, also used for notes).
     static ImportOutcome mergeInto(QList<Run>& runs, const QList<Run>& incoming);
 
-    static QByteArray serialize(const QList<Run>& runs, bool indented = false);
-    /// Errors: runs.store-corrupt with the byte offset.
+    /// The store's (and the notes') format: JSON Lines, a {"format":"gatehouse-runs","version":1} header line then
+    /// one run per line.
+    static QByteArray serialize(const QList<Run>& runs);
+    /// Errors: runs.store-corrupt with the line and column.
     static Result<QList<Run>> deserialize(const QByteArray& data);
 
     /// Adds `runs` to the notes of their commits (merged with what the notes already hold).

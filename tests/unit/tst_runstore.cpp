@@ -158,10 +158,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("messageContains");
-        QTest::newRow("truncated") << QByteArray("{\"format\": \"gatehouse-runs\", \"runs\": [") << "byte ";
+        QTest::newRow("truncated run") << QByteArray("{\"format\": \"gatehouse-runs\", \"version\": 1}\n"
+                                                     "{\"source\": \"github\", \"id\": \"1\"}\n{\"source\": \"git")
+                                       << "line 3, column ";
         QTest::newRow("foreign json") << QByteArray("{\"hello\": 1}") << "not a gatehouse run store";
-        QTest::newRow("newer version") << QByteArray("{\"format\": \"gatehouse-runs\", \"version\": 99, \"runs\": []}")
-                                       << "newer";
+        QTest::newRow("empty") << QByteArray("\n") << "not a gatehouse run store";
+        QTest::newRow("run without id") << QByteArray("{\"format\": \"gatehouse-runs\", \"version\": 1}\n"
+                                                      "{\"source\": \"github\"}\n")
+                                        << "line 2: a run without source or id";
+        QTest::newRow("newer version") << QByteArray("{\"format\": \"gatehouse-runs\", \"version\": 99}\n") << "newer";
     }
     void corruptStore()
     {
