@@ -199,6 +199,7 @@ QJsonDocument analysisJson(const RunAnalysis& analysis, const AnalysisOptions& o
             {QStringLiteral("false_failure_rate"), rateValue(p.falseFailureRate)},
             {QStringLiteral("recovery_time_median_s"), secondsValue(p.recoveryMedian)},
             {QStringLiteral("feedback_time_median_s"), secondsValue(p.feedbackMedian)},
+            {QStringLiteral("test_reports"), p.testReports},
             {QStringLiteral("successes"), p.successes},
             {QStringLiteral("failures"), p.failures},
             {QStringLiteral("canceled"), p.canceled},

@@ -465,6 +465,8 @@ RunAnalysis analyzeRuns(const QList<Run>& runs, const AnalysisOptions& options, 
         PipelineStats stats;
         stats.name = name;
         stats.runs = int(group.size());
+        stats.testReports = std::all_of(group.cbegin(), group.cend(),
+                                        [](const Run* run) { return run->source == QLatin1String("junit"); });
         QList<double> durations;
         QList<double> queues;
         QList<double> feedback;
@@ -615,11 +617,13 @@ RunAnalysis analyzeRuns(const QList<Run>& runs, const AnalysisOptions& options, 
         stats.durationP50 = percentile(durations, 50);
         stats.durationP95 = percentile(durations, 95);
         stats.queueP50 = median(queues);
-        allRecoveries += recoveries;
-        allFeedback += feedback;
-        intervened += stats.runsWithIntervention;
-        analysis.overall.runs += stats.runs;
-        analysis.overall.concluded += concludedRuns;
+        if (!stats.testReports) {
+            allRecoveries += recoveries;
+            allFeedback += feedback;
+            intervened += stats.runsWithIntervention;
+            analysis.overall.runs += stats.runs;
+            analysis.overall.concluded += concludedRuns;
+        }
         stats.recoveries = int(recoveries.size());
         stats.recoveryMedian = median(recoveries);
         stats.feedbackMedian = median(feedback);
@@ -785,6 +789,8 @@ RunAnalysis analyzeRuns(const QList<Run>& runs, const AnalysisOptions& options, 
         int successes = 0;
         int falseFailures = 0;
         for (const PipelineStats& stats : std::as_const(analysis.pipelines)) {
+            if (stats.testReports)
+                continue;
             successes += stats.successes;
             falseFailures += stats.falseFailures;
         }

@@ -91,6 +91,8 @@ struct TrendPoint
 struct PipelineStats
 {
     QString name;
+    /// Made of JUnit reports, not CI runs: shown, but left out of the overall success metrics.
+    bool testReports = false;
     int runs = 0; ///< every run in the window (any status)
     int successes = 0;
     int failures = 0;
@@ -154,7 +156,7 @@ struct Suggestion
     double savingSeconds = 0; ///< -1 when the suggestion saves no time (config-change: it restores reliability)
 };
 
-/// All pipelines together, for the success metrics.
+/// All pipelines together (JUnit report groups left out), for the success metrics.
 struct OverallStats
 {
     int runs = 0;

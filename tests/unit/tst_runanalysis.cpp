@@ -476,6 +476,16 @@ private Q_SLOTS:
                               QStringLiteral("feedback_time_s < 600: 270.000 met"),
                               QStringLiteral("manual_intervention_rate < 0.05: 0.111 missed")}));
 
+        // JUnit reports are shown as their own group but do not count as CI runs.
+        Run report = makeRun(QStringLiteral("junit"), QStringLiteral("pytest"), QStringLiteral("abc"), QString(),
+                             RunStatus::Failed, 2, 4);
+        const RunAnalysis withReport
+            = analyzeRuns(reliabilityHistory() + stagedHistory() + QList<Run>{report}, options);
+        QCOMPARE(withReport.overall.runs, 9);
+        QCOMPARE(withReport.overall.successRate, overall.successRate);
+        QCOMPARE(withReport.pipelines.size(), 3);
+        QVERIFY(withReport.pipelines.last().testReports);
+
         const QList<MetricCheck> empty = checkSuccessMetrics(OverallStats());
         QVERIFY(std::all_of(empty.cbegin(), empty.cend(),
                             [](const MetricCheck& check) { return check.outcome == MetricCheck::Outcome::NoData; }));
