@@ -326,6 +326,21 @@ void analysisText(QTextStream& out, const RunAnalysis& analysis)
                 << rateText(j.failureRate) << ", flaky " << j.flakyFailures << ", p50 " << secondsText(j.durationP50)
                 << '\n';
     }
+    if (!analysis.jobs.isEmpty()) {
+        QList<JobStats> slowest = analysis.jobs;
+        std::stable_sort(slowest.begin(), slowest.end(),
+                         [](const JobStats& a, const JobStats& b) { return a.durationP50 > b.durationP50; });
+        out << "\nSlowest jobs:\n";
+        for (const JobStats& j : slowest.mid(0, 5))
+            out << "  " << j.pipeline << " / " << j.name << ": p50 " << secondsText(j.durationP50) << ", p95 "
+                << secondsText(j.durationP95) << '\n';
+    }
+    if (!analysis.slowestSteps.isEmpty()) {
+        out << "\nSlowest steps:\n";
+        for (const StepStats& step : analysis.slowestSteps.mid(0, 5))
+            out << "  " << step.pipeline << " / " << step.job << " / " << step.name << ": p50 "
+                << secondsText(step.durationP50) << " over " << step.runs << " runs\n";
+    }
     if (!analysis.suggestions.isEmpty()) {
         out << "\nSuggestions:\n";
         for (const Suggestion& s : analysis.suggestions) {

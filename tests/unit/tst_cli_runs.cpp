@@ -293,6 +293,7 @@ private Q_SLOTS:
         QVERIFY2(output.out.contains("CI: 4 runs, success 75.0 %, duration p50 300 s / p95 600 s"),
                  output.out.constData());
         QVERIFY(output.out.contains("[retry-hides-flakiness] test (saves 470 s)"));
+        QVERIFY(output.out.contains("Slowest jobs:\n  CI / test: p50 230 s, p95 470 s\n"));
     }
 
     void notesAreSharedThroughGit()
