@@ -12,5 +12,8 @@ int runInfo(const QStringList& arguments, Io io);
 int runRuns(const QStringList& arguments, Io io);
 int runValidate(const QStringList& arguments, Io io);
 int runPipeline(const QStringList& arguments, Io io);
+int runDeployments(const QStringList& arguments, Io io);
+int runIncidents(const QStringList& arguments, Io io);
+int runScorecard(const QStringList& arguments, Io io);
 
 } // namespace gatehouse::cli
