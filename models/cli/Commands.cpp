@@ -22,6 +22,7 @@ const QList<Command>& commands()
         {QStringLiteral("incidents"), QStringLiteral("Incidents from postmortems, hotfixes and reverts"), runIncidents},
         {QStringLiteral("scorecard"), QStringLiteral("12-Factor scorecard and success metrics"), runScorecard},
         {QStringLiteral("demo"), QStringLiteral("Write the built-in demo repository into DIR"), runDemo},
+        {QStringLiteral("runs"), QStringLiteral("Import CI run history (import) and analyze it (analyze)"), runRuns},
     };
     return table;
 }
