@@ -10,6 +10,8 @@ const QList<Command>& commands()
     static const QList<Command> table{
         {QStringLiteral("info"), QStringLiteral("Summarize a repository: branch, HEAD, pipelines, reports, tags"),
          runInfo},
+        {QStringLiteral("strategies"), QStringLiteral("Deployment strategy per environment: canary, blue-green, rolling"),
+         runStrategies},
     };
     return table;
 }

@@ -8,5 +8,6 @@
 namespace gatehouse::cli {
 
 int runInfo(const QStringList& arguments, Io io);
+int runStrategies(const QStringList& arguments, Io io);
 
 } // namespace gatehouse::cli
