@@ -479,10 +479,12 @@ QList<Document> splitDocuments(const QByteArray& content)
     Document current;
     int lineNumber = 0;
     qsizetype start = 0;
-    while (start <= content.size()) {
+    // A final newline ends the last line; it does not start another one.
+    const qsizetype size = content.endsWith('\n') ? content.size() - 1 : content.size();
+    while (start <= size) {
         qsizetype end = content.indexOf('\n', start);
-        if (end < 0)
-            end = content.size();
+        if (end < 0 || end > size)
+            end = size;
         QByteArray line = content.mid(start, end - start);
         const bool separator = line.startsWith("---")
             && (line.size() == 3 || line.at(3) == ' ' || line.at(3) == '\t' || line.at(3) == '\r');
