@@ -12,6 +12,8 @@ const QList<Command>& commands()
          runInfo},
         {QStringLiteral("strategies"), QStringLiteral("Deployment strategy per environment: canary, blue-green, rolling"),
          runStrategies},
+        {QStringLiteral("findings"), QStringLiteral("Parse a scanner report, or archive it with a commit"),
+         runFindings},
     };
     return table;
 }
