@@ -12,6 +12,7 @@ const QList<Command>& commands()
          runInfo},
         {QStringLiteral("strategies"), QStringLiteral("Deployment strategy per environment: canary, blue-green, rolling"),
          runStrategies},
+        {QStringLiteral("scan"), QStringLiteral("Run the installed security scanners over the work tree"), runScan},
         {QStringLiteral("findings"), QStringLiteral("Parse a scanner report, or archive it with a commit"),
          runFindings},
     };

@@ -9,6 +9,7 @@ namespace gatehouse::cli {
 
 int runInfo(const QStringList& arguments, Io io);
 int runStrategies(const QStringList& arguments, Io io);
+int runScan(const QStringList& arguments, Io io);
 int runFindings(const QStringList& arguments, Io io);
 
 } // namespace gatehouse::cli
