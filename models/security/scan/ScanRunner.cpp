@@ -52,7 +52,20 @@ void appendStderr(Active& active)
         active.stderrBytes = active.stderrBytes.right(MaxStderr); // the end says why it failed
 }
 
-void readReport(ToolRun& run, const QString& path, qint64 maxSize)
+// Scanners started in the work tree write "./app/x.py" (bandit, semgrep) or absolute paths; findings are shown
+// relative to the work tree like everywhere else.
+QString relativePath(const QString& path, const QString& workTree)
+{
+    QString result = path;
+    const QString root = workTree.endsWith(QLatin1Char('/')) ? workTree : workTree + QLatin1Char('/');
+    if (result.startsWith(root))
+        result = result.mid(root.size());
+    while (result.startsWith(QLatin1String("./")))
+        result = result.mid(2);
+    return result;
+}
+
+void readReport(ToolRun& run, const QString& path, qint64 maxSize, const QString& workTree)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -81,6 +94,8 @@ void readReport(ToolRun& run, const QString& path, qint64 maxSize)
     run.reportName
         = run.tool + (parsed->format == ReportFormat::Sarif ? QStringLiteral(".sarif") : QStringLiteral(".json"));
     parsed->path = run.reportName;
+    for (Finding& finding : parsed->findings)
+        finding.location.path = relativePath(finding.location.path, workTree);
     run.report = std::move(parsed.value());
     run.status = ScanStatus::Ok;
 }
@@ -219,7 +234,8 @@ QList<ToolRun> ScanRunner::run(const ScannerConfig& config, const Options& optio
             run.status = ScanStatus::Failed;
             run.message = QStringLiteral("exited with code %1").arg(run.exitCode);
         } else {
-            readReport(run, spec.writesReportFile() ? item.reportPath : item.stdoutPath, options.maxReportSize);
+            readReport(run, spec.writesReportFile() ? item.reportPath : item.stdoutPath, options.maxReportSize,
+                       options.workTree);
         }
         item.timer->stop();
         // Nothing of this run may call back once it is gone from `active`.
