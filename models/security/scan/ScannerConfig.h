@@ -48,7 +48,7 @@ struct ScannerSpec
 ///           exit-codes: [0, 3]
 ///           requires: [package.json]
 ///
-/// `command` may also be one string, split like a shell would split words (quotes honoured; no expansion).
+/// `command` may also be one string, split into words at spaces (double quotes group words; nothing is expanded).
 /// Executables are looked up on PATH, or given as absolute paths; a command inside the repository is refused when
 /// run (Gatehouse never runs the repository's own scripts).
 struct ScannerConfig
