@@ -15,6 +15,10 @@ const QList<Command>& commands()
         {QStringLiteral("scan"), QStringLiteral("Run the installed security scanners over the work tree"), runScan},
         {QStringLiteral("findings"), QStringLiteral("Parse a scanner report, or archive it with a commit"),
          runFindings},
+        {QStringLiteral("validate"), QStringLiteral("Check pipelines: syntax, schema, semantics and gates"),
+         runValidate},
+        {QStringLiteral("pipeline"),
+         QStringLiteral("Print a pipeline as resolved (jobs, stages, needs) or fully merged"), runPipeline},
     };
     return table;
 }

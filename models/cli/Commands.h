@@ -11,5 +11,7 @@ int runInfo(const QStringList& arguments, Io io);
 int runStrategies(const QStringList& arguments, Io io);
 int runScan(const QStringList& arguments, Io io);
 int runFindings(const QStringList& arguments, Io io);
+int runValidate(const QStringList& arguments, Io io);
+int runPipeline(const QStringList& arguments, Io io);
 
 } // namespace gatehouse::cli
