@@ -46,7 +46,7 @@ const QByteArray workflow = "on: push\n" // 1
                             "    steps:\n" // 20
                             "      - run: echo $NOT_BASH\n" // 21
                             "      - shell: bash\n" // 22
-                            "        run: echo $IS_BASH\n"; // 23
+                            "        run: echo ${{ env.A }} $IS_BASH\n"; // 23
 
 const QByteArray gitlab = ".setup:\n" // 1
                           "  script:\n" // 2
@@ -94,7 +94,8 @@ private Q_SLOTS:
                    QStringLiteral(".github/workflows/ci.yml:10:14 SC2086"), // | block
                    QStringLiteral(".github/workflows/ci.yml:16:11 SC2086"), // > block, second folded line
                    QStringLiteral(".github/workflows/ci.yml:17:20 SC2086"), // double-quoted scalar
-                   QStringLiteral(".github/workflows/ci.yml:23:19 SC2086"), // explicit bash on Windows
+                   QStringLiteral(
+                       ".github/workflows/ci.yml:23:32 SC2086"), // explicit bash on Windows, after an expression
                };
         QTest::newRow("gitlab scripts")
             << QStringLiteral(".gitlab-ci.yml") << gitlab

@@ -107,6 +107,8 @@ void appendScalar(ShellScript& script, const YamlNode& node, SourceLines& source
             const bool firstLine = !block && sourceLine == node.line;
             const qsizetype start = firstLine ? column : (block ? std::min(blockIndent, raw.size()) : indentation(raw));
             QString piece = raw.mid(start);
+            if (maskExpressions)
+                piece = ShellScriptExtractor::maskGitHubExpressions(piece); // same length: columns stay right
             if (!block) {
                 if (!quote.isNull() && piece.endsWith(quote))
                     piece.chop(1);
