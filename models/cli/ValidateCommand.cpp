@@ -25,6 +25,7 @@ struct InputFile
     QString displayPath; ///< repository-relative when inside the repository
     QByteArray text;
     QString error; ///< set when unreadable
+    bool outsideRepository = false; ///< its includes and local actions cannot be looked up in the repository
 };
 
 InputFile readInput(const QString& argument, const QString& workDir, const QString& revision, const FileSource& files)
@@ -46,7 +47,8 @@ InputFile readInput(const QString& argument, const QString& workDir, const QStri
             input.text = text.value();
         return input;
     }
-    input.displayPath = relative.startsWith(u"..") || QDir::isAbsolutePath(relative) ? argument : relative;
+    input.outsideRepository = workDir.isEmpty() || relative.startsWith(u"..") || QDir::isAbsolutePath(relative);
+    input.displayPath = input.outsideRepository ? argument : relative;
     if (info.isDir()) {
         input.error = QStringLiteral("%1 is a directory; expected a pipeline file").arg(argument);
         return input;
@@ -187,11 +189,14 @@ int runValidate(const QStringList& arguments, Io io)
             unreadable = true;
             continue;
         }
-        ValidationResult result = validatePipeline(input.text, input.displayPath, validation);
+        ValidationOptions fileOptions = validation;
+        if (input.outsideRepository)
+            fileOptions.files = FileSource(); // another repository's file: its references are not checked here
+        ValidationResult result = validatePipeline(input.text, input.displayPath, fileOptions);
         if (categories.contains(Category::Script)) {
             // The shell of the jobs, when shellcheck is installed (an explicit request without it is reported).
             const ShellCheck::Result shell
-                = ShellCheck::checkPipeline(result.model, input.text, validation.files, Category::Script);
+                = ShellCheck::checkPipeline(result.model, input.text, fileOptions.files, Category::Script);
             if (!shell.available && parser.isSet(categoriesOption))
                 io.err << "gatehouse validate: shellcheck is not installed; script checks skipped\n";
             if (!shell.error.isEmpty())
