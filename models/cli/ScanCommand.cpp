@@ -117,6 +117,7 @@ int runScan(const QStringList& arguments, Io io)
     QSet<FindingCategory> covered;
     QSet<FindingCategory> selected;
     QList<NoteReport> reports;
+    QStringList notCompared;
     for (const ToolRun& run : runs) {
         selected.insert(run.category);
         QJsonObject tool{{QStringLiteral("tool"), run.tool},
@@ -137,7 +138,11 @@ int runScan(const QStringList& arguments, Io io)
             reports.append(NoteReport{run.reportName, run.reportContent});
             QMap<Severity, int> toolCounts;
             int toolBlocking = 0;
-            const QSet<QString> known = baseline ? baseline->fingerprints.value(run.report->tool) : QSet<QString>();
+            // Only tools the archived scan ran can say what is new.
+            const bool comparable = baseline && baseline->fingerprints.contains(run.report->tool);
+            if (baseline && !comparable)
+                notCompared.append(run.tool);
+            const QSet<QString> known = comparable ? baseline->fingerprints.value(run.report->tool) : QSet<QString>();
             for (const Finding& finding : run.report->findings) {
                 ++counts[finding.severity];
                 ++toolCounts[finding.severity];
@@ -146,7 +151,7 @@ int runScan(const QStringList& arguments, Io io)
                 blocking += blocks ? 1 : 0;
                 toolBlocking += blocks ? 1 : 0;
                 object.insert(QStringLiteral("blocking"), blocks);
-                if (baseline) {
+                if (comparable) {
                     const bool isNew = !known.contains(finding.fingerprint);
                     fresh += isNew ? 1 : 0;
                     object.insert(QStringLiteral("new"), isNew);
@@ -207,6 +212,7 @@ int runScan(const QStringList& arguments, Io io)
             {QStringLiteral("new"), baseline ? QJsonValue(fresh) : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("baseline"),
              baseline ? QJsonValue(baseline->commit.toString()) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("not_compared"), QJsonArray::fromStringList(notCompared)},
             {QStringLiteral("coverage"),
              QJsonObject{{QStringLiteral("covered"), coveredArray}, {QStringLiteral("uncovered"), uncoveredArray}}},
             {QStringLiteral("findings"), findingArray},
@@ -232,7 +238,11 @@ int runScan(const QStringList& arguments, Io io)
         io.out << "\nfindings: " << countsText(counts) << '\n';
         io.out << "blocking (" << severityName(config->blocking) << " and above): " << blocking << '\n';
         if (baseline)
-            io.out << "new since the scan archived with " << baseline->commit.shortString() << ": " << fresh << '\n';
+            io.out << "new since the scan archived with " << baseline->commit.shortString() << ": " << fresh
+                   << (notCompared.isEmpty()
+                           ? QString()
+                           : QStringLiteral(" (not in that scan: %1)").arg(notCompared.join(QStringLiteral(", "))))
+                   << '\n';
         else
             io.out << "new: no archived scan to compare with\n";
         if (!uncoveredArray.isEmpty()) {

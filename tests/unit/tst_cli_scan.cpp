@@ -97,6 +97,7 @@ private Q_SLOTS:
         json = result.json();
         QCOMPARE(json.value(QStringLiteral("baseline")).toString(), head.toString());
         QCOMPARE(json.value(QStringLiteral("new")).toInt(), 0);
+        QCOMPARE(json.value(QStringLiteral("not_compared")).toArray(), QJsonArray());
         QCOMPARE(json.value(QStringLiteral("archived")), QJsonValue(QJsonValue::Null));
     }
 
