@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QStandardPaths>
+#include <QtConcurrent>
 #include <QtTest>
 
 using namespace gatehouse;
@@ -206,6 +207,27 @@ private Q_SLOTS:
         for (const ToolRun& run : runs)
             QCOMPARE(run.status, ScanStatus::Cancelled);
         QCOMPARE(scanner.log().count(QLatin1Char('\n')), 2); // the third never started
+    }
+
+    void onAWorkerThread()
+    {
+        // How the GUI runs it: on a pool thread, with the progress callback there too.
+        FakeScanner scanner;
+        QTemporaryDir workTree;
+        std::atomic_int reports{0};
+        auto sink = std::make_shared<ProgressSink>([&reports](int, const QString&) { ++reports; });
+        const ScannerConfig config = only({fake(scanner, QStringLiteral("a"), {QStringLiteral("sarif")}),
+                                           fake(scanner, QStringLiteral("b"), {QStringLiteral("clean")})});
+        const QString path = workTree.path();
+        QFuture<QList<ToolRun>> future = QtConcurrent::run([config, path, sink]() {
+            return ScanRunner::run(config, {path, {}, 2}, sink.get());
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 20000);
+        const QList<ToolRun> runs = future.result();
+        QCOMPARE(runs.size(), 2);
+        QCOMPARE(runs.at(0).status, ScanStatus::Ok);
+        QCOMPARE(runs.at(1).status, ScanStatus::Ok);
+        QVERIFY(reports.load() >= 1);
     }
 
     void bandit()
