@@ -94,7 +94,16 @@ int runScan(const QStringList& arguments, Io io)
         }
     }
 
-    const QList<ToolRun> runs = ScanRunner::run(*config, runOptions);
+    // Progress on stderr for people (text mode); JSON consumers get one clean document.
+    QTextStream& err = io.err;
+    const bool showProgress = options.format == QLatin1String("text");
+    ProgressSink sink([&err, showProgress](int permille, const QString& stage) {
+        if (showProgress) {
+            err << QStringLiteral("[%1%] %2 finished\n").arg(permille / 10, 3).arg(stage);
+            err.flush();
+        }
+    });
+    const QList<ToolRun> runs = ScanRunner::run(*config, runOptions, &sink);
 
     // What the newest archived scan (HEAD or an ancestor) already knew.
     std::optional<ScanArchive::Baseline> baseline;
