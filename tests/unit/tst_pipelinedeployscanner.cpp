@@ -201,6 +201,20 @@ private Q_SLOTS:
             << QByteArray(".a:\n  extends: .b\n.b:\n  extends: .a\n  environment: production\n"
                           "deploy:\n  extends: .a\n  script: kubectl apply -f k8s\n")
             << QStringList{QStringLiteral("production unknown deploy@6 rollback=none steps=")};
+        {
+            // Merge keys over aliases, eight levels deep with ten aliases each: 10^8 merges without a budget.
+            QByteArray bomb = ".l0: &l0\n  environment: production\n  script: kubectl apply -f k8s\n";
+            for (int level = 1; level <= 8; ++level) {
+                bomb += ".l" + QByteArray::number(level) + ": &l" + QByteArray::number(level) + "\n  <<: [";
+                for (int i = 0; i < 10; ++i)
+                    bomb += (i ? ", *l" : "*l") + QByteArray::number(level - 1);
+                bomb += "]\n";
+            }
+            bomb += "deploy:\n  <<: *l8\n";
+            QTest::newRow("merge-key bomb stays cheap")
+                << QStringLiteral(".gitlab-ci.yml") << bomb
+                << QStringList{QStringLiteral("production unknown deploy@20 rollback=none steps=")};
+        }
         QTest::newRow("not a mapping") << QStringLiteral(".gitlab-ci.yml") << QByteArray("- a\n- b\n") << QStringList{};
     }
     void pipelines()
@@ -210,7 +224,10 @@ private Q_SLOTS:
         QFETCH(QStringList, expected);
         QList<StrategyFinding> findings;
         QList<StrategyDiagnostic> diagnostics;
+        QElapsedTimer clock;
+        clock.start();
         PipelineDeployScanner::read(path, content, PipelineDeployScanner::flavourOf(path), findings, diagnostics);
+        QVERIFY2(clock.elapsed() < 5000, "hostile input must stay cheap");
         const QStringList actual = print(findings, diagnostics);
         if (actual != expected)
             qWarning().noquote() << "actual:\n" << actual.join(QLatin1Char('\n'));

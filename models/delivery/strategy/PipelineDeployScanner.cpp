@@ -59,7 +59,9 @@ public:
     KeyMap resolve(const YAML::Node& job, int depth = 0) const
     {
         KeyMap keys;
-        if (!job.IsMap() || depth > MaxDepth)
+        // Aliases are shared nodes, so `<<: [*a, *a, …]` nested a few levels deep would multiply the work: a budget
+        // per file keeps hostile input cheap.
+        if (!job.IsMap() || depth > MaxDepth || --m_budget < 0)
             return keys;
         const YAML::Node extends = child(job, "extends");
         QStringList parents;
@@ -96,7 +98,7 @@ public:
     // Script lines, with `!reference [.job, script]` followed and nested lists flattened.
     void flatten(const YAML::Node& node, QStringList& lines, int depth = 0) const
     {
-        if (!node || depth > MaxDepth)
+        if (!node || depth > MaxDepth || --m_budget < 0)
             return;
         if (node.Tag() == "!reference" && node.IsSequence() && node.size() >= 2) {
             const KeyMap target = resolve(child(m_root, node[0].Scalar().c_str()));
@@ -115,6 +117,7 @@ public:
 
 private:
     YAML::Node m_root;
+    mutable int m_budget = 20000;
 };
 
 // A shell text as separate commands: one per line, `\`-continued lines joined.
