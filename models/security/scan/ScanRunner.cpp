@@ -310,6 +310,15 @@ QList<ToolRun> ScanRunner::run(const ScannerConfig& config, const Options& optio
     }
     QTimer::singleShot(0, &context, [&]() { startNext(); });
     loop.exec();
+    // Every run has finished by now; still, nothing may call back into this frame while the children go.
+    const QList<QProcess*> processes = context.findChildren<QProcess*>();
+    for (QProcess* process : processes) {
+        process->disconnect();
+        if (process->state() != QProcess::NotRunning) {
+            process->kill();
+            process->waitForFinished(1000);
+        }
+    }
     return runs;
 }
 
