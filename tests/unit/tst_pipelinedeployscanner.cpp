@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "delivery/strategy/PipelineDeployScanner.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QtTest>
 
@@ -215,8 +217,51 @@ private Q_SLOTS:
                 << QStringLiteral(".gitlab-ci.yml") << bomb
                 << QStringList{QStringLiteral("production unknown deploy@20 rollback=none steps=")};
         }
+        QTest::newRow("extends a template from an include")
+            << QStringLiteral(".gitlab-ci.yml")
+            << QByteArray(
+                   "include: {project: ops/ci, file: deploy.yml}\n"
+                   "deploy:\n  extends: .from-include\n  environment: production\n  script: kubectl apply -f k8s\n")
+            << QStringList{QStringLiteral("production unknown deploy@2 rollback=none steps=")};
         QTest::newRow("not a mapping") << QStringLiteral(".gitlab-ci.yml") << QByteArray("- a\n- b\n") << QStringList{};
     }
+    // Real pipelines: read without diagnostics, every finding points at its job's key.
+    void corpus_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("path");
+        const QString root = QStringLiteral(GATEHOUSE_CORPUS_DIR "/pipelines");
+        if (!QDir(root).exists())
+            QSKIP("corpus not available");
+        for (const QString& kind : {QStringLiteral("github"), QStringLiteral("gitlab")}) {
+            const QStringList names = QDir(root + QLatin1Char('/') + kind).entryList(QDir::Files, QDir::Name);
+            for (const QString& name : names)
+                QTest::newRow(qPrintable(name))
+                    << root + QLatin1Char('/') + kind + QLatin1Char('/') + name
+                    << (kind == QLatin1String("github") ? QStringLiteral(".github/workflows/") + name
+                                                        : QStringLiteral(".gitlab/ci/") + name);
+        }
+    }
+    void corpus()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, path);
+        QFile input(file);
+        QVERIFY(input.open(QIODevice::ReadOnly));
+        const QByteArray content = input.readAll();
+        const QStringList lines = QString::fromUtf8(content).split(QLatin1Char('\n'));
+        QList<StrategyFinding> findings;
+        QList<StrategyDiagnostic> diagnostics;
+        PipelineDeployScanner::read(path, content, PipelineDeployScanner::flavourOf(path), findings, diagnostics);
+        QVERIFY2(diagnostics.isEmpty(), qPrintable(diagnostics.isEmpty() ? QString() : diagnostics.first().message));
+        for (const StrategyFinding& finding : std::as_const(findings)) {
+            QVERIFY(finding.source.line >= 1 && finding.source.line <= lines.size());
+            QVERIFY2(lines.at(finding.source.line - 1).contains(finding.source.name),
+                     qPrintable(finding.source.name + QStringLiteral(" @ ") + QString::number(finding.source.line)));
+            QVERIFY(!finding.environment.isEmpty());
+        }
+    }
+
     void pipelines()
     {
         QFETCH(QString, path);

@@ -3,6 +3,8 @@
 #include "pipeline/PipelineValidator.h"
 #include "pipeline/script/ShellCheck.h"
 
+#include <QDir>
+#include <QFile>
 #include <QtTest>
 
 using namespace gatehouse::pipeline;
@@ -129,6 +131,55 @@ private Q_SLOTS:
             QVERIFY2(diagnostic.rule != QLatin1String("SC2296") && diagnostic.line != 11,
                      qPrintable(diagnostic.message));
         }
+    }
+
+    // Real pipelines: every SC2086 that lands in the validated file must point at the `$` it is about.
+    void corpus_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("path");
+        const QString root = QStringLiteral(GATEHOUSE_CORPUS_DIR "/pipelines");
+        if (!QDir(root).exists())
+            QSKIP("corpus not available");
+        for (const QString& kind : {QStringLiteral("github"), QStringLiteral("gitlab")}) {
+            const QStringList names = QDir(root + QLatin1Char('/') + kind).entryList(QDir::Files, QDir::Name);
+            for (const QString& name : names)
+                QTest::newRow(qPrintable(name))
+                    << root + QLatin1Char('/') + kind + QLatin1Char('/') + name
+                    << (kind == QLatin1String("github") ? QStringLiteral(".github/workflows/") + name
+                                                        : QStringLiteral(".gitlab-ci.yml"));
+        }
+    }
+    void corpus()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, path);
+        QFile input(file);
+        QVERIFY(input.open(QIODevice::ReadOnly));
+        const QByteArray text = input.readAll();
+        const QStringList lines = QString::fromUtf8(text).split(QLatin1Char('\n'));
+        const ValidationResult validation = validatePipeline(text, path);
+        const ShellCheck::Result result = ShellCheck::checkPipeline(validation.model, text, {}, Category::Script);
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        int pointed = 0;
+        QStringList wrong;
+        for (const Diagnostic& diagnostic : result.diagnostics) {
+            QVERIFY(diagnostic.line >= 1);
+            QVERIFY(diagnostic.column >= 1);
+            if (diagnostic.file != path)
+                continue;
+            QVERIFY(diagnostic.line <= lines.size());
+            if (diagnostic.rule != QLatin1String("SC2086"))
+                continue;
+            const QString at = lines.at(diagnostic.line - 1).mid(diagnostic.column - 1);
+            if (at.startsWith(QLatin1Char('$')))
+                ++pointed;
+            else
+                wrong.append(QStringLiteral("%1:%2 '%3'").arg(diagnostic.line).arg(diagnostic.column).arg(at.left(30)));
+        }
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(QStringLiteral("; "))));
+        qDebug() << result.scripts << "scripts," << result.diagnostics.size() << "findings," << pointed
+                 << "SC2086 exactly on their $";
     }
 
     void masking()

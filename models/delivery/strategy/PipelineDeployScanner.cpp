@@ -61,7 +61,7 @@ public:
         KeyMap keys;
         // Aliases are shared nodes, so `<<: [*a, *a, …]` nested a few levels deep would multiply the work: a budget
         // per file keeps hostile input cheap.
-        if (!job.IsMap() || depth > MaxDepth || --m_budget < 0)
+        if (!job || !job.IsMap() || depth > MaxDepth || --m_budget < 0) // `!job`: e.g. extends from an include
             return keys;
         const YAML::Node extends = child(job, "extends");
         QStringList parents;
