@@ -40,6 +40,9 @@ FakeScanner::FakeScanner()
         + QByteArray(CleanSarif)
         + "' ;;\n"
           "  hang) exec sleep 600 ;;\n"
+          "  hang-child) sleep 600 & echo $! > '"
+        + m_dir.filePath(QStringLiteral("child.pid")).toUtf8()
+        + "'; wait ;;\n"
           "  crash) echo 'fatal: boom' >&2; kill -SEGV $$ ;;\n"
           "  fail) echo 'cannot read config' >&2; exit 3 ;;\n"
           "  garbage) echo 'this is not json' ;;\n"

@@ -13,6 +13,7 @@ namespace gatehouse::test {
 ///   sarif-file PATH  the same SARIF written to PATH, nothing on stdout
 ///   clean            SARIF without results
 ///   hang             sleeps for 10 minutes (exec, so killing it kills the sleep)
+///   hang-child       starts `sleep 600` as a child (its pid in childPidPath()) and waits for it
 ///   crash            prints "fatal: boom" on stderr and kills itself with SIGSEGV
 ///   fail             prints "cannot read config" on stderr and exits with 3
 ///   garbage          prints "this is not json" and exits 0
@@ -24,6 +25,7 @@ public:
     bool isValid() const;
     QString path() const { return m_dir.filePath(QStringLiteral("fakescan")); }
     QString logPath() const { return m_dir.filePath(QStringLiteral("runs.log")); }
+    QString childPidPath() const { return m_dir.filePath(QStringLiteral("child.pid")); }
     QString log() const;
 
 private:

@@ -124,6 +124,32 @@ private Q_SLOTS:
         QVERIFY(clock.elapsed() < 20000);
     }
 
+    void timeoutStopsWhatTheToolStarted()
+    {
+        if (!QFile::exists(QStringLiteral("/proc/self/stat")))
+            QSKIP("needs /proc to see the helper process");
+        FakeScanner scanner;
+        QTemporaryDir workTree;
+        const QList<ToolRun> runs
+            = ScanRunner::run(only({fake(scanner, QStringLiteral("parent"), {QStringLiteral("hang-child")}, 1)}),
+                              {workTree.path(), {}, 1});
+        QCOMPARE(runs.first().status, ScanStatus::TimedOut);
+        QFile pidFile(scanner.childPidPath());
+        QVERIFY(pidFile.open(QIODevice::ReadOnly));
+        const QByteArray pid = pidFile.readAll().trimmed();
+        QVERIFY(!pid.isEmpty());
+        // Gone, or a zombie waiting for init to reap it: either way no longer running.
+        auto running = [&pid]() {
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(QString::fromLatin1(pid)));
+            if (!stat.open(QIODevice::ReadOnly))
+                return false;
+            const QByteArray text = stat.readAll();
+            const qsizetype close = text.lastIndexOf(')');
+            return close >= 0 && text.mid(close + 2, 1) != "Z";
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!running(), 5000);
+    }
+
     void workingDirectoryAndPlaceholders()
     {
         FakeScanner scanner;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ScanRunner.h"
 
+#include "ProcessTree.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -286,7 +288,7 @@ QList<ToolRun> ScanRunner::run(const ScannerConfig& config, const Options& optio
                              });
             QObject::connect(item.timer, &QTimer::timeout, &context, [pointer]() {
                 pointer->timedOut = true;
-                pointer->process->kill();
+                ProcessTree::kill(*pointer->process);
             });
             item.clock.start();
             item.timer->start(std::chrono::seconds(spec.timeoutSeconds));
@@ -303,7 +305,7 @@ QList<ToolRun> ScanRunner::run(const ScannerConfig& config, const Options& optio
             queue.clear(); // the queued ones stay Cancelled
             for (Active& item : active) {
                 item.cancelled = true;
-                item.process->kill();
+                ProcessTree::kill(*item.process);
             }
         });
         cancelPoll.start(50);
@@ -315,7 +317,7 @@ QList<ToolRun> ScanRunner::run(const ScannerConfig& config, const Options& optio
     for (QProcess* process : processes) {
         process->disconnect();
         if (process->state() != QProcess::NotRunning) {
-            process->kill();
+            ProcessTree::kill(*process);
             process->waitForFinished(1000);
         }
     }
