@@ -10,15 +10,17 @@ const QList<Command>& commands()
     static const QList<Command> table{
         {QStringLiteral("info"), QStringLiteral("Summarize a repository: branch, HEAD, pipelines, reports, tags"),
          runInfo},
-        {QStringLiteral("strategies"), QStringLiteral("Deployment strategy per environment: canary, blue-green, rolling"),
-         runStrategies},
-        {QStringLiteral("scan"), QStringLiteral("Run the installed security scanners over the work tree"), runScan},
-        {QStringLiteral("findings"), QStringLiteral("Parse a scanner report, or archive it with a commit"),
-         runFindings},
         {QStringLiteral("validate"), QStringLiteral("Check pipelines: syntax, schema, semantics and gates"),
          runValidate},
         {QStringLiteral("pipeline"),
          QStringLiteral("Print a pipeline as resolved (jobs, stages, needs) or fully merged"), runPipeline},
+        {QStringLiteral("findings"), QStringLiteral("Parse a scanner report, or archive it with a commit"),
+         runFindings},
+        {QStringLiteral("posture"), QStringLiteral("Security posture: scans in history, finding lifecycle, SLAs"),
+         runPosture},
+        {QStringLiteral("scan"), QStringLiteral("Run the installed security scanners over the work tree"), runScan},
+        {QStringLiteral("strategies"), QStringLiteral("Deployment strategy per environment: canary, blue-green, rolling"),
+         runStrategies},
         {QStringLiteral("demo"), QStringLiteral("Write the built-in demo repository into DIR"), runDemo},
     };
     return table;

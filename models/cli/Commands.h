@@ -9,10 +9,11 @@ namespace gatehouse::cli {
 
 int runDemo(const QStringList& arguments, Io io);
 int runInfo(const QStringList& arguments, Io io);
-int runStrategies(const QStringList& arguments, Io io);
-int runScan(const QStringList& arguments, Io io);
-int runFindings(const QStringList& arguments, Io io);
 int runValidate(const QStringList& arguments, Io io);
 int runPipeline(const QStringList& arguments, Io io);
+int runFindings(const QStringList& arguments, Io io);
+int runPosture(const QStringList& arguments, Io io);
+int runScan(const QStringList& arguments, Io io);
+int runStrategies(const QStringList& arguments, Io io);
 
 } // namespace gatehouse::cli

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
 #include <functional>
 #include <istream>
 #include <map>
@@ -345,8 +346,36 @@ public:
                  QStringLiteral("more than %1 findings (limit reached)").arg(m_limits.maxFindings));
             return nullptr;
         }
+        internAll(finding);
         m_items.push_back(PendingFinding{std::move(finding), {}, group, true});
         return &m_items.back();
+    }
+
+    /// One shared copy per distinct text: rules, titles, paths and ids repeat across findings, and a large report
+    /// would otherwise hold thousands of copies of each.
+    void intern(QString& text)
+    {
+        if (text.isEmpty())
+            return;
+        const auto it = m_pool.constFind(text);
+        if (it != m_pool.cend())
+            text = *it;
+        else
+            m_pool.insert(text);
+    }
+
+    void internAll(Finding& f)
+    {
+        intern(f.tool);
+        intern(f.rule);
+        intern(f.title);
+        intern(f.location.path);
+        intern(f.location.package);
+        intern(f.location.version);
+        intern(f.location.fixedVersion);
+        intern(f.location.target);
+        for (QString& id : f.ids)
+            intern(id);
     }
 
     void warn(const QString& code, const QString& message)
@@ -373,7 +402,7 @@ public:
     const QString& errorCode() const { return m_errorCode; }
     const QString& errorMessage() const { return m_errorMessage; }
 
-    std::vector<PendingFinding>& items() { return m_items; }
+    std::deque<PendingFinding>& items() { return m_items; }
     QList<ReportDiagnostic> takeWarnings() { return std::move(m_warnings); }
 
     /// Computes the fingerprints that the tools did not provide and makes all of them unique within the report.
@@ -382,7 +411,9 @@ public:
         QList<Finding> out;
         out.reserve(qsizetype(m_items.size()));
         QHash<QString, int> seen;
-        for (PendingFinding& p : m_items) {
+        // Popping as we go frees the pending findings while the result grows, so both never peak together.
+        while (!m_items.empty()) {
+            PendingFinding& p = m_items.front();
             Finding& f = p.finding;
             if (f.fingerprint.isEmpty()) {
                 const QString target
@@ -393,20 +424,23 @@ public:
                 f.fingerprint = sha256Hex(identity.join(QLatin1Char('\n')));
                 f.toolFingerprint = false;
             }
+            internAll(f);
             // Two findings with the same identity in one report: number the later ones, in report order.
             const int n = ++seen[f.fingerprint];
             if (n > 1)
                 f.fingerprint += QLatin1Char(':') + QString::number(n);
             out << std::move(f);
+            m_items.pop_front();
         }
-        m_items.clear();
+        m_pool.clear();
         return out;
     }
 
 private:
     ReportLimits m_limits;
     const DeviceStreamBuf* m_input;
-    std::vector<PendingFinding> m_items;
+    std::deque<PendingFinding> m_items; // a deque: no copy of all findings when it grows
+    QSet<QString> m_pool;
     QList<ReportDiagnostic> m_warnings;
     QString m_errorCode;
     QString m_errorMessage;
@@ -727,6 +761,9 @@ struct SarifRule
     QString defaultLevel;
     std::optional<double> securitySeverity;
     QStringList tags;
+    // Derived once per rule rather than per result.
+    QString title;
+    QStringList ids;
 };
 
 struct SarifRun
@@ -805,6 +842,10 @@ private:
                 rule.securitySeverity = numberOf(child(*props, "security-severity"));
                 rule.tags = textList(child(*props, "tags"));
             }
+            rule.title = firstLine(rule.shortDescription);
+            extractIds(rule.id, rule.ids);
+            for (const QString& tag : std::as_const(rule.tags))
+                extractIds(tag, rule.ids);
             into.push_back(std::move(rule));
         }
     }
@@ -871,6 +912,7 @@ private:
             if (const json* component = child(*ref, "toolComponent"))
                 raw.componentIndex = int(intAt(*component, "index", -1)) + 1;
         }
+        out.intern(raw.ruleId);
         raw.level = textAt(r, "level");
         raw.message = textAt(r, {"message", "text"});
         if (const json* props = child(r, "properties"))
@@ -912,6 +954,9 @@ private:
                 p->discriminator = parts.join(QLatin1Char('\n'));
             }
         }
+        // The snippet is only a fallback identity; do not hold it for every result of a large report.
+        if (!p->finding.fingerprint.isEmpty() || !p->discriminator.isEmpty())
+            raw.snippet.clear();
         m_raw.push_back(std::move(raw));
         return true;
     }
@@ -961,7 +1006,8 @@ private:
 
     void resolve(PendingFinding& p)
     {
-        const RawResult& raw = m_raw[m_resolved++];
+        const RawResult raw = std::move(m_raw.front());
+        m_raw.pop_front();
         const SarifRun& run = m_runs[p.group];
         const SarifRule* rule = ruleFor(raw, run);
         Finding& f = p.finding;
@@ -994,16 +1040,19 @@ private:
                 f.severity = Severity::Medium;
         }
 
-        f.title
-            = rule && !rule->shortDescription.isEmpty() ? firstLine(rule->shortDescription) : firstLine(raw.message);
+        f.title = rule && !rule->title.isEmpty() ? rule->title : firstLine(raw.message);
         if (f.title.isEmpty())
             f.title = f.rule;
         f.description = raw.message;
 
-        extractIds(f.rule, f.ids);
-        if (rule) {
-            for (const QString& tag : rule->tags)
-                extractIds(tag, f.ids);
+        if (rule && f.rule == rule->id) {
+            f.ids = rule->ids;
+        } else {
+            extractIds(f.rule, f.ids);
+            if (rule) {
+                for (const QString& tag : rule->tags)
+                    extractIds(tag, f.ids);
+            }
         }
 
         // Container and dependency tools say which package only in the message text.
@@ -1034,8 +1083,7 @@ private:
     }
 
     std::map<int, SarifRun> m_runs;
-    std::vector<RawResult> m_raw;
-    size_t m_resolved = 0;
+    std::deque<RawResult> m_raw; // consumed in order by resolve()
 };
 
 // ---------------------------------------------------------------------------------------------------------------
