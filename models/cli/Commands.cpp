@@ -19,8 +19,8 @@ const QList<Command>& commands()
         {QStringLiteral("posture"), QStringLiteral("Security posture: scans in history, finding lifecycle, SLAs"),
          runPosture},
         {QStringLiteral("scan"), QStringLiteral("Run the installed security scanners over the work tree"), runScan},
-        {QStringLiteral("strategies"), QStringLiteral("Deployment strategy per environment: canary, blue-green, rolling"),
-         runStrategies},
+        {QStringLiteral("strategies"),
+         QStringLiteral("Deployment strategy per environment: canary, blue-green, rolling"), runStrategies},
         {QStringLiteral("demo"), QStringLiteral("Write the built-in demo repository into DIR"), runDemo},
     };
     return table;

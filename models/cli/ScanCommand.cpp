@@ -3,6 +3,8 @@
 #include "Commands.h"
 
 #include "git/Repository.h"
+#include "security/ScanHistory.h"
+#include "security/SecurityConfig.h"
 #include "security/scan/ScanArchive.h"
 #include "security/scan/ScanRunner.h"
 
@@ -73,6 +75,15 @@ int runScan(const QStringList& arguments, Io io)
         return ExitUsage;
     }
 
+    // The notes ref of the scan history (`notes: {ref: …}`, the security section of the same file).
+    QString notesRef = ScanArchive::defaultNotesRef();
+    QStringList reportGlobs;
+    if (auto security = SecurityConfig::parse(configText)) {
+        if (!security->notesRef.isEmpty())
+            notesRef = security->notesRef;
+        reportGlobs = security->reportGlobs;
+    }
+
     ScanRunner::Options runOptions;
     runOptions.workTree = QDir::cleanPath(repo->workDir());
     if (parser.isSet(toolsOption)) {
@@ -105,16 +116,33 @@ int runScan(const QStringList& arguments, Io io)
     });
     const QList<ToolRun> runs = ScanRunner::run(*config, runOptions, &sink);
 
-    // What the newest archived scan (HEAD or an ancestor) already knew.
-    std::optional<ScanArchive::Baseline> baseline;
+    // What the archived scans already knew, per tool: the newest report of each tool in the history of HEAD
+    // (report files in commits and scan notes, as `gatehouse posture` sees them).
+    QHash<QString, QPair<git::ObjectId, QSet<QString>>> baselines;
     auto head = repo->head();
     const bool hasHead = head && !head->unborn;
     if (hasHead) {
-        auto latest = ScanArchive::latest(*repo, head->commit);
-        if (latest)
-            baseline = *latest;
-        else
-            io.err << "gatehouse scan: warning: cannot read the archived scans: " << latest.error().toString() << '\n';
+        ScanSourceOptions sources;
+        if (!reportGlobs.isEmpty())
+            sources.globs = reportGlobs;
+        sources.notesRef = notesRef;
+        sources.revision = head->commit.toString();
+        sources.maxCommits = 1000;
+        auto history = ScanHistoryReader::read(options.repo, sources);
+        if (!history) {
+            io.err << "gatehouse scan: warning: cannot read the archived scans: " << history.error().toString() << '\n';
+        } else {
+            for (auto scan = history->scans.crbegin(); scan != history->scans.crend(); ++scan) {
+                for (const ScanReport& report : scan->reports) {
+                    if (report.tool.isEmpty() || baselines.contains(report.tool))
+                        continue;
+                    QSet<QString> fingerprints;
+                    for (const Finding& finding : report.findings)
+                        fingerprints.insert(finding.fingerprint);
+                    baselines.insert(report.tool, {scan->commit, fingerprints});
+                }
+            }
+        }
     }
 
     QMap<Severity, int> counts;
@@ -127,6 +155,7 @@ int runScan(const QStringList& arguments, Io io)
     QSet<FindingCategory> selected;
     QList<NoteReport> reports;
     QStringList notCompared;
+    QJsonObject baselineOf; // tool → commit of the report compared with
     for (const ToolRun& run : runs) {
         selected.insert(run.category);
         QJsonObject tool{{QStringLiteral("tool"), run.tool},
@@ -148,10 +177,12 @@ int runScan(const QStringList& arguments, Io io)
             QMap<Severity, int> toolCounts;
             int toolBlocking = 0;
             // Only tools the archived scan ran can say what is new.
-            const bool comparable = baseline && baseline->fingerprints.contains(run.report->tool);
-            if (baseline && !comparable)
+            const bool comparable = baselines.contains(run.report->tool);
+            if (comparable)
+                baselineOf.insert(run.report->tool, baselines.value(run.report->tool).first.toString());
+            else
                 notCompared.append(run.tool);
-            const QSet<QString> known = comparable ? baseline->fingerprints.value(run.report->tool) : QSet<QString>();
+            const QSet<QString> known = comparable ? baselines.value(run.report->tool).second : QSet<QString>();
             for (const Finding& finding : run.report->findings) {
                 ++counts[finding.severity];
                 ++toolCounts[finding.severity];
@@ -188,7 +219,8 @@ int runScan(const QStringList& arguments, Io io)
             io.err << "gatehouse scan: cannot archive: " << signature.error().toString()
                    << " (set user.name and user.email)\n";
             archiveFailed = 1;
-        } else if (auto written = ScanArchive::archive(repo.value(), head->commit, reports, *signature); !written) {
+        } else if (auto written = ScanArchive::archive(repo.value(), head->commit, reports, *signature, notesRef);
+                   !written) {
             io.err << "gatehouse scan: cannot archive: " << written.error().toString() << '\n';
             archiveFailed = 1;
         } else {
@@ -196,7 +228,7 @@ int runScan(const QStringList& arguments, Io io)
             for (const NoteReport& report : std::as_const(reports))
                 names.append(report.path);
             archived = QJsonObject{{QStringLiteral("commit"), head->commit.toString()},
-                                   {QStringLiteral("ref"), ScanArchive::defaultNotesRef()},
+                                   {QStringLiteral("ref"), notesRef},
                                    {QStringLiteral("reports"), names}};
         }
     }
@@ -218,9 +250,8 @@ int runScan(const QStringList& arguments, Io io)
             {QStringLiteral("counts"), countsJson(counts)},
             {QStringLiteral("blocking"), blocking},
             {QStringLiteral("blocking_severity"), severityName(config->blocking)},
-            {QStringLiteral("new"), baseline ? QJsonValue(fresh) : QJsonValue(QJsonValue::Null)},
-            {QStringLiteral("baseline"),
-             baseline ? QJsonValue(baseline->commit.toString()) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("new"), baselineOf.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(fresh)},
+            {QStringLiteral("baseline"), baselineOf},
             {QStringLiteral("not_compared"), QJsonArray::fromStringList(notCompared)},
             {QStringLiteral("coverage"),
              QJsonObject{{QStringLiteral("covered"), coveredArray}, {QStringLiteral("uncovered"), uncoveredArray}}},
@@ -246,14 +277,17 @@ int runScan(const QStringList& arguments, Io io)
         }
         io.out << "\nfindings: " << countsText(counts) << '\n';
         io.out << "blocking (" << severityName(config->blocking) << " and above): " << blocking << '\n';
-        if (baseline)
-            io.out << "new since the scan archived with " << baseline->commit.shortString() << ": " << fresh
-                   << (notCompared.isEmpty()
-                           ? QString()
-                           : QStringLiteral(" (not in that scan: %1)").arg(notCompared.join(QStringLiteral(", "))))
-                   << '\n';
-        else
+        if (!baselineOf.isEmpty()) {
+            QStringList against;
+            for (auto it = baselineOf.constBegin(); it != baselineOf.constEnd(); ++it)
+                against.append(it.key() + QLatin1Char('@') + it.value().toString().left(8));
+            io.out << "new since the archived scans (" << against.join(QStringLiteral(", ")) << "): " << fresh;
+            if (!notCompared.isEmpty())
+                io.out << " (never archived: " << notCompared.join(QStringLiteral(", ")) << ')';
+            io.out << '\n';
+        } else {
             io.out << "new: no archived scan to compare with\n";
+        }
         if (!uncoveredArray.isEmpty()) {
             QStringList names;
             for (const QJsonValue& value : std::as_const(uncoveredArray))
@@ -262,7 +296,7 @@ int runScan(const QStringList& arguments, Io io)
         }
         if (archived.isObject())
             io.out << "archived " << reports.size() << " report(s) with " << head->commit.shortString() << " in "
-                   << ScanArchive::defaultNotesRef() << '\n';
+                   << notesRef << '\n';
     }
     if (ran == 0)
         io.err << "gatehouse scan: no scanner could run\n";

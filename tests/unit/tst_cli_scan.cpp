@@ -95,10 +95,38 @@ private Q_SLOTS:
                       QStringLiteral("bandit"), QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(result.exitCode, 1);
         json = result.json();
-        QCOMPARE(json.value(QStringLiteral("baseline")).toString(), head.toString());
+        QCOMPARE(json.value(QStringLiteral("baseline")).toObject().value(QStringLiteral("bandit")).toString(),
+                 head.toString());
         QCOMPARE(json.value(QStringLiteral("new")).toInt(), 0);
         QCOMPARE(json.value(QStringLiteral("not_compared")).toArray(), QJsonArray());
         QCOMPARE(json.value(QStringLiteral("archived")), QJsonValue(QJsonValue::Null));
+    }
+
+    void newFindingAgainstTheArchivedScan()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("bandit")).isEmpty())
+            QSKIP("bandit is not installed (apt-get install bandit)");
+        ScratchRepository scratch;
+        setIdentity(scratch);
+        scratch.commit(QStringLiteral("app"), {{QStringLiteral("README"), "x\n"}});
+        scratch.writeWorkTreeFile(
+            QStringLiteral("app/run.py"),
+            "import subprocess\n\n\ndef run(name):\n    return subprocess.call(name, shell=True)\n");
+        Run result = run({QStringLiteral("scan"), QStringLiteral("--repo"), scratch.path(), QStringLiteral("--tools"),
+                          QStringLiteral("bandit"), QStringLiteral("--archive"), QStringLiteral("--format=json")});
+        QVERIFY2(result.exitCode == 1, result.err.constData());
+        // A new problem in the work tree: only it is new.
+        scratch.writeWorkTreeFile(QStringLiteral("app/calc.py"), "def calc(text):\n    return eval(text)\n");
+        result = run({QStringLiteral("scan"), QStringLiteral("--repo"), scratch.path(), QStringLiteral("--tools"),
+                      QStringLiteral("bandit"), QStringLiteral("--format=json")});
+        const QJsonObject json = result.json();
+        QCOMPARE(json.value(QStringLiteral("new")).toInt(), 1);
+        QStringList newRules;
+        for (const QJsonValue& value : json.value(QStringLiteral("findings")).toArray()) {
+            if (value.toObject().value(QStringLiteral("new")).toBool())
+                newRules.append(value.toObject().value(QStringLiteral("rule")).toString());
+        }
+        QCOMPARE(newRules, QStringList{QStringLiteral("B307")});
     }
 
     void fakeScannerThroughConfig()
