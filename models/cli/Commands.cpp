@@ -21,6 +21,9 @@ const QList<Command>& commands()
         {QStringLiteral("scan"), QStringLiteral("Run the installed security scanners over the work tree"), runScan},
         {QStringLiteral("strategies"),
          QStringLiteral("Deployment strategy per environment: canary, blue-green, rolling"), runStrategies},
+        {QStringLiteral("deployments"), QStringLiteral("Deployments from tags and DORA metrics"), runDeployments},
+        {QStringLiteral("incidents"), QStringLiteral("Incidents from postmortems, hotfixes and reverts"), runIncidents},
+        {QStringLiteral("scorecard"), QStringLiteral("12-Factor scorecard and success metrics"), runScorecard},
         {QStringLiteral("demo"), QStringLiteral("Write the built-in demo repository into DIR"), runDemo},
     };
     return table;

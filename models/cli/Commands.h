@@ -15,5 +15,8 @@ int runFindings(const QStringList& arguments, Io io);
 int runPosture(const QStringList& arguments, Io io);
 int runScan(const QStringList& arguments, Io io);
 int runStrategies(const QStringList& arguments, Io io);
+int runDeployments(const QStringList& arguments, Io io);
+int runIncidents(const QStringList& arguments, Io io);
+int runScorecard(const QStringList& arguments, Io io);
 
 } // namespace gatehouse::cli
