@@ -722,6 +722,16 @@ void Analyzer::checkJobs()
                                         .arg(job.baseName, target, didYouMean(target, allNames), partialNote()));
                     continue;
                 }
+                if (const YamlNode* p = need.isMap() ? need.get(u"parallel") : nullptr) {
+                    // needs:parallel:matrix names instances of the needed job; each must exist.
+                    for (const QString& instance : GitLabPipeline::instanceNames(target, *p)) {
+                        if (!byInstance.contains(instance) && !instance.contains(u'$'))
+                            report(*need.keyNode(u"parallel"), Severity::Error, Category::Semantic,
+                                   QStringLiteral("needs-unknown-instance"),
+                                   QStringLiteral("job '%1' needs '%2', but '%3' creates no such instance")
+                                       .arg(job.baseName, instance, target));
+                    }
+                }
                 const PipelineJob* other = byInstance.value(target);
                 if (!other) {
                     for (const PipelineJob& j : std::as_const(m_model.jobs)) {

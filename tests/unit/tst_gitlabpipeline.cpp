@@ -95,6 +95,13 @@ void TestGitLabPipeline::rules_data()
     QTest::newRow("needs cycle") << QByteArray("a:\n  script: x\n  needs: [b]\nb:\n  script: x\n  needs: [a]\n")
                                  << Files() << QStringList{QStringLiteral(".gitlab-ci.yml:1:1:gitlab.needs-cycle")}
                                  << QStringLiteral("a → b → a");
+    QTest::newRow("needs matrix instance")
+        << QByteArray(
+               "build:\n  stage: build\n  script: x\n  parallel:\n    matrix:\n      - OS: [linux, mac]\n"
+               "test:\n  script: x\n  needs:\n    - job: build\n      parallel:\n        matrix:\n"
+               "          - OS: linux\n    - job: build\n      parallel:\n        matrix:\n          - OS: win\n")
+        << Files() << QStringList{QStringLiteral(".gitlab-ci.yml:15:7:gitlab.needs-unknown-instance")}
+        << QStringLiteral("'build: [win]'");
     QTest::newRow("dependencies unknown")
         << QByteArray("a:\n  script: x\n  dependencies: [zz]\n") << Files()
         << QStringList{QStringLiteral(".gitlab-ci.yml:3:18:gitlab.dependencies-unknown-job")} << QStringLiteral("'zz'");
