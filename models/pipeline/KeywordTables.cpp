@@ -219,7 +219,13 @@ KeywordTables TableBuilder::buildGitLab()
                         {"identity", oneOf("google_cloud"), false, "Identity federation."},
                     }));
     t.addMap(open("global-variables", mapOf("variable", TypeScalar | TypeNull), "variables"));
-    t.addMap(open("job-variables", mapOf("variable", TypeScalar | TypeNull), "variables"));
+    // description and options only exist for the top-level variables (they prefill "Run pipeline").
+    t.addMap(open("job-variables", mapOf("job-variable", TypeScalar | TypeNull), "variables"));
+    t.addMap(closed("job-variable", "variable",
+                    {
+                        {"value", scalar(), false, "The variable's value."},
+                        {"expand", boolean(), false, "Whether $ references in the value are expanded."},
+                    }));
     t.addMap(closed("variable", "variable",
                     {
                         {"value", scalar(), false, "The variable's value."},
