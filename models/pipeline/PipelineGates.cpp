@@ -548,10 +548,18 @@ void checkPermissions(Context& c)
 
 bool isUntrusted(const QString& path)
 {
-    static const QRegularExpression untrusted(QStringLiteral(
-        "^github\\.(head_ref|event\\.(issue|pull_request|comment|review|review_comment|discussion|pages|commits|"
-        "head_commit|workflow_run)\\b.*\\b(title|body|name|message|label|email|ref|head_ref|default_branch|"
-        "page_name|author)\\b)"));
+    // Fields an outsider controls (GitHub Security Lab's list); base.ref and the like belong to the repository.
+    static const QRegularExpression untrusted(
+        QStringLiteral("^github\\.(head_ref"
+                       "|event\\.(issue|pull_request|discussion)\\.(title|body)"
+                       "|event\\.pull_request\\.head\\.(ref|label|repo\\.default_branch)"
+                       "|event\\.(comment|review|review_comment)\\.body"
+                       "|event\\.pages\\.[^.]+\\.page_name"
+                       "|event\\.commits\\.[^.]+\\.(message|author\\.(email|name))"
+                       "|event\\.head_commit\\.(message|author\\.(email|name))"
+                       "|event\\.workflow_run\\.(head_branch|head_commit\\.(message|author\\.(email|name))|"
+                       "pull_requests\\.[^.]+\\.head\\.ref))$"),
+        QRegularExpression::CaseInsensitiveOption);
     return untrusted.match(path).hasMatch();
 }
 

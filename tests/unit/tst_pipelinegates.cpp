@@ -156,6 +156,15 @@ void TestPipelineGates::gates_data()
                       "github.event.issue.title }}\"\n"
                       "      - run: echo \"$TITLE\"\n        env:\n          TITLE: ${{ github.event.issue.title }}\n")
         << QStringLiteral("script-injection") << QStringList{QStringLiteral("6:14:error")};
+    // base.ref and the number belong to the repository; the head branch name and commit messages do not.
+    QTest::newRow("trusted event fields")
+        << gh
+        << QByteArray(
+               "on: pull_request\njobs:\n  a:\n    runs-on: x\n    steps:\n"
+               "      - run: echo ${{ github.event.pull_request.base.ref }} ${{ github.event.pull_request.number }}\n"
+               "      - run: echo ${{ github.event.pull_request.head.ref }} ${{ github.event.commits[0].message }}\n")
+        << QStringLiteral("script-injection")
+        << QStringList{QStringLiteral("7:14:error"), QStringLiteral("7:14:error")};
 }
 
 void TestPipelineGates::gates()
