@@ -199,6 +199,9 @@ void TestGitHubWorkflow::rules_data()
                                          << QStringList{QStringLiteral("6:15:github.missing-action-input"),
                                                         QStringLiteral("8:11:github.unknown-action-input")}
                                          << QStringLiteral("did you mean 'color'");
+    QTest::newRow("duplicate job id") << head + job + job << Files()
+                                      << QStringList{QStringLiteral("7:3:github.duplicate-job-id")}
+                                      << QStringLiteral("defined twice");
     QTest::newRow("duplicate key") << head + "  build:\n    runs-on: x\n    runs-on: y\n    steps: [{run: a}]\n"
                                    << Files() << QStringList{QStringLiteral("5:5:yaml.duplicate-key")}
                                    << QStringLiteral("line 4");
