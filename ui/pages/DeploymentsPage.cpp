@@ -1,0 +1,91 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DeploymentsPage.h"
+
+#include "../widgets/KpiTile.h"
+#include "../widgets/Widgets.h"
+#include "repo/DeploymentListModel.h"
+#include "repo/RepoFormat.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSet>
+#include <QStackedWidget>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace gatehouse::ui {
+
+DeploymentsPage::DeploymentsPage(QWidget* parent)
+    : QWidget(parent)
+    , m_model(new DeploymentListModel(this))
+    , m_summary(makeLabel(QStringLiteral("pageSubtitle"), this))
+    , m_empty(makeEmptyState(this, QStringLiteral("deploymentsEmpty")))
+    , m_stack(new QStackedWidget(this))
+    , m_tileRow(new QHBoxLayout)
+{
+    setObjectName(QStringLiteral("deploymentsPage"));
+    m_summary->setWordWrap(true);
+    m_table = makeTable(m_model, DeploymentListModel::SortRole, this, QStringLiteral("deployments"));
+    m_tileRow->setSpacing(12);
+    auto* content = new QWidget(this);
+    auto* contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->setSpacing(10);
+    contentLayout->addLayout(m_tileRow);
+    contentLayout->addWidget(makeLabel(QStringLiteral("sectionTitle"), this, tr("All deployments")));
+    contentLayout->addWidget(m_table, 1);
+    m_stack->addWidget(content);
+    m_stack->addWidget(m_empty);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 20, 24, 16);
+    layout->setSpacing(10);
+    layout->addWidget(makeLabel(QStringLiteral("pageTitle"), this, tr("Deployments")));
+    layout->addWidget(m_summary);
+    layout->addWidget(m_stack, 1);
+}
+
+void DeploymentsPage::setSnapshot(const RepositorySnapshot& s)
+{
+    m_model->setSnapshot(s);
+    qDeleteAll(m_tiles);
+    m_tiles.clear();
+    const QList<DeployTag> last = s.lastDeploymentPerEnvironment();
+    for (const DeployTag& tag : last) {
+        int count = 0;
+        int rollbacks = 0;
+        for (const DeployTag& other : s.deployTags) {
+            if (other.environment == tag.environment) {
+                ++count;
+                rollbacks += other.rollback ? 1 : 0;
+            }
+        }
+        auto* tile = new KpiTile(tr("%1 · %n deployment(s)", nullptr, count).arg(tag.environment), this);
+        tile->setValue(format::dateTime(tag.time),
+                       tr("last: %1 at %2 by %3%4")
+                           .arg(tag.tag, tag.commit.shortString(), tag.tagger,
+                                rollbacks ? tr(" · %n rollback(s)", nullptr, rollbacks) : QString()),
+                       tag.message);
+        m_tileRow->addWidget(tile);
+        m_tiles.append(tile);
+    }
+    QSet<QString> environments;
+    for (const DeployTag& tag : s.deployTags)
+        environments.insert(tag.environment);
+    m_summary->setText(tr("%1 deploy tags for %2 environment(s). Tags named deploy-*, staging-*, prod-*, "
+                          "production-*, or annotated with a message like “Production deployment”.")
+                           .arg(s.deployTags.size())
+                           .arg(environments.size()));
+    m_empty->setText(tr("<b>No deployment tags in this repository.</b><br><br>Gatehouse reads deployments from tags "
+                        "named <tt>deploy-*</tt>, <tt>staging-*</tt>, <tt>prod-*</tt> or <tt>production-*</tt>, and "
+                        "from annotated tags whose message reads “&lt;Environment&gt; deployment”.<br>Have your "
+                        "deploy job run e.g. <tt>git tag -a deploy-$CI_COMMIT_SHORT_SHA -m \"Production "
+                        "deployment\"</tt> and push the tag."));
+    m_stack->setCurrentIndex(s.deployTags.isEmpty() ? 1 : 0);
+    for (int column = 0; column < DeploymentListModel::MessageColumn; ++column)
+        m_table->resizeColumnToContents(column);
+}
+
+} // namespace gatehouse::ui
