@@ -119,7 +119,9 @@ Result<RepositorySnapshot> loadRepositorySnapshot(const QString& path, const QSt
         return makeError(QStringLiteral("repo.open-failed"),
                          QStringLiteral("%1 is not a readable git repository: %2").arg(path, opened.error().message));
     const git::Repository repo = opened.value();
-    if (repo.isEmpty())
+    // isEmpty() alone misses an unborn HEAD on a branch other than init.defaultBranch.
+    const auto headInfo = repo.head();
+    if (repo.isEmpty() || (headInfo.ok() && headInfo->unborn))
         return makeError(QStringLiteral("repo.empty"),
                          QStringLiteral("The repository at %1 has no commits yet. Commit something first.")
                              .arg(repo.workDir().isEmpty() ? repo.gitDir() : repo.workDir()));
@@ -133,10 +135,10 @@ Result<RepositorySnapshot> loadRepositorySnapshot(const QString& path, const QSt
     snap.revision = revision;
     snap.bare = repo.isBare();
     snap.workTree = revision.isEmpty() && !repo.isBare();
-    if (auto head = repo.head())
-        snap.head = head.value();
+    if (headInfo)
+        snap.head = headInfo.value();
     else
-        snap.warnings.append(QStringLiteral("HEAD could not be read: ") + head.error().message);
+        snap.warnings.append(QStringLiteral("HEAD could not be read: ") + headInfo.error().message);
 
     const QString start = revision.isEmpty() ? QStringLiteral("HEAD") : revision;
     auto resolved = repo.resolve(start);
