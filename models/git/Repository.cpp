@@ -131,6 +131,12 @@ Result<Repository> Repository::open(const QString& path)
     git_repository* raw = nullptr;
     const QByteArray native = QFile::encodeName(info.absoluteFilePath());
     if (const int rc = git_repository_open_ext(&raw, native.constData(), 0, nullptr); rc < 0) {
+        if (rc == GIT_ENOTFOUND && QFileInfo::exists(info.absoluteFilePath() + QStringLiteral("/.git"))) {
+            const Error detail = lastError(rc, {});
+            return makeError(QStringLiteral("git.corrupt"),
+                             QStringLiteral("%1 has a .git folder that is not a readable repository (corrupt?): %2")
+                                 .arg(info.absoluteFilePath(), detail.message));
+        }
         if (rc == GIT_ENOTFOUND) {
             git_error_clear();
             return makeError(QStringLiteral("git.not-a-repository"),
@@ -185,7 +191,8 @@ bool Repository::isWorktree() const
 
 bool Repository::isEmpty() const
 {
-    return d && git_repository_is_empty(d->get()) == 1;
+    // git_repository_is_empty() only recognises an unborn *default* branch; any unborn HEAD means no commits.
+    return d && (git_repository_head_unborn(d->get()) == 1 || git_repository_is_empty(d->get()) == 1);
 }
 
 QString Repository::displayName() const
