@@ -6,6 +6,8 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QSysInfo>
 #include <QTextStream>
 
 #include <cstdio>
@@ -25,8 +27,19 @@ bool isHeadless(int argc, char* argv[])
     if (argc < 2)
         return false;
     const QString first = QString::fromLocal8Bit(argv[1]);
-    return first.startsWith(QLatin1Char('-')) || first == QLatin1String("help")
-        || gatehouse::cli::findCommand(first) != nullptr;
+    if (first.startsWith(QLatin1Char('-')) || first == QLatin1String("help")
+        || gatehouse::cli::findCommand(first) != nullptr)
+        return true;
+    // A bare word that names no file is a mistyped subcommand, not a PATH: let the CLI say so (exit 2).
+    return !first.contains(QLatin1Char('/')) && !QFileInfo::exists(first);
+}
+
+// On X11/Wayland systems without a display, QApplication would abort: say what to do instead.
+bool hasDisplay()
+{
+    if (QSysInfo::kernelType() != QLatin1String("linux") || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        return true;
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
 }
 
 } // namespace
@@ -41,6 +54,11 @@ int main(int argc, char* argv[])
         return gatehouse::cli::run(QCoreApplication::arguments().mid(1), gatehouse::cli::Io{out, err});
     }
 
+    if (!hasDisplay()) {
+        QTextStream(stderr) << "gatehouse: no display (DISPLAY and WAYLAND_DISPLAY are unset); the dashboard needs "
+                               "one. Subcommands run headless: see `gatehouse --help`.\n";
+        return gatehouse::cli::ExitUsage;
+    }
     QApplication app(argc, argv);
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Gatehouse"));

@@ -2,11 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DemoLocation.h"
 
-// The demo generator is developed on its own branch; until it is merged this file must still build.
-#if __has_include("demo/DemoRepository.h")
 #include "demo/DemoRepository.h"
-#define GATEHOUSE_HAVE_DEMO 1
-#endif
 
 #include <QDir>
 #include <QFileInfo>
@@ -27,15 +23,10 @@ Result<QString> ensureDemoRepository(const QString& dir)
         return dir;
     if (!QDir().mkpath(dir))
         return makeError(QStringLiteral("io.mkdir"), QStringLiteral("Cannot create the folder %1.").arg(dir));
-#ifdef GATEHOUSE_HAVE_DEMO
     auto created = DemoRepository::create(dir);
     if (!created)
         return created.error();
     return dir;
-#else
-    return makeError(QStringLiteral("demo.unavailable"),
-                     QStringLiteral("This build has no demo generator; cannot create %1.").arg(dir));
-#endif
 }
 
 } // namespace gatehouse
