@@ -7,6 +7,9 @@
 
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
 #include <QThread>
@@ -94,6 +97,49 @@ QString firstLine(const QByteArray& text)
             return trimmed.left(200);
     }
     return {};
+}
+
+// A one-line description of a scan note: scanner reports (often whole JSON documents) get their tool and the
+// number of results, anything else its first line.
+QString describeNote(const QByteArray& text)
+{
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(text, &error);
+    if (error.error != QJsonParseError::NoError)
+        return firstLine(text);
+    if (document.isArray()) {
+        const QJsonArray array = document.array();
+        if (!array.isEmpty() && array.first().toObject().contains(QLatin1String("RuleID")))
+            return QStringLiteral("gitleaks report: %1 leaks").arg(array.size());
+        return QStringLiteral("JSON list of %1 entries").arg(array.size());
+    }
+    const QJsonObject object = document.object();
+    if (object.contains(QLatin1String("runs"))) {
+        qsizetype results = 0;
+        QString tool;
+        const QJsonArray runs = object.value(QLatin1String("runs")).toArray();
+        for (const QJsonValue& run : runs) {
+            results += run.toObject().value(QLatin1String("results")).toArray().size();
+            if (tool.isEmpty())
+                tool = run[QLatin1String("tool")][QLatin1String("driver")][QLatin1String("name")].toString();
+        }
+        return QStringLiteral("SARIF report%1: %2 results")
+            .arg(tool.isEmpty() ? QString() : QString(QStringLiteral(" from ") + tool))
+            .arg(results);
+    }
+    if (object.contains(QLatin1String("Results")) && object.contains(QLatin1String("SchemaVersion"))) {
+        qsizetype vulnerabilities = 0;
+        const QJsonArray results = object.value(QLatin1String("Results")).toArray();
+        for (const QJsonValue& result : results)
+            vulnerabilities += result.toObject().value(QLatin1String("Vulnerabilities")).toArray().size()
+                + result.toObject().value(QLatin1String("Misconfigurations")).toArray().size();
+        return QStringLiteral("trivy report: %1 findings").arg(vulnerabilities);
+    }
+    if (object.contains(QLatin1String("results")) && object.value(QLatin1String("results")).isArray())
+        return QStringLiteral("semgrep report: %1 results")
+            .arg(object.value(QLatin1String("results")).toArray().size());
+    QStringList keys = object.keys();
+    return QStringLiteral("JSON object (%1)").arg(keys.mid(0, 4).join(QStringLiteral(", ")));
 }
 
 struct CommitFacts
@@ -396,7 +442,7 @@ Result<RepositorySnapshot> loadRepositorySnapshot(const QString& path, const QSt
             scan.hasNote = true;
             if (auto content = repo.readBlob(note.blob, 4 << 20)) {
                 scan.noteSize = content->size();
-                scan.noteSummary = firstLine(content.value());
+                scan.noteSummary = describeNote(content.value());
             } else {
                 snap.warnings.append(QStringLiteral("The scan note on %1 could not be read: %2")
                                          .arg(note.annotated.shortString(), content.error().message));

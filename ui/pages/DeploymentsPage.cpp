@@ -62,22 +62,25 @@ void DeploymentsPage::setSnapshot(const RepositorySnapshot& s)
                 rollbacks += other.rollback ? 1 : 0;
             }
         }
-        auto* tile = new KpiTile(tr("%1 · %n deployment(s)", nullptr, count).arg(tag.environment), this);
-        tile->setValue(format::dateTime(tag.time),
-                       tr("last: %1 at %2 by %3%4")
-                           .arg(tag.tag, tag.commit.shortString(), tag.tagger,
-                                rollbacks ? tr(" · %n rollback(s)", nullptr, rollbacks) : QString()),
-                       tag.message);
+        auto* tile = new KpiTile(
+            tag.environment + QStringLiteral(" · ") + countText(count, tr("deployment"), tr("deployments")), this);
+        tile->setValue(
+            format::dateTime(tag.time),
+            tr("last: %1 at %2 by %3%4")
+                .arg(tag.tag, tag.commit.shortString(), tag.tagger,
+                     rollbacks ? QString(QStringLiteral(" · ") + countText(rollbacks, tr("rollback"), tr("rollbacks")))
+                               : QString()),
+            tag.message);
         m_tileRow->addWidget(tile);
         m_tiles.append(tile);
     }
     QSet<QString> environments;
     for (const DeployTag& tag : s.deployTags)
         environments.insert(tag.environment);
-    m_summary->setText(tr("%1 deploy tags for %2 environment(s). Tags named deploy-*, staging-*, prod-*, "
+    m_summary->setText(tr("%1 for %2. Tags named deploy-*, staging-*, prod-*, "
                           "production-*, or annotated with a message like “Production deployment”.")
-                           .arg(s.deployTags.size())
-                           .arg(environments.size()));
+                           .arg(countText(s.deployTags.size(), tr("deploy tag"), tr("deploy tags")),
+                                countText(environments.size(), tr("environment"), tr("environments"))));
     m_empty->setText(tr("<b>No deployment tags in this repository.</b><br><br>Gatehouse reads deployments from tags "
                         "named <tt>deploy-*</tt>, <tt>staging-*</tt>, <tt>prod-*</tt> or <tt>production-*</tt>, and "
                         "from annotated tags whose message reads “&lt;Environment&gt; deployment”.<br>Have your "

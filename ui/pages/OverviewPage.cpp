@@ -79,8 +79,9 @@ void OverviewPage::setSnapshot(const RepositorySnapshot& s)
     m_subtitle->setText(
         tr("%1  ·  %2 at %3 “%4”, %5")
             .arg(s.path, revision, s.commit.shortString(), s.commitSummary, format::dateTime(s.commitTime)));
-    m_warnings->setText(tr("Loaded with %n warning(s): %1", nullptr, int(s.warnings.size()))
-                            .arg(s.warnings.mid(0, 3).join(QStringLiteral("; "))));
+    m_warnings->setText(tr("Loaded with %1: %2")
+                            .arg(countText(s.warnings.size(), tr("warning"), tr("warnings")),
+                                 s.warnings.mid(0, 3).join(QStringLiteral("; "))));
     m_warnings->setVisible(!s.warnings.isEmpty());
 
     const QString branch = s.head.detached ? tr("detached") : s.head.branch;
@@ -111,7 +112,7 @@ void OverviewPage::setSnapshot(const RepositorySnapshot& s)
 
     const QList<DeployTag> lastDeploys = s.lastDeploymentPerEnvironment();
     for (const DeployTag& tag : lastDeploys) {
-        addTile(tr("Last %1 deployment").arg(tag.environment), format::date(tag.time),
+        addTile(tr("Last deploy: %1").arg(tag.environment), format::date(tag.time),
                 tr("%1 · %2 · %3%4")
                     .arg(tag.tag, tag.commit.shortString(), tag.tagger, tag.rollback ? tr(" · rollback") : QString()),
                 tag.message);
@@ -120,7 +121,7 @@ void OverviewPage::setSnapshot(const RepositorySnapshot& s)
         addTile(tr("Deployments"), QStringLiteral("0"), tr("no deploy-*, staging-*, prod-* tags"));
     if (const IncidentCommit* incident = s.lastIncident()) {
         addTile(tr("Last incident"), format::date(incident->time),
-                tr("%1 · %2").arg(incidentKindName(incident->kind), incident->summary.left(70)),
+                tr("%1 · %2").arg(incidentKindName(incident->kind), incident->summary.left(60)),
                 incident->incident.isEmpty() ? incident->summary : incident->incident);
     } else {
         addTile(tr("Incidents"), QStringLiteral("0"), tr("no postmortem, hotfix or revert commits"));

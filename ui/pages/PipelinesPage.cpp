@@ -52,6 +52,7 @@ PipelinesPage::PipelinesPage(QWidget* parent)
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     splitter->setChildrenCollapsible(false);
+    splitter->setSizes({460, 740});
     m_stack->addWidget(splitter);
     m_stack->addWidget(m_empty);
 
@@ -75,10 +76,9 @@ void PipelinesPage::setSnapshot(const RepositorySnapshot& s)
     m_model->setSnapshot(s);
     m_files->resizeColumnToContents(RepositoryFileModel::KindColumn);
     const QString where = s.workTree ? tr("in the work tree") : tr("at %1").arg(s.commit.shortString());
-    m_summary->setText(tr("%n pipeline file(s) %1: GitLab CI configuration and its local includes, GitHub Actions "
-                          "workflows and actions.",
-                          nullptr, int(s.pipelineFiles.size()))
-                           .arg(where));
+    m_summary->setText(tr("%1 %2: GitLab CI configuration and its local includes, GitHub Actions "
+                          "workflows and actions.")
+                           .arg(countText(s.pipelineFiles.size(), tr("pipeline file"), tr("pipeline files")), where));
     m_empty->setText(tr("<b>No pipeline files %1.</b><br><br>Gatehouse looks for <tt>.gitlab-ci.yml</tt> (and the "
                         "local files it includes), <tt>.github/workflows/*.yml</tt> and <tt>action.yml</tt>.<br>"
                         "Add one of them, or pick another branch or tag in the revision selector.")

@@ -56,6 +56,8 @@ SecurityPage::SecurityPage(QWidget* parent)
     splitter->addWidget(section(this, m_reportsTitle, m_reportsStack));
     splitter->addWidget(section(this, m_scansTitle, m_scansStack));
     splitter->setChildrenCollapsible(false);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 16);

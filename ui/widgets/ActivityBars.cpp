@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ActivityBars.h"
 
+#include "Widgets.h"
+
 #include <QPainter>
 
 #include <algorithm>
@@ -20,7 +22,8 @@ void ActivityBars::setWeeks(const QList<WeekActivity>& weeks)
     m_weeks = weeks;
     QStringList tip;
     for (const WeekActivity& week : weeks)
-        tip << tr("Week of %1: %n commit(s)", nullptr, week.commits).arg(week.weekStart.toString(Qt::ISODate));
+        tip << tr("Week of %1: %2")
+                   .arg(week.weekStart.toString(Qt::ISODate), countText(week.commits, tr("commit"), tr("commits")));
     setToolTip(tip.join(QLatin1Char('\n')));
     update();
 }

@@ -39,6 +39,11 @@ int sourceRow(QTreeView* table, int proxyRow)
     return proxy->mapToSource(proxy->index(proxyRow, 0)).row();
 }
 
+QString countText(qsizetype count, const QString& singular, const QString& plural)
+{
+    return QString::number(count) + QLatin1Char(' ') + (count == 1 ? singular : plural);
+}
+
 QLabel* makeLabel(const QString& role, QWidget* parent, const QString& text)
 {
     auto* label = new QLabel(text, parent);

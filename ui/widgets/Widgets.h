@@ -17,6 +17,9 @@ QTreeView* makeTable(QAbstractItemModel* model, int sortRole, QWidget* parent, c
 /// The source row of a (proxy) index in a table made by makeTable(), or -1.
 int sourceRow(QTreeView* table, int proxyRow);
 
+/// "1 deployment" / "3 deployments" (the UI ships no translations yet, so %n plurals would read "deployment(s)").
+QString countText(qsizetype count, const QString& singular, const QString& plural);
+
 QLabel* makeLabel(const QString& role, QWidget* parent, const QString& text = {});
 /// A centred explanation used when a list is empty: what is missing and how to get it.
 QLabel* makeEmptyState(QWidget* parent, const QString& objectName);
