@@ -45,8 +45,8 @@ SecurityPage::SecurityPage(QWidget* parent)
     m_reports->header()->setSectionResizeMode(RepositoryFileModel::PathColumn, QHeaderView::Stretch);
     m_reports->header()->setStretchLastSection(false);
     m_scans = makeTable(m_scanModel, ScanCommitModel::SortRole, this, QStringLiteral("scanCommits"));
-    m_scans->header()->setSectionResizeMode(ScanCommitModel::SummaryColumn, QHeaderView::Stretch);
-    m_scans->header()->setStretchLastSection(false);
+    // The note (often a whole scanner report, summarised) gets the remaining width.
+    m_scans->header()->setStretchLastSection(true);
     m_reportsStack->addWidget(m_reports);
     m_reportsStack->addWidget(m_reportsEmpty);
     m_scansStack->addWidget(m_scans);
@@ -56,8 +56,7 @@ SecurityPage::SecurityPage(QWidget* parent)
     splitter->addWidget(section(this, m_reportsTitle, m_reportsStack));
     splitter->addWidget(section(this, m_scansTitle, m_scansStack));
     splitter->setChildrenCollapsible(false);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({230, 470});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 16);
