@@ -205,6 +205,7 @@ void MainWindow::setLoading(bool loading, const QString& stage)
         m_progress->setFormat(stage + QStringLiteral("  %p%"));
     }
     m_reloadAction->setEnabled(!loading && m_snapshot.has_value());
+    m_revisions->setEnabled(m_snapshot.has_value());
 }
 
 void MainWindow::onSnapshot(const RepositorySnapshot& snapshot)

@@ -41,6 +41,13 @@ QWidget#pageRoot { background: #f3f5f8; }
 QPushButton[role="primary"] { background: #2f6fdb; color: white; border: none; border-radius: 5px;
                               padding: 8px 18px; font-weight: 600; }
 QPushButton[role="primary"]:hover { background: #245fc4; }
+QPushButton[role="primary"]:disabled { background: #9db7e6; }
+QPushButton[role="secondary"] { background: white; color: #1d2533; border: 1px solid #c9d1dd; border-radius: 5px;
+                                padding: 8px 18px; font-weight: 600; }
+QPushButton[role="secondary"]:hover { background: #eef3fb; }
+QPushButton[role="secondary"]:disabled { color: #8a94a3; }
+QListWidget#recentRepositories { background: white; border: 1px solid #dde2ea; border-radius: 6px; }
+QListWidget#recentRepositories::item { padding: 6px 8px; }
 )";
 
 // 24×24 outline glyphs; "currentColor" is replaced with the palette's colour.

@@ -12,6 +12,8 @@
 #include "pages/PipelinesPage.h"
 #include "pages/SecurityPage.h"
 #include "pages/WelcomePage.h"
+#include "repo/DemoLocation.h"
+#include "repo/RecentRepositories.h"
 #include "widgets/KpiTile.h"
 
 #include <QApplication>
@@ -86,6 +88,21 @@ private Q_SLOTS:
         QVERIFY(!window.isLoading());
         QCOMPARE(window.centralWidget()->findChild<WelcomePage*>()->isHidden(), false);
         QVERIFY(window.welcomePage()->findChild<QPushButton*>(QStringLiteral("demoButton")));
+    }
+
+    void welcomePageOpensTheDemo()
+    {
+        // QStandardPaths' test mode keeps this demo away from the user's cache.
+        MainWindow window;
+        window.show();
+        auto* button = window.welcomePage()->findChild<QPushButton*>(QStringLiteral("demoButton"));
+        QVERIFY(button);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.hasSnapshot(), 120000);
+        QCOMPARE(window.snapshot().path, demoRepositoryPath());
+        QVERIFY(window.snapshot().deployTags.size() >= 10);
+        QSettings settings;
+        QCOMPARE(RecentRepositories(settings).last(), demoRepositoryPath());
     }
 
     void visitsEveryPageOfTheDemo()

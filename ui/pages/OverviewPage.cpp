@@ -76,16 +76,16 @@ void OverviewPage::setSnapshot(const RepositorySnapshot& s)
 
     m_title->setText(s.displayName);
     const QString revision = s.workTree ? tr("work tree") : s.revision.isEmpty() ? tr("HEAD") : s.revision;
-    m_subtitle->setText(
-        tr("%1  ·  %2 at %3 “%4”, %5")
-            .arg(s.path, revision, s.commit.shortString(), s.commitSummary, format::dateTime(s.commitTime)));
+    m_subtitle->setText(tr("%1  ·  %2 at %3 “%4”, %5")
+                            .arg(displayPath(s.path), revision, s.commit.shortString(), s.commitSummary,
+                                 format::dateTime(s.commitTime)));
     m_warnings->setText(tr("Loaded with %1: %2")
                             .arg(countText(s.warnings.size(), tr("warning"), tr("warnings")),
                                  s.warnings.mid(0, 3).join(QStringLiteral("; "))));
     m_warnings->setVisible(!s.warnings.isEmpty());
 
     const QString branch = s.head.detached ? tr("detached") : s.head.branch;
-    addTile(tr("Branch"), branch, tr("HEAD %1 · %2").arg(s.head.commit.shortString(), s.commitSummary.left(60)),
+    addTile(tr("Branch"), branch, tr("HEAD %1 · %2").arg(s.head.commit.shortString(), elided(s.commitSummary, 60)),
             s.head.commit.toString());
     addTile(tr("Commits · 12 weeks"), QString::number(s.commitsInLastWeeks(12)),
             tr("%1 in history · %2 branches · %3 tags")
@@ -121,7 +121,7 @@ void OverviewPage::setSnapshot(const RepositorySnapshot& s)
         addTile(tr("Deployments"), QStringLiteral("0"), tr("no deploy-*, staging-*, prod-* tags"));
     if (const IncidentCommit* incident = s.lastIncident()) {
         addTile(tr("Last incident"), format::date(incident->time),
-                tr("%1 · %2").arg(incidentKindName(incident->kind), incident->summary.left(60)),
+                tr("%1 · %2").arg(incidentKindName(incident->kind), elided(incident->summary, 60)),
                 incident->incident.isEmpty() ? incident->summary : incident->incident);
     } else {
         addTile(tr("Incidents"), QStringLiteral("0"), tr("no postmortem, hotfix or revert commits"));

@@ -41,17 +41,22 @@ WelcomePage::WelcomePage(QWidget* parent)
     m_open->setProperty("role", QStringLiteral("primary"));
     m_open->setObjectName(QStringLiteral("openButton"));
     m_demo->setObjectName(QStringLiteral("demoButton"));
+    m_demo->setProperty("role", QStringLiteral("secondary"));
     m_demo->setToolTip(tr("Creates a realistic sample repository in your cache folder (once) and opens it."));
     m_recent->setObjectName(QStringLiteral("recentRepositories"));
     m_recent->setAlternatingRowColors(true);
-    m_recent->setMinimumHeight(180);
+    m_recent->setMinimumHeight(120);
+    m_recent->setMaximumHeight(360);
 
     auto* header = new QHBoxLayout;
     header->setSpacing(16);
     header->addWidget(logo);
     auto* titles = new QVBoxLayout;
+    titles->setSpacing(4);
+    titles->addStretch(1);
     titles->addWidget(title);
     titles->addWidget(tagline);
+    titles->addStretch(1);
     header->addLayout(titles, 1);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_open);
@@ -66,10 +71,11 @@ WelcomePage::WelcomePage(QWidget* parent)
     column->addSpacing(8);
     column->addWidget(makeLabel(QStringLiteral("sectionTitle"), this, tr("Recent repositories")));
     column->addWidget(m_recentEmpty);
-    column->addWidget(m_recent, 1);
+    column->addWidget(m_recent);
+    column->addStretch(1);
 
     auto* centered = new QHBoxLayout(this);
-    centered->setContentsMargins(40, 40, 40, 40);
+    centered->setContentsMargins(40, 64, 40, 32);
     centered->addStretch(1);
     auto* box = new QWidget(this);
     box->setMaximumWidth(720);

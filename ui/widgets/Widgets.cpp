@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Widgets.h"
 
+#include <QDir>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSortFilterProxyModel>
@@ -42,6 +43,19 @@ int sourceRow(QTreeView* table, int proxyRow)
 QString countText(qsizetype count, const QString& singular, const QString& plural)
 {
     return QString::number(count) + QLatin1Char(' ') + (count == 1 ? singular : plural);
+}
+
+QString elided(const QString& text, int length)
+{
+    return text.size() <= length ? text : QString(text.left(length - 1).trimmed() + QChar(0x2026));
+}
+
+QString displayPath(const QString& path)
+{
+    const QString home = QDir::homePath();
+    if (path == home || path.startsWith(home + QLatin1Char('/')))
+        return QDir::toNativeSeparators(QLatin1Char('~') + path.mid(home.size()));
+    return QDir::toNativeSeparators(path);
 }
 
 QLabel* makeLabel(const QString& role, QWidget* parent, const QString& text)

@@ -20,6 +20,11 @@ int sourceRow(QTreeView* table, int proxyRow);
 /// "1 deployment" / "3 deployments" (the UI ships no translations yet, so %n plurals would read "deployment(s)").
 QString countText(qsizetype count, const QString& singular, const QString& plural);
 
+/// `text` cut to `length` characters with an ellipsis when longer.
+QString elided(const QString& text, int length);
+/// `path` with the home folder shown as "~".
+QString displayPath(const QString& path);
+
 QLabel* makeLabel(const QString& role, QWidget* parent, const QString& text = {});
 /// A centred explanation used when a list is empty: what is missing and how to get it.
 QLabel* makeEmptyState(QWidget* parent, const QString& objectName);
