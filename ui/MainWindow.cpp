@@ -257,9 +257,8 @@ void MainWindow::onLoadFailed(const Error& error)
     m_lastError = text;
     const bool showingRepository = m_snapshot.has_value();
     if (showingRepository) {
-        m_dashboard->setMessage(text);
-        if (m_quietLoad)
-            m_dashboard->setMessage(tr("Reloading after a change on disk failed: %1").arg(error.message));
+        m_dashboard->setMessage(m_quietLoad ? tr("Reloading after a change on disk failed: %1").arg(error.message)
+                                            : text);
         m_revisions->setSnapshot(*m_snapshot); // back to the revision still shown
     } else {
         m_welcome->setMessage(text);

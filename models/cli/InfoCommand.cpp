@@ -35,10 +35,7 @@ void writeText(QTextStream& out, const RepositorySnapshot& s)
     out << "\nScan reports (" << s.reportFiles.size() << ")\n";
     for (const ReportFile& file : s.reportFiles)
         out << "  " << file.path << "  [" << file.tool << ", " << file.format << ", " << file.size << " bytes]\n";
-    int withReports = 0;
-    for (const ScanCommit& scan : s.scanCommits)
-        withReports += scan.reportPaths.isEmpty() ? 0 : 1;
-    out << "  " << withReports << " commits changed reports; " << s.scanNotes << " scan notes under "
+    out << "  " << s.reportChangingCommits() << " commits changed reports; " << s.scanNotes << " scan notes under "
         << RepositorySnapshot::kScanNotesRef << '\n';
 
     out << "\nDeployments (" << s.deployTags.size() << ")\n";

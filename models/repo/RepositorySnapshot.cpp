@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RepositorySnapshot.h"
 
-#include <QMap>
 #include <QTimeZone>
 
 namespace gatehouse {
@@ -38,6 +37,41 @@ QList<DeployTag> RepositorySnapshot::lastDeploymentPerEnvironment() const
             newest.insert(tag.environment, tag);
     }
     return newest.values();
+}
+
+int RepositorySnapshot::reportChangingCommits() const
+{
+    int count = 0;
+    for (const ScanCommit& scan : scanCommits)
+        count += scan.reportPaths.isEmpty() && scan.deletedReportPaths.isEmpty() ? 0 : 1;
+    return count;
+}
+
+int RepositorySnapshot::gitLabPipelineFiles() const
+{
+    int count = 0;
+    for (const PipelineFile& file : pipelineFiles)
+        count += file.kind == PipelineFile::Kind::GitLabCi || file.kind == PipelineFile::Kind::GitLabInclude ? 1 : 0;
+    return count;
+}
+
+QMap<QString, RepositorySnapshot::EnvironmentCounts> RepositorySnapshot::deploymentCounts() const
+{
+    QMap<QString, EnvironmentCounts> counts;
+    for (const DeployTag& tag : deployTags) {
+        EnvironmentCounts& entry = counts[tag.environment];
+        ++entry.deployments;
+        entry.rollbacks += tag.rollback ? 1 : 0;
+    }
+    return counts;
+}
+
+int RepositorySnapshot::incidentCount(IncidentCommit::Kind kind) const
+{
+    int count = 0;
+    for (const IncidentCommit& incident : incidents)
+        count += incident.kind == kind ? 1 : 0;
+    return count;
 }
 
 const IncidentCommit* RepositorySnapshot::lastIncident() const

@@ -7,6 +7,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -163,6 +164,20 @@ struct RepositorySnapshot
     int contributorsInLastWeeks(int weeks) const;
     /// The newest deployment per environment, environments sorted by name.
     QList<DeployTag> lastDeploymentPerEnvironment() const;
+    /// Commits among scanCommits that added, changed or deleted report files (the others only carry a note).
+    int reportChangingCommits() const;
+    /// Pipeline files of GitLab CI (config and includes) and of GitHub Actions (workflows and actions).
+    int gitLabPipelineFiles() const;
+    int gitHubPipelineFiles() const { return int(pipelineFiles.size()) - gitLabPipelineFiles(); }
+    /// Deployments and rollbacks per environment.
+    struct EnvironmentCounts
+    {
+        int deployments = 0;
+        int rollbacks = 0;
+    };
+    QMap<QString, EnvironmentCounts> deploymentCounts() const;
+    /// Incident commits of one kind.
+    int incidentCount(IncidentCommit::Kind kind) const;
     /// The newest incident commit, or nullptr.
     const IncidentCommit* lastIncident() const;
 };

@@ -123,6 +123,15 @@ QJsonObject snapshotToJson(const RepositorySnapshot& s)
     for (const DeployTag& tag : s.lastDeploymentPerEnvironment())
         lastDeployments.insert(tag.environment, deployJson(tag));
     const IncidentCommit* lastIncident = s.lastIncident();
+    QJsonObject perEnvironment;
+    const auto counts = s.deploymentCounts();
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        perEnvironment.insert(it.key(),
+                              QJsonObject{{QStringLiteral("deployments"), it->deployments},
+                                          {QStringLiteral("rollbacks"), it->rollbacks}});
+    QJsonObject byKind;
+    for (auto kind : {IncidentCommit::Kind::Postmortem, IncidentCommit::Kind::Hotfix, IncidentCommit::Kind::Revert})
+        byKind.insert(incidentKindName(kind), s.incidentCount(kind));
     const QJsonObject kpis{
         {QStringLiteral("branch"), s.head.detached ? QString() : s.head.branch},
         {QStringLiteral("commit"), s.commit.toString()},
@@ -135,6 +144,11 @@ QJsonObject snapshotToJson(const RepositorySnapshot& s)
         {QStringLiteral("deployments"), int(s.deployTags.size())},
         {QStringLiteral("incidents"), int(s.incidents.size())},
         {QStringLiteral("lastDeploymentPerEnvironment"), lastDeployments},
+        {QStringLiteral("reportCommits"), s.reportChangingCommits()},
+        {QStringLiteral("pipelineFilesGitLab"), s.gitLabPipelineFiles()},
+        {QStringLiteral("pipelineFilesGitHub"), s.gitHubPipelineFiles()},
+        {QStringLiteral("deploymentsPerEnvironment"), perEnvironment},
+        {QStringLiteral("incidentsByKind"), byKind},
         {QStringLiteral("lastIncident"), lastIncident ? QJsonValue(incidentJson(*lastIncident)) : QJsonValue()}};
 
     // The first fields are those of the first `info` version (kept as they were: scripts may read them).

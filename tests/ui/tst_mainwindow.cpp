@@ -14,11 +14,13 @@
 #include "pages/WelcomePage.h"
 #include "repo/DemoLocation.h"
 #include "repo/RecentRepositories.h"
+#include "repo/RepositoryLoader.h"
 #include "widgets/KpiTile.h"
 
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -26,6 +28,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QTreeView>
 #include <QtTest>
 
@@ -235,6 +238,56 @@ private Q_SLOTS:
         QVERIFY(!window.hasSnapshot());
         QCOMPARE(window.welcomePage()->message(), window.lastError());
         QVERIFY(!window.welcomePage()->isHidden());
+    }
+
+    void cancelDropsTheLoad()
+    {
+        MainWindow window;
+        window.show();
+        auto* loader = window.findChild<RepositoryLoader*>();
+        QVERIFY(loader);
+        QSignalSpy snapshots(loader, &RepositoryLoader::snapshotAvailable);
+        window.openRepository(m_demo);
+        QVERIFY(window.isLoading());
+        auto* cancel = window.findChild<QToolButton*>(QStringLiteral("cancelButton"));
+        QVERIFY(!cancel->isHidden());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(!window.isLoading());
+        QVERIFY(cancel->isHidden());
+        // A cancelled load never delivers, even if its worker had already finished.
+        QVERIFY(!snapshots.wait(1500));
+        QVERIFY(!window.hasSnapshot());
+    }
+
+    void reloadsWhenRefsChange()
+    {
+        test::ScratchRepository scratch;
+        scratch.commit(QStringLiteral("feat: start"), {{QStringLiteral("README.md"), "hello\n"}});
+        MainWindow window;
+        window.openRepository(scratch.path());
+        QTRY_VERIFY_WITH_TIMEOUT(window.hasSnapshot(), 30000);
+        QCOMPARE(window.snapshot().commitsWalked, 1);
+        const auto second = scratch.commit(QStringLiteral("feat: more"), {{QStringLiteral("README.md"), "more\n"}});
+        QTRY_COMPARE_WITH_TIMEOUT(window.snapshot().commit, second, 15000);
+        QCOMPARE(window.snapshot().commitsWalked, 2);
+    }
+
+    void opensADroppedFolder()
+    {
+        test::ScratchRepository scratch;
+        scratch.commit(QStringLiteral("feat: start"), {{QStringLiteral("docs/README.md"), "hello\n"}});
+        QVERIFY(scratch.repo().checkoutHead(true).ok());
+        MainWindow window;
+        window.show();
+        QMimeData data;
+        data.setUrls({QUrl::fromLocalFile(scratch.path() + QStringLiteral("/docs/README.md"))});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QTRY_VERIFY_WITH_TIMEOUT(window.hasSnapshot(), 30000);
+        QCOMPARE(QFileInfo(window.snapshot().path).canonicalFilePath(), QFileInfo(scratch.path()).canonicalFilePath());
     }
 
     void errorKeepsTheLoadedRepository()

@@ -77,6 +77,17 @@ private Q_SLOTS:
         QCOMPARE(kpis.value(QStringLiteral("scanNotes")).toInt(), 1);
         QCOMPARE(kpis.value(QStringLiteral("deployments")).toInt(), 2);
         QCOMPARE(kpis.value(QStringLiteral("incidents")).toInt(), 3);
+        QCOMPARE(kpis.value(QStringLiteral("reportCommits")).toInt(), 2);
+        QCOMPARE(kpis.value(QStringLiteral("pipelineFilesGitLab")).toInt(), 2);
+        QCOMPARE(kpis.value(QStringLiteral("pipelineFilesGitHub")).toInt(), 2);
+        QCOMPARE(kpis.value(QStringLiteral("contributorsLast12Weeks")).toInt(), 3);
+        const QJsonObject perEnvironment = kpis.value(QStringLiteral("deploymentsPerEnvironment")).toObject();
+        QCOMPARE(
+            perEnvironment.value(QStringLiteral("staging")).toObject().value(QStringLiteral("deployments")).toInt(), 1);
+        const QJsonObject byKind = kpis.value(QStringLiteral("incidentsByKind")).toObject();
+        QCOMPARE(byKind.value(QStringLiteral("postmortem")).toInt(), 1);
+        QCOMPARE(byKind.value(QStringLiteral("hotfix")).toInt(), 1);
+        QCOMPARE(byKind.value(QStringLiteral("revert")).toInt(), 1);
         const QJsonObject last = kpis.value(QStringLiteral("lastDeploymentPerEnvironment")).toObject();
         QCOMPARE(last.keys(), QStringList({QStringLiteral("production"), QStringLiteral("staging")}));
         QCOMPARE(last.value(QStringLiteral("production")).toObject().value(QStringLiteral("tag")).toString(),

@@ -53,15 +53,10 @@ void DeploymentsPage::setSnapshot(const RepositorySnapshot& s)
     qDeleteAll(m_tiles);
     m_tiles.clear();
     const QList<DeployTag> last = s.lastDeploymentPerEnvironment();
+    const auto counts = s.deploymentCounts();
     for (const DeployTag& tag : last) {
-        int count = 0;
-        int rollbacks = 0;
-        for (const DeployTag& other : s.deployTags) {
-            if (other.environment == tag.environment) {
-                ++count;
-                rollbacks += other.rollback ? 1 : 0;
-            }
-        }
+        const int count = counts.value(tag.environment).deployments;
+        const int rollbacks = counts.value(tag.environment).rollbacks;
         auto* tile = new KpiTile(
             tag.environment + QStringLiteral(" · ") + countText(count, tr("deployment"), tr("deployments")), this);
         tile->setValue(
@@ -74,13 +69,10 @@ void DeploymentsPage::setSnapshot(const RepositorySnapshot& s)
         m_tileRow->addWidget(tile);
         m_tiles.append(tile);
     }
-    QSet<QString> environments;
-    for (const DeployTag& tag : s.deployTags)
-        environments.insert(tag.environment);
     m_summary->setText(tr("%1 for %2. Tags named deploy-*, staging-*, prod-*, "
                           "production-*, or annotated with a message like “Production deployment”.")
                            .arg(countText(s.deployTags.size(), tr("deploy tag"), tr("deploy tags")),
-                                countText(environments.size(), tr("environment"), tr("environments"))));
+                                countText(counts.size(), tr("environment"), tr("environments"))));
     m_empty->setText(tr("<b>No deployment tags in this repository.</b><br><br>Gatehouse reads deployments from tags "
                         "named <tt>deploy-*</tt>, <tt>staging-*</tt>, <tt>prod-*</tt> or <tt>production-*</tt>, and "
                         "from annotated tags whose message reads “&lt;Environment&gt; deployment”.<br>Have your "

@@ -57,14 +57,12 @@ void IncidentsPage::setSnapshot(const RepositorySnapshot& s)
 {
     m_incidents = s.incidents;
     m_model->setSnapshot(s);
-    int counts[3] = {0, 0, 0};
-    for (const IncidentCommit& incident : s.incidents)
-        ++counts[int(incident.kind)];
-    m_summary->setText(tr("%1, %2 and %3 in %4 commits of history.")
-                           .arg(countText(counts[0], tr("postmortem"), tr("postmortems")),
-                                countText(counts[1], tr("hotfix"), tr("hotfixes")),
-                                countText(counts[2], tr("revert"), tr("reverts")))
-                           .arg(s.commitsWalked));
+    m_summary->setText(
+        tr("%1, %2 and %3 in %4 commits of history.")
+            .arg(countText(s.incidentCount(IncidentCommit::Kind::Postmortem), tr("postmortem"), tr("postmortems")),
+                 countText(s.incidentCount(IncidentCommit::Kind::Hotfix), tr("hotfix"), tr("hotfixes")),
+                 countText(s.incidentCount(IncidentCommit::Kind::Revert), tr("revert"), tr("reverts")))
+            .arg(s.commitsWalked));
     m_empty->setText(tr("<b>No postmortem, hotfix or revert commits in the history of %1.</b><br><br>Gatehouse "
                         "recognises commits whose subject starts with <tt>postmortem(scope):</tt>, "
                         "<tt>hotfix</tt> or <tt>Revert</tt>, and reads their <tt>Incident:</tt>, "

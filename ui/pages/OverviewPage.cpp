@@ -96,19 +96,12 @@ void OverviewPage::setSnapshot(const RepositorySnapshot& s)
     addTile(tr("Contributors"), QString::number(s.contributors.size()),
             tr("%1 active in the last 12 weeks").arg(s.contributorsInLastWeeks(12)));
 
-    int gitlab = 0;
-    int github = 0;
-    for (const PipelineFile& file : s.pipelineFiles)
-        (file.kind == PipelineFile::Kind::GitLabCi || file.kind == PipelineFile::Kind::GitLabInclude ? gitlab
-                                                                                                     : github)++;
     addTile(tr("Pipeline files"), QString::number(s.pipelineFiles.size()),
-            s.pipelineFiles.isEmpty() ? tr("no .gitlab-ci.yml or .github/workflows")
-                                      : tr("%1 GitLab CI · %2 GitHub Actions").arg(gitlab).arg(github));
-    int reportCommits = 0;
-    for (const ScanCommit& scan : s.scanCommits)
-        reportCommits += scan.reportPaths.isEmpty() ? 0 : 1;
+            s.pipelineFiles.isEmpty()
+                ? tr("no .gitlab-ci.yml or .github/workflows")
+                : tr("%1 GitLab CI · %2 GitHub Actions").arg(s.gitLabPipelineFiles()).arg(s.gitHubPipelineFiles()));
     addTile(tr("Scan reports"), QString::number(s.reportFiles.size()),
-            tr("%1 commits changed reports · %2 scan notes").arg(reportCommits).arg(s.scanNotes));
+            tr("%1 commits changed reports · %2 scan notes").arg(s.reportChangingCommits()).arg(s.scanNotes));
 
     const QList<DeployTag> lastDeploys = s.lastDeploymentPerEnvironment();
     for (const DeployTag& tag : lastDeploys) {

@@ -71,13 +71,10 @@ void SecurityPage::setSnapshot(const RepositorySnapshot& s)
     m_reportModel->setSnapshot(s);
     m_scanModel->setSnapshot(s);
     const QString where = s.workTree ? tr("in the work tree") : tr("at %1").arg(s.commit.shortString());
-    int changed = 0;
-    for (const ScanCommit& scan : s.scanCommits)
-        changed += scan.reportPaths.isEmpty() && scan.deletedReportPaths.isEmpty() ? 0 : 1;
     m_summary->setText(tr("%1 report files %2; %3 of the last %4 commits changed reports; %5 scan notes under %6.")
                            .arg(s.reportFiles.size())
                            .arg(where)
-                           .arg(changed)
+                           .arg(s.reportChangingCommits())
                            .arg(qMin(s.commitsWalked, RepositorySnapshot::kScanHistory))
                            .arg(s.scanNotes)
                            .arg(QLatin1String(RepositorySnapshot::kScanNotesRef)));
