@@ -256,6 +256,12 @@ QString postmortemTrailer(const PostmortemFacts& f)
 
 QByteArray renderPostmortem(const PostmortemFacts& f)
 {
+    // The commit trailer keeps the facts as sentence fragments; the document starts them as sentences.
+    auto sentence = [](QString text) {
+        if (!text.isEmpty())
+            text[0] = text.at(0).toUpper();
+        return text;
+    };
     QStringList factorIds;
     for (const QString& factor : f.factors)
         factorIds << factor.section(u':', 0, 0).section(u' ', 1);
@@ -265,10 +271,10 @@ QByteArray renderPostmortem(const PostmortemFacts& f)
     if (!f.deployment.isEmpty())
         text += u"deployment: "_s + f.deployment + u'\n';
     text += u"factors: ["_s + factorIds.join(u", "_s) + u"]\n---\n\n# "_s + f.incident + u": "_s + f.title
-        + u"\n\n## Summary\n\n"_s + f.rootCause + u"\n\n## Timeline (UTC)\n\n"_s;
+        + u"\n\n## Summary\n\n"_s + sentence(f.rootCause) + u"\n\n## Timeline (UTC)\n\n"_s;
     for (const QString& line : f.timeline)
         text += u"- "_s + line + u'\n';
-    text += u"\n## Fix\n\n"_s + f.fix + u"\n\n## Twelve-factor review\n\n"_s;
+    text += u"\n## Fix\n\n"_s + sentence(f.fix) + u"\n\n## Twelve-factor review\n\n"_s;
     for (const QString& factor : f.factors)
         text += u"- "_s + factor + u'\n';
     text += u"\n## Action items\n\n"_s;
