@@ -131,6 +131,44 @@ private Q_SLOTS:
         QCOMPARE(result->reportFiles.at(0).lastCommit, fx.firstScan);
     }
 
+    void describesScanNotes_data()
+    {
+        QTest::addColumn<QByteArray>("note");
+        QTest::addColumn<QString>("summary");
+        QTest::newRow("sarif") << QByteArray(R"({"version":"2.1.0","runs":[{"tool":{"driver":{"name":"Semgrep"}},)"
+                                             R"("results":[{},{}]}]})")
+                               << QStringLiteral("SARIF report from Semgrep: 2 results");
+        QTest::newRow("trivy") << QByteArray(R"({"SchemaVersion":2,"Results":[{"Vulnerabilities":[{},{}]},)"
+                                             R"({"Misconfigurations":[{}]}]})")
+                               << QStringLiteral("trivy report: 3 findings");
+        QTest::newRow("semgrep") << QByteArray(R"({"results":[{}],"errors":[]})")
+                                 << QStringLiteral("semgrep report: 1 results");
+        QTest::newRow("gitleaks") << QByteArray(R"([{"RuleID":"aws"},{"RuleID":"slack"}])")
+                                  << QStringLiteral("gitleaks report: 2 leaks");
+        QTest::newRow("other json") << QByteArray(R"({"scanner":"x","ok":true})")
+                                    << QStringLiteral("JSON object (ok, scanner)");
+        QTest::newRow("text") << QByteArray("\n\n  scanned by CI job 42  \nmore\n")
+                              << QStringLiteral("scanned by CI job 42");
+        QTest::newRow("broken json") << QByteArray("{\"runs\": [") << QStringLiteral("{\"runs\": [");
+    }
+    void describesScanNotes()
+    {
+        QFETCH(QByteArray, note);
+        QFETCH(QString, summary);
+        test::ScratchRepository scratch;
+        const auto id = scratch.commit(QStringLiteral("feat: one"), {{QStringLiteral("a"), "1"}});
+        QVERIFY(scratch.repo()
+                    .writeNote(QLatin1String(RepositorySnapshot::kScanNotesRef), id, note,
+                               test::ScratchRepository::alice(scratch.nextTime()))
+                    .ok());
+        auto result = loadRepositorySnapshot(scratch.path(), QStringLiteral("HEAD"));
+        QVERIFY(result.ok());
+        QCOMPARE(result->scanCommits.size(), 1);
+        QCOMPARE(result->scanCommits.first().noteSummary, summary);
+        QCOMPARE(result->scanCommits.first().noteSize, note.size());
+        QVERIFY(result->scanCommits.first().reportPaths.isEmpty());
+    }
+
     void fails_data()
     {
         QTest::addColumn<QString>("kind");

@@ -56,7 +56,7 @@ SecurityPage::SecurityPage(QWidget* parent)
     splitter->addWidget(section(this, m_reportsTitle, m_reportsStack));
     splitter->addWidget(section(this, m_scansTitle, m_scansStack));
     splitter->setChildrenCollapsible(false);
-    splitter->setSizes({230, 470});
+    splitter->setSizes({200, 500});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 16);
@@ -98,6 +98,7 @@ void SecurityPage::setSnapshot(const RepositorySnapshot& s)
     for (int column :
          {int(ScanCommitModel::CommitColumn), int(ScanCommitModel::DateColumn), int(ScanCommitModel::ReportsColumn)})
         m_scans->resizeColumnToContents(column);
+    m_scans->setColumnWidth(ScanCommitModel::SummaryColumn, 460);
 }
 
 } // namespace gatehouse::ui
