@@ -9,5 +9,7 @@ namespace gatehouse::cli {
 
 int runDemo(const QStringList& arguments, Io io);
 int runInfo(const QStringList& arguments, Io io);
+int runValidate(const QStringList& arguments, Io io);
+int runPipeline(const QStringList& arguments, Io io);
 
 } // namespace gatehouse::cli

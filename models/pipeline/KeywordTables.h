@@ -1,0 +1,93 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace gatehouse::pipeline {
+
+/// Value types a keyword accepts (bit mask).
+enum ValueType : unsigned
+{
+    TypeNull = 1,
+    TypeBool = 2,
+    TypeInteger = 4,
+    TypeFloat = 8,
+    TypeString = 16,
+    TypeSequence = 32,
+    TypeMap = 64,
+    TypeNumber = TypeInteger | TypeFloat,
+    TypeScalar = TypeBool | TypeNumber | TypeString,
+    TypeAny = 127,
+};
+
+/// What a value may be: its types, the schema of its mapping form, the spec of its sequence items, allowed
+/// strings, a numeric range and a named format ("cron", "duration", "uses-action", "uses-workflow", "project").
+struct ValueSpec
+{
+    unsigned types = TypeAny;
+    const char* map = nullptr; ///< MapSchema id used when the value is a mapping
+    const char* items = nullptr; ///< ValueSpec id used for each item when the value is a sequence
+    const char* enumValues = nullptr; ///< "a|b|c": allowed strings
+    double min = 0;
+    double max = 0; ///< inclusive range when max > min
+    const char* format = nullptr;
+};
+
+/// One keyword of a mapping: name, accepted value, whether it is required and a one-line description
+/// (the text for hover and completion in the editor).
+struct KeySpec
+{
+    const char* name;
+    ValueSpec value;
+    bool required = false;
+    const char* description = "";
+};
+
+/// A mapping's keywords. `open` mappings accept any key (job names, variables) with `otherValue`.
+struct MapSchema
+{
+    QString id;
+    QList<KeySpec> keys;
+    bool open = false;
+    ValueSpec otherValue;
+    QString what; ///< how messages name the mapping, e.g. "job", "artifacts"
+
+    const KeySpec* key(QStringView name) const;
+    QStringList keyNames() const;
+};
+
+/// The keyword tables of one CI system, written from the public references (GitLab's `.gitlab-ci.yml` keyword
+/// reference, GitHub's workflow syntax). Immutable after construction; the singletons are thread-safe.
+class KeywordTables
+{
+public:
+    static const KeywordTables& gitlab();
+    static const KeywordTables& github();
+
+    const MapSchema* map(const QString& id) const;
+    const ValueSpec* value(const QString& id) const;
+    QString system() const { return m_system; }
+
+    /// Names listed in an enum ("a|b|c").
+    static QStringList enumNames(const char* enumValues);
+
+private:
+    explicit KeywordTables(QString system);
+    void addMap(MapSchema schema);
+    void addValue(const QString& id, ValueSpec spec);
+
+    QString m_system;
+    QHash<QString, MapSchema> m_maps;
+    QHash<QString, ValueSpec> m_values;
+
+    friend struct TableBuilder;
+};
+
+/// GitHub's webhook events that can trigger a workflow.
+const QStringList& githubEventNames();
+
+} // namespace gatehouse::pipeline

@@ -1,0 +1,498 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "YamlReader.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <QHash>
+
+#include <map>
+#include <new>
+#include <sstream>
+
+namespace gatehouse::pipeline {
+
+namespace {
+
+struct LimitExceeded
+{
+    QString rule;
+    QString message;
+    int line;
+    int column;
+};
+
+Diagnostic syntaxDiagnostic(const QString& file, int line, int column, const QString& rule, const QString& message,
+                            Severity severity = Severity::Error)
+{
+    return Diagnostic{file, line, column, severity, Category::Syntax, rule, message};
+}
+
+/// Offset of the first byte that is not part of valid UTF-8, or -1.
+qsizetype firstInvalidUtf8(const QByteArray& text)
+{
+    const auto* s = reinterpret_cast<const unsigned char*>(text.constData());
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const unsigned char c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int length = 0;
+        unsigned int codePoint = 0;
+        if ((c & 0xE0) == 0xC0) {
+            length = 2;
+            codePoint = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            length = 3;
+            codePoint = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            length = 4;
+            codePoint = c & 0x07;
+        } else {
+            return i;
+        }
+        if (i + length > n)
+            return i;
+        for (int k = 1; k < length; ++k) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+            codePoint = (codePoint << 6) | (s[i + k] & 0x3F);
+        }
+        // Overlong forms, surrogates and values beyond U+10FFFF are invalid too.
+        if ((length == 2 && codePoint < 0x80) || (length == 3 && codePoint < 0x800)
+            || (length == 4 && codePoint < 0x10000) || (codePoint >= 0xD800 && codePoint <= 0xDFFF)
+            || codePoint > 0x10FFFF)
+            return i;
+        i += length;
+    }
+    return -1;
+}
+
+void lineColumnOf(const QByteArray& text, qsizetype offset, int* line, int* column)
+{
+    int l = 1;
+    qsizetype lineStart = 0;
+    for (qsizetype i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++l;
+            lineStart = i + 1;
+        }
+    }
+    *line = l;
+    *column = int(offset - lineStart) + 1;
+}
+
+/// Builds YamlNode trees from yaml-cpp's parser events, without recursion of our own.
+class Builder : public YAML::EventHandler
+{
+public:
+    Builder(const QByteArray& text, const QString& file, qint64 maxNodes, int maxDepth, QList<Diagnostic>& diagnostics)
+        : m_text(text)
+        , m_file(file)
+        , m_maxNodes(maxNodes)
+        , m_maxDepth(maxDepth)
+        , m_diagnostics(diagnostics)
+    { }
+
+    std::vector<YamlNode> documents;
+
+    void OnDocumentStart(const YAML::Mark&) override
+    {
+        m_root = YamlNode();
+        m_hasRoot = false;
+        m_anchors.clear();
+    }
+    void OnDocumentEnd() override { documents.push_back(std::move(m_root)); }
+
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override
+    {
+        YamlNode node;
+        setMark(node, mark);
+        add(std::move(node), anchor);
+    }
+
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override
+    {
+        const auto it = m_anchors.find(anchor);
+        if (it == m_anchors.end())
+            throw LimitExceeded{QStringLiteral("yaml.recursive-alias"),
+                                QStringLiteral("this alias refers to the node that contains it (a recursive "
+                                               "structure); expected an alias to a complete, earlier node"),
+                                mark.line + 1, mark.column + 1};
+        count(it->second.count, mark);
+        add(YamlNode(it->second.node), 0);
+    }
+
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  const std::string& value) override
+    {
+        YamlNode node;
+        node.kind = YamlNode::Kind::Scalar;
+        setMark(node, mark);
+        node.value = QString::fromStdString(value);
+        // yaml-cpp reports "?" for plain scalars and "!" for quoted or block ones.
+        node.plain = tag == "?" || tag.empty();
+        if (tag != "?" && tag != "!")
+            node.tag = QString::fromStdString(tag);
+        add(std::move(node), anchor);
+    }
+
+    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override
+    {
+        open(YamlNode::Kind::Sequence, mark, tag, anchor);
+    }
+    void OnSequenceEnd() override { close(); }
+
+    void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override
+    {
+        open(YamlNode::Kind::Map, mark, tag, anchor);
+    }
+    void OnMapEnd() override { close(); }
+
+private:
+    struct Frame
+    {
+        YamlNode node;
+        YAML::anchor_t anchor = 0;
+        bool hasKey = false;
+        YamlNode key;
+    };
+    struct Anchored
+    {
+        YamlNode node;
+        qint64 count = 0;
+    };
+
+    void setMark(YamlNode& node, const YAML::Mark& mark)
+    {
+        node.line = mark.line + 1;
+        node.column = codePointColumn(mark);
+        count(1, mark);
+    }
+
+    /// yaml-cpp counts bytes; editors and SARIF count characters.
+    int codePointColumn(const YAML::Mark& mark) const
+    {
+        const qsizetype lineStart = mark.pos - mark.column;
+        if (lineStart < 0 || mark.pos > m_text.size())
+            return mark.column + 1;
+        int column = 1;
+        for (qsizetype i = lineStart; i < mark.pos; ++i) {
+            if ((quint8(m_text[i]) & 0xC0) != 0x80)
+                ++column;
+        }
+        return column;
+    }
+
+    void count(qint64 n, const YAML::Mark& mark)
+    {
+        m_nodes += n;
+        if (m_nodes > m_maxNodes)
+            throw LimitExceeded{QStringLiteral("yaml.too-many-nodes"),
+                                QStringLiteral("the document expands to more than %1 values (an alias bomb?); "
+                                               "expected a pipeline of reasonable size")
+                                    .arg(m_maxNodes),
+                                mark.line + 1, mark.column + 1};
+    }
+
+    void open(YamlNode::Kind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor)
+    {
+        if (int(m_stack.size()) >= m_maxDepth)
+            throw LimitExceeded{QStringLiteral("yaml.too-deep"),
+                                QStringLiteral("collections are nested more than %1 levels deep; expected a "
+                                               "shallower structure")
+                                    .arg(m_maxDepth),
+                                mark.line + 1, mark.column + 1};
+        Frame frame;
+        frame.node.kind = kind;
+        setMark(frame.node, mark);
+        if (tag != "?" && tag != "!" && !tag.empty() && tag != "tag:yaml.org,2002:map"
+            && tag != "tag:yaml.org,2002:seq")
+            frame.node.tag = QString::fromStdString(tag);
+        frame.anchor = anchor;
+        m_stack.push_back(std::move(frame));
+    }
+
+    void close()
+    {
+        Frame frame = std::move(m_stack.back());
+        m_stack.pop_back();
+        if (frame.node.kind == YamlNode::Kind::Map)
+            finishMap(frame.node);
+        add(std::move(frame.node), frame.anchor);
+    }
+
+    void add(YamlNode&& node, YAML::anchor_t anchor)
+    {
+        if (anchor != 0)
+            m_anchors[anchor] = Anchored{node, node.nodeCount()};
+        if (m_stack.empty()) {
+            m_root = std::move(node);
+            m_hasRoot = true;
+            return;
+        }
+        Frame& top = m_stack.back();
+        if (top.node.kind == YamlNode::Kind::Sequence) {
+            top.node.items.push_back(std::move(node));
+        } else if (!top.hasKey) {
+            top.key = std::move(node);
+            top.hasKey = true;
+        } else {
+            top.node.keys.push_back(std::move(top.key));
+            top.node.items.push_back(std::move(node));
+            top.hasKey = false;
+        }
+    }
+
+    static bool isMergeKey(const YamlNode& key)
+    {
+        return key.kind == YamlNode::Kind::Scalar && key.plain && key.tag.isEmpty() && key.value == u"<<";
+    }
+
+    /// Resolves `<<` merge keys (explicit keys win, then earlier merged maps) and drops duplicate keys with a warning.
+    void finishMap(YamlNode& map)
+    {
+        bool hasMerge = false;
+        for (const YamlNode& key : map.keys)
+            hasMerge = hasMerge || isMergeKey(key);
+
+        // Duplicates among the explicit keys: the last one wins, the earlier ones are reported and dropped.
+        QHash<QString, size_t> lastIndex;
+        for (size_t i = 0; i < map.keys.size(); ++i) {
+            const YamlNode& key = map.keys[i];
+            if (key.kind == YamlNode::Kind::Scalar && !isMergeKey(key))
+                lastIndex.insert(key.value, i);
+        }
+        if (qsizetype(lastIndex.size()) + (hasMerge ? 1 : 0) < qsizetype(map.keys.size()) || hasMerge) {
+            std::vector<YamlNode> keys;
+            std::vector<YamlNode> items;
+            QHash<QString, int> firstLine;
+            for (size_t i = 0; i < map.keys.size(); ++i) {
+                YamlNode& key = map.keys[i];
+                if (isMergeKey(key)) {
+                    keys.push_back(std::move(key));
+                    items.push_back(std::move(map.items[i]));
+                    continue;
+                }
+                if (key.kind == YamlNode::Kind::Scalar) {
+                    const size_t last = lastIndex.value(key.value);
+                    if (last != i) {
+                        firstLine.insert(key.value, key.line);
+                        continue;
+                    }
+                    if (firstLine.contains(key.value)) {
+                        m_diagnostics.append(syntaxDiagnostic(
+                            m_file, key.line, key.column, QStringLiteral("yaml.duplicate-key"),
+                            QStringLiteral("duplicate key '%1' (also defined on line %2); only this last value is "
+                                           "used, expected each key once")
+                                .arg(key.value)
+                                .arg(firstLine.value(key.value)),
+                            Severity::Warning));
+                    }
+                }
+                keys.push_back(std::move(key));
+                items.push_back(std::move(map.items[i]));
+            }
+            map.keys = std::move(keys);
+            map.items = std::move(items);
+        }
+        if (!hasMerge)
+            return;
+
+        std::vector<YamlNode> keys;
+        std::vector<YamlNode> items;
+        QHash<QString, bool> present;
+        for (const YamlNode& key : map.keys) {
+            if (!isMergeKey(key) && key.kind == YamlNode::Kind::Scalar)
+                present.insert(key.value, true);
+        }
+        for (size_t i = 0; i < map.keys.size(); ++i) {
+            if (!isMergeKey(map.keys[i])) {
+                keys.push_back(std::move(map.keys[i]));
+                items.push_back(std::move(map.items[i]));
+                continue;
+            }
+            YamlNode& source = map.items[i];
+            std::vector<YamlNode*> sources;
+            if (source.kind == YamlNode::Kind::Map) {
+                sources.push_back(&source);
+            } else if (source.kind == YamlNode::Kind::Sequence) {
+                for (YamlNode& item : source.items)
+                    sources.push_back(&item);
+            }
+            bool valid = !sources.empty();
+            for (YamlNode* s : sources)
+                valid = valid && s->kind == YamlNode::Kind::Map;
+            if (!valid) {
+                m_diagnostics.append(syntaxDiagnostic(
+                    m_file, source.line, source.column, QStringLiteral("yaml.invalid-merge"),
+                    QStringLiteral("the merge key '<<' takes a mapping or a sequence of mappings (usually an alias "
+                                   "such as *defaults); found a %1")
+                        .arg(source.typeName())));
+                continue;
+            }
+            for (YamlNode* s : sources) {
+                for (size_t k = 0; k < s->keys.size(); ++k) {
+                    const YamlNode& key = s->keys[k];
+                    if (key.kind == YamlNode::Kind::Scalar && present.contains(key.value))
+                        continue;
+                    present.insert(key.value, true);
+                    keys.push_back(key);
+                    items.push_back(s->items[k]);
+                }
+            }
+        }
+        map.keys = std::move(keys);
+        map.items = std::move(items);
+    }
+
+    const QByteArray& m_text;
+    QString m_file;
+    qint64 m_maxNodes;
+    int m_maxDepth;
+    QList<Diagnostic>& m_diagnostics;
+    std::vector<Frame> m_stack;
+    std::map<YAML::anchor_t, Anchored> m_anchors;
+    YamlNode m_root;
+    bool m_hasRoot = false;
+    qint64 m_nodes = 0;
+};
+
+} // namespace
+
+int estimateNestingDepth(const QByteArray& text, int stopAt)
+{
+    std::vector<int> indents;
+    int flowDepth = 0;
+    int deepest = 0;
+    int blockScalarIndent = -1;
+    const char* data = text.constData();
+    const qsizetype n = text.size();
+    qsizetype pos = 0;
+    while (pos < n) {
+        qsizetype end = pos;
+        while (end < n && data[end] != '\n')
+            ++end;
+        qsizetype i = pos;
+        while (i < end && data[i] == ' ')
+            ++i;
+        const int indent = int(i - pos);
+        const bool blank = i == end || data[i] == '#' || data[i] == '\r';
+        if (blockScalarIndent >= 0 && (blank || indent > blockScalarIndent)) {
+            pos = end + 1;
+            continue;
+        }
+        blockScalarIndent = -1;
+        if (blank) {
+            pos = end + 1;
+            continue;
+        }
+        if (flowDepth == 0) {
+            while (!indents.empty() && indents.back() >= indent)
+                indents.pop_back();
+            indents.push_back(indent);
+        }
+        int dashes = 0;
+        while (i < end && data[i] == '-' && (i + 1 == end || data[i + 1] == ' ')) {
+            ++dashes;
+            i += 2;
+            while (i < end && data[i] == ' ')
+                ++i;
+        }
+        deepest = std::max(deepest, int(indents.size()) + dashes + flowDepth);
+        char quote = 0;
+        char last = ' ';
+        for (; i < end; ++i) {
+            const char c = data[i];
+            if (quote) {
+                if (c == quote)
+                    quote = 0;
+            } else if (c == '#' && (i == pos || data[i - 1] == ' ' || data[i - 1] == '\t')) {
+                break;
+            } else if ((c == '"' || c == '\'')
+                       && (last == ' ' || last == '[' || last == '{' || last == ',' || last == ':')) {
+                quote = c;
+            } else if (c == '[' || c == '{') {
+                ++flowDepth;
+                deepest = std::max(deepest, int(indents.size()) + dashes + flowDepth);
+            } else if ((c == ']' || c == '}') && flowDepth > 0) {
+                --flowDepth;
+            }
+            if (c != ' ' && c != '\t' && c != '\r')
+                last = c;
+        }
+        // A block scalar header (`key: |`, `- >-`): its content lines are text, not structure.
+        if (last == '|' || last == '>'
+            || ((last == '-' || last == '+' || (last >= '1' && last <= '9')) && end - pos >= 2
+                && (data[end - 2] == '|' || data[end - 2] == '>')))
+            blockScalarIndent = indent;
+        if (deepest > stopAt)
+            return deepest;
+        pos = end + 1;
+    }
+    return deepest;
+}
+
+YamlDocumentSet readYaml(const QByteArray& text, const QString& file, const YamlLimits& limits)
+{
+    YamlDocumentSet result;
+    auto fail = [&](int line, int column, const QString& rule, const QString& message) {
+        result.diagnostics.append(syntaxDiagnostic(file, line, column, rule, message));
+        result.ok = false;
+        return result;
+    };
+    if (text.size() > limits.maxBytes)
+        return fail(0, 0, QStringLiteral("yaml.too-large"),
+                    QStringLiteral("the file is %1 MB; pipeline files above %2 MB are not read")
+                        .arg(double(text.size()) / (1024 * 1024), 0, 'f', 1)
+                        .arg(limits.maxBytes / (1024 * 1024)));
+    if (const qsizetype nul = text.indexOf('\0'); nul >= 0) {
+        int line = 0, column = 0;
+        lineColumnOf(text, nul, &line, &column);
+        return fail(line, column, QStringLiteral("yaml.binary"),
+                    QStringLiteral("the file contains NUL bytes (a binary file?); expected UTF-8 YAML text"));
+    }
+    if (const qsizetype bad = firstInvalidUtf8(text); bad >= 0) {
+        int line = 0, column = 0;
+        lineColumnOf(text, bad, &line, &column);
+        return fail(line, column, QStringLiteral("yaml.invalid-utf8"),
+                    QStringLiteral("invalid UTF-8 byte 0x%1; expected UTF-8 text")
+                        .arg(quint8(text[bad]), 2, 16, QLatin1Char('0')));
+    }
+    if (const int depth = estimateNestingDepth(text, limits.maxDepth); depth > limits.maxDepth)
+        return fail(1, 1, QStringLiteral("yaml.too-deep"),
+                    QStringLiteral("the text nests collections more than %1 levels deep; expected a shallower "
+                                   "structure")
+                        .arg(limits.maxDepth));
+
+    const qint64 maxNodes = limits.maxNodes > 0 ? limits.maxNodes : 200000 + text.size();
+    Builder builder(text, file, maxNodes, limits.maxDepth, result.diagnostics);
+    try {
+        std::istringstream stream(text.toStdString());
+        YAML::Parser parser(stream);
+        while (parser.HandleNextDocument(builder)) { }
+    } catch (const YAML::Exception& e) {
+        return fail(e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,
+                    QStringLiteral("yaml.syntax"), QString::fromStdString(e.msg));
+    } catch (const LimitExceeded& e) {
+        return fail(e.line, e.column, e.rule, e.message);
+    } catch (const std::bad_alloc&) {
+        return fail(0, 0, QStringLiteral("yaml.too-many-nodes"),
+                    QStringLiteral("out of memory while reading the file; expected a pipeline of reasonable size"));
+    } catch (const std::exception& e) {
+        return fail(0, 0, QStringLiteral("yaml.syntax"), QString::fromUtf8(e.what()));
+    }
+    result.documents = std::move(builder.documents);
+    result.ok = true;
+    return result;
+}
+
+} // namespace gatehouse::pipeline

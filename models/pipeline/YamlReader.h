@@ -1,0 +1,39 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Diagnostic.h"
+#include "YamlNode.h"
+
+#include <QByteArray>
+
+#include <vector>
+
+namespace gatehouse::pipeline {
+
+/// Bounds that keep hostile input (huge files, alias bombs, absurd nesting) cheap to reject.
+struct YamlLimits
+{
+    qint64 maxBytes = 10 * 1024 * 1024;
+    int maxDepth = 200; ///< nesting of collections; real pipelines stay under 20
+    qint64 maxNodes = 0; ///< nodes after alias expansion; 0 = 200,000 + one per byte of input
+};
+
+struct YamlDocumentSet
+{
+    std::vector<YamlNode> documents; ///< one per `---` document; empty for an empty file
+    QList<Diagnostic> diagnostics; ///< syntax errors and warnings (duplicate keys, bad merges)
+    bool ok = false; ///< false when the text could not be read at all (a syntax error or a limit)
+};
+
+/// Reads YAML text into position-carrying YamlNode trees with anchors, aliases and `<<` merge keys resolved,
+/// duplicate keys warned about (the last one wins, as in GitLab and most loaders) and custom tags kept.
+/// Checks up front: size, NUL bytes (binary), UTF-8 validity and nesting depth.
+/// Re-entrant and thread-safe (no shared state): callable from any worker thread. Never throws.
+YamlDocumentSet readYaml(const QByteArray& text, const QString& file, const YamlLimits& limits = {});
+
+/// The deepest collection nesting the text could produce, estimated from indentation and flow brackets
+/// without parsing (used to refuse input that would exhaust a recursive parser's stack).
+int estimateNestingDepth(const QByteArray& text, int stopAt);
+
+} // namespace gatehouse::pipeline
