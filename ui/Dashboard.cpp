@@ -47,6 +47,7 @@ Dashboard::Dashboard(QWidget* parent)
     overviewScroll->setWidget(m_overview);
     overviewScroll->setWidgetResizable(true);
     overviewScroll->setFrameShape(QFrame::NoFrame);
+    overviewScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_stack->addWidget(overviewScroll);
     m_stack->addWidget(m_pipelines);
     m_stack->addWidget(m_security);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DeploymentsPage.h"
 
+#include "../delegates/BadgeDelegate.h"
 #include "../widgets/KpiTile.h"
 #include "../widgets/Widgets.h"
 #include "repo/DeploymentListModel.h"
@@ -28,6 +29,14 @@ DeploymentsPage::DeploymentsPage(QWidget* parent)
     setObjectName(QStringLiteral("deploymentsPage"));
     m_summary->setWordWrap(true);
     m_table = makeTable(m_model, DeploymentListModel::SortRole, this, QStringLiteral("deployments"));
+    m_table->setItemDelegateForColumn(
+        DeploymentListModel::EnvironmentColumn,
+        new BadgeDelegate(
+            [](const QModelIndex& index) -> BadgeDelegate::Badge {
+                const QString environment = index.data(DeploymentListModel::EnvironmentRole).toString();
+                return {index.data().toString(), BadgeDelegate::environmentColor(environment), true};
+            },
+            this));
     m_tileRow->setSpacing(12);
     auto* content = new QWidget(this);
     auto* contentLayout = new QVBoxLayout(content);

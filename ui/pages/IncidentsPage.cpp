@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "IncidentsPage.h"
 
+#include "../delegates/BadgeDelegate.h"
 #include "../widgets/Widgets.h"
 #include "repo/IncidentListModel.h"
 #include "repo/RepoFormat.h"
@@ -30,6 +31,13 @@ IncidentsPage::IncidentsPage(QWidget* parent)
     m_table = makeTable(m_model, IncidentListModel::SortRole, this, QStringLiteral("incidents"));
     m_table->header()->setSectionResizeMode(IncidentListModel::SummaryColumn, QHeaderView::Stretch);
     m_table->header()->setStretchLastSection(false);
+    m_table->setItemDelegateForColumn(IncidentListModel::KindColumn,
+                                      new BadgeDelegate(
+                                          [](const QModelIndex& index) -> BadgeDelegate::Badge {
+                                              const QString kind = index.data().toString();
+                                              return {kind, BadgeDelegate::kindColor(kind), true};
+                                          },
+                                          this));
     m_details->setObjectName(QStringLiteral("details"));
     m_details->setOpenLinks(false);
 

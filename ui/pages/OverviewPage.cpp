@@ -3,6 +3,7 @@
 #include "OverviewPage.h"
 
 #include "../Theme.h"
+#include "../delegates/BadgeDelegate.h"
 #include "../widgets/ActivityBars.h"
 #include "../widgets/KpiTile.h"
 #include "../widgets/Widgets.h"
@@ -43,6 +44,26 @@ OverviewPage::OverviewPage(QWidget* parent)
     m_activity->header()->setSectionResizeMode(CommitListModel::SummaryColumn, QHeaderView::Stretch);
     m_activity->header()->setStretchLastSection(false);
     m_activity->setMinimumHeight(160);
+    m_activity->setItemDelegateForColumn(
+        CommitListModel::SummaryColumn,
+        new BadgeDelegate(
+            [](const QModelIndex& index) -> BadgeDelegate::Badge {
+                switch (index.data(CommitListModel::KindRole).value<CommitListModel::Kind>()) {
+                case CommitListModel::Kind::Deployment:
+                    return {tr("deploy"), BadgeDelegate::kindColor(QStringLiteral("deploy"))};
+                case CommitListModel::Kind::Postmortem:
+                    return {tr("postmortem"), BadgeDelegate::kindColor(QStringLiteral("postmortem"))};
+                case CommitListModel::Kind::Hotfix:
+                    return {tr("hotfix"), BadgeDelegate::kindColor(QStringLiteral("hotfix"))};
+                case CommitListModel::Kind::Revert:
+                    return {tr("revert"), BadgeDelegate::kindColor(QStringLiteral("revert"))};
+                case CommitListModel::Kind::Normal:
+                case CommitListModel::Kind::Merge:
+                    break;
+                }
+                return {};
+            },
+            this));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 16);
