@@ -184,8 +184,11 @@ bool MainWindow::isLoading() const
 void MainWindow::openDemoRepository()
 {
     const QString dir = demoRepositoryPath();
+    m_pendingPath = dir;
+    m_pendingRevision.clear();
     m_welcome->setBusy(true, tr("Creating the demo repository…"));
     setLoading(true, tr("Creating the demo repository in %1").arg(dir));
+    m_cancel->hide(); // writing the demo takes seconds and cannot be interrupted half-way
     m_demoJob.start([dir](ProgressSink&) { return ensureDemoRepository(dir); },
                     [this](Result<QString> result) {
                         m_welcome->setBusy(false);
@@ -246,12 +249,14 @@ void MainWindow::onSnapshot(const RepositorySnapshot& snapshot)
 void MainWindow::onLoadFailed(const Error& error)
 {
     setLoading(false);
-    const QString path = m_pendingPath.isEmpty() ? demoRepositoryPath() : m_pendingPath;
+    const QString path = m_pendingPath;
     QString text;
     if (error.code == QLatin1String("repo.bad-revision"))
         text = tr("Cannot show revision “%1”: %2").arg(m_pendingRevision, error.message);
     else if (error.code == QLatin1String("repo.empty"))
         text = tr("Cannot open %1: the repository has no commits yet. Make a first commit, then reload.").arg(path);
+    else if (error.code == QLatin1String("repo.open-failed"))
+        text = error.message; // already names the path and the reason
     else
         text = tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path), error.message);
     m_lastError = text;

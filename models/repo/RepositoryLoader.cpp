@@ -159,11 +159,12 @@ Result<RepositorySnapshot> loadRepositorySnapshot(const QString& path, const QSt
     const Stages stages{sink};
     stages.report(0, 10, 0, 1, QStringLiteral("Opening repository"));
     if (!QFileInfo::exists(path))
-        return makeError(QStringLiteral("repo.open-failed"), QStringLiteral("%1 does not exist.").arg(path));
+        return makeError(QStringLiteral("repo.open-failed"),
+                         QStringLiteral("Cannot open a git repository at %1: it does not exist.").arg(path));
     auto opened = git::Repository::open(path);
     if (!opened)
         return makeError(QStringLiteral("repo.open-failed"),
-                         QStringLiteral("%1 is not a readable git repository: %2").arg(path, opened.error().message));
+                         QStringLiteral("Cannot open a git repository at %1: %2").arg(path, opened.error().message));
     const git::Repository repo = opened.value();
     // isEmpty() alone misses an unborn HEAD on a branch other than init.defaultBranch.
     const auto headInfo = repo.head();

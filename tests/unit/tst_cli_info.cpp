@@ -123,7 +123,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("message");
-        QTest::newRow("not a repository") << QStringLiteral("plain") << QStringLiteral("not a readable git repository");
+        QTest::newRow("not a repository")
+            << QStringLiteral("plain") << QStringLiteral("Cannot open a git repository at");
         QTest::newRow("missing") << QStringLiteral("missing") << QStringLiteral("does not exist");
         QTest::newRow("no commits") << QStringLiteral("empty") << QStringLiteral("no commits yet");
         QTest::newRow("bad revision") << QStringLiteral("badrev") << QStringLiteral("'nope' is not a revision");
