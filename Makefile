@@ -7,7 +7,7 @@ BUILD_DIR := build
 DEMO_DIR := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/gatehouse/demo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build run test demo asan release format clean
+.PHONY: all deps configure build run test demo asan release package format clean
 
 all: build
 
@@ -40,6 +40,10 @@ asan: deps
 
 release: deps
 	cmake --preset release && cmake --build build-release -j$(JOBS)
+
+package: release
+	cd build-release && cpack -G DEB
+	@ls -1 build-release/*.deb
 
 format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i
