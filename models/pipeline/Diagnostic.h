@@ -7,8 +7,19 @@
 
 namespace gatehouse::pipeline {
 
-enum class Severity { Error, Warning, Info };
-enum class Category { Syntax, Schema, Semantic, Gate };
+enum class Severity
+{
+    Error,
+    Warning,
+    Info
+};
+enum class Category
+{
+    Syntax,
+    Schema,
+    Semantic,
+    Gate
+};
 
 /// One problem found in a pipeline file. Value type, usable from any thread.
 /// `line`/`column` are 1-based (0 when the problem concerns the whole file).

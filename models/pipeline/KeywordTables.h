@@ -10,7 +10,8 @@
 namespace gatehouse::pipeline {
 
 /// Value types a keyword accepts (bit mask).
-enum ValueType : unsigned {
+enum ValueType : unsigned
+{
     TypeNull = 1,
     TypeBool = 2,
     TypeInteger = 4,

@@ -15,7 +15,12 @@
 
 namespace gatehouse::pipeline {
 
-enum class PipelineKind { Unknown, GitLab, GitHub };
+enum class PipelineKind
+{
+    Unknown,
+    GitLab,
+    GitHub
+};
 QString pipelineKindName(PipelineKind kind); ///< "gitlab" / "github" / "unknown"
 
 /// Reads the other files of the same repository state (GitLab `include: local`, local actions, called workflows):
@@ -66,6 +71,7 @@ struct PipelineModel
     QStringList stages; ///< GitLab stages in order (with .pre/.post); GitHub: empty
     QList<PipelineJob> jobs; ///< visible jobs in file order (GitLab: expanded instances)
     YamlNode merged; ///< the fully expanded configuration (GitLab "full configuration"; GitHub: the document)
+    QStringList unresolvedIncludes; ///< GitLab includes not followed, as "template:Jobs/SAST.gitlab-ci.yml"
 
     const PipelineJob* job(const QString& name) const;
 };

@@ -49,8 +49,8 @@ YamlNode::ScalarType YamlNode::scalarType() const
     if (!(first.isDigit() || first == u'-' || first == u'+' || first == u'.'))
         return ScalarType::String;
     static const QRegularExpression integer(QStringLiteral("^[-+]?(0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|0o?[0-7_]+)$"));
-    static const QRegularExpression real(
-        QStringLiteral("^[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?$|^[-+]?\\.(inf|Inf|INF)$|^\\.(nan|NaN|NAN)$"));
+    static const QRegularExpression real(QStringLiteral(
+        "^[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?$|^[-+]?\\.(inf|Inf|INF)$|^\\.(nan|NaN|NAN)$"));
     if (integer.match(v).hasMatch())
         return ScalarType::Integer;
     if (real.match(v).hasMatch())

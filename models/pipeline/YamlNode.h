@@ -15,9 +15,22 @@ namespace gatehouse::pipeline {
 class YamlNode
 {
 public:
-    enum class Kind : quint8 { Null, Scalar, Sequence, Map };
+    enum class Kind : quint8
+    {
+        Null,
+        Scalar,
+        Sequence,
+        Map
+    };
     /// The YAML 1.1/1.2 core type of a scalar as GitLab's and GitHub's loaders see it.
-    enum class ScalarType : quint8 { Null, Bool, Integer, Float, String };
+    enum class ScalarType : quint8
+    {
+        Null,
+        Bool,
+        Integer,
+        Float,
+        String
+    };
 
     Kind kind = Kind::Null;
     bool plain = true; ///< scalar written without quotes or block style (so `true`, `12` are typed)

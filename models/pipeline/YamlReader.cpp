@@ -28,7 +28,7 @@ struct LimitExceeded
 Diagnostic syntaxDiagnostic(const QString& file, int line, int column, const QString& rule, const QString& message,
                             Severity severity = Severity::Error)
 {
-    return Diagnostic {file, line, column, severity, Category::Syntax, rule, message};
+    return Diagnostic{file, line, column, severity, Category::Syntax, rule, message};
 }
 
 /// Offset of the first byte that is not part of valid UTF-8, or -1.
@@ -65,8 +65,9 @@ qsizetype firstInvalidUtf8(const QByteArray& text)
             codePoint = (codePoint << 6) | (s[i + k] & 0x3F);
         }
         // Overlong forms, surrogates and values beyond U+10FFFF are invalid too.
-        if ((length == 2 && codePoint < 0x80) || (length == 3 && codePoint < 0x800) || (length == 4 && codePoint < 0x10000)
-            || (codePoint >= 0xD800 && codePoint <= 0xDFFF) || codePoint > 0x10FFFF)
+        if ((length == 2 && codePoint < 0x80) || (length == 3 && codePoint < 0x800)
+            || (length == 4 && codePoint < 0x10000) || (codePoint >= 0xD800 && codePoint <= 0xDFFF)
+            || codePoint > 0x10FFFF)
             return i;
         i += length;
     }
@@ -96,8 +97,7 @@ public:
         , m_maxNodes(maxNodes)
         , m_maxDepth(maxDepth)
         , m_diagnostics(diagnostics)
-    {
-    }
+    { }
 
     std::vector<YamlNode> documents;
 
@@ -120,10 +120,10 @@ public:
     {
         const auto it = m_anchors.find(anchor);
         if (it == m_anchors.end())
-            throw LimitExceeded {QStringLiteral("yaml.recursive-alias"),
-                                 QStringLiteral("this alias refers to the node that contains it (a recursive "
-                                                "structure); expected an alias to a complete, earlier node"),
-                                 mark.line + 1, mark.column + 1};
+            throw LimitExceeded{QStringLiteral("yaml.recursive-alias"),
+                                QStringLiteral("this alias refers to the node that contains it (a recursive "
+                                               "structure); expected an alias to a complete, earlier node"),
+                                mark.line + 1, mark.column + 1};
         count(it->second.count, mark);
         add(YamlNode(it->second.node), 0);
     }
@@ -181,21 +181,21 @@ private:
     {
         m_nodes += n;
         if (m_nodes > m_maxNodes)
-            throw LimitExceeded {QStringLiteral("yaml.too-many-nodes"),
-                                 QStringLiteral("the document expands to more than %1 values (an alias bomb?); "
-                                                "expected a pipeline of reasonable size")
-                                     .arg(m_maxNodes),
-                                 mark.line + 1, mark.column + 1};
+            throw LimitExceeded{QStringLiteral("yaml.too-many-nodes"),
+                                QStringLiteral("the document expands to more than %1 values (an alias bomb?); "
+                                               "expected a pipeline of reasonable size")
+                                    .arg(m_maxNodes),
+                                mark.line + 1, mark.column + 1};
     }
 
     void open(YamlNode::Kind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor)
     {
         if (int(m_stack.size()) >= m_maxDepth)
-            throw LimitExceeded {QStringLiteral("yaml.too-deep"),
-                                 QStringLiteral("collections are nested more than %1 levels deep; expected a "
-                                                "shallower structure")
-                                     .arg(m_maxDepth),
-                                 mark.line + 1, mark.column + 1};
+            throw LimitExceeded{QStringLiteral("yaml.too-deep"),
+                                QStringLiteral("collections are nested more than %1 levels deep; expected a "
+                                               "shallower structure")
+                                    .arg(m_maxDepth),
+                                mark.line + 1, mark.column + 1};
         Frame frame;
         frame.node.kind = kind;
         setMark(frame.node, mark);
@@ -218,7 +218,7 @@ private:
     void add(YamlNode&& node, YAML::anchor_t anchor)
     {
         if (anchor != 0)
-            m_anchors[anchor] = Anchored {node, node.nodeCount()};
+            m_anchors[anchor] = Anchored{node, node.nodeCount()};
         if (m_stack.empty()) {
             m_root = std::move(node);
             m_hasRoot = true;
@@ -401,8 +401,8 @@ int estimateNestingDepth(const QByteArray& text, int stopAt)
                     quote = 0;
             } else if (c == '#' && (last == ' ' || last == '\t')) {
                 break;
-            } else if ((c == '"' || c == '\'') && (last == ' ' || last == '[' || last == '{' || last == ','
-                                                    || last == ':')) {
+            } else if ((c == '"' || c == '\'')
+                       && (last == ' ' || last == '[' || last == '{' || last == ',' || last == ':')) {
                 quote = c;
             } else if (c == '[' || c == '{') {
                 ++flowDepth;
@@ -414,8 +414,9 @@ int estimateNestingDepth(const QByteArray& text, int stopAt)
                 last = c;
         }
         // A block scalar header (`key: |`, `- >-`): its content lines are text, not structure.
-        if (last == '|' || last == '>' || ((last == '-' || last == '+' || (last >= '1' && last <= '9')) && end - pos >= 2
-                                           && (data[end - 2] == '|' || data[end - 2] == '>')))
+        if (last == '|' || last == '>'
+            || ((last == '-' || last == '+' || (last >= '1' && last <= '9')) && end - pos >= 2
+                && (data[end - 2] == '|' || data[end - 2] == '>')))
             blockScalarIndent = indent;
         if (deepest > stopAt)
             return deepest;
@@ -461,8 +462,7 @@ YamlDocumentSet readYaml(const QByteArray& text, const QString& file, const Yaml
     try {
         std::istringstream stream(text.toStdString());
         YAML::Parser parser(stream);
-        while (parser.HandleNextDocument(builder)) {
-        }
+        while (parser.HandleNextDocument(builder)) { }
     } catch (const YAML::Exception& e) {
         return fail(e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,
                     QStringLiteral("yaml.syntax"), QString::fromStdString(e.msg));

@@ -1,0 +1,525 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "GitHubWorkflow.h"
+
+#include "GitHubExpression.h"
+#include "KeywordTables.h"
+#include "SchemaValidator.h"
+#include "YamlReader.h"
+
+#include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <functional>
+
+namespace gatehouse::pipeline {
+
+namespace {
+
+class Analyzer
+{
+public:
+    Analyzer(const QString& path, const FileSource& files, QList<Diagnostic>& diagnostics)
+        : m_files(files)
+        , m_diagnostics(diagnostics)
+    {
+        m_model.kind = PipelineKind::GitHub;
+        m_model.file = path;
+        m_model.files.append(path);
+    }
+
+    PipelineModel run(const QByteArray& text);
+
+private:
+    void report(const YamlNode& at, Severity severity, Category category, const QString& rule, const QString& message)
+    {
+        m_diagnostics.append(Diagnostic{m_model.files.value(at.file), at.line, at.column, severity, category,
+                                        QStringLiteral("github.") + rule, message});
+    }
+    void reportAt(const YamlNode& node, int offset, Severity severity, const QString& rule, const QString& message);
+
+    void checkEvents(const YamlNode& root);
+    void checkJobs(const YamlNode& jobs);
+    void checkSteps(const QString& jobId, const YamlNode& steps);
+    void checkMatrix(const QString& jobId, const YamlNode& strategy);
+    void checkReusableCall(const QString& jobId, const YamlNode& job);
+    void checkLocalAction(const YamlNode& step);
+    void checkExpressions(const YamlNode& node, const QStringList& needs, bool isCondition);
+    void checkExpression(const YamlNode& node, int offset, const QString& text, const QStringList& needs);
+    std::optional<YamlNode> readLocal(const QString& path, const YamlNode& at, const QString& what);
+
+    FileSource m_files;
+    QList<Diagnostic>& m_diagnostics;
+    PipelineModel m_model;
+};
+
+void Analyzer::reportAt(const YamlNode& node, int offset, Severity severity, const QString& rule,
+                        const QString& message)
+{
+    // Map an offset inside a scalar to a line and column: exact for one-line plain or quoted scalars, the
+    // content line for block scalars (which start on the line after their `|`).
+    YamlNode at = node;
+    const QString before = node.value.left(offset);
+    const qsizetype newlines = before.count(u'\n');
+    if (newlines == 0 && node.value.indexOf(u'\n') < 0) {
+        at.column = node.column + offset + (node.plain ? 0 : 1);
+    } else if (!node.plain) {
+        at.line = node.line + int(newlines) + 1;
+        at.column = int(offset - before.lastIndexOf(u'\n'));
+    }
+    report(at, severity, Category::Semantic, rule, message);
+}
+
+std::optional<YamlNode> Analyzer::readLocal(const QString& path, const YamlNode& at, const QString& what)
+{
+    const Result<QByteArray> content
+        = m_files.read ? m_files.read(path) : Result<QByteArray>(makeError(QStringLiteral("io.unavailable"), {}));
+    if (!content.ok()) {
+        if (m_files.complete)
+            report(at, Severity::Error, Category::Semantic, QStringLiteral("local-file-not-found"),
+                   QStringLiteral("the %1 '%2' does not exist in the repository").arg(what, path));
+        return std::nullopt;
+    }
+    // Problems inside the called file are reported when that file is validated itself.
+    YamlDocumentSet set = readYaml(content.value(), path);
+    if (!set.ok || set.documents.empty())
+        return std::nullopt;
+    return set.documents.front();
+}
+
+void Analyzer::checkEvents(const YamlNode& root)
+{
+    const YamlNode* on = root.get(u"on");
+    if (!on)
+        return;
+    std::vector<const YamlNode*> names;
+    if (on->isScalar())
+        names.push_back(on);
+    else if (on->isSequence())
+        for (const YamlNode& item : on->items)
+            names.push_back(&item);
+    for (const YamlNode* name : names) {
+        if (!githubEventNames().contains(name->value))
+            report(*name, Severity::Error, Category::Schema, QStringLiteral("unknown-event"),
+                   QStringLiteral("unknown event '%1'%2; expected a webhook event such as push, pull_request, "
+                                  "workflow_dispatch")
+                       .arg(name->value, didYouMean(name->value, githubEventNames())));
+    }
+}
+
+void Analyzer::checkExpression(const YamlNode& node, int offset, const QString& text, const QStringList& needs)
+{
+    const GitHubExpression expression = GitHubExpression::parse(text);
+    if (!expression.ok) {
+        reportAt(node, offset + expression.errorOffset, Severity::Error, QStringLiteral("expression-syntax"),
+                 QStringLiteral("invalid expression '%1': %2").arg(text.trimmed(), expression.error));
+        return;
+    }
+    for (const QString& context : expression.unknownContexts)
+        reportAt(node, offset, Severity::Error, QStringLiteral("unknown-context"),
+                 QStringLiteral("unknown context '%1' in '%2'%3; expected one of: %4")
+                     .arg(context, text.trimmed(), didYouMean(context, GitHubExpression::contexts()),
+                          GitHubExpression::contexts().join(QStringLiteral(", "))));
+    for (const QString& function : expression.unknownFunctions)
+        reportAt(node, offset, Severity::Error, QStringLiteral("unknown-function"),
+                 QStringLiteral("unknown function '%1()'%2")
+                     .arg(function, didYouMean(function, GitHubExpression::functions())));
+    for (const GitHubExpression::Access& access : expression.accesses) {
+        if (!access.path.startsWith(u"needs."))
+            continue;
+        const QString job = access.path.section(u'.', 1, 1);
+        if (job != u"*" && !needs.contains(job))
+            reportAt(
+                node, offset + access.offset, Severity::Warning, QStringLiteral("needs-context"),
+                QStringLiteral("'needs.%1' is read, but '%1' is not in this job's needs; the value is empty").arg(job));
+    }
+}
+
+void Analyzer::checkExpressions(const YamlNode& node, const QStringList& needs, bool isCondition)
+{
+    switch (node.kind) {
+    case YamlNode::Kind::Null:
+        return;
+    case YamlNode::Kind::Map:
+        for (size_t i = 0; i < node.keys.size(); ++i)
+            checkExpressions(node.items[i], needs, node.keys[i].value == u"if");
+        return;
+    case YamlNode::Kind::Sequence:
+        for (const YamlNode& item : node.items)
+            checkExpressions(item, needs, false);
+        return;
+    case YamlNode::Kind::Scalar:
+        break;
+    }
+    const QList<std::pair<int, QString>> parts = GitHubExpression::embedded(node.value);
+    for (const auto& [offset, text] : parts) {
+        if (offset < 0) {
+            reportAt(node, int(node.value.indexOf(u"${{")), Severity::Error, QStringLiteral("expression-syntax"),
+                     QStringLiteral("'${{' is not closed; expected '}}'"));
+            return;
+        }
+        checkExpression(node, offset, text, needs);
+    }
+    // An `if:` without ${{ }} is an expression too.
+    if (isCondition && parts.isEmpty() && node.isString())
+        checkExpression(node, 0, node.value, needs);
+}
+
+void Analyzer::checkMatrix(const QString& jobId, const YamlNode& strategy)
+{
+    const YamlNode* matrix = strategy.get(u"matrix");
+    if (!matrix || !matrix->isMap())
+        return;
+    const YamlNode* exclude = matrix->get(u"exclude");
+    if (!exclude || !exclude->isSequence())
+        return;
+    QHash<QString, QStringList> values;
+    bool dynamic = false;
+    for (size_t i = 0; i < matrix->keys.size(); ++i) {
+        const QString& key = matrix->keys[i].value;
+        if (key == u"include" || key == u"exclude")
+            continue;
+        const YamlNode& v = matrix->items[i];
+        if (!v.isSequence()) {
+            dynamic = true;
+            continue;
+        }
+        QStringList list;
+        for (const YamlNode& item : v.items)
+            list.append(item.isScalar() ? item.value : item.toFlowText(1000));
+        values.insert(key, list);
+    }
+    for (const YamlNode& entry : exclude->items) {
+        if (!entry.isMap())
+            continue;
+        for (size_t i = 0; i < entry.keys.size(); ++i) {
+            const QString& key = entry.keys[i].value;
+            const YamlNode& v = entry.items[i];
+            if (v.isScalar() && v.value.contains(u"${{"))
+                continue;
+            if (!values.contains(key)) {
+                if (!dynamic)
+                    report(entry.keys[i], Severity::Error, Category::Semantic,
+                           QStringLiteral("matrix-exclude-unknown-key"),
+                           QStringLiteral("matrix exclude of job '%1' uses '%2', which is not a matrix variable%3")
+                               .arg(jobId, key, didYouMean(key, values.keys())));
+                continue;
+            }
+            const QString text = v.isScalar() ? v.value : v.toFlowText(1000);
+            if (!values.value(key).contains(text))
+                report(v, Severity::Warning, Category::Semantic, QStringLiteral("matrix-exclude-no-match"),
+                       QStringLiteral("matrix exclude of job '%1' matches nothing: '%2' is not one of the values of "
+                                      "'%3' (%4)")
+                           .arg(jobId, text, key, values.value(key).join(QStringLiteral(", "))));
+        }
+    }
+}
+
+void Analyzer::checkLocalAction(const YamlNode& step)
+{
+    const YamlNode* uses = step.get(u"uses");
+    if (!uses || !uses->value.startsWith(u"./"))
+        return;
+    QString dir = uses->value.mid(2);
+    while (dir.endsWith(u'/'))
+        dir.chop(1);
+    std::optional<YamlNode> action;
+    if (!m_files.read)
+        return;
+    for (const char* name : {"action.yml", "action.yaml"}) {
+        const QString path = dir.isEmpty() ? QString::fromLatin1(name) : dir + u'/' + QLatin1StringView(name);
+        if (m_files.read(path).ok()) {
+            action = readLocal(path, *uses, QStringLiteral("local action"));
+            break;
+        }
+    }
+    if (!action) {
+        if (m_files.complete)
+            report(*uses, Severity::Error, Category::Semantic, QStringLiteral("local-file-not-found"),
+                   QStringLiteral("the local action '%1' has no action.yml or action.yaml").arg(uses->value));
+        return;
+    }
+    const YamlNode* inputs = action->get(u"inputs");
+    const YamlNode* with = step.get(u"with");
+    if (with && with->isMap()) {
+        const QStringList known = inputs ? inputs->keyNames() : QStringList();
+        for (const YamlNode& key : with->keys) {
+            if (!known.contains(key.value))
+                report(key, Severity::Warning, Category::Semantic, QStringLiteral("unknown-action-input"),
+                       QStringLiteral("the action '%1' has no input '%2'%3")
+                           .arg(uses->value, key.value, didYouMean(key.value, known)));
+        }
+    }
+    if (inputs && inputs->isMap()) {
+        for (size_t i = 0; i < inputs->keys.size(); ++i) {
+            const YamlNode& input = inputs->items[i];
+            if (input.get(u"required") && input.get(u"required")->toBool(false) && !input.contains(u"default")
+                && !(with && with->contains(inputs->keys[i].value)))
+                report(
+                    *uses, Severity::Warning, Category::Semantic, QStringLiteral("missing-action-input"),
+                    QStringLiteral("the action '%1' requires the input '%2'").arg(uses->value, inputs->keys[i].value));
+        }
+    }
+}
+
+void Analyzer::checkReusableCall(const QString& jobId, const YamlNode& job)
+{
+    const YamlNode* uses = job.get(u"uses");
+    if (!uses || !uses->value.startsWith(u"./"))
+        return;
+    const std::optional<YamlNode> callee = readLocal(uses->value.mid(2), *uses, QStringLiteral("called workflow"));
+    if (!callee)
+        return;
+    const YamlNode* on = callee->get(u"on");
+    const YamlNode* call = on && on->isMap() ? on->get(u"workflow_call") : nullptr;
+    const bool callable = call || (on && on->toStringList().contains(QStringLiteral("workflow_call")));
+    if (!callable) {
+        report(*uses, Severity::Error, Category::Semantic, QStringLiteral("not-reusable"),
+               QStringLiteral("'%1' is not a reusable workflow; expected 'on: workflow_call' in it").arg(uses->value));
+        return;
+    }
+    const YamlNode* inputs = call ? call->get(u"inputs") : nullptr;
+    const YamlNode* secrets = call ? call->get(u"secrets") : nullptr;
+    const YamlNode* with = job.get(u"with");
+    const QStringList inputNames = inputs ? inputs->keyNames() : QStringList();
+    if (with && with->isMap()) {
+        for (const YamlNode& key : with->keys) {
+            if (!inputNames.contains(key.value))
+                report(key, Severity::Error, Category::Semantic, QStringLiteral("unknown-input"),
+                       QStringLiteral("job '%1' passes the input '%2', which '%3' does not declare%4")
+                           .arg(jobId, key.value, uses->value, didYouMean(key.value, inputNames)));
+        }
+    }
+    if (inputs && inputs->isMap()) {
+        for (size_t i = 0; i < inputs->keys.size(); ++i) {
+            const YamlNode& input = inputs->items[i];
+            if (input.get(u"required") && input.get(u"required")->toBool(false) && !input.contains(u"default")
+                && !(with && with->contains(inputs->keys[i].value)))
+                report(*uses, Severity::Error, Category::Semantic, QStringLiteral("missing-input"),
+                       QStringLiteral("job '%1' does not pass the required input '%2' of '%3'")
+                           .arg(jobId, inputs->keys[i].value, uses->value));
+        }
+    }
+    const YamlNode* passed = job.get(u"secrets");
+    if (passed && passed->isScalar() && passed->value == u"inherit")
+        return;
+    const QStringList secretNames = secrets ? secrets->keyNames() : QStringList();
+    if (passed && passed->isMap()) {
+        for (const YamlNode& key : passed->keys) {
+            if (!secretNames.contains(key.value))
+                report(key, Severity::Error, Category::Semantic, QStringLiteral("unknown-secret"),
+                       QStringLiteral("job '%1' passes the secret '%2', which '%3' does not declare%4")
+                           .arg(jobId, key.value, uses->value, didYouMean(key.value, secretNames)));
+        }
+    }
+    if (secrets && secrets->isMap()) {
+        for (size_t i = 0; i < secrets->keys.size(); ++i) {
+            const YamlNode& secret = secrets->items[i];
+            if (secret.get(u"required") && secret.get(u"required")->toBool(false)
+                && !(passed && passed->contains(secrets->keys[i].value)))
+                report(*uses, Severity::Error, Category::Semantic, QStringLiteral("missing-secret"),
+                       QStringLiteral("job '%1' does not pass the required secret '%2' of '%3'")
+                           .arg(jobId, secrets->keys[i].value, uses->value));
+        }
+    }
+}
+
+void Analyzer::checkSteps(const QString& jobId, const YamlNode& steps)
+{
+    QHash<QString, int> ids;
+    for (const YamlNode& step : steps.items) {
+        if (!step.isMap())
+            continue;
+        const bool hasUses = step.contains(u"uses");
+        const bool hasRun = step.contains(u"run");
+        if (hasUses && hasRun)
+            report(*step.keyNode(u"run"), Severity::Error, Category::Semantic, QStringLiteral("step-uses-and-run"),
+                   QStringLiteral("a step of job '%1' has both uses and run; expected one of them").arg(jobId));
+        else if (!hasUses && !hasRun)
+            report(step, Severity::Error, Category::Semantic, QStringLiteral("step-without-action"),
+                   QStringLiteral("a step of job '%1' has neither uses nor run; expected one of them").arg(jobId));
+        if (const YamlNode* id = step.get(u"id"); id && id->isScalar() && !id->value.contains(u"${{")) {
+            if (ids.contains(id->value))
+                report(*id, Severity::Error, Category::Semantic, QStringLiteral("duplicate-step-id"),
+                       QStringLiteral("step id '%1' is used twice in job '%2' (also on line %3); expected unique ids")
+                           .arg(id->value, jobId)
+                           .arg(ids.value(id->value)));
+            else
+                ids.insert(id->value, id->line);
+        }
+        checkLocalAction(step);
+    }
+}
+
+void Analyzer::checkJobs(const YamlNode& jobs)
+{
+    static const QRegularExpression validId(QStringLiteral("^[A-Za-z_][A-Za-z0-9_-]*$"));
+    QHash<QString, QStringList> needsOf;
+    QStringList ids = jobs.keyNames();
+    for (size_t i = 0; i < jobs.keys.size(); ++i) {
+        const YamlNode& key = jobs.keys[i];
+        const YamlNode& job = jobs.items[i];
+        if (!validId.match(key.value).hasMatch())
+            report(key, Severity::Error, Category::Schema, QStringLiteral("invalid-job-id"),
+                   QStringLiteral("job id '%1' is invalid; expected letters, digits, '-' and '_', starting with a "
+                                  "letter or '_'")
+                       .arg(key.value));
+        if (!job.isMap())
+            continue;
+        PipelineJob model;
+        model.name = key.value;
+        model.baseName = key.value;
+        model.file = m_model.file;
+        model.line = key.line;
+        model.column = key.column;
+        model.config = job;
+
+        QStringList needs;
+        if (const YamlNode* n = job.get(u"needs")) {
+            QHash<QString, int> seen;
+            const std::vector<YamlNode> list = n->isSequence() ? n->items : std::vector<YamlNode>{*n};
+            for (const YamlNode& need : list) {
+                if (!need.isScalar())
+                    continue;
+                if (seen.contains(need.value)) {
+                    report(
+                        need, Severity::Error, Category::Semantic, QStringLiteral("duplicate-needs"),
+                        QStringLiteral("job '%1' needs '%2' twice; expected each job once").arg(key.value, need.value));
+                    continue;
+                }
+                seen.insert(need.value, need.line);
+                needs.append(need.value);
+                if (!ids.contains(need.value))
+                    report(need, Severity::Error, Category::Semantic, QStringLiteral("needs-unknown-job"),
+                           QStringLiteral("job '%1' needs '%2', which is not a job of this workflow%3")
+                               .arg(key.value, need.value, didYouMean(need.value, ids)));
+            }
+        }
+        needsOf.insert(key.value, needs);
+        model.needs = needs;
+
+        const bool reusable = job.contains(u"uses");
+        if (!reusable && !job.contains(u"runs-on"))
+            report(
+                key, Severity::Error, Category::Schema, QStringLiteral("missing-key"),
+                QStringLiteral("job '%1' is missing 'runs-on' (or 'uses' to call a reusable workflow)").arg(key.value));
+        if (!reusable && !job.contains(u"steps"))
+            report(key, Severity::Error, Category::Schema, QStringLiteral("missing-key"),
+                   QStringLiteral("job '%1' is missing 'steps'").arg(key.value));
+        if (reusable) {
+            for (const char* forbidden : {"steps", "runs-on", "container", "services", "env", "timeout-minutes"}) {
+                if (const YamlNode* k = job.keyNode(QString::fromLatin1(forbidden)))
+                    report(*k, Severity::Error, Category::Schema, QStringLiteral("reusable-job-key"),
+                           QStringLiteral("job '%1' calls a reusable workflow and cannot set '%2'")
+                               .arg(key.value, QLatin1StringView(forbidden)));
+            }
+            checkReusableCall(key.value, job);
+        }
+        if (const YamlNode* steps = job.get(u"steps"); steps && steps->isSequence())
+            checkSteps(key.value, *steps);
+        if (const YamlNode* strategy = job.get(u"strategy"); strategy && strategy->isMap())
+            checkMatrix(key.value, *strategy);
+        checkExpressions(job, needs, false);
+
+        if (const YamlNode* environment = job.get(u"environment"))
+            model.environment = environment->isMap()
+                ? (environment->get(u"name") ? environment->get(u"name")->value : QString())
+                : environment->value;
+        if (const YamlNode* container = job.get(u"container"))
+            model.image = container->isMap() ? (container->get(u"image") ? container->get(u"image")->value : QString())
+                                             : container->value;
+        if (const YamlNode* continueOnError = job.get(u"continue-on-error"))
+            model.allowFailure = continueOnError->toBool(false);
+        if (const YamlNode* timeout = job.get(u"timeout-minutes"))
+            model.timeoutMinutes = int(timeout->toInteger());
+        m_model.jobs.append(model);
+    }
+
+    // needs cycles.
+    QHash<QString, int> state;
+    QStringList stack;
+    QSet<QString> reported;
+    std::function<void(const QString&)> visit = [&](const QString& id) {
+        state.insert(id, 1);
+        stack.append(id);
+        for (const QString& next : needsOf.value(id)) {
+            if (!needsOf.contains(next))
+                continue;
+            if (state.value(next) == 1) {
+                if (!reported.contains(next)) {
+                    const QStringList cycle = stack.mid(stack.indexOf(next)) + QStringList{next};
+                    for (const QString& member : cycle)
+                        reported.insert(member);
+                    const YamlNode* at = jobs.keyNode(next);
+                    report(at ? *at : jobs, Severity::Error, Category::Semantic, QStringLiteral("needs-cycle"),
+                           QStringLiteral("needs cycle: %1; expected needs without loops")
+                               .arg(cycle.join(QStringLiteral(" → "))));
+                }
+            } else if (state.value(next) == 0) {
+                visit(next);
+            }
+        }
+        stack.removeLast();
+        state.insert(id, 2);
+    };
+    for (const QString& id : std::as_const(ids)) {
+        if (state.value(id) == 0)
+            visit(id);
+    }
+}
+
+PipelineModel Analyzer::run(const QByteArray& text)
+{
+    YamlDocumentSet set = readYaml(text, m_model.file);
+    m_diagnostics.append(set.diagnostics);
+    if (!set.ok)
+        return m_model;
+    if (set.documents.empty() || set.documents.front().isNull()) {
+        report(YamlNode::map(1, 1), Severity::Error, Category::Schema, QStringLiteral("empty"),
+               QStringLiteral("the workflow is empty; expected 'on:' and 'jobs:'"));
+        return m_model;
+    }
+    const YamlNode& root = set.documents.front();
+    if (!root.isMap()) {
+        report(root, Severity::Error, Category::Syntax, QStringLiteral("not-a-mapping"),
+               QStringLiteral("the workflow is %1; expected a mapping with 'on:' and 'jobs:'").arg(root.typeName()));
+        return m_model;
+    }
+    m_model.merged = root;
+    SchemaValidator validator(KeywordTables::github(), m_model.files, m_diagnostics);
+    if (GitHubWorkflow::isActionMetadata(m_model.file)) {
+        validator.validateMap(root, QStringLiteral("action"), QStringLiteral("the action"));
+        if (const YamlNode* runs = root.get(u"runs"); runs && runs->get(u"steps"))
+            checkSteps(QStringLiteral("(composite action)"), *runs->get(u"steps"));
+        checkExpressions(root, {}, false);
+        return m_model;
+    }
+    validator.validateMap(root, QStringLiteral("workflow"), QStringLiteral("the workflow"));
+    checkEvents(root);
+    for (const char* key : {"name", "run-name", "env", "concurrency", "permissions", "defaults"}) {
+        if (const YamlNode* node = root.get(QString::fromLatin1(key)))
+            checkExpressions(*node, {}, false);
+    }
+    if (const YamlNode* jobs = root.get(u"jobs"); jobs && jobs->isMap())
+        checkJobs(*jobs);
+    return m_model;
+}
+
+} // namespace
+
+bool GitHubWorkflow::isActionMetadata(const QString& path)
+{
+    const QString name = QFileInfo(path).fileName();
+    return name == u"action.yml" || name == u"action.yaml";
+}
+
+PipelineModel GitHubWorkflow::analyze(const QByteArray& text, const QString& path, const FileSource& files,
+                                      QList<Diagnostic>& diagnostics)
+{
+    Analyzer analyzer(path, files, diagnostics);
+    return analyzer.run(text);
+}
+
+} // namespace gatehouse::pipeline

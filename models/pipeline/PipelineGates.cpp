@@ -1,0 +1,716 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "PipelineGates.h"
+
+#include "GitHubExpression.h"
+
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <cmath>
+
+namespace gatehouse::pipeline {
+
+namespace {
+
+/// All scalar text of a subtree (scripts, image names, action references), lower-cased, for tool recognition.
+void collectText(const YamlNode& node, QString& out)
+{
+    if (out.size() > 200000)
+        return;
+    if (node.isScalar()) {
+        out += node.value.toLower();
+        out += u'\n';
+    }
+    for (const YamlNode& key : node.keys) {
+        out += key.value.toLower();
+        out += u'\n';
+    }
+    for (const YamlNode& item : node.items)
+        collectText(item, out);
+}
+
+struct Context
+{
+    PipelineModel& model;
+    const GatePolicy& policy;
+    QList<Diagnostic>& diagnostics;
+
+    void report(const QString& gate, const YamlNode* at, const PipelineJob* job, const QString& message,
+                std::optional<Severity> severity = std::nullopt)
+    {
+        Diagnostic d;
+        d.file = at ? model.files.value(at->file) : (job ? job->file : model.file);
+        d.line = at && at->line ? at->line : (job ? job->line : 1);
+        d.column = at && at->line ? at->column : (job ? job->column : 1);
+        d.severity = severity.value_or(policy.severity(gate));
+        d.category = Category::Gate;
+        d.rule = QStringLiteral("gate.") + gate;
+        d.message = message;
+        diagnostics.append(d);
+    }
+    bool enabled(const QString& gate) const { return policy.isEnabled(gate); }
+};
+
+bool isGitHub(const PipelineModel& model)
+{
+    return model.kind == PipelineKind::GitHub;
+}
+
+QString lowerName(const PipelineJob& job)
+{
+    return job.baseName.toLower();
+}
+
+bool isDeployJob(const PipelineJob& job)
+{
+    const QString name = lowerName(job);
+    return !job.environment.isEmpty() || job.stage.toLower().contains(u"deploy") || name.contains(u"deploy");
+}
+
+bool isProduction(const PipelineJob& job, const QStringList& names)
+{
+    if (job.environmentTier == u"production")
+        return true;
+    const QString env = job.environment.toLower();
+    for (const QString& n : names) {
+        if (!env.isEmpty()
+            && (env == n || env.startsWith(n + u'/') || env.startsWith(n + u'-') || env.endsWith(u'/' + n)))
+            return true;
+    }
+    return false;
+}
+
+bool isStaging(const PipelineJob& job)
+{
+    const QString env = job.environment.toLower();
+    return job.environmentTier == u"staging" || env.contains(u"staging") || env.startsWith(u"stage");
+}
+
+bool isValidationJob(const PipelineJob& job)
+{
+    if (!PipelineGates::scanKinds(job).isEmpty())
+        return true;
+    const QString name = lowerName(job);
+    const QString stage = job.stage.toLower();
+    for (const char* word : {"test", "lint", "check", "verify", "scan", "audit", "analy", "validate", "build"}) {
+        if (name.contains(QLatin1StringView(word)) || stage.contains(QLatin1StringView(word)))
+            return true;
+    }
+    return false;
+}
+
+QSet<QString> transitiveNeeds(const PipelineModel& model, const PipelineJob& job)
+{
+    QSet<QString> seen;
+    QStringList queue = job.needs;
+    while (!queue.isEmpty()) {
+        const QString name = queue.takeFirst();
+        if (seen.contains(name))
+            continue;
+        seen.insert(name);
+        for (const PipelineJob& other : model.jobs) {
+            if (other.name == name || other.baseName == name) {
+                seen.insert(other.baseName);
+                queue += other.needs;
+            }
+        }
+    }
+    return seen;
+}
+
+/// Whether `job` runs after `before` (by needs, or by stage order when it has no needs).
+bool runsAfter(const PipelineModel& model, const PipelineJob& job, const PipelineJob& before)
+{
+    if (transitiveNeeds(model, job).contains(before.baseName))
+        return true;
+    if (isGitHub(model))
+        return false;
+    if (job.config.contains(u"needs"))
+        return false;
+    return model.stages.indexOf(job.stage) > model.stages.indexOf(before.stage);
+}
+
+bool isManual(const PipelineJob& job)
+{
+    if (job.when == u"manual")
+        return true;
+    if (const YamlNode* rules = job.config.get(u"rules"); rules && rules->isSequence()) {
+        bool anyRun = false;
+        bool allManual = true;
+        for (const YamlNode& rule : rules->items) {
+            const YamlNode* when = rule.get(u"when");
+            const QString w = when ? when->value : QStringLiteral("on_success");
+            if (w == u"never")
+                continue;
+            anyRun = true;
+            allManual = allManual && w == u"manual";
+        }
+        return anyRun && allManual;
+    }
+    return false;
+}
+
+void checkScanning(Context& c)
+{
+    const QString gate = QStringLiteral("security-scanning");
+    QSet<QString> found;
+    QString includes = c.model.unresolvedIncludes.join(u'\n').toLower();
+    for (PipelineJob& job : c.model.jobs) {
+        const QStringList kinds = PipelineGates::scanKinds(job);
+        for (const QString& k : kinds)
+            found.insert(k);
+        if (!kinds.isEmpty() && c.enabled(gate))
+            job.gates.append(gate);
+    }
+    // GitLab's security templates (their jobs are not resolved here).
+    const QList<std::pair<const char*, const char*>> templates = {{"sast", "sast"},
+                                                                  {"dependency-scanning", "dependency"},
+                                                                  {"container-scanning", "container"},
+                                                                  {"secret-detection", "secrets"},
+                                                                  {"sast-iac", "sast"}};
+    for (const auto& [needle, kind] : templates) {
+        if (includes.contains(QLatin1StringView(needle)))
+            found.insert(QString::fromLatin1(kind));
+    }
+    if (!c.enabled(gate))
+        return;
+    const QStringList required = c.policy.parameter(gate, QStringLiteral("required")).toStringList();
+    for (const QString& kind : required) {
+        if (!found.contains(kind))
+            c.report(gate, &c.model.merged, nullptr,
+                     QStringLiteral("no %1 scan in this pipeline; expected a job running one (e.g. %2)")
+                         .arg(kind == u"sast"             ? QStringLiteral("SAST")
+                                  : kind == u"dependency" ? QStringLiteral("dependency")
+                                  : kind == u"container"  ? QStringLiteral("container image")
+                                                          : QStringLiteral("secret"),
+                              kind == u"sast"             ? QStringLiteral("semgrep, CodeQL or GitLab's SAST template")
+                                  : kind == u"dependency" ? QStringLiteral("pip-audit, npm audit, snyk or trivy fs")
+                                  : kind == u"container"  ? QStringLiteral("trivy image or grype")
+                                                          : QStringLiteral("gitleaks or trufflehog")));
+    }
+}
+
+void checkSecurityBlocking(Context& c)
+{
+    const QString gate = QStringLiteral("security-blocking");
+    if (!c.enabled(gate))
+        return;
+    for (PipelineJob& job : c.model.jobs) {
+        if (PipelineGates::scanKinds(job).isEmpty())
+            continue;
+        const YamlNode* allow = job.config.get(isGitHub(c.model) ? u"continue-on-error" : u"allow_failure");
+        if (job.allowFailure) {
+            c.report(gate, allow, &job,
+                     QStringLiteral("security job '%1' may fail without failing the pipeline; expected %2")
+                         .arg(job.baseName,
+                              isGitHub(c.model) ? QStringLiteral("no continue-on-error: true")
+                                                : QStringLiteral("allow_failure: false (GitLab's "
+                                                                 "templates set it to true)")));
+            continue;
+        }
+        bool stepAllowed = false;
+        if (const YamlNode* steps = job.config.get(u"steps"); steps && isGitHub(c.model)) {
+            for (const YamlNode& step : steps->items) {
+                if (const YamlNode* coe = step.get(u"continue-on-error"); coe && coe->toBool(false)) {
+                    QString text;
+                    collectText(step, text);
+                    if (text.contains(u"codeql") || text.contains(u"semgrep") || text.contains(u"trivy")
+                        || text.contains(u"gitleaks") || text.contains(u"snyk") || text.contains(u"grype")) {
+                        stepAllowed = true;
+                        c.report(gate, coe, &job,
+                                 QStringLiteral("a security step of job '%1' has continue-on-error: true; expected "
+                                                "it to fail the job")
+                                     .arg(job.baseName));
+                    }
+                }
+            }
+        }
+        if (!stepAllowed && !job.gates.contains(gate))
+            job.gates.append(gate);
+    }
+}
+
+void checkDeployOrder(Context& c)
+{
+    const QString gate = QStringLiteral("deploy-after-validation");
+    if (!c.enabled(gate))
+        return;
+    QList<const PipelineJob*> validations;
+    for (const PipelineJob& job : c.model.jobs) {
+        if (isValidationJob(job) && !isDeployJob(job))
+            validations.append(&job);
+    }
+    QSet<QString> reported;
+    for (PipelineJob& job : c.model.jobs) {
+        if (!isDeployJob(job) || reported.contains(job.baseName))
+            continue;
+        if (validations.isEmpty()) {
+            // GitHub: a release workflow usually relies on the checks of another workflow; only GitLab is judged.
+            if (!isGitHub(c.model)) {
+                reported.insert(job.baseName);
+                c.report(gate, nullptr, &job,
+                         QStringLiteral("deploy job '%1' has no test, lint or security job before it in this "
+                                        "pipeline")
+                             .arg(job.baseName));
+            }
+            continue;
+        }
+        bool after = false;
+        for (const PipelineJob* v : validations)
+            after = after || runsAfter(c.model, job, *v);
+        if (after) {
+            job.gates.append(gate);
+        } else if (!isGitHub(c.model) || !job.needs.isEmpty() || validations.size() > 0) {
+            reported.insert(job.baseName);
+            c.report(gate, job.config.get(u"needs"), &job,
+                     QStringLiteral("deploy job '%1' can run before the validation jobs (%2); expected it in a later "
+                                    "stage or with needs on them")
+                         .arg(job.baseName, validations.constFirst()->baseName));
+        }
+    }
+}
+
+void checkProduction(Context& c)
+{
+    const QString gate = QStringLiteral("production-approval");
+    if (!c.enabled(gate))
+        return;
+    QStringList names = c.policy.parameter(gate, QStringLiteral("environments")).toStringList();
+    for (QString& n : names)
+        n = n.toLower();
+    QList<const PipelineJob*> staging;
+    for (const PipelineJob& job : c.model.jobs) {
+        if (isStaging(job))
+            staging.append(&job);
+    }
+    QSet<QString> seen;
+    for (PipelineJob& job : c.model.jobs) {
+        if (!isProduction(job, names) || seen.contains(job.baseName))
+            continue;
+        seen.insert(job.baseName);
+        bool ok = true;
+        if (isGitHub(c.model)) {
+            // A GitHub environment carries the protection rules (required reviewers): that is the approval.
+            c.report(gate, job.config.get(u"environment"), &job,
+                     QStringLiteral("production job '%1' deploys through the environment '%2'; make sure it has "
+                                    "required reviewers")
+                         .arg(job.baseName, job.environment),
+                     Severity::Info);
+        } else if (!isManual(job)) {
+            ok = false;
+            c.report(gate, job.config.get(u"environment"), &job,
+                     QStringLiteral("production deploy '%1' runs without a human; expected when: manual (or a "
+                                    "protected environment, which the YAML cannot show)")
+                         .arg(job.baseName));
+        }
+        if (staging.isEmpty()) {
+            ok = false;
+            c.report(gate, job.config.get(u"environment"), &job,
+                     QStringLiteral("production deploy '%1' has no staging deployment before it").arg(job.baseName),
+                     Severity::Info);
+        } else {
+            bool after = false;
+            for (const PipelineJob* s : staging)
+                after = after || runsAfter(c.model, job, *s);
+            if (!after) {
+                ok = false;
+                c.report(gate, job.config.get(u"environment"), &job,
+                         QStringLiteral("production deploy '%1' does not wait for the staging deployment '%2'")
+                             .arg(job.baseName, staging.constFirst()->baseName));
+            }
+        }
+        if (ok)
+            job.gates.append(gate);
+    }
+}
+
+void checkSecretsIn(Context& c, const YamlNode* variables, const PipelineJob* job)
+{
+    if (!variables || !variables->isMap())
+        return;
+    const QString gate = QStringLiteral("no-plaintext-secrets");
+    for (size_t i = 0; i < variables->keys.size(); ++i) {
+        const YamlNode& value = variables->items[i];
+        const YamlNode& v = value.isMap() && value.get(u"value") ? *value.get(u"value") : value;
+        const QString reason = PipelineGates::secretReason(variables->keys[i].value, v);
+        if (!reason.isEmpty())
+            c.report(gate, &v, job,
+                     QStringLiteral("'%1' holds a literal %2; expected a masked CI/CD variable or a secret reference")
+                         .arg(variables->keys[i].value, reason));
+    }
+}
+
+void checkSecrets(Context& c)
+{
+    if (!c.enabled(QStringLiteral("no-plaintext-secrets")))
+        return;
+    const bool github = isGitHub(c.model);
+    checkSecretsIn(c, c.model.merged.get(github ? u"env" : u"variables"), nullptr);
+    QSet<QString> seen;
+    for (const PipelineJob& job : c.model.jobs) {
+        if (seen.contains(job.baseName))
+            continue;
+        seen.insert(job.baseName);
+        checkSecretsIn(c, job.config.get(github ? u"env" : u"variables"), &job);
+        if (const YamlNode* steps = job.config.get(u"steps"); github && steps) {
+            for (const YamlNode& step : steps->items) {
+                checkSecretsIn(c, step.get(u"env"), &job);
+                checkSecretsIn(c, step.get(u"with"), &job);
+            }
+        }
+    }
+}
+
+void checkImage(Context& c, const YamlNode& image, const PipelineJob* job, PipelineJob* satisfied)
+{
+    const QString gate = QStringLiteral("pinned-images");
+    QString name = image.isMap() ? (image.get(u"name") ? image.get(u"name")->value : QString()) : image.value;
+    if (name.startsWith(u"docker://"))
+        name = name.mid(9);
+    if (name.isEmpty() || name.contains(u'$'))
+        return;
+    const YamlNode& at = image.isMap() && image.get(u"name") ? *image.get(u"name") : image;
+    if (name.contains(u"@sha256:")) {
+        if (satisfied && !satisfied->gates.contains(gate))
+            satisfied->gates.append(gate);
+        return;
+    }
+    const QString last = name.section(u'/', -1);
+    if (!last.contains(u':')) {
+        c.report(gate, &at, job,
+                 QStringLiteral("image '%1' has no tag, so it follows :latest; expected a fixed tag "
+                                "or a digest")
+                     .arg(name));
+    } else if (last.endsWith(u":latest")) {
+        c.report(gate, &at, job, QStringLiteral("image '%1' uses :latest; expected a fixed tag or a digest").arg(name));
+    } else {
+        if (satisfied && !satisfied->gates.contains(gate))
+            satisfied->gates.append(gate);
+        c.report(
+            gate, &at, job,
+            QStringLiteral("image '%1' is pinned to a tag; a digest (@sha256:…) would make it immutable").arg(name),
+            Severity::Info);
+    }
+}
+
+void checkImages(Context& c)
+{
+    if (!c.enabled(QStringLiteral("pinned-images")))
+        return;
+    const bool github = isGitHub(c.model);
+    QSet<QString> seen;
+    for (PipelineJob& job : c.model.jobs) {
+        if (seen.contains(job.baseName))
+            continue;
+        seen.insert(job.baseName);
+        if (!github) {
+            if (const YamlNode* image = job.config.get(u"image"))
+                checkImage(c, *image, &job, &job);
+            if (const YamlNode* services = job.config.get(u"services"); services && services->isSequence()) {
+                for (const YamlNode& service : services->items)
+                    checkImage(c, service, &job, nullptr);
+            }
+            continue;
+        }
+        if (const YamlNode* container = job.config.get(u"container"))
+            checkImage(c,
+                       container->isMap() ? (container->get(u"image") ? *container->get(u"image") : *container)
+                                          : *container,
+                       &job, &job);
+        if (const YamlNode* services = job.config.get(u"services"); services && services->isMap()) {
+            for (const YamlNode& service : services->items)
+                checkImage(c, service.isMap() && service.get(u"image") ? *service.get(u"image") : service, &job,
+                           nullptr);
+        }
+        if (const YamlNode* steps = job.config.get(u"steps")) {
+            for (const YamlNode& step : steps->items) {
+                if (const YamlNode* uses = step.get(u"uses"); uses && uses->value.startsWith(u"docker://"))
+                    checkImage(c, *uses, &job, nullptr);
+            }
+        }
+    }
+}
+
+void checkActions(Context& c)
+{
+    const QString gate = QStringLiteral("pinned-actions");
+    if (!isGitHub(c.model) || !c.enabled(gate))
+        return;
+    static const QRegularExpression sha(QStringLiteral("^[0-9a-f]{40}$"));
+    for (PipelineJob& job : c.model.jobs) {
+        std::vector<const YamlNode*> uses;
+        if (const YamlNode* u = job.config.get(u"uses"))
+            uses.push_back(u);
+        if (const YamlNode* steps = job.config.get(u"steps")) {
+            for (const YamlNode& step : steps->items) {
+                if (const YamlNode* u = step.get(u"uses"))
+                    uses.push_back(u);
+            }
+        }
+        bool allPinned = true;
+        for (const YamlNode* u : uses) {
+            const QString value = u->value;
+            if (value.startsWith(u"./") || value.startsWith(u"docker://") || value.contains(u"${{"))
+                continue;
+            const QString owner = value.section(u'/', 0, 0).toLower();
+            // GitHub's own actions are maintained by the platform itself.
+            if (owner == u"actions" || owner == u"github")
+                continue;
+            const QString ref = value.section(u'@', 1);
+            if (!sha.match(ref).hasMatch()) {
+                allPinned = false;
+                c.report(gate, u, &job,
+                         QStringLiteral("third-party action '%1' is pinned to '%2', which can move; expected a full "
+                                        "commit SHA (with the tag in a comment)")
+                             .arg(value.section(u'@', 0, 0), ref));
+            }
+        }
+        if (allPinned)
+            job.gates.append(gate);
+    }
+}
+
+void checkTimeouts(Context& c)
+{
+    const QString gate = QStringLiteral("job-timeouts");
+    if (!c.enabled(gate))
+        return;
+    const int maxMinutes = c.policy.parameter(gate, QStringLiteral("max-minutes"), 60).toInt();
+    QSet<QString> seen;
+    for (PipelineJob& job : c.model.jobs) {
+        if (seen.contains(job.baseName))
+            continue;
+        seen.insert(job.baseName);
+        const YamlNode* timeout = job.config.get(isGitHub(c.model) ? u"timeout-minutes" : u"timeout");
+        if (timeout && timeout->value.contains(u'$'))
+            continue;
+        if (isGitHub(c.model) && !job.config.contains(u"uses") && !timeout) {
+            c.report(gate, nullptr, &job,
+                     QStringLiteral("job '%1' has no timeout-minutes, so a hung run holds a runner for 6 hours; "
+                                    "expected timeout-minutes")
+                         .arg(job.baseName));
+            continue;
+        }
+        if (timeout && job.timeoutMinutes > maxMinutes) {
+            c.report(gate, timeout, &job,
+                     QStringLiteral("job '%1' may run %2 minutes; the policy expects at most %3")
+                         .arg(job.baseName)
+                         .arg(job.timeoutMinutes)
+                         .arg(maxMinutes));
+            continue;
+        }
+        if (timeout)
+            job.gates.append(gate);
+    }
+}
+
+void checkPermissions(Context& c)
+{
+    const QString gate = QStringLiteral("restricted-permissions");
+    if (!isGitHub(c.model) || !c.enabled(gate))
+        return;
+    const YamlNode* top = c.model.merged.get(u"permissions");
+    if (top && top->isScalar() && top->value == u"write-all")
+        c.report(gate, top, nullptr,
+                 QStringLiteral("permissions: write-all gives every job full write access; "
+                                "expected only the scopes needed"));
+    for (PipelineJob& job : c.model.jobs) {
+        const YamlNode* own = job.config.get(u"permissions");
+        if (own && own->isScalar() && own->value == u"write-all") {
+            c.report(gate, own, &job,
+                     QStringLiteral("job '%1' has permissions: write-all; expected only the scopes "
+                                    "needed")
+                         .arg(job.baseName));
+            continue;
+        }
+        if (!top && !own && !job.config.contains(u"uses")) {
+            c.report(gate, nullptr, &job,
+                     QStringLiteral("job '%1' has no permissions (nor the workflow), so its token gets the "
+                                    "repository default, possibly write access; expected e.g. permissions: "
+                                    "{contents: read}")
+                         .arg(job.baseName));
+            continue;
+        }
+        job.gates.append(gate);
+    }
+}
+
+bool isUntrusted(const QString& path)
+{
+    static const QRegularExpression untrusted(QStringLiteral(
+        "^github\\.(head_ref|event\\.(issue|pull_request|comment|review|review_comment|discussion|pages|commits|"
+        "head_commit|workflow_run)\\b.*\\b(title|body|name|message|label|email|ref|head_ref|default_branch|"
+        "page_name|author)\\b)"));
+    return untrusted.match(path).hasMatch();
+}
+
+void checkInjection(Context& c)
+{
+    if (!isGitHub(c.model))
+        return;
+    const QString injection = QStringLiteral("script-injection");
+    const QString checkout = QStringLiteral("untrusted-checkout");
+    const YamlNode* on = c.model.merged.get(u"on");
+    const bool prTarget = on
+        && (on->isMap() ? on->contains(u"pull_request_target")
+                        : on->toStringList().contains(QStringLiteral("pull_request_target")));
+    for (const PipelineJob& job : c.model.jobs) {
+        const YamlNode* steps = job.config.get(u"steps");
+        if (!steps)
+            continue;
+        for (const YamlNode& step : steps->items) {
+            std::vector<const YamlNode*> scripts;
+            if (const YamlNode* run = step.get(u"run"))
+                scripts.push_back(run);
+            if (const YamlNode* uses = step.get(u"uses"); uses && uses->value.startsWith(u"actions/github-script")) {
+                if (const YamlNode* with = step.get(u"with"); with && with->get(u"script"))
+                    scripts.push_back(with->get(u"script"));
+            }
+            if (c.enabled(injection)) {
+                for (const YamlNode* script : scripts) {
+                    for (const auto& [offset, text] : GitHubExpression::embedded(script->value)) {
+                        if (offset < 0)
+                            continue;
+                        for (const GitHubExpression::Access& access : GitHubExpression::parse(text).accesses) {
+                            if (!isUntrusted(access.path))
+                                continue;
+                            c.report(injection, script, &job,
+                                     QStringLiteral("'${{ %1 }}' is attacker-controlled text pasted into a script; "
+                                                    "expected it passed through env: and used as \"$VAR\"")
+                                         .arg(text.trimmed()));
+                        }
+                    }
+                }
+            }
+            if (prTarget && c.enabled(checkout)) {
+                const YamlNode* uses = step.get(u"uses");
+                const YamlNode* with = step.get(u"with");
+                const YamlNode* ref = with ? with->get(u"ref") : nullptr;
+                if (uses && uses->value.startsWith(u"actions/checkout") && ref
+                    && (ref->value.contains(u"pull_request.head") || ref->value.contains(u"head_ref")
+                        || ref->value.contains(u"refs/pull/")))
+                    c.report(checkout, ref, &job,
+                             QStringLiteral("pull_request_target checks out the pull request's head (%1) with the "
+                                            "base repository's secrets; expected pull_request, or no checkout of the "
+                                            "head")
+                                 .arg(ref->value));
+            }
+        }
+    }
+}
+
+} // namespace
+
+QStringList PipelineGates::scanKinds(const PipelineJob& job)
+{
+    QString text = job.baseName.toLower() + u'\n';
+    collectText(job.config, text);
+    QStringList kinds;
+    auto any = [&](std::initializer_list<const char*> needles) {
+        for (const char* needle : needles) {
+            if (text.contains(QLatin1StringView(needle)))
+                return true;
+        }
+        return false;
+    };
+    if (any({"semgrep", "codeql", "sast", "bandit", "gosec", "brakeman", "spotbugs", "flawfinder", "sonar-scanner",
+             "sonarsource", "cppcheck", "clang-tidy", "zizmor"}))
+        kinds << QStringLiteral("sast");
+    if (any({"dependency_scanning",
+             "dependency-scanning",
+             "gemnasium",
+             "safety check",
+             "pip-audit",
+             "npm audit",
+             "yarn audit",
+             "snyk",
+             "cargo audit",
+             "cargo-audit",
+             "cargo deny",
+             "cargo-deny",
+             "osv-scanner",
+             "dependency-check",
+             "dependency-review-action",
+             "govulncheck",
+             "trivy fs",
+             "trivy filesystem",
+             "grype dir",
+             "retire"}))
+        kinds << QStringLiteral("dependency");
+    if (any({"container_scanning", "container-scanning", "trivy image", "trivy-action", "grype", "anchore/scan-action",
+             "docker scout", "clair"}))
+        kinds << QStringLiteral("container");
+    if (any({"secret_detection", "secret-detection", "gitleaks", "trufflehog", "detect-secrets", "ggshield"}))
+        kinds << QStringLiteral("secrets");
+    return kinds;
+}
+
+double PipelineGates::entropy(const QString& text)
+{
+    if (text.isEmpty())
+        return 0;
+    QHash<QChar, int> counts;
+    for (QChar c : text)
+        ++counts[c];
+    double result = 0;
+    for (int n : std::as_const(counts)) {
+        const double p = double(n) / double(text.size());
+        result -= p * std::log2(p);
+    }
+    return result;
+}
+
+QString PipelineGates::secretReason(const QString& name, const YamlNode& value)
+{
+    if (!value.isScalar() || value.value.isEmpty())
+        return {};
+    const QString v = value.value;
+    if (v.contains(u'$'))
+        return {}; // a reference, not a literal
+    static const QList<std::pair<QRegularExpression, QString>> formats = {
+        {QRegularExpression(QStringLiteral("\\bgh[pousr]_[A-Za-z0-9]{36}\\b")), QStringLiteral("GitHub token")},
+        {QRegularExpression(QStringLiteral("\\bgithub_pat_[A-Za-z0-9_]{40,}")), QStringLiteral("GitHub token")},
+        {QRegularExpression(QStringLiteral("\\bglpat-[A-Za-z0-9_-]{20}")), QStringLiteral("GitLab token")},
+        {QRegularExpression(QStringLiteral("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b")), QStringLiteral("AWS access key")},
+        {QRegularExpression(QStringLiteral("\\bxox[abprs]-[A-Za-z0-9-]{10,}")), QStringLiteral("Slack token")},
+        {QRegularExpression(QStringLiteral("-----BEGIN [A-Z ]*PRIVATE KEY-----")), QStringLiteral("private key")},
+        {QRegularExpression(QStringLiteral("\\b[sr]k_live_[A-Za-z0-9]{20,}")), QStringLiteral("Stripe key")},
+        {QRegularExpression(QStringLiteral("\\bAIza[0-9A-Za-z_-]{35}\\b")), QStringLiteral("Google API key")},
+    };
+    for (const auto& [re, what] : formats) {
+        if (re.match(v).hasMatch())
+            return what;
+    }
+    static const QRegularExpression secretName(
+        QStringLiteral("(pass(word|wd)?|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential)s?$"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression harmless(QStringLiteral("^(true|false|yes|no|none|null|\\d+|[a-z_-]+)$"),
+                                             QRegularExpression::CaseInsensitiveOption);
+    if (secretName.match(name).hasMatch() && v.size() >= 8 && !harmless.match(v).hasMatch() && !v.contains(u' ')
+        && !v.contains(u'/'))
+        return QStringLiteral("secret-looking value");
+    static const QRegularExpression hexOnly(QStringLiteral("^(sha\\d+:)?[0-9a-fA-F]+$"));
+    static const QRegularExpression mixed(QStringLiteral("^(?=.*[a-z])(?=.*[A-Z])(?=.*[0-9])[A-Za-z0-9+/=_-]{24,}$"));
+    if (mixed.match(v).hasMatch() && !hexOnly.match(v).hasMatch() && entropy(v) > 4.5)
+        return QStringLiteral("high-entropy value (a key or token?)");
+    return {};
+}
+
+void PipelineGates::check(PipelineModel& model, const GatePolicy& policy, QList<Diagnostic>& diagnostics)
+{
+    Context context{model, policy, diagnostics};
+    checkScanning(context);
+    checkSecurityBlocking(context);
+    checkDeployOrder(context);
+    checkProduction(context);
+    checkSecrets(context);
+    checkImages(context);
+    checkActions(context);
+    checkTimeouts(context);
+    checkPermissions(context);
+    checkInjection(context);
+}
+
+} // namespace gatehouse::pipeline

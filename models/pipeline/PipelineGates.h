@@ -1,0 +1,26 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "GatePolicy.h"
+#include "PipelineModel.h"
+
+namespace gatehouse::pipeline {
+
+/// Runs the enabled gates of `policy` over a resolved pipeline: appends `gate.<id>` diagnostics (category gate)
+/// and records in each job's `gates` the gates it satisfies. Pure function of its inputs, any thread.
+class PipelineGates
+{
+public:
+    static void check(PipelineModel& model, const GatePolicy& policy, QList<Diagnostic>& diagnostics);
+
+    /// The security scan kinds ("sast", "dependency", "container", "secrets") a job performs, recognised by
+    /// tools, templates, report types and well-known actions.
+    static QStringList scanKinds(const PipelineJob& job);
+    /// Shannon entropy in bits per character.
+    static double entropy(const QString& text);
+    /// Why a literal value looks like a secret (empty when it does not).
+    static QString secretReason(const QString& name, const YamlNode& value);
+};
+
+} // namespace gatehouse::pipeline

@@ -1,0 +1,283 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SchemaValidator.h"
+
+#include <QRegularExpression>
+
+namespace gatehouse::pipeline {
+
+SchemaValidator::SchemaValidator(const KeywordTables& tables, const QStringList& files, QList<Diagnostic>& diagnostics)
+    : m_tables(tables)
+    , m_files(files)
+    , m_diagnostics(diagnostics)
+    , m_github(tables.system() == u"github")
+{ }
+
+void SchemaValidator::report(const YamlNode& at, Severity severity, const QString& rule, const QString& message)
+{
+    m_diagnostics.append(Diagnostic{m_files.value(at.file), at.line, at.column, severity, Category::Schema,
+                                    m_tables.system() + u'.' + rule, message});
+}
+
+bool SchemaValidator::isDynamic(const YamlNode& node) const
+{
+    // Values computed at run time cannot be checked statically: GitHub expressions, GitLab variables.
+    if (node.kind != YamlNode::Kind::Scalar)
+        return false;
+    return m_github ? node.value.contains(u"${{") : node.value.contains(u'$');
+}
+
+bool SchemaValidator::typeMatches(const YamlNode& node, unsigned types, bool looseScalars)
+{
+    switch (node.kind) {
+    case YamlNode::Kind::Null:
+        return true;
+    case YamlNode::Kind::Sequence:
+        return types & TypeSequence;
+    case YamlNode::Kind::Map:
+        return types & TypeMap;
+    case YamlNode::Kind::Scalar:
+        break;
+    }
+    unsigned type = 0;
+    switch (node.scalarType()) {
+    case YamlNode::ScalarType::Null:
+        return true;
+    case YamlNode::ScalarType::Bool:
+        type = TypeBool;
+        break;
+    case YamlNode::ScalarType::Integer:
+        type = TypeInteger;
+        break;
+    case YamlNode::ScalarType::Float:
+        type = TypeFloat;
+        break;
+    case YamlNode::ScalarType::String:
+        type = TypeString;
+        break;
+    }
+    if (types & type)
+        return true;
+    // An integer is a valid number; GitHub's loader turns any scalar into a string where a string is expected.
+    if (type == TypeInteger && (types & TypeFloat))
+        return true;
+    return looseScalars && (types & TypeString);
+}
+
+QString SchemaValidator::typeList(unsigned types)
+{
+    QStringList names;
+    if (types & TypeString)
+        names << QStringLiteral("a string");
+    if ((types & TypeNumber) == TypeNumber)
+        names << QStringLiteral("a number");
+    else if (types & TypeInteger)
+        names << QStringLiteral("an integer");
+    if (types & TypeBool)
+        names << QStringLiteral("a boolean");
+    if (types & TypeSequence)
+        names << QStringLiteral("a sequence");
+    if (types & TypeMap)
+        names << QStringLiteral("a mapping");
+    if (names.size() <= 1)
+        return names.value(0);
+    const QString last = names.takeLast();
+    return names.join(QStringLiteral(", ")) + QStringLiteral(" or ") + last;
+}
+
+static QString article(const QString& typeName)
+{
+    return (typeName.startsWith(u'i') ? QStringLiteral("an ") : QStringLiteral("a ")) + typeName;
+}
+
+void SchemaValidator::validateMap(const YamlNode& node, const QString& schemaId, const QString& what)
+{
+    const MapSchema* schema = m_tables.map(schemaId);
+    if (!schema || node.kind != YamlNode::Kind::Map)
+        return;
+    const QStringList known = schema->keyNames();
+    for (size_t i = 0; i < node.keys.size(); ++i) {
+        const YamlNode& key = node.keys[i];
+        const YamlNode& value = node.items[i];
+        if (key.kind != YamlNode::Kind::Scalar)
+            continue;
+        if (const KeySpec* spec = schema->key(key.value)) {
+            validateValue(value, spec->value, what + QStringLiteral(" › ") + key.value);
+            continue;
+        }
+        if (schema->open) {
+            validateValue(value, schema->otherValue, what + QStringLiteral(" › ") + key.value);
+            continue;
+        }
+        const QString suggestion = didYouMean(key.value, known);
+        QString message = QStringLiteral("unknown key '%1' in %2").arg(key.value, what);
+        if (!suggestion.isEmpty())
+            message += suggestion;
+        else if (known.size() <= 12)
+            message += QStringLiteral("; expected one of: %1").arg(known.join(QStringLiteral(", ")));
+        report(key, Severity::Error, QStringLiteral("unknown-key"), message);
+    }
+    for (const KeySpec& spec : schema->keys) {
+        if (spec.required && !node.get(QString::fromLatin1(spec.name)))
+            report(node, Severity::Error, QStringLiteral("missing-key"),
+                   QStringLiteral("%1 is missing the required key '%2' (%3)")
+                       .arg(what, QLatin1StringView(spec.name), QString::fromUtf8(spec.description)));
+    }
+}
+
+void SchemaValidator::validateValue(const YamlNode& node, const ValueSpec& spec, const QString& what)
+{
+    if (node.isNull())
+        return;
+    const bool dynamic = isDynamic(node);
+    if (!typeMatches(node, spec.types, m_github) && !(dynamic && node.kind == YamlNode::Kind::Scalar)) {
+        report(node, Severity::Error, QStringLiteral("wrong-type"),
+               QStringLiteral("%1 must be %2, found %3").arg(what, typeList(spec.types), article(node.typeName())));
+        return;
+    }
+    switch (node.kind) {
+    case YamlNode::Kind::Map:
+        if (spec.map)
+            validateMap(node, QString::fromLatin1(spec.map), what);
+        return;
+    case YamlNode::Kind::Sequence:
+        if (spec.items) {
+            if (const ValueSpec* item = m_tables.value(QString::fromLatin1(spec.items))) {
+                for (const YamlNode& child : node.items)
+                    validateValue(child, *item, what);
+            }
+        }
+        return;
+    case YamlNode::Kind::Null:
+        return;
+    case YamlNode::Kind::Scalar:
+        break;
+    }
+    if (dynamic)
+        return;
+    if (spec.enumValues) {
+        const QStringList allowed = KeywordTables::enumNames(spec.enumValues);
+        if (!allowed.contains(node.value)) {
+            report(node, Severity::Error, QStringLiteral("invalid-value"),
+                   QStringLiteral("invalid value '%1' for %2; expected one of: %3%4")
+                       .arg(node.value, what, allowed.join(QStringLiteral(", ")), didYouMean(node.value, allowed)));
+            return;
+        }
+    }
+    if (spec.max > spec.min
+        && (node.scalarType() == YamlNode::ScalarType::Integer || node.scalarType() == YamlNode::ScalarType::Float)) {
+        const double value = node.value.toDouble();
+        if (value < spec.min || value > spec.max) {
+            report(node, Severity::Error, QStringLiteral("out-of-range"),
+                   QStringLiteral("%1 must be between %2 and %3, found %4")
+                       .arg(what)
+                       .arg(spec.min)
+                       .arg(spec.max)
+                       .arg(node.value));
+            return;
+        }
+    }
+    if (spec.format && node.kind == YamlNode::Kind::Scalar) {
+        const QString problem = checkFormat(QString::fromLatin1(spec.format), node.value);
+        if (!problem.isEmpty())
+            report(node, Severity::Error, QStringLiteral("invalid-format"),
+                   QStringLiteral("invalid %1 '%2'; expected %3").arg(what, node.value, problem));
+    }
+}
+
+static bool cronFieldValid(const QString& field, int min, int max, const QStringList& names)
+{
+    for (const QString& part : field.split(u',')) {
+        QString range = part;
+        QString step;
+        if (const qsizetype slash = part.indexOf(u'/'); slash >= 0) {
+            range = part.left(slash);
+            step = part.mid(slash + 1);
+            bool ok = false;
+            if (step.toInt(&ok) <= 0 || !ok)
+                return false;
+        }
+        if (range == u"*")
+            continue;
+        const QStringList bounds = range.split(u'-');
+        if (bounds.size() > 2)
+            return false;
+        int values[2] = {0, 0};
+        for (qsizetype i = 0; i < bounds.size(); ++i) {
+            bool ok = false;
+            int v = bounds[i].toInt(&ok);
+            if (!ok) {
+                const qsizetype index = names.indexOf(bounds[i].toUpper());
+                if (index < 0)
+                    return false;
+                v = int(index) + min;
+            }
+            if (v < min || v > max)
+                return false;
+            values[i] = v;
+        }
+        if (bounds.size() == 2 && values[0] > values[1])
+            return false;
+    }
+    return true;
+}
+
+QString SchemaValidator::checkFormat(const QString& format, const QString& value)
+{
+    if (format == u"cron") {
+        const QStringList fields = value.simplified().split(u' ');
+        static const QStringList months
+            = {QStringLiteral("JAN"), QStringLiteral("FEB"), QStringLiteral("MAR"), QStringLiteral("APR"),
+               QStringLiteral("MAY"), QStringLiteral("JUN"), QStringLiteral("JUL"), QStringLiteral("AUG"),
+               QStringLiteral("SEP"), QStringLiteral("OCT"), QStringLiteral("NOV"), QStringLiteral("DEC")};
+        static const QStringList days
+            = {QStringLiteral("SUN"), QStringLiteral("MON"), QStringLiteral("TUE"), QStringLiteral("WED"),
+               QStringLiteral("THU"), QStringLiteral("FRI"), QStringLiteral("SAT")};
+        if (fields.size() != 5)
+            return QStringLiteral("five fields: minute hour day-of-month month day-of-week");
+        if (!cronFieldValid(fields[0], 0, 59, {}) || !cronFieldValid(fields[1], 0, 23, {})
+            || !cronFieldValid(fields[2], 1, 31, {}) || !cronFieldValid(fields[3], 1, 12, months)
+            || !cronFieldValid(fields[4], 0, 7, days))
+            return QStringLiteral("minute 0-59, hour 0-23, day 1-31, month 1-12 or JAN-DEC, weekday 0-6 or SUN-SAT");
+        return {};
+    }
+    if (format == u"duration") {
+        static const QRegularExpression duration(
+            QStringLiteral("^\\s*(\\d+(\\.\\d+)?\\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|"
+                           "w|wk|weeks?|mo|mos|months?|y|yr|years?)?\\s*(,|and)?\\s*)+$"),
+            QRegularExpression::CaseInsensitiveOption);
+        if (value.contains(u'$') || duration.match(value).hasMatch())
+            return {};
+        return QStringLiteral("a duration such as '1h 30m', '90 minutes' or '3600'");
+    }
+    if (format == u"project") {
+        static const QRegularExpression project(QStringLiteral("^[\\w.$/{}-]+/[\\w.$/{}-]+$"));
+        if (project.match(value).hasMatch())
+            return {};
+        return QStringLiteral("a full project path such as 'group/project'");
+    }
+    if (format == u"url") {
+        if (value.startsWith(u"https://") || value.startsWith(u"http://") || value.contains(u'$'))
+            return {};
+        return QStringLiteral("an http(s) URL");
+    }
+    if (format == u"uses-action") {
+        if (value.startsWith(u"./") || value.startsWith(u"docker://"))
+            return {};
+        static const QRegularExpression remote(QStringLiteral("^[\\w.-]+/[\\w.-]+(/[^@\\s]+)?@[^\\s@]+$"));
+        if (remote.match(value).hasMatch())
+            return {};
+        return QStringLiteral("'owner/repo@ref', 'owner/repo/path@ref', './local/path' or 'docker://image'");
+    }
+    if (format == u"uses-workflow") {
+        static const QRegularExpression local(QStringLiteral("^\\./\\.github/workflows/[^@\\s]+\\.ya?ml$"));
+        static const QRegularExpression remote(
+            QStringLiteral("^[\\w.-]+/[\\w.-]+/\\.github/workflows/[^@\\s]+\\.ya?ml@[^\\s@]+$"));
+        if (local.match(value).hasMatch() || remote.match(value).hasMatch())
+            return {};
+        return QStringLiteral("'./.github/workflows/FILE.yml' or 'owner/repo/.github/workflows/FILE.yml@ref'");
+    }
+    return {};
+}
+
+} // namespace gatehouse::pipeline
