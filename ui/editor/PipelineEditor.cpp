@@ -108,9 +108,11 @@ void PipelineEditor::updateGutterWidth()
 
 void PipelineEditor::updateGutter(const QRect& rect, int dy)
 {
-    if (dy)
+    if (dy) {
         m_gutter->scroll(0, dy);
-    else
+        if (!m_diagnosticSelections.isEmpty())
+            updateExtraSelections();
+    } else
         m_gutter->update(0, rect.y(), m_gutter->width(), rect.height());
     if (rect.contains(viewport()->rect()))
         updateGutterWidth();
@@ -121,6 +123,8 @@ void PipelineEditor::resizeEvent(QResizeEvent* event)
     QPlainTextEdit::resizeEvent(event);
     const QRect cr = contentsRect();
     m_gutter->setGeometry(QRect(cr.left(), cr.top(), gutterWidth(), cr.height()));
+    if (!m_diagnosticSelections.isEmpty())
+        updateExtraSelections();
 }
 
 void PipelineEditor::paintGutter(QPaintEvent* event)
@@ -256,7 +260,15 @@ void PipelineEditor::updateExtraSelections()
     all.append(current);
     all += m_searchSelections;
     all += m_bracketSelections;
-    all += m_diagnosticSelections;
+    // Only the underlines on screen: hundreds of off-screen selections would make every keystroke pay for them.
+    // A margin of lines around the viewport keeps scrolling by a few lines from showing bare text.
+    const int first = firstVisibleBlock().blockNumber() - 20;
+    const int last = first + 20 + viewport()->height() / qMax(1, fontMetrics().height()) + 60;
+    for (const QTextEdit::ExtraSelection& selection : std::as_const(m_diagnosticSelections)) {
+        const int block = selection.cursor.block().blockNumber();
+        if (block >= first && block <= last)
+            all.append(selection);
+    }
     setExtraSelections(all);
 }
 

@@ -100,8 +100,8 @@ void PipelineDocumentView::buildUi()
     auto* top = new QSplitter(Qt::Horizontal, this);
     top->addWidget(editorPane);
     top->addWidget(buildGraphPane());
-    top->setStretchFactor(0, 5);
-    top->setStretchFactor(1, 4);
+    top->setStretchFactor(0, 1);
+    top->setStretchFactor(1, 1);
     top->setChildrenCollapsible(false);
 
     auto* vertical = new QSplitter(Qt::Vertical, this);
@@ -142,7 +142,8 @@ QWidget* PipelineDocumentView::buildGraphPane()
     };
     button(QStringLiteral("−"), tr("Zoom out (Ctrl+wheel, Ctrl+-)"), [this] { m_graph->zoomBy(1 / 1.25); });
     button(QStringLiteral("+"), tr("Zoom in (Ctrl+wheel, Ctrl++)"), [this] { m_graph->zoomBy(1.25); });
-    button(tr("Fit"), tr("Fit the graph in the view (Ctrl+0)"), [this] { m_graph->fitToView(); });
+    button(tr("Fit"), tr("Fit the graph in the view (Ctrl+0)"),
+           [this] { m_graph->fitToView(PipelineGraphView::FitAll); });
     button(tr("1:1"), tr("Actual size"), [this] { m_graph->resetZoom(); });
     button(tr("Export…"), tr("Save the graph as PNG or SVG"), [this] { exportGraph(); });
     auto* layout = new QVBoxLayout(pane);
@@ -363,9 +364,9 @@ QString PipelineDocumentView::formatStatus(const BufferValidation& result)
     if (result.errors == 0 && result.warnings == 0)
         parts << tr("No problems");
     if (result.errors > 0)
-        parts << tr("%n error(s)", nullptr, result.errors);
+        parts << (result.errors == 1 ? tr("1 error") : tr("%1 errors").arg(result.errors));
     if (result.warnings > 0)
-        parts << tr("%n warning(s)", nullptr, result.warnings);
+        parts << (result.warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(result.warnings));
     if (!result.parsed)
         parts << tr("YAML does not parse");
     else if (result.gatesApplicable > 0)
@@ -383,7 +384,8 @@ void PipelineDocumentView::updateStatus()
     if (!m_hasResult)
         return;
     QString text = formatStatus(m_last);
-    text += QStringLiteral("   —   ") + tr("%n job(s)", nullptr, m_graph->jobCount()) + QStringLiteral(" · ")
+    text += QStringLiteral("   —   ")
+        + (m_graph->jobCount() == 1 ? tr("1 job") : tr("%1 jobs").arg(m_graph->jobCount())) + QStringLiteral(" · ")
         + tr("Ln %1").arg(m_editor->currentLine()) + QStringLiteral(" · ")
         + tr("checked in %1 ms").arg(m_last.elapsedMs);
     m_status->setText(text);

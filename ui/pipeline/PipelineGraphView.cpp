@@ -120,6 +120,14 @@ void PipelineGraphView::rebuildScene()
             path.moveTo(start);
             path.cubicTo(start + QPointF(dx, 0), end - QPointF(dx, 0), end);
         }
+        // Arrowhead at the job that waits.
+        const QPointF tip = path.pointAtPercent(1.0);
+        const QPointF back = path.pointAtPercent(0.96);
+        const qreal angle = std::atan2(tip.y() - back.y(), tip.x() - back.x());
+        for (const qreal side : {-0.45, 0.45}) {
+            path.moveTo(tip);
+            path.lineTo(tip - QPointF(std::cos(angle + side), std::sin(angle + side)) * 7);
+        }
         auto* item = s->addPath(path, QPen(EdgeColor, 1.4));
         item->setZValue(1.5);
         m_edges.append(item);
@@ -217,22 +225,34 @@ qreal PipelineGraphView::zoom() const
 
 void PipelineGraphView::zoomBy(qreal factor)
 {
+    m_autoFit = false;
+    applyZoom(factor);
+}
+
+void PipelineGraphView::applyZoom(qreal factor)
+{
     const qreal target = std::clamp(zoom() * factor, MinZoom, MaxZoom);
     const qreal applied = target / zoom();
     scale(applied, applied);
 }
 
-void PipelineGraphView::fitToView()
+void PipelineGraphView::fitToView(FitMode mode)
 {
     if (m_layout.cards.isEmpty())
         return;
     fitInView(sceneRect(), Qt::KeepAspectRatio);
-    // Never blow a small pipeline up; a huge one gets a floor so cards stay legible and the user scrolls.
+    // Never blow a small pipeline up; a big one keeps legible cards and the user scrolls.
     const qreal z = zoom();
+    const qreal floor = mode == FitReadable ? 0.7 : MinZoom;
     if (z > 1.0)
         resetZoom();
-    else if (z < 0.35)
-        zoomBy(0.35 / z);
+    else if (z < floor)
+        applyZoom(floor / z);
+    if (mode == FitAll)
+        m_autoFit = false;
+    if (mode == FitReadable)
+        centerOn(sceneRect().left() + viewport()->width() / (2 * zoom()),
+                 sceneRect().top() + viewport()->height() / (2 * zoom()));
 }
 
 void PipelineGraphView::resetZoom()
@@ -276,6 +296,8 @@ void PipelineGraphView::resizeEvent(QResizeEvent* event)
 {
     QGraphicsView::resizeEvent(event);
     placeBanner();
+    if (m_autoFit && !m_layout.cards.isEmpty())
+        fitToView();
 }
 
 void PipelineGraphView::placeBanner()

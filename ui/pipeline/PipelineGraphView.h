@@ -43,8 +43,13 @@ public:
     /// What a click on a card does: select it and report it.
     void activateCard(int card);
 
+    enum FitMode
+    {
+        FitReadable, ///< as much as fits while the text stays legible (scrolling for big pipelines)
+        FitAll, ///< everything, however small
+    };
     void zoomBy(qreal factor);
-    void fitToView();
+    void fitToView(FitMode mode = FitReadable);
     void resetZoom();
     qreal zoom() const;
 
@@ -64,6 +69,7 @@ private:
     void rebuildScene();
     void applyOpacity();
     void placeBanner();
+    void applyZoom(qreal factor);
     static bool sameDrawing(const pipeline::GraphLayout& a, const pipeline::GraphLayout& b);
 
     pipeline::GraphLayout m_layout;
@@ -76,6 +82,7 @@ private:
     int m_selected = -1;
     QList<int> m_highlighted;
     bool m_fitPending = true;
+    bool m_autoFit = true; ///< until the user zooms, the graph refits when the view is resized
 };
 
 } // namespace gatehouse

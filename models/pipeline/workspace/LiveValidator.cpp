@@ -35,7 +35,10 @@ void LiveValidator::validateNow()
     const QString path = m_path;
     const FileSourceFactory sources = m_sources;
     m_jobs.start(
-        [text, path, sources](ProgressSink&) {
+        [text, path, sources](ProgressSink& sink) {
+            // Queued behind a slow validation and already superseded: do not spend a core on it.
+            if (sink.isCancelled())
+                return BufferValidation{};
             const FileSource files = sources ? sources() : FileSource{};
             return validateBuffer(text.toUtf8(), path, files);
         },
