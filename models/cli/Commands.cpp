@@ -10,6 +10,10 @@ const QList<Command>& commands()
     static const QList<Command> table{
         {QStringLiteral("info"), QStringLiteral("Summarize a repository: branch, HEAD, pipelines, reports, tags"),
          runInfo},
+        {QStringLiteral("validate"), QStringLiteral("Check pipelines: syntax, schema, semantics and gates"),
+         runValidate},
+        {QStringLiteral("pipeline"),
+         QStringLiteral("Print a pipeline as resolved (jobs, stages, needs) or fully merged"), runPipeline},
     };
     return table;
 }

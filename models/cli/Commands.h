@@ -8,5 +8,7 @@
 namespace gatehouse::cli {
 
 int runInfo(const QStringList& arguments, Io io);
+int runValidate(const QStringList& arguments, Io io);
+int runPipeline(const QStringList& arguments, Io io);
 
 } // namespace gatehouse::cli

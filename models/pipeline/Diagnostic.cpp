@@ -62,9 +62,9 @@ void normalizeDiagnostics(QList<Diagnostic>& diagnostics)
     for (const Diagnostic& d : std::as_const(diagnostics)) {
         if (!unique.isEmpty()) {
             const Diagnostic& last = unique.constLast();
-            // Same place and rule: a template's problem inherited by several jobs is one problem.
+            // Same place and rule: a template's schema problem inherited by several jobs is one problem.
             if (last.file == d.file && last.line == d.line && last.column == d.column && last.rule == d.rule
-                && (d.line > 0 || last.message == d.message))
+                && (last.message == d.message || (d.category == Category::Schema && d.line > 0)))
                 continue;
         }
         unique.append(d);
@@ -74,18 +74,24 @@ void normalizeDiagnostics(QList<Diagnostic>& diagnostics)
 
 int editDistance(QStringView a, QStringView b)
 {
-    std::vector<int> previous(b.size() + 1), current(b.size() + 1);
-    for (qsizetype j = 0; j <= b.size(); ++j)
-        previous[j] = int(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        current[0] = int(i);
-        for (qsizetype j = 1; j <= b.size(); ++j) {
+    // Optimal string alignment: Levenshtein plus adjacent transpositions ("scirpt" is one edit from "script").
+    const qsizetype n = a.size();
+    const qsizetype m = b.size();
+    std::vector<int> d((n + 1) * (m + 1));
+    auto at = [m, &d](qsizetype i, qsizetype j) -> int& { return d[i * (m + 1) + j]; };
+    for (qsizetype i = 0; i <= n; ++i)
+        at(i, 0) = int(i);
+    for (qsizetype j = 0; j <= m; ++j)
+        at(0, j) = int(j);
+    for (qsizetype i = 1; i <= n; ++i) {
+        for (qsizetype j = 1; j <= m; ++j) {
             const int cost = a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1;
-            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+            at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
+            if (i > 1 && j > 1 && a[i - 1].toLower() == b[j - 2].toLower() && a[i - 2].toLower() == b[j - 1].toLower())
+                at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
         }
-        std::swap(previous, current);
     }
-    return previous[b.size()];
+    return at(n, m);
 }
 
 QString closestMatch(const QString& word, const QStringList& candidates)

@@ -319,7 +319,7 @@ private:
             return true;
         if (!GitHubExpression::contexts().contains(lower)) {
             m_result.unknownContexts.append(name);
-            Q_UNUSED(offset);
+            m_result.unknownContextOffsets.append(offset);
         }
         *path = lower;
         *isContext = true;

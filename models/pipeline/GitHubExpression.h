@@ -21,6 +21,7 @@ struct GitHubExpression
     };
     QList<Access> accesses; ///< every context property read
     QStringList unknownContexts; ///< context names that do not exist
+    QList<int> unknownContextOffsets; ///< where each of them starts
     QStringList unknownFunctions;
 
     /// Parses `text` (without the `${{ }}`).

@@ -53,6 +53,7 @@ private:
     FileSource m_files;
     QList<Diagnostic>& m_diagnostics;
     PipelineModel m_model;
+    QStringList m_lines; ///< the file's lines, for positions inside block scalars
 };
 
 void Analyzer::reportAt(const YamlNode& node, int offset, Severity severity, const QString& rule,
@@ -65,9 +66,14 @@ void Analyzer::reportAt(const YamlNode& node, int offset, Severity severity, con
     const qsizetype newlines = before.count(u'\n');
     if (newlines == 0 && node.value.indexOf(u'\n') < 0) {
         at.column = node.column + offset + (node.plain ? 0 : 1);
-    } else if (!node.plain) {
+    } else if (!node.plain && node.file == 0) {
+        // Block scalar: the content starts on the line after the `|`, indented as the file shows.
         at.line = node.line + int(newlines) + 1;
-        at.column = int(offset - before.lastIndexOf(u'\n'));
+        const QString lineText = m_lines.value(at.line - 1);
+        qsizetype indent = 0;
+        while (indent < lineText.size() && lineText[indent] == u' ')
+            ++indent;
+        at.column = int(indent + offset - before.lastIndexOf(u'\n'));
     }
     report(at, severity, Category::Semantic, rule, message);
 }
@@ -117,11 +123,14 @@ void Analyzer::checkExpression(const YamlNode& node, int offset, const QString& 
                  QStringLiteral("invalid expression '%1': %2").arg(text.trimmed(), expression.error));
         return;
     }
-    for (const QString& context : expression.unknownContexts)
-        reportAt(node, offset, Severity::Error, QStringLiteral("unknown-context"),
+    for (qsizetype i = 0; i < expression.unknownContexts.size(); ++i) {
+        const QString& context = expression.unknownContexts[i];
+        reportAt(node, offset + expression.unknownContextOffsets.value(i), Severity::Error,
+                 QStringLiteral("unknown-context"),
                  QStringLiteral("unknown context '%1' in '%2'%3; expected one of: %4")
                      .arg(context, text.trimmed(), didYouMean(context, GitHubExpression::contexts()),
                           GitHubExpression::contexts().join(QStringLiteral(", "))));
+    }
     for (const QString& function : expression.unknownFunctions)
         reportAt(node, offset, Severity::Error, QStringLiteral("unknown-function"),
                  QStringLiteral("unknown function '%1()'%2")
@@ -476,6 +485,7 @@ PipelineModel Analyzer::run(const QByteArray& text)
     m_diagnostics.append(set.diagnostics);
     if (!set.ok)
         return m_model;
+    m_lines = QString::fromUtf8(text).split(u'\n');
     if (set.documents.empty() || set.documents.front().isNull()) {
         report(YamlNode::map(1, 1), Severity::Error, Category::Schema, QStringLiteral("empty"),
                QStringLiteral("the workflow is empty; expected 'on:' and 'jobs:'"));

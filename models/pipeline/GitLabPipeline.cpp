@@ -900,22 +900,23 @@ YamlNode GitLabPipeline::deepMerge(const YamlNode& base, const YamlNode& overlay
     YamlNode result = base;
     for (size_t i = 0; i < overlay.keys.size(); ++i) {
         const YamlNode& key = overlay.keys[i];
-        YamlNode* existing = result.get(key.value);
-        if (existing && existing->isMap() && overlay.items[i].isMap()) {
-            *existing = deepMerge(*existing, overlay.items[i]);
-        } else if (existing) {
-            *existing = overlay.items[i];
-            // Keep the overriding key's position too (diagnostics point at the definition that wins).
-            for (size_t k = result.keys.size(); k-- > 0;) {
-                if (result.keys[k].value == key.value) {
-                    result.keys[k] = key;
-                    break;
-                }
+        size_t index = result.keys.size();
+        for (size_t k = result.keys.size(); k-- > 0;) {
+            if (result.keys[k].value == key.value) {
+                index = k;
+                break;
             }
-        } else {
+        }
+        if (index == result.keys.size()) {
             result.keys.push_back(key);
             result.items.push_back(overlay.items[i]);
+            continue;
         }
+        YamlNode& existing = result.items[index];
+        existing
+            = existing.isMap() && overlay.items[i].isMap() ? deepMerge(existing, overlay.items[i]) : overlay.items[i];
+        // The overriding key's position wins (diagnostics and the job's home point at the later definition).
+        result.keys[index] = key;
     }
     return result;
 }

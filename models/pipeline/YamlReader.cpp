@@ -92,8 +92,9 @@ void lineColumnOf(const QByteArray& text, qsizetype offset, int* line, int* colu
 class Builder : public YAML::EventHandler
 {
 public:
-    Builder(const QString& file, qint64 maxNodes, int maxDepth, QList<Diagnostic>& diagnostics)
-        : m_file(file)
+    Builder(const QByteArray& text, const QString& file, qint64 maxNodes, int maxDepth, QList<Diagnostic>& diagnostics)
+        : m_text(text)
+        , m_file(file)
         , m_maxNodes(maxNodes)
         , m_maxDepth(maxDepth)
         , m_diagnostics(diagnostics)
@@ -173,8 +174,22 @@ private:
     void setMark(YamlNode& node, const YAML::Mark& mark)
     {
         node.line = mark.line + 1;
-        node.column = mark.column + 1;
+        node.column = codePointColumn(mark);
         count(1, mark);
+    }
+
+    /// yaml-cpp counts bytes; editors and SARIF count characters.
+    int codePointColumn(const YAML::Mark& mark) const
+    {
+        const qsizetype lineStart = mark.pos - mark.column;
+        if (lineStart < 0 || mark.pos > m_text.size())
+            return mark.column + 1;
+        int column = 1;
+        for (qsizetype i = lineStart; i < mark.pos; ++i) {
+            if ((quint8(m_text[i]) & 0xC0) != 0x80)
+                ++column;
+        }
+        return column;
     }
 
     void count(qint64 n, const YAML::Mark& mark)
@@ -339,6 +354,7 @@ private:
         map.items = std::move(items);
     }
 
+    const QByteArray& m_text;
     QString m_file;
     qint64 m_maxNodes;
     int m_maxDepth;
@@ -399,7 +415,7 @@ int estimateNestingDepth(const QByteArray& text, int stopAt)
             if (quote) {
                 if (c == quote)
                     quote = 0;
-            } else if (c == '#' && (last == ' ' || last == '\t')) {
+            } else if (c == '#' && (i == pos || data[i - 1] == ' ' || data[i - 1] == '\t')) {
                 break;
             } else if ((c == '"' || c == '\'')
                        && (last == ' ' || last == '[' || last == '{' || last == ',' || last == ':')) {
@@ -458,7 +474,7 @@ YamlDocumentSet readYaml(const QByteArray& text, const QString& file, const Yaml
                         .arg(limits.maxDepth));
 
     const qint64 maxNodes = limits.maxNodes > 0 ? limits.maxNodes : 200000 + text.size();
-    Builder builder(file, maxNodes, limits.maxDepth, result.diagnostics);
+    Builder builder(text, file, maxNodes, limits.maxDepth, result.diagnostics);
     try {
         std::istringstream stream(text.toStdString());
         YAML::Parser parser(stream);

@@ -1,0 +1,214 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Commands.h"
+
+#include "git/Repository.h"
+#include "pipeline/PipelineDiscovery.h"
+#include "pipeline/PipelineValidator.h"
+#include "pipeline/ValidationReport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+
+namespace gatehouse::cli {
+
+using namespace gatehouse::pipeline;
+
+namespace {
+
+/// Reads a file given on the command line: from the repository source when it lies inside it, else from disk.
+struct InputFile
+{
+    QString displayPath; ///< repository-relative when inside the repository
+    QByteArray text;
+    QString error; ///< set when unreadable
+};
+
+InputFile readInput(const QString& argument, const QString& workDir, const QString& revision, const FileSource& files)
+{
+    InputFile input;
+    const QFileInfo info(QDir::current().absoluteFilePath(argument));
+    QString relative = argument;
+    if (!workDir.isEmpty()) {
+        const QString candidate = QDir(workDir).relativeFilePath(info.absoluteFilePath());
+        if (!candidate.startsWith(u"..") && (info.exists() || !revision.isEmpty()))
+            relative = candidate;
+    }
+    if (!revision.isEmpty() && files.isValid()) {
+        input.displayPath = relative;
+        const Result<QByteArray> text = files.read(relative);
+        if (!text)
+            input.error = text.error().toString();
+        else
+            input.text = text.value();
+        return input;
+    }
+    input.displayPath = relative.startsWith(u"..") || QDir::isAbsolutePath(relative) ? argument : relative;
+    if (info.isDir()) {
+        input.error = QStringLiteral("%1 is a directory; expected a pipeline file").arg(argument);
+        return input;
+    }
+    QFile file(info.absoluteFilePath());
+    if (!file.open(QIODevice::ReadOnly)) {
+        input.error = QStringLiteral("cannot read %1: %2").arg(argument, file.errorString());
+        return input;
+    }
+    // Up to 64 MB is read and then judged by the validator (which refuses above 10 MB with a diagnostic).
+    if (file.size() > (qint64(64) << 20)) {
+        input.error
+            = QStringLiteral("%1 is %2 MB; too large to be a pipeline file").arg(argument).arg(file.size() >> 20);
+        return input;
+    }
+    input.text = file.readAll();
+    return input;
+}
+
+} // namespace
+
+// `gatehouse validate`: syntax, schema, semantic and gate checks of the repository's pipelines.
+int runValidate(const QStringList& arguments, Io io)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption policyOption(QStringLiteral("policy"),
+                                          QStringLiteral("Gate policy file (default: .gatehouse/policy.yml)."),
+                                          QStringLiteral("FILE"));
+    const QCommandLineOption kindOption(QStringLiteral("kind"), QStringLiteral("auto|gitlab|github (default: auto)."),
+                                        QStringLiteral("KIND"), QStringLiteral("auto"));
+    const QCommandLineOption categoriesOption(
+        QStringLiteral("categories"), QStringLiteral("Comma list of syntax,schema,semantic,gate (default: all)."),
+        QStringLiteral("LIST"));
+    const QCommandLineOption noGatesOption(QStringLiteral("no-gates"), QStringLiteral("Skip the gate checks."));
+    parser.addOptions({policyOption, kindOption, categoriesOption, noGatesOption});
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("Pipeline files (default: every pipeline of the repository)."),
+                                 QStringLiteral("[FILE…]"));
+    CommonOptions options;
+    if (int code
+        = parseArguments(parser, QStringLiteral("validate"), arguments,
+                         {QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("sarif")}, io, options);
+        code != ExitOk)
+        return finishEarly(code);
+
+    ValidationOptions validation;
+    const QString kind = parser.value(kindOption);
+    if (kind == u"gitlab")
+        validation.kind = PipelineKind::GitLab;
+    else if (kind == u"github")
+        validation.kind = PipelineKind::GitHub;
+    else if (kind != u"auto") {
+        io.err << "gatehouse validate: unknown kind '" << kind << "' (expected auto|gitlab|github)\n";
+        return ExitUsage;
+    }
+    QSet<Category> categories = {Category::Syntax, Category::Schema, Category::Semantic, Category::Gate};
+    if (parser.isSet(categoriesOption)) {
+        categories.clear();
+        for (const QString& name : parser.value(categoriesOption).split(u',', Qt::SkipEmptyParts)) {
+            Category category;
+            if (!parseCategory(name, &category)) {
+                io.err << "gatehouse validate: unknown category '" << name
+                       << "' (expected syntax, schema, semantic, gate)\n";
+                return ExitUsage;
+            }
+            categories.insert(category);
+        }
+    }
+    validation.gates = !parser.isSet(noGatesOption) && categories.contains(Category::Gate);
+    const QStringList fileArguments = parser.positionalArguments();
+
+    // The repository gives the included files, the file list and the policy; single files work without one.
+    Result<FileSource> source = PipelineDiscovery::fileSource(options.repo, options.rev);
+    QString workDir;
+    if (!source) {
+        if (fileArguments.isEmpty() || !options.rev.isEmpty()) {
+            io.err << "gatehouse validate: " << source.error().toString() << '\n';
+            return ExitUsage;
+        }
+    } else {
+        validation.files = source.value();
+        if (options.rev.isEmpty()) {
+            if (Result<git::Repository> repo = git::Repository::open(options.repo))
+                workDir = repo->workDir();
+        }
+    }
+
+    QList<Diagnostic> policyDiagnostics;
+    if (parser.isSet(policyOption)) {
+        QFile file(parser.value(policyOption));
+        if (!file.open(QIODevice::ReadOnly)) {
+            io.err << "gatehouse validate: cannot read the policy " << parser.value(policyOption) << ": "
+                   << file.errorString() << '\n';
+            return ExitUsage;
+        }
+        validation.policy = GatePolicy::parse(file.read(1 << 20), parser.value(policyOption), &policyDiagnostics);
+    } else if (validation.files.isValid()) {
+        if (Result<QByteArray> text = validation.files.read(PipelineDiscovery::policyPath()))
+            validation.policy = GatePolicy::parse(text.value(), PipelineDiscovery::policyPath(), &policyDiagnostics);
+    }
+    bool policyBroken = false;
+    for (const Diagnostic& d : std::as_const(policyDiagnostics)) {
+        io.err << d.file << ':' << d.line << ':' << d.column << ": " << severityName(d.severity) << ": " << d.message
+               << " [" << d.rule << "]\n";
+        policyBroken = policyBroken || d.severity == Severity::Error;
+    }
+    if (policyBroken)
+        return ExitUsage;
+
+    QList<InputFile> inputs;
+    if (fileArguments.isEmpty()) {
+        const QStringList discovered = PipelineDiscovery::discover(validation.files);
+        if (discovered.isEmpty())
+            io.err << "gatehouse validate: no pipeline found (.gitlab-ci.yml, .github/workflows/*.yml)\n";
+        for (const QString& path : discovered) {
+            InputFile input;
+            input.displayPath = path;
+            const Result<QByteArray> text = validation.files.read(path);
+            if (text)
+                input.text = text.value();
+            else
+                input.error = text.error().toString();
+            inputs.append(input);
+        }
+    } else {
+        for (const QString& argument : fileArguments)
+            inputs.append(readInput(argument, workDir, options.rev, validation.files));
+    }
+
+    bool unreadable = false;
+    bool errors = false;
+    QList<ReportFile> report;
+    for (const InputFile& input : std::as_const(inputs)) {
+        if (!input.error.isEmpty()) {
+            io.err << "gatehouse validate: " << input.error << '\n';
+            unreadable = true;
+            continue;
+        }
+        const ValidationResult result = validatePipeline(input.text, input.displayPath, validation);
+        ReportFile file{input.displayPath, result.kind, {}};
+        for (const Diagnostic& d : result.diagnostics) {
+            if (!categories.contains(d.category))
+                continue;
+            file.diagnostics.append(d);
+            errors = errors || d.severity == Severity::Error;
+        }
+        report.append(file);
+    }
+
+    if (options.format == u"json") {
+        writeJson(io.out, QJsonDocument(ValidationReport::json(report)));
+    } else if (options.format == u"sarif") {
+        writeJson(io.out, QJsonDocument(ValidationReport::sarif(report, QStringLiteral(GATEHOUSE_VERSION))));
+    } else {
+        io.out << ValidationReport::text(report);
+        const QJsonObject summary = ValidationReport::json(report).value(QStringLiteral("summary")).toObject();
+        io.err << report.size() << " file(s): " << summary.value(QStringLiteral("errors")).toInt() << " error(s), "
+               << summary.value(QStringLiteral("warnings")).toInt() << " warning(s), "
+               << summary.value(QStringLiteral("infos")).toInt() << " info(s)\n";
+    }
+    if (unreadable)
+        return ExitUsage;
+    return errors ? ExitFindings : ExitOk;
+}
+
+} // namespace gatehouse::cli

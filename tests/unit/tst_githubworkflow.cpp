@@ -1,0 +1,231 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pipeline/GitHubWorkflow.h"
+
+#include <QTest>
+
+using namespace gatehouse;
+using namespace gatehouse::pipeline;
+
+namespace {
+
+using Files = QHash<QString, QByteArray>;
+
+QStringList describe(const QList<Diagnostic>& diagnostics)
+{
+    QStringList out;
+    for (const Diagnostic& d : diagnostics) {
+        if (d.severity != Severity::Info)
+            out << QStringLiteral("%1:%2:%3").arg(d.line).arg(d.column).arg(d.rule);
+    }
+    return out;
+}
+
+QString messages(const QList<Diagnostic>& diagnostics)
+{
+    QStringList out;
+    for (const Diagnostic& d : diagnostics)
+        out << d.message;
+    return out.join(u'\n');
+}
+
+const QByteArray head = "on: push\njobs:\n";
+
+} // namespace
+
+class TestGitHubWorkflow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rules_data();
+    void rules();
+    void model();
+    void actionMetadata();
+};
+
+void TestGitHubWorkflow::rules_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<Files>("files");
+    QTest::addColumn<QStringList>("expected"); // line:column:rule of errors and warnings
+    QTest::addColumn<QString>("messagePart");
+    const QByteArray job = "  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n";
+
+    QTest::newRow("valid") << head + job << Files() << QStringList() << QString();
+    QTest::newRow("unknown job key") << head + "  build:\n    runs-on: x\n    stpes:\n      - run: make\n"
+                                     << Files()
+                                     << QStringList{QStringLiteral("3:3:github.missing-key"),
+                                                    QStringLiteral("5:5:github.unknown-key")}
+                                     << QStringLiteral("did you mean 'steps'");
+    QTest::newRow("missing runs-on") << head + "  build:\n    steps:\n      - run: make\n"
+                                     << Files() << QStringList{QStringLiteral("3:3:github.missing-key")}
+                                     << QStringLiteral("runs-on");
+    QTest::newRow("missing on") << QByteArray("jobs:\n") + job << Files()
+                                << QStringList{QStringLiteral("1:1:github.missing-key")} << QStringLiteral("'on'");
+    QTest::newRow("unknown event") << QByteArray("on: [psuh]\njobs:\n") + job << Files()
+                                   << QStringList{QStringLiteral("1:6:github.unknown-event")}
+                                   << QStringLiteral("did you mean 'push'");
+    QTest::newRow("bad cron") << QByteArray("on:\n  schedule:\n    - cron: '61 * * * *'\njobs:\n") + job << Files()
+                              << QStringList{QStringLiteral("3:13:github.invalid-format")}
+                              << QStringLiteral("minute 0-59");
+    QTest::newRow("bad permission") << QByteArray("on: push\npermissions:\n  contents: rwite\njobs:\n") + job << Files()
+                                    << QStringList{QStringLiteral("3:13:github.invalid-value")}
+                                    << QStringLiteral("did you mean 'write'");
+    QTest::newRow("invalid job id") << head + "  1build:\n    runs-on: x\n    steps: [{run: a}]\n"
+                                    << Files() << QStringList{QStringLiteral("3:3:github.invalid-job-id")}
+                                    << QStringLiteral("'1build'");
+    QTest::newRow("needs unknown") << head + job
+            + "  test:\n    needs: [biuld]\n    runs-on: x\n    steps: [{run: a}]\n"
+                                   << Files() << QStringList{QStringLiteral("8:13:github.needs-unknown-job")}
+                                   << QStringLiteral("did you mean 'build'");
+    QTest::newRow("duplicate needs") << head + job
+            + "  test:\n    needs: [build, build]\n    runs-on: x\n    steps: [{run: a}]\n"
+                                     << Files() << QStringList{QStringLiteral("8:20:github.duplicate-needs")}
+                                     << QStringLiteral("twice");
+    QTest::newRow("needs cycle") << head
+            + "  a:\n    needs: b\n    runs-on: x\n    steps: [{run: a}]\n  b:\n    needs: [a]\n    runs-on: x\n"
+              "    steps: [{run: a}]\n"
+                                 << Files() << QStringList{QStringLiteral("3:3:github.needs-cycle")}
+                                 << QStringLiteral("a → b → a");
+    QTest::newRow("duplicate step id") << head
+            + "  build:\n    runs-on: x\n    steps:\n      - id: s\n        run: a\n      - id: s\n        run: b\n"
+                                       << Files() << QStringList{QStringLiteral("8:13:github.duplicate-step-id")}
+                                       << QStringLiteral("line 6");
+    QTest::newRow("uses and run") << head
+            + "  build:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n"
+              "        run: make\n"
+                                  << Files() << QStringList{QStringLiteral("7:9:github.step-uses-and-run")}
+                                  << QStringLiteral("both");
+    QTest::newRow("step without action") << head + "  build:\n    runs-on: x\n    steps:\n      - name: nothing\n"
+                                         << Files() << QStringList{QStringLiteral("6:9:github.step-without-action")}
+                                         << QStringLiteral("neither");
+    QTest::newRow("bad uses") << head + "  build:\n    runs-on: x\n    steps:\n      - uses: actions/checkout\n"
+                              << Files() << QStringList{QStringLiteral("6:15:github.invalid-format")}
+                              << QStringLiteral("@ref");
+    QTest::newRow("matrix exclude no match")
+        << head
+            + "  build:\n    runs-on: x\n    strategy:\n      matrix:\n        os: [linux, mac]\n        exclude:\n"
+              "          - os: windows\n    steps: [{run: a}]\n"
+        << Files() << QStringList{QStringLiteral("9:17:github.matrix-exclude-no-match")}
+        << QStringLiteral("linux, mac");
+    QTest::newRow("matrix exclude unknown key")
+        << head
+            + "  build:\n    runs-on: x\n    strategy:\n      matrix:\n        os: [linux]\n        exclude:\n"
+              "          - arch: arm\n    steps: [{run: a}]\n"
+        << Files() << QStringList{QStringLiteral("9:13:github.matrix-exclude-unknown-key")} << QStringLiteral("'arch'");
+    QTest::newRow("expression syntax") << head
+            + "  build:\n    runs-on: x\n    steps:\n      - run: echo ${{ github.ref == }}\n"
+                                       << Files() << QStringList{QStringLiteral("6:37:github.expression-syntax")}
+                                       << QStringLiteral("unexpected end");
+    QTest::newRow("unknown context") << head
+            + "  build:\n    runs-on: x\n    steps:\n      - run: echo \"${{ gihtub.ref }}\"\n"
+                                     << Files() << QStringList{QStringLiteral("6:24:github.unknown-context")}
+                                     << QStringLiteral("did you mean 'github'");
+    QTest::newRow("unknown function") << head
+            + "  build:\n    runs-on: x\n    if: contain(github.ref, 'main')\n    steps: [{run: a}]\n"
+                                      << Files() << QStringList{QStringLiteral("5:9:github.unknown-function")}
+                                      << QStringLiteral("did you mean 'contains'");
+    QTest::newRow("condition syntax") << head
+            + "  build:\n    runs-on: x\n    if: github.ref == 'main' &&\n    steps: [{run: a}]\n"
+                                      << Files() << QStringList{QStringLiteral("5:32:github.expression-syntax")}
+                                      << QStringLiteral("unexpected end");
+    QTest::newRow("unclosed expression") << head
+            + "  build:\n    runs-on: x\n    steps:\n      - run: echo ${{ github.ref\n"
+                                         << Files() << QStringList{QStringLiteral("6:19:github.expression-syntax")}
+                                         << QStringLiteral("not closed");
+    QTest::newRow("needs context") << head + job
+            + "  test:\n    runs-on: x\n    steps:\n      - run: echo ${{ needs.build.result }}\n"
+                                   << Files() << QStringList{QStringLiteral("10:23:github.needs-context")}
+                                   << QStringLiteral("not in this job's needs");
+    QTest::newRow("block scalar expression")
+        << head
+            + "  build:\n    runs-on: x\n    steps:\n      - run: |\n          make\n          echo ${{ bogus.x }}\n"
+        << Files() << QStringList{QStringLiteral("8:20:github.unknown-context")} << QStringLiteral("bogus");
+
+    const Files callee{{QStringLiteral(".github/workflows/reusable.yml"),
+                        "on:\n  workflow_call:\n    inputs:\n      version: {type: string, required: true}\n"
+                        "      debug: {type: boolean}\n    secrets:\n      token: {required: true}\njobs:\n"
+                        "  a:\n    runs-on: x\n    steps: [{run: a}]\n"}};
+    QTest::newRow("reusable call ok") << head
+            + "  call:\n    uses: ./.github/workflows/reusable.yml\n    with:\n"
+              "      version: '1'\n    secrets:\n      token: ${{ secrets.T }}\n"
+                                      << callee << QStringList() << QString();
+    QTest::newRow("reusable call mismatch")
+        << head
+            + "  call:\n    uses: ./.github/workflows/reusable.yml\n    with:\n      verison: '1'\n    secrets:\n"
+              "      tokn: x\n"
+        << callee
+        << QStringList{QStringLiteral("4:11:github.missing-input"), QStringLiteral("4:11:github.missing-secret"),
+                       QStringLiteral("6:7:github.unknown-input"), QStringLiteral("8:7:github.unknown-secret")}
+        << QStringLiteral("did you mean 'version'");
+    QTest::newRow("reusable inherit") << head
+            + "  call:\n    uses: ./.github/workflows/reusable.yml\n    with:\n"
+              "      version: '1'\n    secrets: inherit\n"
+                                      << callee << QStringList() << QString();
+    QTest::newRow("reusable missing file") << head + "  call:\n    uses: ./.github/workflows/nope.yml\n"
+                                           << Files() << QStringList{QStringLiteral("4:11:github.local-file-not-found")}
+                                           << QStringLiteral("does not exist");
+    QTest::newRow("reusable with steps") << head
+            + "  call:\n    uses: ./.github/workflows/reusable.yml\n    with: {version: '1'}\n"
+              "    secrets: inherit\n    runs-on: x\n"
+                                         << callee << QStringList{QStringLiteral("7:5:github.reusable-job-key")}
+                                         << QStringLiteral("runs-on");
+    QTest::newRow("local action inputs") << head
+            + "  build:\n    runs-on: x\n    steps:\n      - uses: ./tools/act\n        with:\n          colour: red\n"
+                                         << Files{{QStringLiteral("tools/act/action.yml"),
+                                                   "name: a\ndescription: d\ninputs:\n  color: {required: "
+                                                   "true}\nruns:\n  using: node20\n  main: i.js\n"}}
+                                         << QStringList{QStringLiteral("6:15:github.missing-action-input"),
+                                                        QStringLiteral("8:11:github.unknown-action-input")}
+                                         << QStringLiteral("did you mean 'color'");
+    QTest::newRow("duplicate key") << head + "  build:\n    runs-on: x\n    runs-on: y\n    steps: [{run: a}]\n"
+                                   << Files() << QStringList{QStringLiteral("5:5:yaml.duplicate-key")}
+                                   << QStringLiteral("line 4");
+}
+
+void TestGitHubWorkflow::rules()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(Files, files);
+    QFETCH(QStringList, expected);
+    QFETCH(QString, messagePart);
+    QList<Diagnostic> diagnostics;
+    GitHubWorkflow::analyze(text, QStringLiteral(".github/workflows/ci.yml"), FileSource::fromMap(files, true),
+                            diagnostics);
+    normalizeDiagnostics(diagnostics);
+    QCOMPARE(describe(diagnostics), expected);
+    if (!messagePart.isEmpty())
+        QVERIFY2(messages(diagnostics).contains(messagePart), qPrintable(messages(diagnostics)));
+}
+
+void TestGitHubWorkflow::model()
+{
+    const QByteArray text = head
+        + "  build:\n    runs-on: x\n    container: node:20\n    timeout-minutes: 10\n    steps: [{run: a}]\n"
+          "  deploy:\n    needs: build\n    runs-on: x\n    environment:\n      name: production\n"
+          "    continue-on-error: true\n    steps: [{run: a}]\n";
+    QList<Diagnostic> diagnostics;
+    const PipelineModel model
+        = GitHubWorkflow::analyze(text, QStringLiteral(".github/workflows/ci.yml"), {}, diagnostics);
+    QCOMPARE(describe(diagnostics), QStringList());
+    QCOMPARE(model.jobs.size(), 2);
+    QCOMPARE(model.jobs[0].image, QStringLiteral("node:20"));
+    QCOMPARE(model.jobs[0].timeoutMinutes, 10);
+    QCOMPARE(model.jobs[1].needs, QStringList{QStringLiteral("build")});
+    QCOMPARE(model.jobs[1].environment, QStringLiteral("production"));
+    QVERIFY(model.jobs[1].allowFailure);
+    QCOMPARE(model.jobs[1].line, 8);
+}
+
+void TestGitHubWorkflow::actionMetadata()
+{
+    QList<Diagnostic> diagnostics;
+    GitHubWorkflow::analyze("name: x\nruns:\n  using: composite\n  steps:\n    - run: a\n      shell: bash\n",
+                            QStringLiteral("tools/action.yml"), {}, diagnostics);
+    QCOMPARE(describe(diagnostics), QStringList{QStringLiteral("1:1:github.missing-key")});
+    QVERIFY(messages(diagnostics).contains(QStringLiteral("'description'")));
+}
+
+QTEST_GUILESS_MAIN(TestGitHubWorkflow)
+#include "tst_githubworkflow.moc"

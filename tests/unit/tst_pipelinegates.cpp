@@ -1,0 +1,265 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pipeline/PipelineGates.h"
+#include "pipeline/PipelineValidator.h"
+
+#include <QTest>
+
+using namespace gatehouse::pipeline;
+
+namespace {
+
+QStringList gateFindings(const ValidationResult& result, const QString& gate)
+{
+    QStringList out;
+    for (const Diagnostic& d : result.diagnostics) {
+        if (d.rule == QStringLiteral("gate.") + gate)
+            out << QStringLiteral("%1:%2:%3").arg(d.line).arg(d.column).arg(severityName(d.severity));
+    }
+    return out;
+}
+
+} // namespace
+
+class TestPipelineGates : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void gates_data();
+    void gates();
+    void jobGates();
+    void policy();
+    void policyProblems_data();
+    void policyProblems();
+    void secretReason_data();
+    void secretReason();
+    void catalog();
+};
+
+void TestPipelineGates::gates_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("gate");
+    QTest::addColumn<QStringList>("expected"); // line:column:severity
+
+    const QString gl = QStringLiteral(".gitlab-ci.yml");
+    const QString gh = QStringLiteral(".github/workflows/ci.yml");
+    const QByteArray scans = "sast:\n  script: semgrep ci\ndeps:\n  script: pip-audit\n"
+                             "images:\n  script: trivy image app\nsecrets:\n  script: gitleaks detect\n";
+
+    QTest::newRow("scans missing") << gl << QByteArray("build:\n  script: make\n")
+                                   << QStringLiteral("security-scanning")
+                                   << QStringList(4, QStringLiteral("1:1:warning"));
+    QTest::newRow("scans present") << gl << scans << QStringLiteral("security-scanning") << QStringList();
+    QTest::newRow("scans from templates")
+        << gl
+        << QByteArray(
+               "include:\n  - template: Jobs/SAST.gitlab-ci.yml\n  - template: Jobs/Secret-Detection.gitlab-ci.yml\n"
+               "  - template: Jobs/Dependency-Scanning.gitlab-ci.yml\n  - template: "
+               "Jobs/Container-Scanning.gitlab-ci.yml\n"
+               "build:\n  script: make\n")
+        << QStringLiteral("security-scanning") << QStringList();
+    QTest::newRow("security job allowed to fail")
+        << gl << QByteArray("sast:\n  script: semgrep ci\n  allow_failure: true\n")
+        << QStringLiteral("security-blocking") << QStringList{QStringLiteral("3:18:warning")};
+    QTest::newRow("github security step continue-on-error")
+        << gh
+        << QByteArray(
+               "on: push\njobs:\n  scan:\n    runs-on: x\n    steps:\n      - uses: github/codeql-action/analyze@v3\n"
+               "        continue-on-error: true\n")
+        << QStringLiteral("security-blocking") << QStringList{QStringLiteral("7:28:warning")};
+    QTest::newRow("deploy before tests")
+        << gl
+        << QByteArray(
+               "stages: [deploy, test]\ndeploy:\n  stage: deploy\n  script: x\ntest:\n  stage: test\n  script: y\n")
+        << QStringLiteral("deploy-after-validation") << QStringList{QStringLiteral("2:1:warning")};
+    QTest::newRow("deploy after tests")
+        << gl << QByteArray("test:\n  stage: test\n  script: y\ndeploy:\n  stage: deploy\n  script: x\n")
+        << QStringLiteral("deploy-after-validation") << QStringList();
+    QTest::newRow("deploy with empty needs")
+        << gl << QByteArray("test:\n  stage: test\n  script: y\ndeploy:\n  stage: deploy\n  script: x\n  needs: []\n")
+        << QStringLiteral("deploy-after-validation") << QStringList{QStringLiteral("7:10:warning")};
+    QTest::newRow("production automatic")
+        << gl
+        << QByteArray(
+               "staging:\n  stage: deploy\n  script: x\n  environment: staging\nprod:\n  stage: .post\n  script: "
+               "x\n  environment: production\n")
+        << QStringLiteral("production-approval") << QStringList{QStringLiteral("8:16:warning")};
+    QTest::newRow("production manual after staging")
+        << gl
+        << QByteArray(
+               "staging:\n  stage: deploy\n  script: x\n  environment: staging\nprod:\n  stage: .post\n  script: "
+               "x\n  environment: production\n  when: manual\n")
+        << QStringLiteral("production-approval") << QStringList();
+    QTest::newRow("production without staging")
+        << gl
+        << QByteArray(
+               "prod:\n  stage: deploy\n  script: x\n  environment: {name: prod}\n  rules:\n    - when: manual\n")
+        << QStringLiteral("production-approval") << QStringList{QStringLiteral("4:16:info")};
+    QTest::newRow("github production environment")
+        << gh
+        << QByteArray("on: push\njobs:\n  d:\n    runs-on: x\n    environment: production\n    steps: [{run: a}]\n")
+        << QStringLiteral("production-approval")
+        << QStringList{QStringLiteral("5:18:info"), QStringLiteral("5:18:info")};
+    QTest::newRow("plaintext secret")
+        << gl
+        << QByteArray("variables:\n  DB_PASSWORD: hunter2hunter2\n  TOKEN: $CI_JOB_TOKEN\nb:\n  script: x\n  "
+                      "variables:\n    AWS_KEY: AKIAIOSFODNN7EXAMPLE\n")
+        << QStringLiteral("no-plaintext-secrets")
+        << QStringList{QStringLiteral("2:16:error"), QStringLiteral("7:14:error")};
+    QTest::newRow("github env secret") << gh
+                                       << QByteArray("on: push\njobs:\n  d:\n    runs-on: x\n    env:\n      "
+                                                     "API_TOKEN: ghp_abcdefghijklmnopqrstuvwxyz0123456789\n"
+                                                     "      SAFE: ${{ secrets.API_TOKEN }}\n    steps: [{run: a}]\n")
+                                       << QStringLiteral("no-plaintext-secrets")
+                                       << QStringList{QStringLiteral("6:18:error")};
+    QTest::newRow("images")
+        << gl
+        << QByteArray(
+               "a:\n  image: alpine\n  script: x\nb:\n  image: alpine:latest\n  script: x\nc:\n  image: "
+               "alpine:3.19\n  script: x\nd:\n  image: alpine@sha256:0123456789abcdef\n  script: x\ne:\n  image: "
+               "$IMAGE\n  script: x\n")
+        << QStringLiteral("pinned-images")
+        << QStringList{QStringLiteral("2:10:warning"), QStringLiteral("5:10:warning"), QStringLiteral("8:10:info")};
+    QTest::newRow("actions")
+        << gh
+        << QByteArray(
+               "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n"
+               "      - uses: some/action@v1\n      - uses: other/action@0123456789abcdef0123456789abcdef01234567\n"
+               "      - uses: ./local\n")
+        << QStringLiteral("pinned-actions") << QStringList{QStringLiteral("8:15:warning")};
+    QTest::newRow("github timeouts")
+        << gh
+        << QByteArray("on: push\njobs:\n  a:\n    runs-on: x\n    steps: [{run: a}]\n  b:\n    runs-on: x\n    "
+                      "timeout-minutes: 20\n    steps: [{run: a}]\n")
+        << QStringLiteral("job-timeouts") << QStringList{QStringLiteral("3:3:info")};
+    QTest::newRow("gitlab long timeout") << gl << QByteArray("a:\n  script: x\n  timeout: 3h 30m\n")
+                                         << QStringLiteral("job-timeouts") << QStringList{QStringLiteral("3:12:info")};
+    QTest::newRow("permissions missing") << gh
+                                         << QByteArray("on: push\njobs:\n  a:\n    runs-on: x\n    steps: [{run: a}]\n")
+                                         << QStringLiteral("restricted-permissions")
+                                         << QStringList{QStringLiteral("3:3:warning")};
+    QTest::newRow("permissions write-all")
+        << gh << QByteArray("on: push\npermissions: write-all\njobs:\n  a:\n    runs-on: x\n    steps: [{run: a}]\n")
+        << QStringLiteral("restricted-permissions") << QStringList{QStringLiteral("2:14:warning")};
+    QTest::newRow("pull_request_target head checkout")
+        << gh
+        << QByteArray("on: pull_request_target\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n"
+                      "      - uses: actions/checkout@v4\n        with:\n          ref: ${{ "
+                      "github.event.pull_request.head.sha }}\n")
+        << QStringLiteral("untrusted-checkout") << QStringList{QStringLiteral("9:16:error")};
+    QTest::newRow("script injection")
+        << gh
+        << QByteArray("on: issues\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo \"${{ "
+                      "github.event.issue.title }}\"\n"
+                      "      - run: echo \"$TITLE\"\n        env:\n          TITLE: ${{ github.event.issue.title }}\n")
+        << QStringLiteral("script-injection") << QStringList{QStringLiteral("6:14:error")};
+}
+
+void TestPipelineGates::gates()
+{
+    QFETCH(QString, path);
+    QFETCH(QByteArray, text);
+    QFETCH(QString, gate);
+    QFETCH(QStringList, expected);
+    const ValidationResult result = validatePipeline(text, path);
+    QCOMPARE(gateFindings(result, gate), expected);
+}
+
+void TestPipelineGates::jobGates()
+{
+    const ValidationResult result
+        = validatePipeline("test:\n  stage: test\n  image: python:3.12\n  script: semgrep ci\n"
+                           "  timeout: 10m\ndeploy:\n  stage: deploy\n  script: x\n",
+                           QStringLiteral(".gitlab-ci.yml"));
+    const PipelineJob* test = result.model.job(QStringLiteral("test"));
+    const PipelineJob* deploy = result.model.job(QStringLiteral("deploy"));
+    QVERIFY(test && deploy);
+    QCOMPARE(test->gates,
+             (QStringList{QStringLiteral("security-scanning"), QStringLiteral("security-blocking"),
+                          QStringLiteral("pinned-images"), QStringLiteral("job-timeouts")}));
+    QCOMPARE(deploy->gates, QStringList{QStringLiteral("deploy-after-validation")});
+}
+
+void TestPipelineGates::policy()
+{
+    QList<Diagnostic> problems;
+    const GatePolicy policy = GatePolicy::parse("gates:\n  pinned-images:\n    severity: error\n  job-timeouts: false\n"
+                                                "  security-scanning:\n    parameters:\n      required: [sast]\n",
+                                                QStringLiteral(".gatehouse/policy.yml"), &problems);
+    QVERIFY(problems.isEmpty());
+    QCOMPARE(policy.severity(QStringLiteral("pinned-images")), Severity::Error);
+    QVERIFY(!policy.isEnabled(QStringLiteral("job-timeouts")));
+    ValidationOptions options;
+    options.policy = policy;
+    const ValidationResult result = validatePipeline("a:\n  image: alpine\n  script: x\n  timeout: 5h\n",
+                                                     QStringLiteral(".gitlab-ci.yml"), options);
+    QCOMPARE(gateFindings(result, QStringLiteral("pinned-images")), QStringList{QStringLiteral("2:10:error")});
+    QCOMPARE(gateFindings(result, QStringLiteral("job-timeouts")), QStringList());
+    QCOMPARE(gateFindings(result, QStringLiteral("security-scanning")), QStringList{QStringLiteral("1:1:warning")});
+}
+
+void TestPipelineGates::policyProblems_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("unknown gate") << QByteArray("gates:\n  pinned-image: {enabled: false}\n") << QStringLiteral("2:3");
+    QTest::newRow("bad severity") << QByteArray("gates:\n  pinned-images: {severity: fatal}\n")
+                                  << QStringLiteral("2:29");
+    QTest::newRow("bad key") << QByteArray("gates:\n  pinned-images:\n    enable: false\n") << QStringLiteral("3:5");
+    QTest::newRow("no gates") << QByteArray("pinned-images: {}\n") << QStringLiteral("1:1");
+    QTest::newRow("syntax") << QByteArray("gates: [\n") << QStringLiteral("2:1");
+}
+
+void TestPipelineGates::policyProblems()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, expected);
+    QList<Diagnostic> problems;
+    GatePolicy::parse(text, QStringLiteral("p.yml"), &problems);
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(QStringLiteral("%1:%2").arg(problems[0].line).arg(problems[0].column), expected);
+    QCOMPARE(problems[0].severity, Severity::Error);
+}
+
+void TestPipelineGates::secretReason_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("secret");
+    QTest::newRow("password literal") << QStringLiteral("DB_PASSWORD") << QStringLiteral("s3cr3t-value") << true;
+    QTest::newRow("password reference") << QStringLiteral("DB_PASSWORD") << QStringLiteral("$DB_PASS") << false;
+    QTest::newRow("token flag") << QStringLiteral("USE_TOKEN") << QStringLiteral("true") << false;
+    QTest::newRow("gitlab token") << QStringLiteral("X") << QStringLiteral("glpat-abcdefghij0123456789") << true;
+    QTest::newRow("private key") << QStringLiteral("X") << QStringLiteral("-----BEGIN RSA PRIVATE KEY-----\nabc")
+                                 << true;
+    QTest::newRow("high entropy") << QStringLiteral("X") << QStringLiteral("Zx9Qm2Lp7Rt4Vw8Ky3Nb6Hc1Jd5Fg0Ae") << true;
+    QTest::newRow("commit sha") << QStringLiteral("X") << QStringLiteral("0123456789abcdef0123456789abcdef01234567")
+                                << false;
+    QTest::newRow("plain words") << QStringLiteral("X") << QStringLiteral("registry.example.com/group/image") << false;
+}
+
+void TestPipelineGates::secretReason()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, value);
+    QFETCH(bool, secret);
+    QCOMPARE(!PipelineGates::secretReason(name, YamlNode::scalar(value)).isEmpty(), secret);
+}
+
+void TestPipelineGates::catalog()
+{
+    QStringList ids;
+    for (const GateInfo& gate : gateCatalog()) {
+        QVERIFY(!gate.rationale.isEmpty());
+        QVERIFY(gate.factor.contains(u'.'));
+        QVERIFY(!ids.contains(gate.id));
+        ids << gate.id;
+    }
+    QCOMPARE(ids.size(), 11);
+}
+
+QTEST_GUILESS_MAIN(TestPipelineGates)
+#include "tst_pipelinegates.moc"
