@@ -14,6 +14,7 @@ const QList<Command>& commands()
          runValidate},
         {QStringLiteral("pipeline"),
          QStringLiteral("Print a pipeline as resolved (jobs, stages, needs) or fully merged"), runPipeline},
+        {QStringLiteral("demo"), QStringLiteral("Write the built-in demo repository into DIR"), runDemo},
     };
     return table;
 }

@@ -7,6 +7,7 @@
 // Every subcommand's entry point, each defined in its own models/cli/<Name>Command.cpp.
 namespace gatehouse::cli {
 
+int runDemo(const QStringList& arguments, Io io);
 int runInfo(const QStringList& arguments, Io io);
 int runValidate(const QStringList& arguments, Io io);
 int runPipeline(const QStringList& arguments, Io io);
