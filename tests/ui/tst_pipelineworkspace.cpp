@@ -4,16 +4,19 @@
 
 #include "editor/AutosaveStore.h"
 #include "editor/PipelineEditor.h"
+#include "pipeline/GatesPanel.h"
 #include "pipeline/PipelineDocumentView.h"
 #include "pipeline/PipelineGraphView.h"
 #include "pipeline/PipelineWorkspace.h"
 #include "pipeline/ProblemsPanel.h"
 #include "pipeline/workspace/DiagnosticFilterModel.h"
 #include "pipeline/workspace/DiagnosticTableModel.h"
+#include "pipeline/workspace/GateTableModel.h"
 #include "pipeline/workspace/LiveValidator.h"
 
 #include <QComboBox>
 #include <QFile>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -226,6 +229,50 @@ private Q_SLOTS:
         const QByteArray svgText = read(svg);
         QVERIFY(svgText.contains("<svg"));
         QVERIFY(svgText.contains("ship"));
+    }
+
+    void quickFixMakesTheGatePass()
+    {
+        auto workspace = makeWorkspace();
+        PipelineDocumentView* view = workspace->openFile(QStringLiteral(".gitlab-ci.yml"));
+        QVERIFY(waitValidated(view));
+        auto gateState = [view](const QString& id) {
+            for (const auto& gate : view->lastValidation().gates) {
+                if (gate.id == id)
+                    return gate.state;
+            }
+            return pipeline::GateState::Disabled;
+        };
+        // `ship` deploys to production with `when: manual`: remove the line and the gate fails.
+        PipelineEditor& editor = *view->editor();
+        QTextCursor cursor(editor.document()->findBlockByNumber(14));
+        cursor.movePosition(QTextCursor::NextBlock, QTextCursor::KeepAnchor);
+        QCOMPARE(cursor.selectedText(), QStringLiteral("  when: manual\u2029"));
+        cursor.removeSelectedText();
+        QTRY_COMPARE_WITH_TIMEOUT(gateState(QStringLiteral("production-approval")), pipeline::GateState::Fail, 10000);
+        const int failing = view->lastValidation().gatesFailing;
+        QVERIFY(view->lastValidation().fixableGates.contains(QStringLiteral("production-approval")));
+
+        // The Gates panel offers the fix; applying it is one undoable edit and the gate passes again.
+        GatesPanel& gates = *view->gatesPanel();
+        gates.selectGate(QStringLiteral("production-approval"));
+        QCOMPARE(gates.selectedGate(), QStringLiteral("production-approval"));
+        QSignalSpy requested(&gates, &GatesPanel::quickFixRequested);
+        const auto buttons = gates.findChildren<QPushButton*>();
+        QPushButton* fixButton = nullptr;
+        for (QPushButton* b : buttons) {
+            if (b->text().contains(QStringLiteral("quick fix")))
+                fixButton = b;
+        }
+        QVERIFY(fixButton && fixButton->isEnabled());
+        QTest::mouseClick(fixButton, Qt::LeftButton);
+        QCOMPARE(requested.size(), 1);
+        QVERIFY(editor.toPlainText().contains(QStringLiteral("ship:\n  when: manual\n")));
+        QTRY_COMPARE_WITH_TIMEOUT(gateState(QStringLiteral("production-approval")), pipeline::GateState::Pass, 10000);
+        QCOMPARE(view->lastValidation().gatesFailing, failing - 1);
+        editor.undo();
+        QTRY_COMPARE_WITH_TIMEOUT(gateState(QStringLiteral("production-approval")), pipeline::GateState::Fail, 10000);
+        QVERIFY(!view->applyQuickFix(QStringLiteral("no-such-gate")));
     }
 
     void problemsPanelJumpsAndFilters()

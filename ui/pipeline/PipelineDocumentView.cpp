@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PipelineDocumentView.h"
 
+#include "GatesPanel.h"
 #include "PipelineGraphView.h"
 #include "ProblemsPanel.h"
 
@@ -10,6 +11,7 @@
 #include "editor/FindReplaceBar.h"
 #include "editor/PipelineEditor.h"
 #include "pipeline/workspace/LiveValidator.h"
+#include "pipeline/workspace/QuickFix.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -18,6 +20,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTextBlock>
 #include <QTimer>
 #include <QToolButton>
@@ -43,6 +46,8 @@ PipelineDocumentView::PipelineDocumentView(const QString& repositoryPath, const 
     , m_find(new FindReplaceBar(m_editor, this))
     , m_graph(new PipelineGraphView(this))
     , m_problems(new ProblemsPanel(this))
+    , m_gates(new GatesPanel(this))
+    , m_bottomTabs(new QTabWidget(this))
     , m_status(new QLabel(this))
     , m_notice(new QWidget(this))
     , m_noticeText(new QLabel(m_notice))
@@ -70,6 +75,11 @@ PipelineDocumentView::PipelineDocumentView(const QString& repositoryPath, const 
         if (file.isEmpty() || file == m_relativePath)
             m_editor->goToLine(line);
     });
+    connect(m_gates, &GatesPanel::evidenceActivated, this, [this](const QString& file, int line) {
+        if (file.isEmpty() || file == m_relativePath)
+            m_editor->goToLine(line);
+    });
+    connect(m_gates, &GatesPanel::quickFixRequested, this, &PipelineDocumentView::applyQuickFix);
     connect(m_problems, &ProblemsPanel::diagnosticActivated, this, [this](const QString& file, int line, int column) {
         if ((file.isEmpty() || file == m_relativePath) && line > 0)
             m_editor->goToLine(line, column);
@@ -106,10 +116,13 @@ void PipelineDocumentView::buildUi()
 
     auto* vertical = new QSplitter(Qt::Vertical, this);
     vertical->addWidget(top);
-    vertical->addWidget(m_problems);
+    m_bottomTabs->setDocumentMode(true);
+    m_bottomTabs->addTab(m_problems, tr("Problems"));
+    m_bottomTabs->addTab(m_gates, tr("Gates"));
+    vertical->addWidget(m_bottomTabs);
     vertical->setStretchFactor(0, 4);
     vertical->setStretchFactor(1, 1);
-    vertical->setSizes({600, 160});
+    vertical->setSizes({600, 190});
 
     m_status->setContentsMargins(8, 3, 8, 3);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -334,6 +347,13 @@ void PipelineDocumentView::applyValidation(const BufferValidation& result)
     }
     m_editor->setDiagnostics(own);
     m_problems->setDiagnostics(result.diagnostics);
+    m_gates->setValidation(result);
+    m_bottomTabs->setTabText(
+        0, result.diagnostics.isEmpty() ? tr("Problems") : tr("Problems (%1)").arg(result.diagnostics.size()));
+    m_bottomTabs->setTabText(1,
+                             result.parsed && result.gatesApplicable > 0
+                                 ? tr("Gates %1/%2").arg(result.gatesPassing()).arg(result.gatesApplicable)
+                                 : tr("Gates"));
     if (result.parsed)
         m_graph->setGraph(result.layout);
     else
@@ -341,6 +361,44 @@ void PipelineDocumentView::applyValidation(const BufferValidation& result)
     syncGraphSelection(m_editor->currentLine());
     updateStatus();
     Q_EMIT validated();
+}
+
+bool PipelineDocumentView::applyQuickFix(const QString& gate)
+{
+    if (isReadOnly() || !m_hasResult)
+        return false;
+    if (m_validator->isPending()) {
+        // Lines may have moved since the last check: check again first.
+        m_validator->validateNow();
+        return false;
+    }
+    const auto fix = pipeline::quickFixForGate(gate, m_last, m_editor->toPlainText());
+    if (!fix)
+        return false;
+    QTextDocument* document = m_editor->document();
+    QTextCursor cursor(document);
+    cursor.beginEditBlock();
+    const QTextBlock first = document->findBlockByNumber(fix->edit.line - 1);
+    if (first.isValid()) {
+        cursor.setPosition(first.position());
+        if (fix->edit.removeLines > 0) {
+            const QTextBlock last = document->findBlockByNumber(fix->edit.line - 2 + fix->edit.removeLines);
+            cursor.setPosition(last.isValid() ? last.position() + last.length() - 1 : document->characterCount() - 1,
+                               QTextCursor::KeepAnchor);
+            cursor.removeSelectedText();
+            cursor.insertText(fix->edit.insertLines.join(u'\n'));
+        } else {
+            cursor.insertText(fix->edit.insertLines.join(u'\n') + u'\n');
+        }
+    } else {
+        // Past the end: append.
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertText(u'\n' + fix->edit.insertLines.join(u'\n'));
+    }
+    cursor.endEditBlock();
+    m_editor->goToLine(fix->edit.line);
+    m_status->setText(tr("Applied: %1 (Ctrl+Z undoes it)").arg(fix->title));
+    return true;
 }
 
 void PipelineDocumentView::syncGraphSelection(int line)

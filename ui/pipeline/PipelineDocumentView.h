@@ -11,6 +11,7 @@
 class QLabel;
 class QPushButton;
 class QSplitter;
+class QTabWidget;
 class QTimer;
 
 namespace gatehouse {
@@ -18,6 +19,7 @@ namespace gatehouse {
 class AutosaveStore;
 class DocumentFile;
 class FindReplaceBar;
+class GatesPanel;
 class PipelineEditor;
 class PipelineGraphView;
 class ProblemsPanel;
@@ -62,6 +64,10 @@ public:
     PipelineEditor* editor() const { return m_editor; }
     PipelineGraphView* graphView() const { return m_graph; }
     ProblemsPanel* problemsPanel() const { return m_problems; }
+    GatesPanel* gatesPanel() const { return m_gates; }
+    /// Applies the quick fix of `gate` as one undoable edit; false when none applies (or the text changed since
+    /// the last check, which is then restarted).
+    bool applyQuickFix(const QString& gate);
     FindReplaceBar* findBar() const { return m_find; }
     pipeline::LiveValidator* validator() const { return m_validator; }
     const pipeline::BufferValidation& lastValidation() const { return m_last; }
@@ -102,6 +108,8 @@ private:
     FindReplaceBar* m_find;
     PipelineGraphView* m_graph;
     ProblemsPanel* m_problems;
+    GatesPanel* m_gates;
+    QTabWidget* m_bottomTabs;
     QLabel* m_status;
     QWidget* m_notice;
     QLabel* m_noticeText;

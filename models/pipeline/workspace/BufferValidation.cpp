@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BufferValidation.h"
 
+#include "QuickFix.h"
+
 #include "git/Repository.h"
 #include "pipeline/GatePolicy.h"
 #include "pipeline/PipelineValidator.h"
@@ -143,23 +145,70 @@ BufferValidation validateBuffer(const QByteArray& text, const QString& path, con
             ++result.infos;
             break;
         }
-        if (d.category == Category::Gate && d.severity != Severity::Info && d.rule.startsWith(u"gate."))
+        // A gate fails on a problem at its policy severity; an info note below that (e.g. "check the reviewers
+        // of this environment") is advice, not a failure.
+        if (d.category == Category::Gate && d.rule.startsWith(u"gate.")
+            && (d.severity != Severity::Info || options.policy.severity(d.rule.mid(5)) == Severity::Info))
             failing.insert(d.rule.mid(5));
     }
     const PipelineKind kind = validation.kind;
-    if (result.parsed) {
-        for (const GateInfo& gate : gateCatalog()) {
-            if (!options.policy.isEnabled(gate.id) || !gateAppliesTo(gate.id, kind))
-                continue;
+    for (const GateInfo& gate : gateCatalog()) {
+        GateStatus status;
+        status.id = gate.id;
+        status.title = gate.title;
+        status.rationale = gate.rationale;
+        const QString rule = QStringLiteral("gate.") + gate.id;
+        for (const Diagnostic& d : std::as_const(result.diagnostics)) {
+            if (d.rule == rule)
+                status.problems.append(d);
+        }
+        if (!options.policy.isEnabled(gate.id)) {
+            status.state = GateState::Disabled;
+        } else if (!gateAppliesTo(gate.id, kind) || !result.parsed) {
+            status.state = GateState::NotApplicable;
+        } else {
             ++result.gatesApplicable;
             if (failing.contains(gate.id)) {
                 ++result.gatesFailing;
                 result.failingGates.append(gate.id);
+                status.state = GateState::Fail;
+                for (const Diagnostic& d : std::as_const(status.problems)) {
+                    if (d.severity != Severity::Info || options.policy.severity(gate.id) == Severity::Info) {
+                        status.evidence = d.message;
+                        status.file = d.file;
+                        status.line = d.line;
+                        break;
+                    }
+                }
+            } else {
+                status.state = GateState::Pass;
+                for (const PipelineJob& job : std::as_const(result.model.jobs)) {
+                    if (job.gates.contains(gate.id)) {
+                        status.evidence = QStringLiteral("job '%1'").arg(job.name);
+                        status.file = job.file;
+                        status.line = job.line;
+                        break;
+                    }
+                }
+                if (status.evidence.isEmpty() && !status.problems.isEmpty()) {
+                    status.evidence = status.problems.constFirst().message;
+                    status.line = status.problems.constFirst().line;
+                    status.file = status.problems.constFirst().file;
+                }
             }
         }
-        result.layout = layoutPipeline(result.model);
+        result.gates.append(status);
     }
+    if (result.parsed)
+        result.layout = layoutPipeline(result.model);
     result.topLevelKeyLines = topLevelKeyLines(text);
+    if (!result.failingGates.isEmpty()) {
+        const QString source = QString::fromUtf8(text);
+        for (const QString& gate : std::as_const(result.failingGates)) {
+            if (quickFixForGate(gate, result, source))
+                result.fixableGates.append(gate);
+        }
+    }
     result.elapsedMs = timer.elapsed();
     return result;
 }

@@ -12,6 +12,27 @@
 
 namespace gatehouse::pipeline {
 
+enum class GateState
+{
+    Pass,
+    Fail,
+    NotApplicable,
+    Disabled
+};
+
+/// One gate of the policy as judged on this buffer, with the evidence to show and jump to.
+struct GateStatus
+{
+    QString id;
+    QString title;
+    QString rationale;
+    GateState state = GateState::NotApplicable;
+    QString evidence; ///< the job that satisfies it, or the first problem that breaks it
+    QString file;
+    int line = 0; ///< where the evidence is (1-based), 0 = nowhere in particular
+    QList<Diagnostic> problems; ///< every diagnostic of this gate
+};
+
 /// Everything the workspace shows about one state of an editor buffer, computed off the GUI thread so that
 /// applying it only swaps values and paints. Value type.
 struct BufferValidation
@@ -30,6 +51,8 @@ struct BufferValidation
     int gatesApplicable = 0; ///< enabled gates that apply to this kind of pipeline
     int gatesFailing = 0; ///< of those, gates with at least one error or warning
     QStringList failingGates;
+    QList<GateStatus> gates; ///< every gate of the catalog, in catalog order
+    QStringList fixableGates; ///< failing gates with a mechanical quick fix on this text
     qint64 elapsedMs = 0; ///< worker time
 
     int gatesPassing() const { return gatesApplicable - gatesFailing; }
