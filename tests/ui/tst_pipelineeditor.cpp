@@ -1,9 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/FindReplaceBar.h"
+#include "editor/KeywordCompleter.h"
 #include "editor/PipelineEditor.h"
 #include "editor/YamlHighlighter.h"
 
+#include <QAbstractItemView>
+#include <QCompleter>
 #include <QLineEdit>
 #include <QTest>
 #include <QTextBlock>
@@ -176,6 +179,50 @@ private Q_SLOTS:
         QCOMPARE(editor.toPlainText(), u"a: bar\nb: bar\nc: bar\n"_qs);
         editor.undo();
         QCOMPARE(editor.toPlainText(), u"a: foo\nb: Foo\nc: foo\n"_qs);
+    }
+
+    void keywordCompletion()
+    {
+        PipelineEditor editor;
+        editor.setPipelineKind(pipeline::PipelineKind::GitLab);
+        editor.resize(600, 400);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        editor.setPlainText(u"build:\n  stage: test\n  scr"_qs);
+        editor.moveCursor(QTextCursor::End);
+        QTest::keyClick(&editor, Qt::Key_Space, Qt::ControlModifier);
+        KeywordCompleter* completer = editor.keywordCompleter();
+        QVERIFY(completer->isPopupVisible());
+        QCOMPARE(completer->completer()->currentCompletion(), u"script"_qs);
+        QTest::keyClick(completer->completer()->popup(), Qt::Key_Return);
+        QCOMPARE(editor.toPlainText(), u"build:\n  stage: test\n  script: "_qs);
+
+        // Values of an enum key.
+        editor.setPlainText(u"deploy:\n  when: ma"_qs);
+        editor.moveCursor(QTextCursor::End);
+        QTest::keyClick(&editor, Qt::Key_Space, Qt::ControlModifier);
+        QVERIFY(completer->isPopupVisible());
+        QCOMPARE(completer->completer()->currentCompletion(), u"manual"_qs);
+        QTest::keyClick(completer->completer()->popup(), Qt::Key_Return);
+        QCOMPARE(editor.toPlainText(), u"deploy:\n  when: manual"_qs);
+
+        // Nothing to offer inside a script.
+        editor.setPlainText(u"build:\n  script:\n    - mak"_qs);
+        editor.moveCursor(QTextCursor::End);
+        QVERIFY(!completer->complete());
+    }
+
+    void keywordHover()
+    {
+        PipelineEditor editor;
+        editor.setPipelineKind(pipeline::PipelineKind::GitLab);
+        editor.setPlainText(u"build:\n  allow_failure: true\n  bogus: 1\n"_qs);
+        QTextCursor cursor(editor.document()->findBlockByNumber(1));
+        cursor.setPosition(cursor.position() + 5);
+        QVERIFY(editor.keywordCompleter()->helpAt(cursor).contains(u"allow_failure"_qs));
+        cursor.setPosition(editor.document()->findBlockByNumber(1).position() + 18); // on the value
+        QVERIFY(editor.keywordCompleter()->helpAt(cursor).isEmpty());
+        QVERIFY(editor.keywordCompleter()->helpAt(QTextCursor(editor.document()->findBlockByNumber(2))).isEmpty());
     }
 
     void matchingBracket()

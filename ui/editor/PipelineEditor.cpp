@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PipelineEditor.h"
 
+#include "KeywordCompleter.h"
 #include "YamlHighlighter.h"
 
 #include <QFontDatabase>
@@ -74,6 +75,7 @@ PipelineEditor::PipelineEditor(QWidget* parent)
     : QPlainTextEdit(parent)
     , m_highlighter(new YamlHighlighter(document()))
     , m_gutter(new EditorGutter(this))
+    , m_completer(new KeywordCompleter(this))
 {
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     font.setPointSizeF(qMax(font.pointSizeF(), 10.0));
@@ -91,6 +93,11 @@ PipelineEditor::PipelineEditor(QWidget* parent)
 }
 
 PipelineEditor::~PipelineEditor() = default;
+
+void PipelineEditor::setPipelineKind(pipeline::PipelineKind kind)
+{
+    m_completer->setKind(kind);
+}
 
 int PipelineEditor::gutterWidth() const
 {
@@ -361,7 +368,7 @@ bool PipelineEditor::event(QEvent* event)
         const bool ctrl = key->modifiers() & Qt::ControlModifier;
         if (ctrl
             && (key->key() == Qt::Key_Slash || key->key() == Qt::Key_L || key->key() == Qt::Key_F
-                || key->key() == Qt::Key_H || key->key() == Qt::Key_R)) {
+                || key->key() == Qt::Key_Space || key->key() == Qt::Key_H || key->key() == Qt::Key_R)) {
             event->accept();
             return true;
         }
@@ -377,10 +384,15 @@ bool PipelineEditor::event(QEvent* event)
             if (d.column <= 0 || (column >= d.column - 1 && column <= d.column + length + 1) || lines.isEmpty())
                 lines.append(d.message);
         }
-        if (lines.isEmpty())
-            QToolTip::hideText();
-        else
+        if (lines.isEmpty()) {
+            const QString keyword = m_completer->helpAt(cursor);
+            if (keyword.isEmpty())
+                QToolTip::hideText();
+            else
+                QToolTip::showText(help->globalPos(), keyword, viewport());
+        } else {
             QToolTip::showText(help->globalPos(), lines.join(u'\n'), viewport());
+        }
         return true;
     }
     return QPlainTextEdit::event(event);
@@ -389,6 +401,24 @@ bool PipelineEditor::event(QEvent* event)
 void PipelineEditor::keyPressEvent(QKeyEvent* event)
 {
     const bool ctrl = event->modifiers() & Qt::ControlModifier;
+    if (m_completer->isPopupVisible()) {
+        // The popup takes these: accept, dismiss, cycle.
+        switch (event->key()) {
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+        case Qt::Key_Tab:
+        case Qt::Key_Backtab:
+        case Qt::Key_Escape:
+            event->ignore();
+            return;
+        default:
+            break;
+        }
+    }
+    if (ctrl && event->key() == Qt::Key_Space) {
+        m_completer->complete();
+        return;
+    }
     if (ctrl && event->key() == Qt::Key_F) {
         Q_EMIT findRequested(false);
         return;
@@ -428,6 +458,7 @@ void PipelineEditor::keyPressEvent(QKeyEvent* event)
         return;
     }
     QPlainTextEdit::keyPressEvent(event);
+    m_completer->refresh();
 }
 
 void PipelineEditor::insertNewline()

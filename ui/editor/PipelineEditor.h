@@ -3,6 +3,7 @@
 #pragma once
 
 #include "pipeline/Diagnostic.h"
+#include "pipeline/PipelineModel.h"
 
 #include <QHash>
 #include <QPlainTextEdit>
@@ -10,6 +11,7 @@
 
 namespace gatehouse {
 
+class KeywordCompleter;
 class YamlHighlighter;
 
 /// The YAML editor of the pipeline workspace: highlighting, a line-number gutter with diagnostic markers,
@@ -52,6 +54,10 @@ public:
 
     int gutterWidth() const;
 
+    /// Which keyword tables completion and hover help use.
+    void setPipelineKind(pipeline::PipelineKind kind);
+    KeywordCompleter* keywordCompleter() const { return m_completer; }
+
 Q_SIGNALS:
     /// The cursor moved to another 1-based line.
     void cursorLineChanged(int line);
@@ -77,6 +83,7 @@ private:
 
     YamlHighlighter* m_highlighter = nullptr;
     QWidget* m_gutter = nullptr;
+    KeywordCompleter* m_completer = nullptr;
     QList<pipeline::Diagnostic> m_diagnostics;
     QHash<int, pipeline::Severity> m_lineSeverity; ///< 1-based line → most severe diagnostic
     QList<QTextEdit::ExtraSelection> m_diagnosticSelections;

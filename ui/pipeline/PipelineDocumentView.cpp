@@ -10,6 +10,7 @@
 #include "editor/DocumentFile.h"
 #include "editor/FindReplaceBar.h"
 #include "editor/PipelineEditor.h"
+#include "pipeline/PipelineValidator.h"
 #include "pipeline/workspace/LiveValidator.h"
 #include "pipeline/workspace/QuickFix.h"
 
@@ -197,6 +198,7 @@ bool PipelineDocumentView::openWorkTree()
         return false;
     }
     m_validator->setFileSourceFactory(pipeline::workTreeSource(m_repositoryPath));
+    m_editor->setPipelineKind(pipeline::detectKind(m_relativePath, text.value().left(64 * 1024).toUtf8()));
     m_editor->setPlainText(text.value());
     m_editor->document()->setModified(false);
     if (m_autosave) {
@@ -228,6 +230,7 @@ void PipelineDocumentView::openRevision(const QString& revision, const QString& 
 {
     m_revision = revision;
     m_validator->setFileSourceFactory(pipeline::revisionSource(m_repositoryPath, revision));
+    m_editor->setPipelineKind(pipeline::detectKind(m_relativePath, text.left(64 * 1024).toUtf8()));
     m_editor->setPlainText(text);
     m_editor->setReadOnly(true);
     m_editor->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -340,6 +343,8 @@ void PipelineDocumentView::applyValidation(const BufferValidation& result)
 {
     m_last = result;
     m_hasResult = true;
+    if (result.model.kind != pipeline::PipelineKind::Unknown)
+        m_editor->setPipelineKind(result.model.kind);
     QList<Diagnostic> own;
     for (const Diagnostic& d : result.diagnostics) {
         if (d.file.isEmpty() || d.file == m_relativePath)
