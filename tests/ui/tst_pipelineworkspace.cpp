@@ -15,6 +15,7 @@
 #include "pipeline/workspace/LiveValidator.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -273,6 +274,40 @@ private Q_SLOTS:
         editor.undo();
         QTRY_COMPARE_WITH_TIMEOUT(gateState(QStringLiteral("production-approval")), pipeline::GateState::Fail, 10000);
         QVERIFY(!view->applyQuickFix(QStringLiteral("no-such-gate")));
+    }
+
+    void fullConfigurationTracesLinesBack()
+    {
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("ci")));
+        QVERIFY(
+            write(m_dir.filePath(QStringLiteral("ci/common.yml")), ".base:\n  image: alpine:3.19\n  script: [make]\n"));
+        QVERIFY(write(m_dir.filePath(QStringLiteral(".gitlab-ci.yml")),
+                      "include:\n  - local: ci/common.yml\nstages: [build]\n.local:\n  tags: [docker]\n"
+                      "build:\n  extends: [.base, .local]\n  stage: build\n"));
+        auto workspace = makeWorkspace();
+        PipelineDocumentView* view = workspace->openFile(QStringLiteral(".gitlab-ci.yml"));
+        QVERIFY(waitValidated(view));
+        view->sideTabs()->setCurrentIndex(1);
+        const QStringList lines = view->mergedView()->toPlainText().split(u'\n');
+        const int build = int(lines.indexOf(QStringLiteral("build:")));
+        QVERIFY2(build >= 0, qPrintable(lines.join(u'\n')));
+        // Lines of the merged `build` job (templates are listed too, before it).
+        auto lineOf = [&lines, build](const QString& text) { return int(lines.indexOf(text, build)) + 1; };
+        QVERIFY(view->mergedView()->isReadOnly());
+
+        // `tags` came from the local template in this file: the editor goes there.
+        const int tags = lineOf(QStringLiteral("  tags:"));
+        QVERIFY(tags > build);
+        view->goToMergedOrigin(tags);
+        QCOMPARE(view->editor()->currentLine(), 5);
+
+        // `image` came from the included file: the workspace opens it at the line.
+        const int image = lineOf(QStringLiteral("  image: alpine:3.19"));
+        QVERIFY(image > 0);
+        view->goToMergedOrigin(image);
+        QCOMPARE(workspace->documentCount(), 2);
+        QCOMPARE(workspace->currentDocument()->relativePath(), QStringLiteral("ci/common.yml"));
+        QCOMPARE(workspace->currentDocument()->editor()->currentLine(), 2);
     }
 
     void problemsPanelJumpsAndFilters()

@@ -19,7 +19,9 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBlock>
@@ -46,6 +48,9 @@ PipelineDocumentView::PipelineDocumentView(const QString& repositoryPath, const 
     , m_editor(new PipelineEditor(this))
     , m_find(new FindReplaceBar(m_editor, this))
     , m_graph(new PipelineGraphView(this))
+    , m_merged(new PipelineEditor(this))
+    , m_mergedOrigin(new QLabel(this))
+    , m_sideTabs(new QTabWidget(this))
     , m_problems(new ProblemsPanel(this))
     , m_gates(new GatesPanel(this))
     , m_bottomTabs(new QTabWidget(this))
@@ -165,7 +170,70 @@ QWidget* PipelineDocumentView::buildGraphPane()
     layout->setSpacing(0);
     layout->addLayout(bar);
     layout->addWidget(m_graph, 1);
-    return pane;
+
+    // The full configuration: read-only, every line traced back to where it was written.
+    auto* mergedPane = new QWidget(this);
+    m_merged->setReadOnly(true);
+    m_merged->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_mergedOrigin->setContentsMargins(6, 3, 6, 3);
+    m_mergedOrigin->setText(tr("Double-click a line to go to where it was written."));
+    auto* mergedLayout = new QVBoxLayout(mergedPane);
+    mergedLayout->setContentsMargins(0, 0, 0, 0);
+    mergedLayout->setSpacing(0);
+    mergedLayout->addWidget(m_mergedOrigin);
+    mergedLayout->addWidget(m_merged, 1);
+    connect(m_merged, &PipelineEditor::cursorLineChanged, this, [this](int line) {
+        const auto& origins = m_last.merged.origins;
+        if (line < 1 || line > origins.size() || origins.at(line - 1).line == 0)
+            m_mergedOrigin->setText(tr("Line %1: computed (no single source line)").arg(line));
+        else
+            m_mergedOrigin->setText(tr("Line %1 comes from %2:%3 (double-click to go there)")
+                                        .arg(line)
+                                        .arg(origins.at(line - 1).file)
+                                        .arg(origins.at(line - 1).line));
+    });
+    m_merged->viewport()->installEventFilter(this);
+
+    m_sideTabs->setDocumentMode(true);
+    m_sideTabs->addTab(pane, tr("Graph"));
+    m_sideTabs->addTab(mergedPane, tr("Full configuration"));
+    connect(m_sideTabs, &QTabWidget::currentChanged, this, &PipelineDocumentView::updateMergedView);
+    return m_sideTabs;
+}
+
+void PipelineDocumentView::updateMergedView()
+{
+    // Rendering the text is cheap (done on the worker); laying it out is not, so only when it is looked at.
+    if (!m_mergedStale || m_sideTabs->currentIndex() != 1)
+        return;
+    m_mergedStale = false;
+    const int scroll = m_merged->verticalScrollBar()->value();
+    m_merged->setPlainText(m_last.merged.text);
+    m_merged->verticalScrollBar()->setValue(scroll);
+}
+
+void PipelineDocumentView::goToMergedOrigin(int line)
+{
+    const auto& origins = m_last.merged.origins;
+    if (line < 1 || line > origins.size() || origins.at(line - 1).line == 0)
+        return;
+    const pipeline::SourceRef& origin = origins.at(line - 1);
+    if (origin.file.isEmpty() || origin.file == m_relativePath) {
+        m_sideTabs->setCurrentIndex(0);
+        m_editor->goToLine(origin.line);
+    } else {
+        Q_EMIT openLocationRequested(origin.file, origin.line);
+    }
+}
+
+bool PipelineDocumentView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_merged->viewport() && event->type() == QEvent::MouseButtonDblClick) {
+        const auto* mouse = static_cast<QMouseEvent*>(event);
+        goToMergedOrigin(m_merged->cursorForPosition(mouse->position().toPoint()).blockNumber() + 1);
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QString PipelineDocumentView::absolutePath() const
@@ -353,6 +421,10 @@ void PipelineDocumentView::applyValidation(const BufferValidation& result)
     m_editor->setDiagnostics(own);
     m_problems->setDiagnostics(result.diagnostics);
     m_gates->setValidation(result);
+    if (result.parsed) {
+        m_mergedStale = true;
+        updateMergedView();
+    }
     m_bottomTabs->setTabText(
         0, result.diagnostics.isEmpty() ? tr("Problems") : tr("Problems (%1)").arg(result.diagnostics.size()));
     m_bottomTabs->setTabText(1,

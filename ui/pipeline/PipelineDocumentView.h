@@ -63,6 +63,11 @@ public:
 
     PipelineEditor* editor() const { return m_editor; }
     PipelineGraphView* graphView() const { return m_graph; }
+    /// The read-only "Full configuration" text (includes, extends, anchors and !reference expanded).
+    PipelineEditor* mergedView() const { return m_merged; }
+    QTabWidget* sideTabs() const { return m_sideTabs; }
+    /// Shows where merged line `line` (1-based) came from: the editor's line, or another file.
+    void goToMergedOrigin(int line);
     ProblemsPanel* problemsPanel() const { return m_problems; }
     GatesPanel* gatesPanel() const { return m_gates; }
     /// Applies the quick fix of `gate` as one undoable edit; false when none applies (or the text changed since
@@ -82,6 +87,11 @@ Q_SIGNALS:
     void modifiedChanged(bool modified);
     void validated();
     void saved();
+    /// The user wants to see a line of another file (a merged key that came from an include).
+    void openLocationRequested(const QString& file, int line);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void buildUi();
@@ -93,6 +103,7 @@ private:
     void hideNotice();
     void exportGraph();
     void updateStatus();
+    void updateMergedView();
 
     QString m_repositoryPath;
     QString m_relativePath;
@@ -107,6 +118,10 @@ private:
     PipelineEditor* m_editor;
     FindReplaceBar* m_find;
     PipelineGraphView* m_graph;
+    PipelineEditor* m_merged;
+    QLabel* m_mergedOrigin;
+    QTabWidget* m_sideTabs;
+    bool m_mergedStale = true;
     ProblemsPanel* m_problems;
     GatesPanel* m_gates;
     QTabWidget* m_bottomTabs;

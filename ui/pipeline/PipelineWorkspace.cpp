@@ -122,6 +122,13 @@ PipelineDocumentView* PipelineWorkspace::addDocument(PipelineDocumentView* view,
     m_tabs->setTabToolTip(
         index, view->revision().isEmpty() ? view->absolutePath() : view->relativePath() % u" @ " % view->revision());
     connect(view, &PipelineDocumentView::modifiedChanged, this, [this, view] { updateTabTitle(view); });
+    // A merged key that came from an include: open that file at the line (same revision when read-only).
+    connect(view, &PipelineDocumentView::openLocationRequested, this, [this, view](const QString& file, int line) {
+        PipelineDocumentView* target
+            = view->revision().isEmpty() ? openFile(file) : openRevision(view->revision(), file);
+        if (target)
+            target->editor()->goToLine(line);
+    });
     m_tabs->setCurrentIndex(index);
     m_tabs->show();
     m_placeholder->hide();

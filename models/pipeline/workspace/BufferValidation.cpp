@@ -199,8 +199,10 @@ BufferValidation validateBuffer(const QByteArray& text, const QString& path, con
         }
         result.gates.append(status);
     }
-    if (result.parsed)
+    if (result.parsed) {
         result.layout = layoutPipeline(result.model);
+        result.merged = renderMergedConfiguration(result.model);
+    }
     result.topLevelKeyLines = topLevelKeyLines(text);
     if (!result.failingGates.isEmpty()) {
         const QString source = QString::fromUtf8(text);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "MergedConfiguration.h"
 #include "PipelineGraphLayout.h"
 
 #include "pipeline/PipelineModel.h"
@@ -53,6 +54,7 @@ struct BufferValidation
     QStringList failingGates;
     QList<GateStatus> gates; ///< every gate of the catalog, in catalog order
     QStringList fixableGates; ///< failing gates with a mechanical quick fix on this text
+    MergedConfiguration merged; ///< the full configuration, rendered (empty when !parsed)
     qint64 elapsedMs = 0; ///< worker time
 
     int gatesPassing() const { return gatesApplicable - gatesFailing; }
