@@ -4,6 +4,7 @@
 
 #include "editor/AutosaveStore.h"
 #include "editor/PipelineEditor.h"
+#include "pipeline/CommitDialog.h"
 #include "pipeline/GatesPanel.h"
 #include "pipeline/PipelineDocumentView.h"
 #include "pipeline/PipelineGraphView.h"
@@ -14,9 +15,11 @@
 #include "pipeline/workspace/GateTableModel.h"
 #include "pipeline/workspace/LiveValidator.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -444,6 +447,45 @@ private Q_SLOTS:
         QVERIFY(!old->isModified());
         QVERIFY(!workspace.openRevision(QStringLiteral("no-such-revision"), QStringLiteral(".gitlab-ci.yml")));
         QVERIFY(!workspace.lastError().isEmpty());
+    }
+
+    void commitFromTheWorkspace()
+    {
+        test::ScratchRepository scratch;
+        QVERIFY(scratch.isValid());
+        const auto first
+            = scratch.commit(QStringLiteral("ci: add pipeline"), {{QStringLiteral(".gitlab-ci.yml"), Pipeline}});
+        scratch.writeWorkTreeFile(QStringLiteral(".gitlab-ci.yml"), Pipeline);
+        {
+            QFile config(scratch.repo().gitDir() + QStringLiteral("config"));
+            QVERIFY(config.open(QIODevice::Append));
+            config.write("[user]\n\tname = Rita Release\n\temail = rita@example.org\n");
+        }
+        PipelineWorkspace workspace(scratch.path());
+        workspace.setAutosaveDirectory(m_autosaveDir);
+        PipelineDocumentView* view = workspace.openFile(QStringLiteral(".gitlab-ci.yml"));
+        QVERIFY(waitValidated(view));
+        // An error in the pipeline: the commit needs an explicit override.
+        typeOver(*view->editor(), 8, QStringLiteral("test"), QStringLiteral("tset"));
+        CommitDialog* dialog = workspace.commitCurrent();
+        QVERIFY(dialog);
+        QVERIFY(!view->isModified()); // saved first
+        QSignalSpy prepared(dialog, &CommitDialog::prepared);
+        QVERIFY(prepared.wait(20000));
+        QVERIFY2(dialog->isPrepared(), qPrintable(dialog->problemText()));
+        QVERIFY(dialog->diffView()->toPlainText().contains(QStringLiteral("+  stage: tset")));
+        QVERIFY(dialog->messageEdit()->toPlainText().startsWith(QStringLiteral("ci(pipeline): update .gitlab-ci.yml")));
+        QVERIFY(!dialog->commitButton()->isEnabled());
+        QVERIFY(dialog->problemText().contains(QStringLiteral("error")));
+        dialog->overrideBox()->setChecked(true);
+        QVERIFY(dialog->commitButton()->isEnabled());
+        QSignalSpy committed(dialog, &CommitDialog::committed);
+        QTest::mouseClick(dialog->commitButton(), Qt::LeftButton);
+        QCOMPARE(committed.size(), 1);
+        const auto head = scratch.repo().resolve(QStringLiteral("HEAD"));
+        QCOMPARE(head.value(), committed.at(0).at(0).value<git::ObjectId>());
+        QCOMPARE(scratch.repo().commit(head.value())->parents, QList<git::ObjectId>{first});
+        QVERIFY(scratch.repo().readFile(head.value(), QStringLiteral(".gitlab-ci.yml"))->contains("stage: tset"));
     }
 
     void githubWorkflowLevels()

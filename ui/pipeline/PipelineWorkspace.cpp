@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PipelineWorkspace.h"
 
+#include "CommitDialog.h"
 #include "PipelineDocumentView.h"
 
 #include "editor/AutosaveStore.h"
@@ -17,6 +18,7 @@
 #include <QPushButton>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace gatehouse {
@@ -29,6 +31,7 @@ PipelineWorkspace::PipelineWorkspace(const QString& repositoryPath, QWidget* par
     , m_recoveryBar(new QWidget(this))
     , m_recoveryText(new QLabel(m_recoveryBar))
     , m_placeholder(new QLabel(this))
+    , m_toolbar(new QWidget(this))
 {
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
@@ -57,10 +60,27 @@ PipelineWorkspace::PipelineWorkspace(const QString& repositoryPath, QWidget* par
         refreshRecoveryBar();
     });
 
+    auto* tools = new QHBoxLayout(m_toolbar);
+    tools->setContentsMargins(4, 2, 4, 2);
+    auto tool = [this, tools](const QString& text, const QString& tip, auto slot) {
+        auto* button = new QToolButton(m_toolbar);
+        button->setText(text);
+        button->setToolTip(tip);
+        button->setAutoRaise(true);
+        connect(button, &QToolButton::clicked, this, slot);
+        tools->addWidget(button);
+    };
+    tool(tr("Save"), tr("Save the file (Ctrl+S), atomically"), [this] { saveCurrent(); });
+    tool(tr("Save all"), tr("Save every modified file"), [this] { saveAll(); });
+    tool(tr("Commit…"), tr("Commit this file on the current branch"), [this] { commitCurrent(); });
+    tools->addStretch(1);
+    m_toolbar->hide();
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_recoveryBar);
+    layout->addWidget(m_toolbar);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_placeholder, 1);
     m_tabs->hide();
@@ -131,6 +151,7 @@ PipelineDocumentView* PipelineWorkspace::addDocument(PipelineDocumentView* view,
     });
     m_tabs->setCurrentIndex(index);
     m_tabs->show();
+    m_toolbar->show();
     m_placeholder->hide();
     view->editor()->setFocus();
     return view;
@@ -205,6 +226,20 @@ bool PipelineWorkspace::saveCurrent()
     return view && view->save();
 }
 
+CommitDialog* PipelineWorkspace::commitCurrent()
+{
+    PipelineDocumentView* view = currentDocument();
+    if (!view || view->isReadOnly())
+        return nullptr;
+    // What is committed is what is on disk too: the work tree and the new HEAD agree.
+    if (view->isModified() && !view->save())
+        return nullptr;
+    auto* dialog = new CommitDialog(m_repositoryPath, view->relativePath(), view->editor()->toPlainText(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
 bool PipelineWorkspace::saveAll()
 {
     bool ok = true;
@@ -254,6 +289,7 @@ bool PipelineWorkspace::closeDocument(int index)
     view->deleteLater();
     if (m_tabs->count() == 0) {
         m_tabs->hide();
+        m_toolbar->hide();
         m_placeholder->show();
     }
     return true;

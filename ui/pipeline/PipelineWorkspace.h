@@ -13,6 +13,7 @@ class QTabWidget;
 namespace gatehouse {
 
 class AutosaveStore;
+class CommitDialog;
 class PipelineDocumentView;
 
 /// The pipeline workspace of the Pipelines page: tabs of open pipeline files (editor + live graph + problems),
@@ -51,6 +52,9 @@ public:
     int indexOf(const QString& relativePath, const QString& revision = {}) const;
 
     bool saveCurrent();
+    /// Saves the current document and opens the commit dialog for it (non-modal to the app, modal to the
+    /// window); null for read-only documents or when saving failed.
+    CommitDialog* commitCurrent();
     bool saveAll();
     /// Closes a tab, asking about unsaved changes. False when the user cancelled.
     bool closeDocument(int index);
@@ -81,6 +85,7 @@ private:
     QWidget* m_recoveryBar;
     QLabel* m_recoveryText;
     QLabel* m_placeholder;
+    QWidget* m_toolbar;
     CloseQuestion m_closeQuestion;
 };
 
