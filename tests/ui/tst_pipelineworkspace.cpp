@@ -8,12 +8,14 @@
 #include "pipeline/GatesPanel.h"
 #include "pipeline/PipelineDocumentView.h"
 #include "pipeline/PipelineGraphView.h"
+#include "pipeline/PipelineHistoryPanel.h"
 #include "pipeline/PipelineWorkspace.h"
 #include "pipeline/ProblemsPanel.h"
 #include "pipeline/workspace/DiagnosticFilterModel.h"
 #include "pipeline/workspace/DiagnosticTableModel.h"
 #include "pipeline/workspace/GateTableModel.h"
 #include "pipeline/workspace/LiveValidator.h"
+#include "pipeline/workspace/PipelineHistoryModel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -486,6 +488,20 @@ private Q_SLOTS:
         QCOMPARE(head.value(), committed.at(0).at(0).value<git::ObjectId>());
         QCOMPARE(scratch.repo().commit(head.value())->parents, QList<git::ObjectId>{first});
         QVERIFY(scratch.repo().readFile(head.value(), QStringLiteral(".gitlab-ci.yml"))->contains("stage: tset"));
+
+        // The history lists both commits; double-clicking the first opens it read-only.
+        PipelineHistoryPanel& history = *view->historyPanel();
+        QSignalSpy loaded(&history, &PipelineHistoryPanel::loaded);
+        history.reload();
+        QVERIFY(loaded.wait(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(history.model()->rowCount(), 2, 10000);
+        QVERIFY(history.summaryText().contains(QStringLiteral("2 commits")));
+        const QModelIndex oldest = history.model()->index(1, 0);
+        QCOMPARE(oldest.data(pipeline::PipelineHistoryModel::CommitRole).toString(), first.toString());
+        emit history.view()->doubleClicked(oldest);
+        QCOMPARE(workspace.documentCount(), 2);
+        QVERIFY(workspace.currentDocument()->isReadOnly());
+        QCOMPARE(workspace.currentDocument()->editor()->toPlainText(), QString::fromUtf8(Pipeline));
     }
 
     void githubWorkflowLevels()

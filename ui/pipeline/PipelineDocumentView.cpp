@@ -4,6 +4,7 @@
 
 #include "GatesPanel.h"
 #include "PipelineGraphView.h"
+#include "PipelineHistoryPanel.h"
 #include "ProblemsPanel.h"
 
 #include "editor/AutosaveStore.h"
@@ -53,6 +54,7 @@ PipelineDocumentView::PipelineDocumentView(const QString& repositoryPath, const 
     , m_sideTabs(new QTabWidget(this))
     , m_problems(new ProblemsPanel(this))
     , m_gates(new GatesPanel(this))
+    , m_history(new PipelineHistoryPanel(repositoryPath, relativePath, this))
     , m_bottomTabs(new QTabWidget(this))
     , m_status(new QLabel(this))
     , m_notice(new QWidget(this))
@@ -125,6 +127,8 @@ void PipelineDocumentView::buildUi()
     m_bottomTabs->setDocumentMode(true);
     m_bottomTabs->addTab(m_problems, tr("Problems"));
     m_bottomTabs->addTab(m_gates, tr("Gates"));
+    m_bottomTabs->addTab(m_history, tr("History"));
+    connect(m_history, &PipelineHistoryPanel::revisionActivated, this, &PipelineDocumentView::revisionRequested);
     vertical->addWidget(m_bottomTabs);
     vertical->setStretchFactor(0, 4);
     vertical->setStretchFactor(1, 1);

@@ -20,6 +20,7 @@ class AutosaveStore;
 class DocumentFile;
 class FindReplaceBar;
 class GatesPanel;
+class PipelineHistoryPanel;
 class PipelineEditor;
 class PipelineGraphView;
 class ProblemsPanel;
@@ -70,6 +71,8 @@ public:
     void goToMergedOrigin(int line);
     ProblemsPanel* problemsPanel() const { return m_problems; }
     GatesPanel* gatesPanel() const { return m_gates; }
+    PipelineHistoryPanel* historyPanel() const { return m_history; }
+    QTabWidget* bottomTabs() const { return m_bottomTabs; }
     /// Applies the quick fix of `gate` as one undoable edit; false when none applies (or the text changed since
     /// the last check, which is then restarted).
     bool applyQuickFix(const QString& gate);
@@ -87,6 +90,8 @@ Q_SIGNALS:
     void modifiedChanged(bool modified);
     void validated();
     void saved();
+    /// The user picked a commit in the history: show that version read-only.
+    void revisionRequested(const QString& commit);
     /// The user wants to see a line of another file (a merged key that came from an include).
     void openLocationRequested(const QString& file, int line);
 
@@ -124,6 +129,7 @@ private:
     bool m_mergedStale = true;
     ProblemsPanel* m_problems;
     GatesPanel* m_gates;
+    PipelineHistoryPanel* m_history;
     QTabWidget* m_bottomTabs;
     QLabel* m_status;
     QWidget* m_notice;

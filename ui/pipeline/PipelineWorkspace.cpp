@@ -4,6 +4,7 @@
 
 #include "CommitDialog.h"
 #include "PipelineDocumentView.h"
+#include "PipelineHistoryPanel.h"
 
 #include "editor/AutosaveStore.h"
 #include "editor/PipelineEditor.h"
@@ -142,6 +143,8 @@ PipelineDocumentView* PipelineWorkspace::addDocument(PipelineDocumentView* view,
     m_tabs->setTabToolTip(
         index, view->revision().isEmpty() ? view->absolutePath() : view->relativePath() % u" @ " % view->revision());
     connect(view, &PipelineDocumentView::modifiedChanged, this, [this, view] { updateTabTitle(view); });
+    connect(view, &PipelineDocumentView::revisionRequested, this,
+            [this, view](const QString& commit) { openRevision(commit, view->relativePath()); });
     // A merged key that came from an include: open that file at the line (same revision when read-only).
     connect(view, &PipelineDocumentView::openLocationRequested, this, [this, view](const QString& file, int line) {
         PipelineDocumentView* target
@@ -236,6 +239,7 @@ CommitDialog* PipelineWorkspace::commitCurrent()
         return nullptr;
     auto* dialog = new CommitDialog(m_repositoryPath, view->relativePath(), view->editor()->toPlainText(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CommitDialog::committed, view, [view] { view->historyPanel()->reload(); });
     dialog->open();
     return dialog;
 }
