@@ -24,6 +24,7 @@ struct InputFile
     QString displayPath; ///< repository-relative when inside the repository
     QByteArray text;
     QString error; ///< set when unreadable
+    bool outsideRepository = false; ///< its includes and local actions cannot be looked up in the repository
 };
 
 InputFile readInput(const QString& argument, const QString& workDir, const QString& revision, const FileSource& files)
@@ -45,7 +46,8 @@ InputFile readInput(const QString& argument, const QString& workDir, const QStri
             input.text = text.value();
         return input;
     }
-    input.displayPath = relative.startsWith(u"..") || QDir::isAbsolutePath(relative) ? argument : relative;
+    input.outsideRepository = workDir.isEmpty() || relative.startsWith(u"..") || QDir::isAbsolutePath(relative);
+    input.displayPath = input.outsideRepository ? argument : relative;
     if (info.isDir()) {
         input.error = QStringLiteral("%1 is a directory; expected a pipeline file").arg(argument);
         return input;
@@ -184,7 +186,10 @@ int runValidate(const QStringList& arguments, Io io)
             unreadable = true;
             continue;
         }
-        const ValidationResult result = validatePipeline(input.text, input.displayPath, validation);
+        ValidationOptions fileOptions = validation;
+        if (input.outsideRepository)
+            fileOptions.files = FileSource(); // another repository's file: its references are not checked here
+        const ValidationResult result = validatePipeline(input.text, input.displayPath, fileOptions);
         ReportFile file{input.displayPath, result.kind, {}};
         for (const Diagnostic& d : result.diagnostics) {
             if (!categories.contains(d.category))

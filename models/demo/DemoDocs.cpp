@@ -136,35 +136,48 @@ incidents:
 
 QString gatehousePolicy(const DemoState& s)
 {
-    QString text
-        = uR"~(# Release gates Gatehouse evaluates for a revision; a failing gate makes `gatehouse gate` exit 1.
+    // The gate ids and parameters are those of Gatehouse's pipeline gates (`gatehouse validate` lists them).
+    QString text = uR"~(# Release gates: the checks that the pipelines really protect production.
+# `gatehouse validate` reports a failing gate at the line that breaks it; severity error makes it exit 1.
 gates:
-  # No open finding at these severities may ship.
-  blocking-findings:
+  # SAST, dependency and secret scans must run in the pipelines. Container image scanning joins the list
+  # once the image is scanned before it is pushed (SEC-112).
+  security-scanning:
     enabled: true
-    severities: [critical]
-  # Findings older than their SLA (see config.yml) block as well.
-  overdue-findings:
+    severity: error
+    parameters:
+      required: [sast, dependency, secrets]
+  # A security job allowed to fail is a scan nobody acts on.
+  security-blocking:
     enabled: true
-    severities: [critical, high]
-  # Leaked secrets block whatever their severity.
-  secrets:
+    severity: error
+  # Deploy jobs run only after validation, tests and the security scans.
+  deploy-after-validation:
     enabled: true
-    tools: [gitleaks]
-  # Security jobs in the pipeline must not be allowed to fail.
-  blocking-security-jobs:
+    severity: error
+  # Production deployments need a human: `when: manual` on a protected environment, staging first.
+  production-approval:
     enabled: true
-    jobs: [semgrep, gitleaks, trivy]
-  # Production deployments must be manual.
-  manual-production:
+    severity: error
+    parameters:
+      environments: [production]
+  no-plaintext-secrets:
     enabled: true
-    environment: production
+    severity: error
+  pinned-images:
+    enabled: true
+    severity: warning
+  pinned-actions:
+    enabled: true
+    severity: warning
 )~"_s;
     if (s.gatehousePolicyStrict)
-        text += uR"~(  # Added after INC-2026-044: medium findings past their SLA block too.
-  overdue-medium:
+        text += uR"~(  # Added after INC-2026-044: a hung migration held the deploy runner for hours.
+  job-timeouts:
     enabled: true
-    severities: [medium]
+    severity: warning
+    parameters:
+      max-minutes: 30
 )~"_s;
     return text;
 }

@@ -388,7 +388,7 @@ void Analyzer::checkJobs(const YamlNode& jobs)
         QStringList needs;
         if (const YamlNode* n = job.get(u"needs")) {
             QHash<QString, int> seen;
-            const std::vector<YamlNode> list = n->isSequence() ? n->items : std::vector<YamlNode>{*n};
+            const YamlNodeList list = n->isSequence() ? n->items : YamlNodeList{*n};
             for (const YamlNode& need : list) {
                 if (!need.isScalar())
                     continue;

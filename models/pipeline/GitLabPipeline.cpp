@@ -208,7 +208,7 @@ YamlNode Analyzer::expandIncludes(YamlNode config, int fileIndex, QStringList ch
     SchemaValidator(KeywordTables::gitlab(), m_model.files, m_diagnostics)
         .validateValue(*include, KeywordTables::gitlab().map(QStringLiteral("root"))->key(u"include")->value,
                        QStringLiteral("include"));
-    std::vector<YamlNode> entries;
+    YamlNodeList entries;
     if (include->isSequence())
         entries = include->items;
     else if (!include->isNull())
@@ -383,7 +383,7 @@ void Analyzer::resolveExtends()
     for (size_t i = 0; i < m_config.keys.size(); ++i) {
         const QString& name = m_config.keys[i].value;
         if (m_resolved.contains(name))
-            m_config.items[i] = m_resolved.value(name);
+            m_config.items[i] = m_resolved.take(name);
     }
 }
 
@@ -522,7 +522,7 @@ void Analyzer::buildJobs()
         if (const YamlNode* image = job.config.get(u"image"))
             job.image = image->isMap() ? (image->get(u"name") ? image->get(u"name")->value : QString()) : image->value;
         if (const YamlNode* needs = config.get(u"needs")) {
-            for (const YamlNode& need : needs->isSequence() ? needs->items : std::vector<YamlNode>{*needs}) {
+            for (const YamlNode& need : needs->isSequence() ? needs->items : YamlNodeList{*needs}) {
                 if (need.isScalar())
                     job.needs.append(need.value);
                 else if (need.isMap() && need.get(u"job") && !need.contains(u"project") && !need.contains(u"pipeline"))
@@ -556,9 +556,12 @@ void Analyzer::buildJobs()
         if (names.isEmpty())
             names = {key.value};
         m_instances.insert(key.value, names);
-        for (const QString& name : std::as_const(names)) {
-            job.name = name;
-            m_model.jobs.append(job);
+        for (qsizetype n = 0; n < names.size(); ++n) {
+            job.name = names[n];
+            if (n + 1 == names.size())
+                m_model.jobs.append(std::move(job));
+            else
+                m_model.jobs.append(job);
         }
     }
 }
@@ -579,8 +582,9 @@ void Analyzer::validateSchema()
         if (seen.contains(job.baseName))
             continue;
         seen.insert(job.baseName);
-        validator.validateMap(m_config.get(job.baseName) ? *m_config.get(job.baseName) : job.config,
-                              QStringLiteral("job"), QStringLiteral("job '%1'").arg(job.baseName));
+        const YamlNode* config = m_config.get(job.baseName);
+        validator.validateMap(config ? *config : job.config, QStringLiteral("job"),
+                              QStringLiteral("job '%1'").arg(job.baseName));
     }
 }
 
@@ -882,8 +886,8 @@ PipelineModel Analyzer::run(const QByteArray& text)
     buildJobs();
     validateSchema();
     checkJobs();
-    m_model.merged = m_config;
-    return m_model;
+    m_model.merged = std::move(m_config);
+    return std::move(m_model);
 }
 
 } // namespace

@@ -36,6 +36,15 @@ struct Context
     PipelineModel& model;
     const GatePolicy& policy;
     QList<Diagnostic>& diagnostics;
+    QHash<QString, QStringList> scanKinds; ///< per job base name, computed once (the text search is the cost)
+
+    const QStringList& kindsOf(const PipelineJob& job)
+    {
+        auto it = scanKinds.find(job.baseName);
+        if (it == scanKinds.end())
+            it = scanKinds.insert(job.baseName, PipelineGates::scanKinds(job));
+        return *it;
+    }
 
     void report(const QString& gate, const YamlNode* at, const PipelineJob* job, const QString& message,
                 std::optional<Severity> severity = std::nullopt)
@@ -88,9 +97,9 @@ bool isStaging(const PipelineJob& job)
     return job.environmentTier == u"staging" || env.contains(u"staging") || env.startsWith(u"stage");
 }
 
-bool isValidationJob(const PipelineJob& job)
+bool isValidationJob(Context& c, const PipelineJob& job)
 {
-    if (!PipelineGates::scanKinds(job).isEmpty())
+    if (!c.kindsOf(job).isEmpty())
         return true;
     const QString name = lowerName(job);
     const QString stage = job.stage.toLower();
@@ -158,7 +167,7 @@ void checkScanning(Context& c)
     QSet<QString> found;
     QString includes = c.model.unresolvedIncludes.join(u'\n').toLower();
     for (PipelineJob& job : c.model.jobs) {
-        const QStringList kinds = PipelineGates::scanKinds(job);
+        const QStringList kinds = c.kindsOf(job);
         for (const QString& k : kinds)
             found.insert(k);
         if (!kinds.isEmpty() && c.enabled(gate))
@@ -198,7 +207,7 @@ void checkSecurityBlocking(Context& c)
     if (!c.enabled(gate))
         return;
     for (PipelineJob& job : c.model.jobs) {
-        if (PipelineGates::scanKinds(job).isEmpty())
+        if (c.kindsOf(job).isEmpty())
             continue;
         const YamlNode* allow = job.config.get(isGitHub(c.model) ? u"continue-on-error" : u"allow_failure");
         if (job.allowFailure) {
@@ -239,7 +248,7 @@ void checkDeployOrder(Context& c)
         return;
     QList<const PipelineJob*> validations;
     for (const PipelineJob& job : c.model.jobs) {
-        if (isValidationJob(job) && !isDeployJob(job))
+        if (isValidationJob(c, job) && !isDeployJob(job))
             validations.append(&job);
     }
     QSet<QString> reported;
@@ -262,7 +271,7 @@ void checkDeployOrder(Context& c)
             after = after || runsAfter(c.model, job, *v);
         if (after) {
             job.gates.append(gate);
-        } else if (!isGitHub(c.model) || !job.needs.isEmpty() || validations.size() > 0) {
+        } else {
             reported.insert(job.baseName);
             c.report(gate, job.config.get(u"needs"), &job,
                      QStringLiteral("deploy job '%1' can run before the validation jobs (%2); expected it in a later "
@@ -607,44 +616,28 @@ QStringList PipelineGates::scanKinds(const PipelineJob& job)
 {
     QString text = job.baseName.toLower() + u'\n';
     collectText(job.config, text);
-    QStringList kinds;
-    auto any = [&](std::initializer_list<const char*> needles) {
-        for (const char* needle : needles) {
-            if (text.contains(QLatin1StringView(needle)))
-                return true;
-        }
-        return false;
+    // One pass per kind (PCRE2 JIT) instead of one substring search per tool: this runs for every job.
+    static const QList<std::pair<QString, QRegularExpression>> kinds = {
+        {QStringLiteral("sast"),
+         QRegularExpression(QStringLiteral("semgrep|codeql|sast|bandit|gosec|brakeman|spotbugs|flawfinder|"
+                                           "sonar-scanner|sonarsource|cppcheck|zizmor"))},
+        {QStringLiteral("dependency"),
+         QRegularExpression(QStringLiteral("dependency[_-]scanning|gemnasium|safety check|pip-audit|npm audit|"
+                                           "yarn audit|snyk|cargo[ -]audit|cargo[ -]deny|osv-scanner|"
+                                           "dependency-check|dependency-review-action|govulncheck|trivy fs|"
+                                           "trivy filesystem|grype dir"))},
+        {QStringLiteral("container"),
+         QRegularExpression(QStringLiteral("container[_-]scanning|trivy image|trivy-action|grype|anchore/scan-action|"
+                                           "docker scout|clair"))},
+        {QStringLiteral("secrets"),
+         QRegularExpression(QStringLiteral("secret[_-]detection|gitleaks|trufflehog|detect-secrets|ggshield"))},
     };
-    if (any({"semgrep", "codeql", "sast", "bandit", "gosec", "brakeman", "spotbugs", "flawfinder", "sonar-scanner",
-             "sonarsource", "cppcheck", "clang-tidy", "zizmor"}))
-        kinds << QStringLiteral("sast");
-    if (any({"dependency_scanning",
-             "dependency-scanning",
-             "gemnasium",
-             "safety check",
-             "pip-audit",
-             "npm audit",
-             "yarn audit",
-             "snyk",
-             "cargo audit",
-             "cargo-audit",
-             "cargo deny",
-             "cargo-deny",
-             "osv-scanner",
-             "dependency-check",
-             "dependency-review-action",
-             "govulncheck",
-             "trivy fs",
-             "trivy filesystem",
-             "grype dir",
-             "retire"}))
-        kinds << QStringLiteral("dependency");
-    if (any({"container_scanning", "container-scanning", "trivy image", "trivy-action", "grype", "anchore/scan-action",
-             "docker scout", "clair"}))
-        kinds << QStringLiteral("container");
-    if (any({"secret_detection", "secret-detection", "gitleaks", "trufflehog", "detect-secrets", "ggshield"}))
-        kinds << QStringLiteral("secrets");
-    return kinds;
+    QStringList found;
+    for (const auto& [kind, re] : kinds) {
+        if (re.match(text).hasMatch())
+            found << kind;
+    }
+    return found;
 }
 
 double PipelineGates::entropy(const QString& text)
@@ -700,7 +693,7 @@ QString PipelineGates::secretReason(const QString& name, const YamlNode& value)
 
 void PipelineGates::check(PipelineModel& model, const GatePolicy& policy, QList<Diagnostic>& diagnostics)
 {
-    Context context{model, policy, diagnostics};
+    Context context{model, policy, diagnostics, {}};
     checkScanning(context);
     checkSecurityBlocking(context);
     checkDeployOrder(context);

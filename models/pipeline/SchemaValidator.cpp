@@ -95,7 +95,6 @@ void SchemaValidator::validateMap(const YamlNode& node, const QString& schemaId,
     const MapSchema* schema = m_tables.map(schemaId);
     if (!schema || node.kind != YamlNode::Kind::Map)
         return;
-    const QStringList known = schema->keyNames();
     for (size_t i = 0; i < node.keys.size(); ++i) {
         const YamlNode& key = node.keys[i];
         const YamlNode& value = node.items[i];
@@ -109,6 +108,7 @@ void SchemaValidator::validateMap(const YamlNode& node, const QString& schemaId,
             validateValue(value, schema->otherValue, what + QStringLiteral(" › ") + key.value);
             continue;
         }
+        const QStringList known = schema->keyNames(); // only built for the (rare) unknown key
         const QString suggestion = didYouMean(key.value, known);
         QString message = QStringLiteral("unknown key '%1' in %2").arg(key.value, what);
         if (!suggestion.isEmpty())

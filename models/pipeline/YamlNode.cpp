@@ -6,6 +6,33 @@
 
 namespace gatehouse::pipeline {
 
+YamlNodeList::YamlNodeList(std::vector<YamlNode> nodes)
+    : d(nodes.empty() ? nullptr : std::make_shared<std::vector<YamlNode>>(std::move(nodes)))
+{ }
+
+YamlNodeList::YamlNodeList(std::initializer_list<YamlNode> nodes)
+    : d(std::make_shared<std::vector<YamlNode>>(nodes))
+{ }
+
+std::vector<YamlNode>& YamlNodeList::detach()
+{
+    if (!d)
+        d = std::make_shared<std::vector<YamlNode>>();
+    else if (d.use_count() > 1)
+        d = std::make_shared<std::vector<YamlNode>>(*d);
+    return *d;
+}
+
+void YamlNodeList::push_back(const YamlNode& node)
+{
+    detach().push_back(node);
+}
+
+void YamlNodeList::push_back(YamlNode&& node)
+{
+    detach().push_back(std::move(node));
+}
+
 YamlNode YamlNode::scalar(const QString& text, int line, int column)
 {
     YamlNode node;

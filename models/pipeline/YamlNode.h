@@ -5,9 +5,46 @@
 #include <QString>
 #include <QStringList>
 
+#include <initializer_list>
+#include <memory>
 #include <vector>
 
 namespace gatehouse::pipeline {
+
+class YamlNode;
+
+/// The children of a YamlNode: a std::vector-like list shared copy-on-write, so copying a resolved tree (a job's
+/// configuration for each of its parallel instances, extends parents) costs one pointer until it is modified.
+class YamlNodeList
+{
+public:
+    using iterator = std::vector<YamlNode>::iterator;
+    using const_iterator = std::vector<YamlNode>::const_iterator;
+
+    YamlNodeList() = default;
+    YamlNodeList(std::vector<YamlNode> nodes);
+    YamlNodeList(std::initializer_list<YamlNode> nodes);
+
+    size_t size() const { return d ? d->size() : 0; }
+    bool empty() const { return size() == 0; }
+    const YamlNode& operator[](size_t i) const { return (*d)[i]; }
+    YamlNode& operator[](size_t i) { return detach()[i]; }
+    const YamlNode& back() const { return d->back(); }
+    YamlNode& back() { return detach().back(); }
+    const_iterator begin() const { return d ? d->cbegin() : const_iterator(); }
+    const_iterator end() const { return d ? d->cend() : const_iterator(); }
+    iterator begin() { return detach().begin(); }
+    iterator end() { return detach().end(); }
+    void push_back(const YamlNode& node);
+    void push_back(YamlNode&& node);
+    iterator erase(iterator position) { return detach().erase(position); }
+    void clear() { d.reset(); }
+    void reserve(size_t n) { detach().reserve(n); }
+
+private:
+    std::vector<YamlNode>& detach();
+    std::shared_ptr<std::vector<YamlNode>> d;
+};
 
 /// A YAML value that remembers where it was written. Plain value type (copies are deep), no yaml-cpp inside.
 /// Maps keep their key order; anchors, aliases and `<<` merge keys are already resolved by YamlReader,
@@ -39,8 +76,8 @@ public:
     int file = 0; ///< index into the caller's file table (0 = the file that was read)
     QString value; ///< scalar text
     QString tag; ///< explicit tag (e.g. "!reference"), empty when none
-    std::vector<YamlNode> keys; ///< map keys, parallel to `items`
-    std::vector<YamlNode> items; ///< sequence items or map values
+    YamlNodeList keys; ///< map keys, parallel to `items`
+    YamlNodeList items; ///< sequence items or map values
 
     static YamlNode scalar(const QString& text, int line = 0, int column = 0);
     static YamlNode map(int line = 0, int column = 0);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demo/DemoRepository.h"
 #include "git/Repository.h"
+#include "pipeline/PipelineDiscovery.h"
+#include "pipeline/PipelineValidator.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -321,6 +323,46 @@ private Q_SLOTS:
         QVERIFY(!previouslyWeak); // HEAD's pipeline blocks again
     }
 
+    // The demo's pipelines are valid at every revision (no syntax, schema or semantic error), its policy parses,
+    // and the weakened trivy job is the one gate regression of the story.
+    void pipelinesValidate()
+    {
+        using namespace gatehouse::pipeline;
+        QSet<QString> seen;
+        int regressions = 0;
+        bool previouslyFailing = false;
+        const QList<git::CommitInfo> commits = history(u".gitlab-ci.yml"_s);
+        for (auto it = commits.crbegin(); it != commits.crend(); ++it) {
+            auto files = PipelineDiscovery::fileSource(m_dir.path(), it->id.toString());
+            QVERIFY(files.ok());
+            ValidationOptions options;
+            options.files = *files;
+            QList<Diagnostic> policyProblems;
+            auto policyText = files->read(PipelineDiscovery::policyPath());
+            if (policyText.ok()) {
+                options.policy = GatePolicy::parse(*policyText, PipelineDiscovery::policyPath(), &policyProblems);
+                QVERIFY2(policyProblems.isEmpty(), qPrintable(policyProblems.value(0).message));
+            }
+            bool blockingFails = false;
+            for (const QString& path : PipelineDiscovery::discover(*files)) {
+                const ValidationResult result = validatePipeline(files->read(path).valueOr({}), path, options);
+                for (const Diagnostic& d : result.diagnostics) {
+                    const QString where = QStringLiteral("%1 %2:%3 %4").arg(it->id.shortString(), path).arg(d.line).arg(d.message);
+                    if (d.category != Category::Gate)
+                        QVERIFY2(d.severity != Severity::Error, qPrintable(where));
+                    if (d.rule == u"gate.security-blocking")
+                        blockingFails = true;
+                    seen.insert(d.rule);
+                }
+            }
+            if (blockingFails && !previouslyFailing)
+                ++regressions;
+            previouslyFailing = blockingFails;
+        }
+        QCOMPARE(regressions, 1);
+        QVERIFY(!previouslyFailing);
+    }
+
     void reportShapes_data()
     {
         QTest::addColumn<QString>("path");
@@ -578,7 +620,7 @@ private Q_SLOTS:
         QTest::newRow("sla") << u".gatehouse/config.yml"_s << u"critical: 1\n  high: 7\n  medium: 30\n  low: 90"_s;
         QTest::newRow("notes ref") << u".gatehouse/config.yml"_s << u"refs/notes/gatehouse-scans"_s;
         QTest::newRow("report globs") << u".gatehouse/config.yml"_s << u"reports/**/*.json"_s;
-        QTest::newRow("gates") << u".gatehouse/policy.yml"_s << u"enabled: true\n    severities: [critical]"_s;
+        QTest::newRow("gates") << u".gatehouse/policy.yml"_s << u"security-blocking:\n    enabled: true"_s;
         QTest::newRow("false positive") << u".gatehouse/triage.yml"_s << u"status: false_positive"_s;
         QTest::newRow("accepted risk") << u".gatehouse/triage.yml"_s << u"status: accepted_risk"_s;
         QTest::newRow("expiry") << u".gatehouse/triage.yml"_s << u"expires: 2027-01-31"_s;

@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTest>
+#include <QtConcurrent/QtConcurrentMap>
 
 using namespace gatehouse;
 using namespace gatehouse::pipeline;
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void detectKind_data();
     void detectKind();
     void gatesDisabled();
+    void concurrentValidation();
 };
 
 void TestPipelineValidator::corpusHasNoErrors_data()
@@ -154,6 +156,25 @@ void TestPipelineValidator::gatesDisabled()
     };
     QVERIFY(gateCount(withGates) > 0); // no scans, untagged image
     QCOMPARE(gateCount(withoutGates), 0);
+}
+
+void TestPipelineValidator::concurrentValidation()
+{
+    // The editor validates on worker threads: results must not depend on which thread or how many run at once.
+    QList<CorpusFile> files = corpusFiles();
+    if (files.isEmpty())
+        QSKIP("corpus not available (GATEHOUSE_CORPUS_DIR)");
+    files += files; // the same inputs twice, in parallel
+    const auto validate = [](const CorpusFile& file) {
+        ValidationOptions options;
+        options.kind = file.kind;
+        return describe(validatePipeline(readAll(file.localPath), file.path, options).diagnostics);
+    };
+    QStringList sequential;
+    for (const CorpusFile& file : std::as_const(files))
+        sequential << validate(file);
+    const QStringList parallel = QtConcurrent::blockingMapped<QStringList>(files, validate);
+    QCOMPARE(parallel, sequential);
 }
 
 Q_DECLARE_METATYPE(CorpusFile)
