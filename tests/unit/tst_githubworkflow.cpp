@@ -138,6 +138,21 @@ void TestGitHubWorkflow::rules_data()
             + "  test:\n    runs-on: x\n    steps:\n      - run: echo ${{ needs.build.result }}\n"
                                    << Files() << QStringList{QStringLiteral("10:23:github.needs-context")}
                                    << QStringLiteral("not in this job's needs");
+    QTest::newRow("unknown step id") << head
+            + "  build:\n    runs-on: x\n    steps:\n      - id: version\n        run: echo v=1 >> $GITHUB_OUTPUT\n"
+              "      - run: echo ${{ steps.verison.outputs.v }}\n"
+                                     << Files() << QStringList{QStringLiteral("8:23:github.unknown-step")}
+                                     << QStringLiteral("did you mean 'version'");
+    QTest::newRow("unknown matrix key") << head
+            + "  build:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        OS: [a]\n"
+              "        include:\n          - os: b\n            arch: arm\n    steps:\n      - run: echo ${{ "
+              "matrix.arhc }}\n" << Files()
+                                        << QStringList{QStringLiteral("12:23:github.unknown-matrix-key")}
+                                        << QStringLiteral("did you mean 'arch'");
+    QTest::newRow("computed matrix") << head
+            + "  build:\n    runs-on: x\n    strategy:\n      matrix: ${{ fromJSON(inputs.m) }}\n"
+              "    steps:\n      - run: echo ${{ matrix.anything }}\n"
+                                     << Files() << QStringList() << QString();
     QTest::newRow("block scalar expression")
         << head
             + "  build:\n    runs-on: x\n    steps:\n      - run: |\n          make\n          echo ${{ bogus.x }}\n"
@@ -159,6 +174,11 @@ void TestGitHubWorkflow::rules_data()
         << QStringList{QStringLiteral("4:11:github.missing-input"), QStringLiteral("4:11:github.missing-secret"),
                        QStringLiteral("6:7:github.unknown-input"), QStringLiteral("8:7:github.unknown-secret")}
         << QStringLiteral("did you mean 'version'");
+    QTest::newRow("reusable input type") << head
+            + "  call:\n    uses: ./.github/workflows/reusable.yml\n    with:\n"
+              "      version: '1'\n      debug: 'yes'\n    secrets: inherit\n"
+                                         << callee << QStringList{QStringLiteral("7:14:github.input-type")}
+                                         << QStringLiteral("is a boolean");
     QTest::newRow("reusable inherit") << head
             + "  call:\n    uses: ./.github/workflows/reusable.yml\n    with:\n"
               "      version: '1'\n    secrets: inherit\n"
