@@ -1,14 +1,17 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/PipelineEditor.h"
+#include "pipeline/GatesPanel.h"
 #include "pipeline/PipelineDocumentView.h"
 #include "pipeline/PipelineGraphView.h"
+#include "pipeline/PipelineHistoryPanel.h"
 #include "pipeline/PipelineWorkspace.h"
 #include "pipeline/workspace/LiveValidator.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -105,6 +108,61 @@ private Q_SLOTS:
             QTest::qWait(300); // let the window manager and the first paints settle, for the picture only
             QVERIFY(workspace.grab().save(qEnvironmentVariable("GATEHOUSE_SCREENSHOT")));
         }
+    }
+
+    // The "done when" walk-through on the demo repository (`gatehouse demo DIR`), with screenshots for a
+    // human: GATEHOUSE_DEMO_DIR=<repo> GATEHOUSE_SCREENSHOT_DIR=<dir>. Skipped otherwise.
+    void demoWalkThrough()
+    {
+        const QString demo = qEnvironmentVariable("GATEHOUSE_DEMO_DIR");
+        const QString shots = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR");
+        if (demo.isEmpty() || shots.isEmpty())
+            QSKIP("set GATEHOUSE_DEMO_DIR and GATEHOUSE_SCREENSHOT_DIR to run the walk-through");
+        PipelineWorkspace workspace(demo);
+        workspace.setAutosaveDirectory(m_dir.filePath(QStringLiteral("autosave-demo")));
+        workspace.resize(1400, 880);
+        workspace.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+        PipelineDocumentView* view = workspace.openFile(QStringLiteral(".gitlab-ci.yml"));
+        QVERIFY(view);
+        QVERIFY(waitValidated(view));
+        auto shot = [&](const QString& name) {
+            QTest::qWait(200); // paints settle; only for the pictures
+            QVERIFY(workspace.grab().save(shots + u'/' + name));
+        };
+        shot(QStringLiteral("1-open.png"));
+
+        // Break it: a syntax error dims the graph; then drop the production approval.
+        PipelineEditor& editor = *view->editor();
+        const int manual
+            = int(editor.toPlainText().left(editor.toPlainText().indexOf(u"  when: manual")).count(u'\n')) + 1;
+        editor.goToLine(manual);
+        editor.moveCursor(QTextCursor::EndOfBlock);
+        editor.insertPlainText(QStringLiteral("\n  broken: [unclosed"));
+        QTRY_VERIFY_WITH_TIMEOUT(view->graphView()->isStale(), 20000);
+        shot(QStringLiteral("2-broken.png"));
+        editor.undo();
+        QTextCursor cursor(editor.document()->findBlockByNumber(manual - 1));
+        cursor.movePosition(QTextCursor::NextBlock, QTextCursor::KeepAnchor);
+        cursor.removeSelectedText();
+        QTRY_VERIFY_WITH_TIMEOUT(view->lastValidation().failingGates.contains(QStringLiteral("production-approval")),
+                                 20000);
+        view->bottomTabs()->setCurrentIndex(1);
+        view->gatesPanel()->selectGate(QStringLiteral("production-approval"));
+        shot(QStringLiteral("3-failing-gate.png"));
+
+        QVERIFY(view->applyQuickFix(QStringLiteral("production-approval")));
+        QTRY_VERIFY_WITH_TIMEOUT(!view->lastValidation().failingGates.contains(QStringLiteral("production-approval")),
+                                 20000);
+        shot(QStringLiteral("4-fixed.png"));
+
+        view->bottomTabs()->setCurrentIndex(2);
+        QSignalSpy loaded(view->historyPanel(), &PipelineHistoryPanel::loaded);
+        QVERIFY(loaded.wait(60000) || view->historyPanel()->isLoaded());
+        shot(QStringLiteral("5-history.png"));
+        view->sideTabs()->setCurrentIndex(1);
+        shot(QStringLiteral("6-full-configuration.png"));
+        editor.document()->setModified(false); // never write into the demo repository from a test
     }
 
     void typingStaysFastInALargeFile()

@@ -63,7 +63,7 @@ private Q_SLOTS:
         QVERIFY(build);
         QCOMPARE(build->get(u"image")->value, u"alpine:3.19"_qs);
         QCOMPARE(build->get(u"script")->size(), 2);
-        QCOMPARE(build->get(u"script")->items.at(1).value, u"echo one\necho two\n"_qs);
+        QCOMPARE(build->get(u"script")->items[1].value, u"echo one\necho two\n"_qs);
         QCOMPARE(build->get(u"variables")->get(u"A")->value, u"1"_qs);
 
         // The inherited image line points back at the template's line.

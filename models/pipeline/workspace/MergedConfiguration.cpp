@@ -17,8 +17,8 @@ public:
     void map(const YamlNode& node, int indent, QString firstPrefix = {})
     {
         for (std::size_t i = 0; i < node.keys.size(); ++i) {
-            const YamlNode& key = node.keys.at(i);
-            const YamlNode& value = node.items.at(i);
+            const YamlNode& key = node.keys[i];
+            const YamlNode& value = node.items[i];
             // The first key of a sequence item shares the "- " line.
             const QString lead = i == 0 && !firstPrefix.isEmpty() ? firstPrefix : QString(indent, u' ');
             entry(lead + yamlScalar(key) + u':', value, indent, key);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PipelineGraphLayout.h"
 
+#include "pipeline/PipelineGates.h"
+
 #include <QHash>
 #include <QSet>
 
@@ -11,22 +13,27 @@ namespace gatehouse::pipeline {
 
 JobRole classifyJob(const PipelineJob& job)
 {
-    const QString text = (job.name % u' ' % job.stage % u' ' % job.baseName).toLower();
-    auto has = [&text](std::initializer_list<QStringView> words) {
-        return std::any_of(words.begin(), words.end(), [&text](QStringView w) { return text.contains(w); });
-    };
-    if (!job.gates.isEmpty()
-        && std::any_of(job.gates.cbegin(), job.gates.cend(), [](const QString& g) { return g.contains(u"scan"); }))
-        return JobRole::Security;
-    if (has({u"sast", u"secret", u"security", u"scan", u"trivy", u"codeql", u"audit", u"dependency", u"vuln",
-             u"gitleaks", u"semgrep", u"coverity", u"fuzz"}))
-        return JobRole::Security;
-    if (!job.environment.isEmpty() || has({u"deploy", u"release", u"publish", u"pages", u"upload", u"rollout"}))
+    // A job that deploys to an environment is a deploy job, whatever it mentions (its needs name the scanners).
+    if (!job.environment.isEmpty())
         return JobRole::Deploy;
-    if (has({u"test", u"check", u"lint", u"verify", u"coverage", u"style", u"analysis", u"valgrind", u"asan"}))
-        return JobRole::Test;
-    if (has({u"build", u"compile", u"package", u"image", u"container", u"docker"}))
-        return JobRole::Build;
+    // The engine recognises scanners by tool, template and report type; names are the fallback.
+    if (!PipelineGates::scanKinds(job).isEmpty())
+        return JobRole::Security;
+    // The job's own name says more than its stage ("build-image" in stage "test" builds).
+    for (const QString& source : {job.name.toLower(), job.stage.toLower()}) {
+        auto has = [&source](std::initializer_list<QStringView> words) {
+            return std::any_of(words.begin(), words.end(), [&source](QStringView w) { return source.contains(w); });
+        };
+        if (has({u"sast", u"secret", u"security", u"scan", u"trivy", u"codeql", u"audit", u"dependency", u"vuln",
+                 u"gitleaks", u"semgrep", u"coverity", u"fuzz"}))
+            return JobRole::Security;
+        if (has({u"deploy", u"release", u"publish", u"pages", u"upload", u"rollout"}))
+            return JobRole::Deploy;
+        if (has({u"build", u"compile", u"package", u"image", u"container", u"docker"}))
+            return JobRole::Build;
+        if (has({u"test", u"check", u"lint", u"verify", u"coverage", u"style", u"analysis", u"valgrind", u"asan"}))
+            return JobRole::Test;
+    }
     return JobRole::Other;
 }
 
