@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PipelineEditor.h"
 
+#include "EditorCommands.h"
+#include "EditorGutter.h"
 #include "KeywordCompleter.h"
 #include "YamlHighlighter.h"
 
@@ -29,47 +31,6 @@ QColor severityColor(Severity severity)
     }
     return Qt::gray;
 }
-
-/// The line-number and marker column; painting is delegated to the editor, which knows the block geometry.
-class EditorGutter : public QWidget
-{
-public:
-    explicit EditorGutter(PipelineEditor* editor)
-        : QWidget(editor)
-        , m_editor(editor)
-    {
-        setMouseTracking(true);
-    }
-    QSize sizeHint() const override { return {m_editor->gutterWidth(), 0}; }
-
-protected:
-    void paintEvent(QPaintEvent* event) override { m_editor->paintGutter(event); }
-    bool event(QEvent* event) override
-    {
-        if (event->type() == QEvent::ToolTip) {
-            auto* help = static_cast<QHelpEvent*>(event);
-            const QTextCursor cursor = m_editor->cursorForPosition(QPoint(0, help->pos().y()));
-            const QString text = m_editor->gutterToolTip(cursor.blockNumber() + 1);
-            if (text.isEmpty())
-                QToolTip::hideText();
-            else
-                QToolTip::showText(help->globalPos(), text, this);
-            return true;
-        }
-        return QWidget::event(event);
-    }
-    void mousePressEvent(QMouseEvent* event) override
-    {
-        // Clicking a line number selects the line, as in most editors.
-        QTextCursor cursor = m_editor->cursorForPosition(QPoint(0, int(event->position().y())));
-        cursor.movePosition(QTextCursor::StartOfBlock);
-        cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
-        m_editor->setTextCursor(cursor);
-    }
-
-private:
-    PipelineEditor* m_editor;
-};
 
 PipelineEditor::PipelineEditor(QWidget* parent)
     : QPlainTextEdit(parent)
@@ -305,38 +266,10 @@ void PipelineEditor::goToLine(int line, int column)
 void PipelineEditor::onCursorMoved()
 {
     m_bracketSelections.clear();
-    // Matching brackets: the one right after the cursor or right before it. The scan is bounded so a huge
-    // unbalanced file cannot make cursor movement slow.
+    // Matching brackets: the one right after the cursor or right before it.
     const QTextCursor cursor = textCursor();
-    const QTextBlock block = cursor.block();
-    const QString text = block.text();
-    const int col = cursor.positionInBlock();
-    static const QString open = QStringLiteral("([{");
-    static const QString close = QStringLiteral(")]}");
-    int at = -1;
-    if (col < text.size() && (open.contains(text.at(col)) || close.contains(text.at(col))))
-        at = col;
-    else if (col > 0 && (open.contains(text.at(col - 1)) || close.contains(text.at(col - 1))))
-        at = col - 1;
-    if (at >= 0) {
-        const QChar c = text.at(at);
-        const bool forward = open.contains(c);
-        const QChar partner = forward ? close.at(open.indexOf(c)) : open.at(close.indexOf(c));
-        QTextDocument* doc = document();
-        const int size = doc->characterCount();
-        const int start = block.position() + at;
-        int depth = 0;
-        int found = -1;
-        const int limit = 20000;
-        for (int i = start, steps = 0; i >= 0 && i < size && steps < limit; i += forward ? 1 : -1, ++steps) {
-            const QChar ch = doc->characterAt(i);
-            if (ch == c)
-                ++depth;
-            else if (ch == partner && --depth == 0) {
-                found = i;
-                break;
-            }
-        }
+    const auto [start, found] = EditorCommands::matchingBracket(document(), cursor.position());
+    if (start >= 0) {
         QTextCharFormat format;
         format.setBackground(found >= 0 ? QColor(0xc8, 0xe6, 0xc9) : QColor(0xff, 0xcd, 0xd2));
         format.setFontWeight(QFont::Bold);
@@ -464,30 +397,7 @@ void PipelineEditor::keyPressEvent(QKeyEvent* event)
 void PipelineEditor::insertNewline()
 {
     QTextCursor cursor = textCursor();
-    const QString before = cursor.block().text().left(cursor.positionInBlock());
-    qsizetype indent = 0;
-    while (indent < before.size() && before.at(indent) == u' ')
-        ++indent;
-    // Strip a trailing comment to see whether the line opens a mapping (`key:`).
-    QString code = before;
-    const qsizetype hash = code.indexOf(u" #");
-    if (hash >= 0)
-        code.truncate(hash);
-    code = code.trimmed();
-    qsizetype next = indent;
-    if (code.startsWith(u"- ")) {
-        // The content of a sequence item starts after the dash.
-        qsizetype i = indent;
-        while (i < before.size() && (before.at(i) == u'-' || before.at(i) == u' '))
-            ++i;
-        if (code.endsWith(u':'))
-            next = i + IndentWidth;
-        else if (code.contains(u": "))
-            next = i;
-    } else if (code.endsWith(u':') || code.endsWith(u'|') || code.endsWith(u'>') || code.endsWith(u"|-")
-               || code.endsWith(u">-")) {
-        next = indent + IndentWidth;
-    }
+    const int next = EditorCommands::nextLineIndent(cursor.block().text().left(cursor.positionInBlock()), IndentWidth);
     cursor.beginEditBlock();
     cursor.insertText(u'\n' % QString(next, u' '));
     cursor.endEditBlock();
@@ -495,99 +405,20 @@ void PipelineEditor::insertNewline()
     ensureCursorVisible();
 }
 
-namespace {
-// The first and last block of the selection (or the cursor's block).
-std::pair<QTextBlock, QTextBlock> selectedBlocks(const QTextCursor& cursor, QTextDocument* document)
-{
-    QTextBlock first = document->findBlock(cursor.selectionStart());
-    QTextBlock last = document->findBlock(cursor.selectionEnd());
-    // A selection ending at the start of a line does not include that line.
-    if (cursor.hasSelection() && last != first && cursor.selectionEnd() == last.position())
-        last = last.previous();
-    return {first, last};
-}
-} // namespace
-
 void PipelineEditor::toggleComment()
 {
-    if (isReadOnly())
-        return;
-    QTextCursor cursor = textCursor();
-    auto [first, last] = selectedBlocks(cursor, document());
-    bool allCommented = true;
-    qsizetype minIndent = std::numeric_limits<qsizetype>::max();
-    for (QTextBlock b = first; b.isValid(); b = b.next()) {
-        const QString text = b.text();
-        const QString trimmed = text.trimmed();
-        if (!trimmed.isEmpty()) {
-            allCommented = allCommented && trimmed.startsWith(u'#');
-            qsizetype indent = 0;
-            while (indent < text.size() && text.at(indent) == u' ')
-                ++indent;
-            minIndent = qMin(minIndent, indent);
-        }
-        if (b == last)
-            break;
-    }
-    if (minIndent == std::numeric_limits<qsizetype>::max())
-        return; // only blank lines
-    cursor.beginEditBlock();
-    for (QTextBlock b = first; b.isValid(); b = b.next()) {
-        const QString text = b.text();
-        if (!text.trimmed().isEmpty()) {
-            QTextCursor edit(b);
-            if (allCommented) {
-                const qsizetype hash = text.indexOf(u'#');
-                const int length = hash + 1 < text.size() && text.at(hash + 1) == u' ' ? 2 : 1;
-                edit.setPosition(b.position() + int(hash));
-                edit.setPosition(b.position() + int(hash) + length, QTextCursor::KeepAnchor);
-                edit.removeSelectedText();
-            } else {
-                edit.setPosition(b.position() + int(minIndent));
-                edit.insertText(QStringLiteral("# "));
-            }
-        }
-        if (b == last)
-            break;
-    }
-    cursor.endEditBlock();
+    if (!isReadOnly())
+        EditorCommands::toggleComment(textCursor());
 }
 
 void PipelineEditor::indentSelection()
 {
-    QTextCursor cursor = textCursor();
-    auto [first, last] = selectedBlocks(cursor, document());
-    cursor.beginEditBlock();
-    for (QTextBlock b = first; b.isValid(); b = b.next()) {
-        if (!b.text().isEmpty()) {
-            QTextCursor edit(b);
-            edit.insertText(QString(IndentWidth, u' '));
-        }
-        if (b == last)
-            break;
-    }
-    cursor.endEditBlock();
+    EditorCommands::indentLines(textCursor(), IndentWidth);
 }
 
 void PipelineEditor::unindentSelection()
 {
-    QTextCursor cursor = textCursor();
-    auto [first, last] = selectedBlocks(cursor, document());
-    cursor.beginEditBlock();
-    for (QTextBlock b = first; b.isValid(); b = b.next()) {
-        const QString text = b.text();
-        int remove = 0;
-        while (remove < IndentWidth && remove < text.size() && text.at(remove) == u' ')
-            ++remove;
-        if (remove > 0) {
-            QTextCursor edit(b);
-            edit.setPosition(b.position() + remove, QTextCursor::KeepAnchor);
-            edit.removeSelectedText();
-        }
-        if (b == last)
-            break;
-    }
-    cursor.endEditBlock();
+    EditorCommands::unindentLines(textCursor(), IndentWidth);
 }
 
 void PipelineEditor::askGoToLine()

@@ -3,6 +3,7 @@
 #include "PipelineDocumentView.h"
 
 #include "GatesPanel.h"
+#include "MergedConfigurationView.h"
 #include "PipelineGraphView.h"
 #include "PipelineHistoryPanel.h"
 #include "ProblemsPanel.h"
@@ -49,8 +50,7 @@ PipelineDocumentView::PipelineDocumentView(const QString& repositoryPath, const 
     , m_editor(new PipelineEditor(this))
     , m_find(new FindReplaceBar(m_editor, this))
     , m_graph(new PipelineGraphView(this))
-    , m_merged(new PipelineEditor(this))
-    , m_mergedOrigin(new QLabel(this))
+    , m_merged(new MergedConfigurationView(this))
     , m_sideTabs(new QTabWidget(this))
     , m_problems(new ProblemsPanel(this))
     , m_gates(new GatesPanel(this))
@@ -175,69 +175,41 @@ QWidget* PipelineDocumentView::buildGraphPane()
     layout->addLayout(bar);
     layout->addWidget(m_graph, 1);
 
-    // The full configuration: read-only, every line traced back to where it was written.
-    auto* mergedPane = new QWidget(this);
-    m_merged->setReadOnly(true);
-    m_merged->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_mergedOrigin->setContentsMargins(6, 3, 6, 3);
-    m_mergedOrigin->setText(tr("Double-click a line to go to where it was written."));
-    auto* mergedLayout = new QVBoxLayout(mergedPane);
-    mergedLayout->setContentsMargins(0, 0, 0, 0);
-    mergedLayout->setSpacing(0);
-    mergedLayout->addWidget(m_mergedOrigin);
-    mergedLayout->addWidget(m_merged, 1);
-    connect(m_merged, &PipelineEditor::cursorLineChanged, this, [this](int line) {
-        const auto& origins = m_last.merged.origins;
-        if (line < 1 || line > origins.size() || origins.at(line - 1).line == 0)
-            m_mergedOrigin->setText(tr("Line %1: computed (no single source line)").arg(line));
-        else
-            m_mergedOrigin->setText(tr("Line %1 comes from %2:%3 (double-click to go there)")
-                                        .arg(line)
-                                        .arg(origins.at(line - 1).file)
-                                        .arg(origins.at(line - 1).line));
+    connect(m_merged, &MergedConfigurationView::originActivated, this, [this](const QString& file, int line) {
+        if (file.isEmpty() || file == m_relativePath) {
+            m_sideTabs->setCurrentIndex(0);
+            m_editor->goToLine(line);
+        } else {
+            Q_EMIT openLocationRequested(file, line);
+        }
     });
-    m_merged->viewport()->installEventFilter(this);
 
     m_sideTabs->setDocumentMode(true);
     m_sideTabs->addTab(pane, tr("Graph"));
-    m_sideTabs->addTab(mergedPane, tr("Full configuration"));
-    connect(m_sideTabs, &QTabWidget::currentChanged, this, &PipelineDocumentView::updateMergedView);
+    m_sideTabs->addTab(m_merged, tr("Full configuration"));
+    connect(m_sideTabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_sideTabs->widget(index) == m_merged)
+            m_merged->ensureRendered();
+    });
     return m_sideTabs;
 }
 
-void PipelineDocumentView::updateMergedView()
+PipelineEditor* PipelineDocumentView::mergedView() const
 {
-    // Rendering the text is cheap (done on the worker); laying it out is not, so only when it is looked at.
-    if (!m_mergedStale || m_sideTabs->currentIndex() != 1)
-        return;
-    m_mergedStale = false;
-    const int scroll = m_merged->verticalScrollBar()->value();
-    m_merged->setPlainText(m_last.merged.text);
-    m_merged->verticalScrollBar()->setValue(scroll);
+    return m_merged->editor();
 }
 
 void PipelineDocumentView::goToMergedOrigin(int line)
 {
-    const auto& origins = m_last.merged.origins;
-    if (line < 1 || line > origins.size() || origins.at(line - 1).line == 0)
+    const pipeline::SourceRef origin = m_merged->origin(line);
+    if (origin.line == 0)
         return;
-    const pipeline::SourceRef& origin = origins.at(line - 1);
     if (origin.file.isEmpty() || origin.file == m_relativePath) {
         m_sideTabs->setCurrentIndex(0);
         m_editor->goToLine(origin.line);
     } else {
         Q_EMIT openLocationRequested(origin.file, origin.line);
     }
-}
-
-bool PipelineDocumentView::eventFilter(QObject* watched, QEvent* event)
-{
-    if (watched == m_merged->viewport() && event->type() == QEvent::MouseButtonDblClick) {
-        const auto* mouse = static_cast<QMouseEvent*>(event);
-        goToMergedOrigin(m_merged->cursorForPosition(mouse->position().toPoint()).blockNumber() + 1);
-        return true;
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 QString PipelineDocumentView::absolutePath() const
@@ -425,10 +397,8 @@ void PipelineDocumentView::applyValidation(const BufferValidation& result)
     m_editor->setDiagnostics(own);
     m_problems->setDiagnostics(result.diagnostics);
     m_gates->setValidation(result);
-    if (result.parsed) {
-        m_mergedStale = true;
-        updateMergedView();
-    }
+    if (result.parsed)
+        m_merged->setConfiguration(result.merged);
     m_bottomTabs->setTabText(
         0, result.diagnostics.isEmpty() ? tr("Problems") : tr("Problems (%1)").arg(result.diagnostics.size()));
     m_bottomTabs->setTabText(1,

@@ -20,6 +20,7 @@ class AutosaveStore;
 class DocumentFile;
 class FindReplaceBar;
 class GatesPanel;
+class MergedConfigurationView;
 class PipelineHistoryPanel;
 class PipelineEditor;
 class PipelineGraphView;
@@ -65,7 +66,7 @@ public:
     PipelineEditor* editor() const { return m_editor; }
     PipelineGraphView* graphView() const { return m_graph; }
     /// The read-only "Full configuration" text (includes, extends, anchors and !reference expanded).
-    PipelineEditor* mergedView() const { return m_merged; }
+    PipelineEditor* mergedView() const;
     QTabWidget* sideTabs() const { return m_sideTabs; }
     /// Shows where merged line `line` (1-based) came from: the editor's line, or another file.
     void goToMergedOrigin(int line);
@@ -95,9 +96,6 @@ Q_SIGNALS:
     /// The user wants to see a line of another file (a merged key that came from an include).
     void openLocationRequested(const QString& file, int line);
 
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
 private:
     void buildUi();
     QWidget* buildGraphPane();
@@ -108,7 +106,6 @@ private:
     void hideNotice();
     void exportGraph();
     void updateStatus();
-    void updateMergedView();
 
     QString m_repositoryPath;
     QString m_relativePath;
@@ -123,10 +120,8 @@ private:
     PipelineEditor* m_editor;
     FindReplaceBar* m_find;
     PipelineGraphView* m_graph;
-    PipelineEditor* m_merged;
-    QLabel* m_mergedOrigin;
+    MergedConfigurationView* m_merged;
     QTabWidget* m_sideTabs;
-    bool m_mergedStale = true;
     ProblemsPanel* m_problems;
     GatesPanel* m_gates;
     PipelineHistoryPanel* m_history;
