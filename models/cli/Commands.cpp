@@ -14,6 +14,13 @@ const QList<Command>& commands()
          runValidate},
         {QStringLiteral("pipeline"),
          QStringLiteral("Print a pipeline as resolved (jobs, stages, needs) or fully merged"), runPipeline},
+        {QStringLiteral("findings"), QStringLiteral("Parse a scanner report, or archive it with a commit"),
+         runFindings},
+        {QStringLiteral("posture"), QStringLiteral("Security posture: scans in history, finding lifecycle, SLAs"),
+         runPosture},
+        {QStringLiteral("deployments"), QStringLiteral("Deployments from tags and DORA metrics"), runDeployments},
+        {QStringLiteral("incidents"), QStringLiteral("Incidents from postmortems, hotfixes and reverts"), runIncidents},
+        {QStringLiteral("scorecard"), QStringLiteral("12-Factor scorecard and success metrics"), runScorecard},
         {QStringLiteral("demo"), QStringLiteral("Write the built-in demo repository into DIR"), runDemo},
     };
     return table;

@@ -551,6 +551,23 @@ void Analyzer::checkJobs(const YamlNode& jobs)
 PipelineModel Analyzer::run(const QByteArray& text)
 {
     YamlDocumentSet set = readYaml(text, m_model.file);
+    // GitHub refuses a workflow with a repeated key ("'x' is already defined"): an error here, not a warning.
+    const YamlNode* jobsNode = set.ok && !set.documents.empty() ? set.documents.front().get(u"jobs") : nullptr;
+    for (Diagnostic& d : set.diagnostics) {
+        if (d.rule != u"yaml.duplicate-key")
+            continue;
+        d.severity = Severity::Error;
+        if (jobsNode) {
+            for (const YamlNode& key : jobsNode->keys) {
+                if (key.line == d.line && key.column == d.column) {
+                    d.category = Category::Semantic;
+                    d.rule = QStringLiteral("github.duplicate-job-id");
+                    d.message = QStringLiteral("job id '%1' is defined twice; expected unique job ids (%2)")
+                                    .arg(key.value, d.message);
+                }
+            }
+        }
+    }
     m_diagnostics.append(set.diagnostics);
     if (!set.ok)
         return m_model;

@@ -43,6 +43,17 @@ QString joinChain(const QStringList& chain)
     return chain.join(QStringLiteral(" → "));
 }
 
+bool containsReference(const YamlNode& node)
+{
+    if (node.tag == u"!reference")
+        return true;
+    for (const YamlNode& item : node.items) {
+        if (containsReference(item))
+            return true;
+    }
+    return false;
+}
+
 void flattenInto(const YamlNode& node, YamlNode& out)
 {
     if (node.kind == YamlNode::Kind::Sequence) {
@@ -59,7 +70,7 @@ void flatten(YamlNode* node)
     if (!node || node->kind != YamlNode::Kind::Sequence)
         return;
     bool nested = false;
-    for (const YamlNode& item : node->items)
+    for (const YamlNode& item : std::as_const(node->items))
         nested = nested || item.kind == YamlNode::Kind::Sequence;
     if (!nested)
         return;
@@ -425,8 +436,12 @@ void Analyzer::resolveReferences(YamlNode& node, int depth)
         node = std::move(copy);
         return;
     }
-    for (YamlNode& item : node.items)
-        resolveReferences(item, depth);
+    // Only the branches that hold a reference are touched, so subtrees shared by extends stay shared.
+    const YamlNodeList& children = node.items;
+    for (size_t i = 0; i < children.size(); ++i) {
+        if (containsReference(children[i]))
+            resolveReferences(node.items[i], depth);
+    }
 }
 
 void Analyzer::buildStages()

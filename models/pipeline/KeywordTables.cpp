@@ -596,7 +596,9 @@ KeywordTables TableBuilder::buildGitHub()
     t.addValue(QStringLiteral("any"), any());
 
     const ValueSpec env = mapOf("env", TypeString);
-    const ValueSpec permissions = mapOf("permissions", TypeString);
+    // A mapping of scopes, or one of the two shorthands for all scopes.
+    const ValueSpec permissions
+        = ValueSpec{.types = TypeMap | TypeString, .map = "permissions", .enumValues = "read-all|write-all"};
     const ValueSpec concurrency = mapOf("concurrency", TypeString);
     const ValueSpec defaults = mapOf("defaults");
     const ValueSpec expressionOrBool = type(TypeBool | TypeString);

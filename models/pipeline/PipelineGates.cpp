@@ -636,8 +636,13 @@ void checkInjection(Context& c)
 
 QStringList PipelineGates::scanKinds(const PipelineJob& job)
 {
+    // Only where a scanner shows itself: the name, the commands, the image, the actions and the report types.
     QString text = job.baseName.toLower() + u'\n';
-    collectText(job.config, text);
+    for (const char* key : {"script", "before_script", "after_script", "image", "services", "trigger", "uses", "steps",
+                            "artifacts", "name"}) {
+        if (const YamlNode* value = job.config.get(QString::fromLatin1(key)))
+            collectText(*value, text);
+    }
     // One pass per kind (PCRE2 JIT) instead of one substring search per tool: this runs for every job.
     static const QList<std::pair<QString, QRegularExpression>> kinds = {
         {QStringLiteral("sast"),

@@ -72,6 +72,9 @@ void TestGitHubWorkflow::rules_data()
     QTest::newRow("bad permission") << QByteArray("on: push\npermissions:\n  contents: rwite\njobs:\n") + job << Files()
                                     << QStringList{QStringLiteral("3:13:github.invalid-value")}
                                     << QStringLiteral("did you mean 'write'");
+    QTest::newRow("bad permission shorthand")
+        << QByteArray("on: push\npermissions: read_all\njobs:\n") + job << Files()
+        << QStringList{QStringLiteral("2:14:github.invalid-value")} << QStringLiteral("did you mean 'read-all'");
     QTest::newRow("invalid job id") << head + "  1build:\n    runs-on: x\n    steps: [{run: a}]\n"
                                     << Files() << QStringList{QStringLiteral("3:3:github.invalid-job-id")}
                                     << QStringLiteral("'1build'");
@@ -199,6 +202,9 @@ void TestGitHubWorkflow::rules_data()
                                          << QStringList{QStringLiteral("6:15:github.missing-action-input"),
                                                         QStringLiteral("8:11:github.unknown-action-input")}
                                          << QStringLiteral("did you mean 'color'");
+    QTest::newRow("duplicate job id") << head + job + job << Files()
+                                      << QStringList{QStringLiteral("7:3:github.duplicate-job-id")}
+                                      << QStringLiteral("defined twice");
     QTest::newRow("duplicate key") << head + "  build:\n    runs-on: x\n    runs-on: y\n    steps: [{run: a}]\n"
                                    << Files() << QStringList{QStringLiteral("5:5:yaml.duplicate-key")}
                                    << QStringLiteral("line 4");

@@ -1,0 +1,97 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Commands.h"
+
+#include "git/Repository.h"
+#include "scorecard/Scorecard.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace gatehouse::cli {
+
+namespace {
+
+QString actualText(const scorecard::MetricResult& metric)
+{
+    if (!metric.actual)
+        return QStringLiteral("no data");
+    const double value = *metric.actual;
+    if (metric.unit == QLatin1String("ratio"))
+        return QStringLiteral("%1 %").arg(value * 100, 0, 'f', 1);
+    if (metric.unit == QLatin1String("seconds"))
+        return QStringLiteral("%1 h").arg(value / 3600, 0, 'f', 1);
+    return QStringLiteral("%1 %2").arg(value, 0, 'f', 2).arg(metric.unit);
+}
+
+} // namespace
+
+// `gatehouse scorecard`: the 12-Factor scorecard and the success metrics, from the repository alone.
+int runScorecard(const QStringList& arguments, Io io)
+{
+    QCommandLineParser parser;
+    CommonOptions options;
+    if (int code = parseArguments(parser, QStringLiteral("scorecard"), arguments,
+                                  {QStringLiteral("text"), QStringLiteral("json")}, io, options);
+        code != ExitOk)
+        return finishEarly(code);
+
+    const Result<git::Repository> repository = git::Repository::open(options.repo);
+    if (!repository.ok()) {
+        io.err << "gatehouse scorecard: " << repository.error().toString() << '\n';
+        return ExitUsage;
+    }
+    const Result<scorecard::ScorecardInputs> inputs
+        = scorecard::Scorecard::collect(repository.value(), options.rev, QDateTime::currentDateTimeUtc());
+    if (!inputs.ok()) {
+        io.err << "gatehouse scorecard: " << inputs.error().toString() << '\n';
+        return ExitUsage;
+    }
+    const scorecard::ScorecardReport report = scorecard::Scorecard::evaluate(inputs.value());
+
+    if (options.format == QLatin1String("json")) {
+        QJsonArray factors;
+        for (const scorecard::FactorResult& factor : report.factors) {
+            factors.append(QJsonObject{
+                {QStringLiteral("id"), factor.id},
+                {QStringLiteral("name"), factor.name},
+                {QStringLiteral("status"), scorecard::factorStatusName(factor.status)},
+                {QStringLiteral("evidence"), factor.evidence},
+                {QStringLiteral("sources"), QJsonArray::fromStringList(factor.sources)},
+            });
+        }
+        QJsonArray metrics;
+        for (const scorecard::MetricResult& metric : report.metrics) {
+            metrics.append(QJsonObject{
+                {QStringLiteral("name"), metric.name},
+                {QStringLiteral("target"), metric.target},
+                {QStringLiteral("actual"), metric.actual ? QJsonValue(*metric.actual) : QJsonValue(QJsonValue::Null)},
+                {QStringLiteral("met"), metric.met ? QJsonValue(*metric.met) : QJsonValue(QJsonValue::Null)},
+                {QStringLiteral("unit"), metric.unit},
+                {QStringLiteral("evidence"), metric.evidence},
+            });
+        }
+        writeJson(
+            io.out,
+            QJsonDocument(QJsonObject{{QStringLiteral("factors"), factors}, {QStringLiteral("metrics"), metrics}}));
+        return ExitOk;
+    }
+    io.out << "12-Factor scorecard\n";
+    for (const scorecard::FactorResult& factor : report.factors)
+        io.out << QStringLiteral("  %1 %2 %3 %4\n")
+                      .arg(factor.id, -5)
+                      .arg(factor.name, -20)
+                      .arg(scorecard::factorStatusName(factor.status), -5)
+                      .arg(factor.evidence);
+    io.out << "\nSuccess metrics\n";
+    for (const scorecard::MetricResult& metric : report.metrics)
+        io.out << QStringLiteral("  %1 target %2 actual %3 %4\n")
+                      .arg(metric.name, -28)
+                      .arg(metric.target, -11)
+                      .arg(actualText(metric), -15)
+                      .arg(metric.met ? (*metric.met ? QStringLiteral("met") : QStringLiteral("not met"))
+                                      : QStringLiteral("unknown"));
+    return ExitOk;
+}
+
+} // namespace gatehouse::cli

@@ -1,0 +1,40 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DeliveryAnalysis.h"
+
+#include "DeploymentScanner.h"
+#include "IncidentScanner.h"
+#include "git/Repository.h"
+
+namespace gatehouse::delivery {
+
+Result<DeliverySnapshot> DeliveryAnalysis::run(const QString& repositoryPath, const QString& revision,
+                                               ProgressSink* sink)
+{
+    const Result<git::Repository> repository = git::Repository::open(repositoryPath);
+    if (!repository.ok())
+        return repository.error();
+    return run(repository.value(), revision, sink);
+}
+
+Result<DeliverySnapshot> DeliveryAnalysis::run(const git::Repository& repository, const QString& revision,
+                                               ProgressSink* sink)
+{
+    DeliverySnapshot snapshot;
+    snapshot.repositoryPath = repository.isBare() ? repository.gitDir() : repository.workDir();
+    const DeploymentRules rules = DeploymentScanner::loadRules(repository, revision, &snapshot.configDiagnostics);
+    Result<DeploymentHistory> history = DeploymentScanner::scan(repository, rules, sink);
+    if (!history.ok())
+        return history.error();
+    snapshot.history = std::move(history).value();
+    Result<QList<Incident>> incidents
+        = IncidentScanner::scan(repository, revision, sink, &snapshot.incidentDiagnostics);
+    if (!incidents.ok())
+        return incidents.error();
+    snapshot.incidents = std::move(incidents).value();
+    if (const Status linked = IncidentScanner::link(repository, snapshot.incidents, snapshot.history); !linked.ok())
+        return linked.error();
+    return snapshot;
+}
+
+} // namespace gatehouse::delivery

@@ -1,0 +1,46 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Deployment.h"
+#include "DeploymentRules.h"
+#include "Incident.h"
+#include "IncidentParser.h"
+#include "common/ProgressSink.h"
+#include "common/Result.h"
+
+#include <QMetaType>
+#include <QString>
+
+namespace gatehouse::git {
+class Repository;
+}
+
+namespace gatehouse::delivery {
+
+/// Everything the delivery views and commands need, computed once: deployments (with rollbacks and incident
+/// failures applied) and linked incidents. Value type, handed from a worker to the GUI thread.
+struct DeliverySnapshot
+{
+    QString repositoryPath;
+    DeploymentHistory history;
+    QList<Incident> incidents;
+    QList<RuleDiagnostic> configDiagnostics; ///< problems in .gatehouse/config.yml (the defaults still applied)
+    QList<IncidentDiagnostic> incidentDiagnostics; ///< problems in postmortem documents
+};
+
+/// The whole delivery analysis: rules → deployments → incidents → links. Runs on a worker thread; opens its own
+/// Repository from the path (the overload taking one is for callers that already own one on this thread).
+class DeliveryAnalysis
+{
+public:
+    /// `revision`: where incidents, documents and the config are read (empty: the work tree's config and HEAD).
+    static Result<DeliverySnapshot> run(const QString& repositoryPath, const QString& revision = {},
+                                        ProgressSink* sink = nullptr);
+    static Result<DeliverySnapshot> run(const git::Repository& repository, const QString& revision = {},
+                                        ProgressSink* sink = nullptr);
+};
+
+} // namespace gatehouse::delivery
+
+Q_DECLARE_METATYPE(gatehouse::delivery::DeliverySnapshot)

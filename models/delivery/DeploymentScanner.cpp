@@ -1,0 +1,196 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DeploymentScanner.h"
+
+#include "DoraMetrics.h"
+
+#include <QHash>
+
+namespace gatehouse::delivery {
+
+namespace {
+
+const QString kConfigPath = QStringLiteral(".gatehouse/config.yml");
+
+Error cancelledError()
+{
+    return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+}
+
+} // namespace
+
+DeploymentRules DeploymentScanner::loadRules(const git::Repository& repository, const QString& revision,
+                                             QList<RuleDiagnostic>* diagnostics)
+{
+    if (revision.isEmpty() && !repository.isBare()) {
+        const Result<QByteArray> text = repository.readWorkTreeFile(kConfigPath, 1 << 20);
+        if (text.ok())
+            return DeploymentRules::fromConfig(text.value(), diagnostics);
+    }
+    if (repository.isEmpty())
+        return DeploymentRules::defaults();
+    const Result<QByteArray> text
+        = repository.readFile(revision.isEmpty() ? QStringLiteral("HEAD") : revision, kConfigPath, 1 << 20);
+    if (!text.ok())
+        return DeploymentRules::defaults();
+    return DeploymentRules::fromConfig(text.value(), diagnostics);
+}
+
+DeploymentHistory DeploymentScanner::classify(const QList<git::TagInfo>& tags, const DeploymentRules& rules,
+                                              const std::function<QDateTime(const git::ObjectId&)>& commitTime)
+{
+    DeploymentHistory history;
+    for (const git::TagInfo& tag : tags) {
+        const std::optional<TagClassification> classification
+            = rules.classify(tag.name, tag.annotated ? tag.message : QString());
+        if (!classification)
+            continue;
+        if (!tag.pointsAtCommit || tag.target.isNull()) {
+            history.notes.append(QStringLiteral("tag '%1' matches environment '%2' but does not point at a commit: "
+                                                "ignored")
+                                     .arg(tag.name, classification->environment));
+            continue;
+        }
+        Deployment deployment;
+        deployment.tag = tag.name;
+        deployment.commit = tag.target;
+        deployment.tagObject = tag.tagObject;
+        deployment.annotated = tag.annotated;
+        deployment.environment = classification->environment;
+        deployment.ruleSource = classification->source;
+        deployment.rule = classification->rule;
+        deployment.message = tag.message;
+        if (tag.annotated && tag.tagger.time.isValid()) {
+            deployment.time = tag.tagger.time.toUTC();
+            deployment.deployer = tag.tagger.name;
+            deployment.deployerEmail = tag.tagger.email;
+        } else {
+            deployment.time = commitTime(tag.target).toUTC();
+            if (tag.annotated) {
+                deployment.deployer = tag.tagger.name;
+                deployment.deployerEmail = tag.tagger.email;
+            }
+        }
+        if (!deployment.time.isValid()) {
+            history.notes.append(QStringLiteral("tag '%1': no time could be read: ignored").arg(tag.name));
+            continue;
+        }
+        history.deployments.append(std::move(deployment));
+    }
+    std::stable_sort(history.deployments.begin(), history.deployments.end(),
+                     [](const Deployment& a, const Deployment& b) {
+                         if (a.time != b.time)
+                             return a.time < b.time;
+                         if (a.environment != b.environment)
+                             return a.environment < b.environment;
+                         return a.tag < b.tag;
+                     });
+    QHash<QString, int> lastIndex;
+    for (int i = 0; i < history.deployments.size(); ++i) {
+        Deployment& deployment = history.deployments[i];
+        const auto previous = lastIndex.constFind(deployment.environment);
+        if (previous != lastIndex.constEnd()) {
+            deployment.previous = previous.value();
+            deployment.index = history.deployments.at(previous.value()).index + 1;
+        } else {
+            deployment.index = 0;
+            history.environments.append(deployment.environment);
+        }
+        lastIndex.insert(deployment.environment, i);
+    }
+    std::sort(history.environments.begin(), history.environments.end(), [](const QString& a, const QString& b) {
+        const bool aProduction = a == QLatin1String("production");
+        const bool bProduction = b == QLatin1String("production");
+        if (aProduction != bProduction)
+            return aProduction;
+        return a < b;
+    });
+    return history;
+}
+
+Result<DeploymentHistory> DeploymentScanner::scan(const git::Repository& repository, const DeploymentRules& rules,
+                                                  ProgressSink* sink)
+{
+    const Result<QList<git::TagInfo>> tags = repository.tags();
+    if (!tags.ok())
+        return tags.error();
+
+    QHash<git::ObjectId, QDateTime> commitTimes;
+    auto commitTime = [&](const git::ObjectId& id) -> QDateTime {
+        if (const auto cached = commitTimes.constFind(id); cached != commitTimes.constEnd())
+            return cached.value();
+        const Result<git::CommitInfo> commit = repository.commit(id);
+        const QDateTime time = commit.ok() ? commit->committer.time : QDateTime();
+        commitTimes.insert(id, time);
+        return time;
+    };
+    DeploymentHistory history = classify(tags.value(), rules, commitTime);
+
+    const QLatin1String stage("Analyzing deployments");
+    const qsizetype total = history.deployments.size();
+    for (qsizetype i = 0; i < total; ++i) {
+        if (sink) {
+            if (sink->isCancelled())
+                return cancelledError();
+            sink->report(i, total, stage);
+        }
+        Deployment& deployment = history.deployments[i];
+        if (!deployment.previous)
+            continue;
+        Deployment& previous = history.deployments[*deployment.previous];
+        const QString tagMessage = deployment.message;
+        if (deployment.commit == previous.commit) {
+            deployment.redeploy = true;
+            deployment.changes = QList<git::ObjectId>();
+        } else {
+            const Result<bool> ancestor = repository.isAncestor(deployment.commit, previous.commit);
+            if (!ancestor.ok())
+                return ancestor.error();
+            if (ancestor.value()) {
+                // Everything it contains was already deployed: no changes, no walk needed.
+                deployment.rollback = true;
+                deployment.rollbackReason = QStringLiteral("ancestor");
+                deployment.changes = QList<git::ObjectId>();
+                previous.failed = true;
+                previous.failedReasons.append(QStringLiteral("rolled back by %1").arg(deployment.tag));
+                continue;
+            }
+            git::LogOptions options;
+            options.start = deployment.commit.toString();
+            options.hide = QStringList{previous.commit.toString()};
+            QList<git::ObjectId> changes;
+            const QDateTime deployTime = deployment.time;
+            const Status walked = repository.walk(options, [&](const git::CommitInfo& commit) {
+                changes.append(commit.id);
+                qint64 seconds = commit.committer.time.secsTo(deployTime);
+                if (seconds < 0) {
+                    ++deployment.clockSkewedChanges;
+                    seconds = 0;
+                }
+                deployment.leadTimesSeconds.append(seconds);
+                // The sink is not handed to walk(): its own progress stage would fight ours.
+                return !(sink && sink->isCancelled());
+            });
+            if (!walked.ok())
+                return walked.error();
+            if (sink && sink->isCancelled())
+                return cancelledError();
+            deployment.changes = std::move(changes);
+            deployment.leadTimeMedianSeconds = percentile(deployment.leadTimesSeconds, 0.5);
+        }
+        if (!deployment.redeploy && !deployment.rollback
+            && tagMessage.contains(QLatin1String("rollback"), Qt::CaseInsensitive)) {
+            deployment.rollback = true;
+            deployment.rollbackReason = QStringLiteral("message");
+        }
+        if (deployment.rollback) {
+            previous.failed = true;
+            previous.failedReasons.append(QStringLiteral("rolled back by %1").arg(deployment.tag));
+        }
+    }
+    if (sink)
+        sink->report(total, total, stage);
+    return history;
+}
+
+} // namespace gatehouse::delivery

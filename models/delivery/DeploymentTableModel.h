@@ -1,0 +1,76 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Deployment.h"
+
+#include <QAbstractTableModel>
+
+namespace gatehouse::delivery {
+
+/// The Deployments page's table (issue 6, section 4): one row per deployment, in time order. Semantic roles only;
+/// delegates turn the status into colours.
+///
+/// Thread affinity: the thread it lives on (the GUI thread); setSnapshot() takes a value built by a worker.
+class DeploymentTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Columns
+    {
+        TagColumn,
+        EnvironmentColumn,
+        CommitColumn,
+        TimeColumn,
+        DeployerColumn,
+        ChangesColumn,
+        LeadTimeColumn,
+        StatusColumn,
+        ColumnCount
+    };
+    enum Roles
+    {
+        SortRole = Qt::UserRole + 1, ///< numbers and times as numbers, text as text
+        StatusRole, ///< DeploymentStatus
+        EnvironmentRole, ///< QString
+        CommitIdRole, ///< full hex id
+        TimeRole, ///< QDateTime (UTC)
+        ChangesRole, ///< int; invalid for the first deployment of an environment (no baseline)
+        LeadTimeSecondsRole, ///< double; invalid without changes
+        FailedReasonsRole, ///< QStringList
+        DeploymentIndexRole, ///< int: index into the snapshot's deployments
+    };
+    enum class DeploymentStatus
+    {
+        Ok,
+        Redeploy,
+        Rollback,
+        Failed
+    };
+    Q_ENUM(DeploymentStatus)
+
+    explicit DeploymentTableModel(QObject* parent = nullptr);
+
+    /// Replaces the rows (a reset), optionally only one environment's.
+    void setSnapshot(const DeploymentHistory& history, const QString& environment = {});
+    const DeploymentHistory& history() const { return m_history; }
+    /// The deployment shown in `row`, or nullptr.
+    const Deployment* deploymentAt(int row) const;
+    /// The row showing the deployment with this tag, or -1.
+    int rowOfTag(const QString& tag) const;
+
+    static DeploymentStatus statusOf(const Deployment& deployment);
+    /// "45s", "12m", "3h 05m", "2d 4h"; "–" when empty.
+    static QString formatDuration(std::optional<double> seconds);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    DeploymentHistory m_history;
+    QList<int> m_rows; ///< indexes into m_history.deployments
+};
+
+} // namespace gatehouse::delivery

@@ -1,0 +1,57 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Incident.h"
+
+#include <QAbstractTableModel>
+
+namespace gatehouse::delivery {
+
+/// The Incidents page's list (issue 6, section 5): date, title, scope, severity, time to restore. SearchTextRole
+/// gives one string per row for a QSortFilterProxyModel search box.
+///
+/// Thread affinity: the thread it lives on (the GUI thread); setSnapshot() takes a value built by a worker.
+class IncidentTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Columns
+    {
+        DateColumn,
+        TitleColumn,
+        ScopeColumn,
+        SeverityColumn,
+        TimeToRestoreColumn,
+        ColumnCount
+    };
+    enum Roles
+    {
+        SortRole = Qt::UserRole + 1,
+        KindRole, ///< Incident::Kind as int
+        TimeRole, ///< QDateTime (UTC)
+        CommitIdRole, ///< full hex id, empty for a document without commit
+        DocumentPathRole,
+        BlamedDeploymentRole, ///< tag or empty
+        FixedByDeploymentRole, ///< tag or empty
+        TimeToRestoreSecondsRole, ///< qint64; invalid when unknown
+        FactorsRole, ///< QStringList of 12-Factor ids
+        SearchTextRole, ///< title, scope, incident id, severity, root cause, fix and factors, lower case
+        IncidentIndexRole, ///< int: index into the snapshot
+    };
+
+    explicit IncidentTableModel(QObject* parent = nullptr);
+
+    void setSnapshot(const QList<Incident>& incidents);
+    const Incident* incidentAt(int row) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<Incident> m_incidents;
+};
+
+} // namespace gatehouse::delivery

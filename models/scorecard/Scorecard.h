@@ -1,0 +1,121 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/ProgressSink.h"
+#include "common/Result.h"
+#include "delivery/Deployment.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace gatehouse::git {
+class Repository;
+}
+
+namespace gatehouse::scorecard {
+
+enum class FactorStatus
+{
+    Pass,
+    Warn,
+    Fail,
+    NotApplicable
+};
+QString factorStatusName(FactorStatus status); ///< "pass", "warn", "fail", "n.a."
+
+/// One 12-Factor row: a status with the evidence it rests on and where that comes from. Value type.
+struct FactorResult
+{
+    QString id; ///< "I" … "XII"
+    QString name; ///< the twelve-factor app's name, e.g. "Codebase"
+    FactorStatus status = FactorStatus::NotApplicable;
+    QString evidence; ///< one or two sentences with the figures
+    QStringList sources; ///< where it comes from: paths, tags, refs
+};
+
+/// A success metric of the seed: target vs actual. `actual` and `met` are empty when there is no data yet.
+struct MetricResult
+{
+    QString name;
+    QString target; ///< as people write it, e.g. "< 2 %"
+    QString unit; ///< "ratio", "per week", "seconds", ...
+    std::optional<double> actual;
+    std::optional<bool> met;
+    QString evidence;
+};
+
+struct ScorecardReport
+{
+    QList<FactorResult> factors; ///< always twelve, I … XII
+    QList<MetricResult> metrics;
+};
+
+/// The outcome of one policy gate of the pipeline engine over every pipeline of the revision.
+struct GateOutcome
+{
+    QString gate; ///< gate id, e.g. "no-plaintext-secrets"
+    QString factor; ///< "IV", "VII", "VIII" (from the gate catalog)
+    bool enabled = true;
+    int errors = 0;
+    int warnings = 0;
+    QString firstProblem; ///< "path:line: message" of the first error or warning
+};
+
+/// What the scorecard reads, gathered from one revision (value type, so the rules are testable without git).
+struct ScorecardInputs
+{
+    QDateTime now; ///< "the last 30 days" end here (UTC)
+    QStringList files; ///< every tracked path of the revision
+    QMap<QString, QByteArray> contents; ///< CI configs, .gatehouse/*.yml and dependency manifests, by path
+    QStringList recentSubjects; ///< subjects of the latest non-merge commits (up to 200), newest first
+    delivery::DeploymentHistory deployments; ///< with rollback and incident failures applied
+    QList<QDateTime> scanTimes; ///< archived scans (notes commits) and commits that changed committed reports
+    int pipelinesValidated = 0; ///< pipelines the gate engine checked
+    QList<GateOutcome> gates; ///< every gate of the catalog, in catalog order (empty when not evaluated)
+    QStringList policyProblems; ///< problems in .gatehouse/policy.yml reported by the gate engine
+};
+
+/// The 12-Factor scorecard and success metrics (issue 6, sections 6 and 7), limited to what the repository shows
+/// today; a factor without evidence is "n.a." with the reason, never guessed.
+///
+/// Rules (details in Scorecard.cpp next to each):
+/// - I Codebase: pipeline config tracked; share of conventional-commit subjects (pass >= 80 %, warn >= 50 %).
+/// - II Dependencies: every dependency manifest has a lock file or fully pinned requirements.
+/// - III Configuration: n.a. (issue 6 names no repository evidence for it).
+/// - IV Validation gates, VII Zero trust, VIII Compliance: the pipeline engine's gates of that factor (gate catalog)
+///   over every pipeline of the revision: an error-severity finding fails, a warning warns; VII includes the
+///   no-plaintext-secrets gate (secrets in pipeline files; the scanners' reports belong to the security posture);
+///   VIII also needs `.gatehouse/policy.yml`.
+/// - V Pinned builds: container images and actions pinned (digest / full commit SHA = pass; exact version tags
+///   only = warn; a floating reference such as `latest`, no tag or `@v4` = fail).
+/// - VI Rollback points: >= 2 production deployments (tags) = pass, 1 = warn, 0 = fail.
+/// - IX Reuse: includes, `extends`, anchors or reusable workflows in the pipeline configs.
+/// - X Telemetry: a deployment and a scan recorded in the last 30 days.
+/// - XI Triage decisions: recorded in `.gatehouse/triage.yml`.
+/// - XII Orchestration: GitLab stages ordered validate -> security -> test -> deploy.
+/// Metrics: rollback rate < 2 %, deployment frequency >= 1 / week, lead time < 1 h (production, DORA definitions);
+/// time to patch critical CVEs, scan coverage and false-positive rate wait for the security posture (null).
+///
+/// Pure functions and a collector; call on a worker thread.
+class Scorecard
+{
+public:
+    static ScorecardReport evaluate(const ScorecardInputs& inputs);
+
+    /// Reads the inputs from `revision` (HEAD when empty) of the repository, runs the delivery analysis and the
+    /// pipeline engine's gates, and collects scan times from `refs/notes/gatehouse-scans` and `reports/`.
+    static Result<ScorecardInputs> collect(const git::Repository& repository, const QString& revision,
+                                           const QDateTime& now, ProgressSink* sink = nullptr);
+
+    /// Whether a commit subject follows Conventional Commits (git's "Revert \"…\"" counts too).
+    static bool isConventionalSubject(const QString& subject);
+};
+
+} // namespace gatehouse::scorecard
