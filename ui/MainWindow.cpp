@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "pages/PipelinesPage.h"
+
 #include "Dashboard.h"
 #include "RevisionSelector.h"
 #include "common/Versions.h"
@@ -321,6 +323,11 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    // Nothing the user typed is lost: unsaved pipeline edits are asked about first.
+    if (!m_dashboard->pipelinesPage()->maybeClose()) {
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -6,12 +6,15 @@
 #include "ScratchRepository.h"
 #include "Theme.h"
 #include "demo/DemoRepository.h"
+#include "editor/PipelineEditor.h"
 #include "pages/DeploymentsPage.h"
 #include "pages/IncidentsPage.h"
 #include "pages/OverviewPage.h"
 #include "pages/PipelinesPage.h"
 #include "pages/SecurityPage.h"
 #include "pages/WelcomePage.h"
+#include "pipeline/PipelineDocumentView.h"
+#include "pipeline/PipelineWorkspace.h"
 #include "repo/DemoLocation.h"
 #include "repo/RecentRepositories.h"
 #include "repo/RepositoryLoader.h"
@@ -144,9 +147,13 @@ private Q_SLOTS:
         PipelinesPage* pipelines = window.dashboard()->pipelinesPage();
         QVERIFY(s.pipelineFiles.size() >= 2);
         QCOMPARE(pipelines->fileView()->model()->rowCount(), int(s.pipelineFiles.size()));
-        QTRY_VERIFY_WITH_TIMEOUT(!pipelines->previewPath().isEmpty(), 10000);
-        QVERIFY(pipelines->preview()->toPlainText().contains(QStringLiteral("jobs:"))
-                || pipelines->preview()->toPlainText().contains(QStringLiteral("stages:")));
+        // The selected file opens in the pipeline workspace's editor.
+        QTRY_VERIFY_WITH_TIMEOUT(!pipelines->currentPath().isEmpty(), 10000);
+        QVERIFY(pipelines->workspace());
+        QTRY_VERIFY_WITH_TIMEOUT(pipelines->workspace()->currentDocument(), 10000);
+        const QString text = pipelines->workspace()->currentDocument()->editor()->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("jobs:")) || text.contains(QStringLiteral("stages:")),
+                 qPrintable(text.left(200)));
         snap(window, QStringLiteral("pipelines"));
 
         // Security: report files and the scans per commit (demo has weekly reports and scan notes).

@@ -3,6 +3,9 @@
 #include "PipelinesPage.h"
 
 #include "../Theme.h"
+#include "../editor/PipelineEditor.h"
+#include "../pipeline/PipelineDocumentView.h"
+#include "../pipeline/PipelineWorkspace.h"
 #include "../widgets/Widgets.h"
 #include "repo/RepoFormat.h"
 #include "repo/RepositoryFileModel.h"
@@ -11,7 +14,6 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QPlainTextEdit>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTreeView>
@@ -23,8 +25,7 @@ PipelinesPage::PipelinesPage(QWidget* parent)
     : QWidget(parent)
     , m_model(new RepositoryFileModel(RepositoryFileModel::Category::Pipelines, this))
     , m_summary(makeLabel(QStringLiteral("pageSubtitle"), this))
-    , m_previewTitle(makeLabel(QStringLiteral("sectionTitle"), this))
-    , m_preview(new QPlainTextEdit(this))
+    , m_workspaceHolder(new QWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_empty(makeEmptyState(this, QStringLiteral("pipelinesEmpty")))
 {
@@ -34,25 +35,17 @@ PipelinesPage::PipelinesPage(QWidget* parent)
     m_files->hideColumn(RepositoryFileModel::LastChangedColumn);
     m_files->header()->setSectionResizeMode(RepositoryFileModel::PathColumn, QHeaderView::Stretch);
     m_files->header()->setStretchLastSection(false);
-    m_preview->setObjectName(QStringLiteral("preview"));
-    m_preview->setReadOnly(true);
-    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_preview->setFont(monospaceFont());
-    m_preview->setTabStopDistance(QFontMetricsF(m_preview->font()).horizontalAdvance(QLatin1Char(' ')) * 2);
-    m_previewTitle->setTextFormat(Qt::PlainText);
-
-    auto* previewBox = new QWidget(this);
-    auto* previewLayout = new QVBoxLayout(previewBox);
-    previewLayout->setContentsMargins(0, 0, 0, 0);
-    previewLayout->addWidget(m_previewTitle);
-    previewLayout->addWidget(m_preview, 1);
+    // The workspace (editor, graph, problems, gates) is created per repository in setSnapshot().
+    m_workspaceHolder->setObjectName(QStringLiteral("workspaceHolder"));
+    auto* holderLayout = new QVBoxLayout(m_workspaceHolder);
+    holderLayout->setContentsMargins(0, 0, 0, 0);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_files);
-    splitter->addWidget(previewBox);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    splitter->addWidget(m_workspaceHolder);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 4);
     splitter->setChildrenCollapsible(false);
-    splitter->setSizes({460, 740});
+    splitter->setSizes({260, 1000});
     m_stack->addWidget(splitter);
     m_stack->addWidget(m_empty);
 
@@ -69,7 +62,13 @@ PipelinesPage::PipelinesPage(QWidget* parent)
 
 void PipelinesPage::setSnapshot(const RepositorySnapshot& s)
 {
-    m_jobs.cancel();
+    if (!m_workspace || m_workspace->repositoryPath() != s.path) {
+        // A new repository gets a new workspace; the old one has asked about unsaved text when it was closed
+        // (MainWindow asks before switching), and its autosave keeps anything left.
+        delete m_workspace;
+        m_workspace = new PipelineWorkspace(s.path, m_workspaceHolder);
+        m_workspaceHolder->layout()->addWidget(m_workspace);
+    }
     m_repoPath = s.path;
     m_revision = s.workTree ? QString() : s.commit.toString();
     m_entries = s.pipelineFiles;
@@ -84,33 +83,34 @@ void PipelinesPage::setSnapshot(const RepositorySnapshot& s)
                         "Add one of them, or pick another branch or tag in the revision selector.")
                          .arg(where));
     m_stack->setCurrentWidget(s.pipelineFiles.isEmpty() ? static_cast<QWidget*>(m_empty) : m_stack->widget(0));
-    m_preview->clear();
-    m_previewTitle->clear();
-    m_previewPath.clear();
+    m_currentPath.clear();
     if (!s.pipelineFiles.isEmpty())
         m_files->setCurrentIndex(m_files->model()->index(0, 0));
 }
 
 void PipelinesPage::showFile(int row)
 {
-    if (row < 0 || row >= m_entries.size())
+    if (row < 0 || row >= m_entries.size() || !m_workspace)
         return;
-    const PipelineFile file = m_entries.at(row);
-    m_previewTitle->setText(
-        tr("%1  ·  %2  ·  %3").arg(file.path, pipelineKindName(file.kind), format::size(file.size)));
-    m_preview->setPlainText(tr("Reading %1…").arg(file.path));
-    m_preview->setEnabled(false);
-    const QString repo = m_repoPath;
-    const QString revision = m_revision;
-    const QString path = file.path;
-    m_jobs.start([repo, revision, path](ProgressSink&) { return readRepositoryTextFile(repo, revision, path); },
-                 [this, path](Result<QString> text) {
-                     m_preview->setEnabled(true);
-                     m_preview->setPlainText(text.ok() ? text.value()
-                                                       : tr("%1 cannot be shown: %2").arg(path, text.error().message));
-                     m_previewPath = path;
-                     Q_EMIT previewLoaded(path);
-                 });
+    const QString path = m_entries.at(row).path;
+    // The work tree opens editable; any other revision opens read-only. Both are read off the GUI thread's
+    // critical path by the workspace's own validation worker.
+    PipelineDocumentView* view
+        = m_revision.isEmpty() ? m_workspace->openFile(path) : m_workspace->openRevision(m_revision, path);
+    if (!view)
+        return;
+    m_currentPath = path;
+    Q_EMIT fileOpened(path);
+}
+
+PipelineWorkspace* PipelinesPage::workspace() const
+{
+    return m_workspace.data();
+}
+
+bool PipelinesPage::maybeClose()
+{
+    return !m_workspace || m_workspace->maybeCloseAll();
 }
 
 } // namespace gatehouse::ui

@@ -5,20 +5,21 @@
 #include "common/JobTracker.h"
 #include "repo/RepositorySnapshot.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
-class QPlainTextEdit;
 class QStackedWidget;
 class QTreeView;
 
 namespace gatehouse {
+class PipelineWorkspace;
 class RepositoryFileModel;
-}
+} // namespace gatehouse
 
 namespace gatehouse::ui {
 
-/// The pipeline files found, with a read-only preview of the selected one (read on a worker).
+/// The pipeline files found; the selected one opens in the pipeline workspace (editor, graph, problems, gates).
 class PipelinesPage : public QWidget
 {
     Q_OBJECT
@@ -27,11 +28,15 @@ public:
 
     void setSnapshot(const RepositorySnapshot& snapshot);
     QTreeView* fileView() const { return m_files; }
-    QPlainTextEdit* preview() const { return m_preview; }
-    QString previewPath() const { return m_previewPath; }
+    /// The editor workspace of the current repository (null before the first snapshot).
+    PipelineWorkspace* workspace() const;
+    /// The repository-relative path of the file last opened from the list.
+    QString currentPath() const { return m_currentPath; }
+    /// Asks about unsaved pipeline edits; false when the user cancelled (quitting or switching repository).
+    bool maybeClose();
 
 Q_SIGNALS:
-    void previewLoaded(const QString& path);
+    void fileOpened(const QString& path);
 
 private:
     void showFile(int sourceRow);
@@ -39,15 +44,14 @@ private:
     RepositoryFileModel* m_model;
     QTreeView* m_files;
     QLabel* m_summary;
-    QLabel* m_previewTitle;
-    QPlainTextEdit* m_preview;
+    QWidget* m_workspaceHolder;
+    QPointer<PipelineWorkspace> m_workspace;
     QStackedWidget* m_stack;
     QLabel* m_empty;
     QString m_repoPath;
     QString m_revision;
     QList<PipelineFile> m_entries;
-    QString m_previewPath;
-    JobTracker m_jobs{this};
+    QString m_currentPath;
 };
 
 } // namespace gatehouse::ui
