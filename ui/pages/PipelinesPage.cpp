@@ -33,6 +33,8 @@ PipelinesPage::PipelinesPage(QWidget* parent)
     m_files = makeTable(m_model, RepositoryFileModel::SortRole, this, QStringLiteral("pipelineFiles"));
     m_files->hideColumn(RepositoryFileModel::FormatColumn);
     m_files->hideColumn(RepositoryFileModel::LastChangedColumn);
+    // Beside the editor the list stays narrow: the path matters, the size is in the tooltip-free details.
+    m_files->hideColumn(RepositoryFileModel::SizeColumn);
     m_files->header()->setSectionResizeMode(RepositoryFileModel::PathColumn, QHeaderView::Stretch);
     m_files->header()->setStretchLastSection(false);
     // The workspace (editor, graph, problems, gates) is created per repository in setSnapshot().
@@ -45,7 +47,7 @@ PipelinesPage::PipelinesPage(QWidget* parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 4);
     splitter->setChildrenCollapsible(false);
-    splitter->setSizes({260, 1000});
+    splitter->setSizes({340, 1000});
     m_stack->addWidget(splitter);
     m_stack->addWidget(m_empty);
 
