@@ -21,6 +21,13 @@ struct CorpusFile
     PipelineKind kind;
 };
 
+} // namespace
+
+// Declared before any use: QTest::addColumn instantiates the metatype id.
+Q_DECLARE_METATYPE(CorpusFile)
+
+namespace {
+
 /// Corpus files are named owner__repo__path__with__slashes (see SOURCES.md).
 QList<CorpusFile> corpusFiles()
 {
@@ -176,8 +183,6 @@ void TestPipelineValidator::concurrentValidation()
     const QStringList parallel = QtConcurrent::blockingMapped<QStringList>(files, validate);
     QCOMPARE(parallel, sequential);
 }
-
-Q_DECLARE_METATYPE(CorpusFile)
 
 QTEST_GUILESS_MAIN(TestPipelineValidator)
 #include "tst_pipelinevalidator.moc"
