@@ -17,6 +17,10 @@ const QList<Command>& commands()
         {QStringLiteral("deployments"), QStringLiteral("Deployments from tags and DORA metrics"), runDeployments},
         {QStringLiteral("incidents"), QStringLiteral("Incidents from postmortems, hotfixes and reverts"), runIncidents},
         {QStringLiteral("scorecard"), QStringLiteral("12-Factor scorecard and success metrics"), runScorecard},
+        {QStringLiteral("findings"), QStringLiteral("Parse a scanner report, or archive it with a commit"),
+         runFindings},
+        {QStringLiteral("posture"), QStringLiteral("Security posture: scans in history, finding lifecycle, SLAs"),
+         runPosture},
         {QStringLiteral("demo"), QStringLiteral("Write the built-in demo repository into DIR"), runDemo},
     };
     return table;

@@ -14,5 +14,7 @@ int runPipeline(const QStringList& arguments, Io io);
 int runDeployments(const QStringList& arguments, Io io);
 int runIncidents(const QStringList& arguments, Io io);
 int runScorecard(const QStringList& arguments, Io io);
+int runFindings(const QStringList& arguments, Io io);
+int runPosture(const QStringList& arguments, Io io);
 
 } // namespace gatehouse::cli

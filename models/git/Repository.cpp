@@ -725,6 +725,30 @@ Result<QList<FileChange>> Repository::diff(const ObjectId& from, const ObjectId&
     return changes;
 }
 
+Result<QList<TreeEntry>> Repository::changedFiles(const ObjectId& from, const ObjectId& to,
+                                                  const QStringList& paths) const
+{
+    auto diff = treeDiff(d->get(), from, to, paths, false);
+    if (!diff)
+        return diff.error();
+    QList<TreeEntry> entries;
+    const size_t count = git_diff_num_deltas(diff->get());
+    for (size_t i = 0; i < count; ++i) {
+        const git_diff_delta* delta = git_diff_get_delta(diff->get(), i);
+        if (delta->status == GIT_DELTA_DELETED || !(delta->new_file.flags & GIT_DIFF_FLAG_VALID_ID))
+            continue;
+        if (delta->new_file.mode != GIT_FILEMODE_BLOB && delta->new_file.mode != GIT_FILEMODE_BLOB_EXECUTABLE)
+            continue;
+        TreeEntry entry;
+        entry.path = QString::fromUtf8(delta->new_file.path);
+        entry.blob = toId(&delta->new_file.id);
+        entry.size = qint64(delta->new_file.size);
+        entry.executable = delta->new_file.mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+        entries.append(entry);
+    }
+    return entries;
+}
+
 Result<QString> Repository::patch(const ObjectId& from, const ObjectId& to, const QStringList& paths) const
 {
     auto diff = treeDiff(d->get(), from, to, paths, true);

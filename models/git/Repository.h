@@ -77,6 +77,10 @@ public:
     /// Changes between two commits' trees (either may be null = empty tree), limited to `paths` prefixes.
     Result<QList<FileChange>> diff(const ObjectId& from, const ObjectId& to, const QStringList& paths = {},
                                    bool detectRenames = true) const;
+    /// Files added or modified between two commits' trees (either may be null = empty tree), with their new blob
+    /// ids: no content diff and no rename detection, and identical subtrees are skipped, so it is cheap per commit.
+    Result<QList<TreeEntry>> changedFiles(const ObjectId& from, const ObjectId& to,
+                                          const QStringList& paths = {}) const;
     /// Unified patch text between two commits for `paths` (empty = all).
     Result<QString> patch(const ObjectId& from, const ObjectId& to, const QStringList& paths = {}) const;
 

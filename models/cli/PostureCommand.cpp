@@ -1,0 +1,68 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Commands.h"
+
+#include "security/Posture.h"
+
+#include <QJsonDocument>
+
+namespace gatehouse::cli {
+
+// `gatehouse posture`: every scan on the branch and every finding's lifecycle.
+int runPosture(const QStringList& arguments, Io io)
+{
+    QCommandLineParser parser;
+    CommonOptions options;
+    const QCommandLineOption nowOption(QStringLiteral("now"),
+                                       QStringLiteral("Evaluate ages, SLAs and triage expiry at this ISO 8601 time "
+                                                      "instead of the current time."),
+                                       QStringLiteral("TIME"));
+    const QCommandLineOption cacheOption(QStringLiteral("no-cache"),
+                                         QStringLiteral("Do not read or write the on-disk report cache."));
+    parser.addOption(nowOption);
+    parser.addOption(cacheOption);
+    if (int code = parseArguments(parser, QStringLiteral("posture"), arguments,
+                                  {QStringLiteral("text"), QStringLiteral("json")}, io, options);
+        code != ExitOk)
+        return finishEarly(code);
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    if (parser.isSet(nowOption)) {
+        now = QDateTime::fromString(parser.value(nowOption), Qt::ISODate);
+        if (!now.isValid()) {
+            io.err << "gatehouse posture: --now expects an ISO 8601 time, e.g. 2026-11-20T12:00:00Z\n";
+            return ExitUsage;
+        }
+    }
+    auto posture = PostureBuilder::compute(options.repo, options.rev, now, nullptr,
+                                           parser.isSet(cacheOption) ? QStringLiteral("-") : QString());
+    if (!posture) {
+        io.err << "gatehouse posture: " << posture.error().toString() << '\n';
+        return ExitUsage;
+    }
+    for (const SkippedReport& s : posture->skipped)
+        io.err << "gatehouse posture: skipped " << s.path << " at " << s.commit.shortString() << ": "
+               << s.diagnostic.toString() << '\n';
+    if (options.format == QLatin1String("json")) {
+        writeJson(io.out, QJsonDocument(posture->toJson()));
+        return ExitOk;
+    }
+    const QMap<Severity, int> open = posture->openBySeverity();
+    io.out << posture->scans.size() << " scans, " << posture->findings.size() << " findings\n";
+    io.out << "open:";
+    for (Severity s : allSeverities())
+        io.out << ' ' << severityName(s) << ' ' << open.value(s, 0);
+    io.out << "\noverdue: " << posture->overdueCount() << '\n';
+    for (const FindingLifecycle& f : posture->findings) {
+        if (f.state != FindingState::Open)
+            continue;
+        io.out << QStringLiteral("%1 %2 %3 %4 days%5  %6\n")
+                      .arg(severityName(f.finding.severity).toUpper(), -8)
+                      .arg(f.finding.tool, -10)
+                      .arg(f.finding.rule, -28)
+                      .arg(f.ageDays, 0, 'f', 1)
+                      .arg(f.overdue ? QStringLiteral(" OVERDUE") : QString(), f.finding.title);
+    }
+    return ExitOk;
+}
+
+} // namespace gatehouse::cli

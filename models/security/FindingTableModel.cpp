@@ -1,0 +1,168 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "FindingTableModel.h"
+
+#include <QThread>
+
+namespace gatehouse {
+
+namespace {
+
+QString locationText(const FindingLocation& location)
+{
+    QString text = location.path;
+    if (!text.isEmpty() && location.line > 0)
+        text += QLatin1Char(':') + QString::number(location.line);
+    if (!location.package.isEmpty()) {
+        const QString package
+            = location.version.isEmpty() ? location.package : location.package + QLatin1Char('@') + location.version;
+        text = text.isEmpty() ? package : text + QLatin1Char(' ') + package;
+    }
+    return text.isEmpty() ? location.target : text;
+}
+
+} // namespace
+
+FindingTableModel::FindingTableModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{ }
+
+void FindingTableModel::setSnapshot(const Posture& posture)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    beginResetModel();
+    m_findings = posture.findings;
+    endResetModel();
+}
+
+const FindingLifecycle* FindingTableModel::lifecycleAt(int row) const
+{
+    return row >= 0 && row < m_findings.size() ? &m_findings.at(row) : nullptr;
+}
+
+int FindingTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_findings.size());
+}
+
+int FindingTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant FindingTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const FindingLifecycle& f = m_findings.at(index.row());
+    switch (role) {
+    case SeverityRole:
+        return int(f.finding.severity);
+    case StateRole:
+        return int(f.state);
+    case CategoryRole:
+        return int(f.finding.category);
+    case ToolRole:
+        return f.finding.tool;
+    case RuleRole:
+        return f.finding.rule;
+    case FingerprintRole:
+        return f.finding.fingerprint;
+    case FirstSeenRole:
+        return f.firstSeen.time;
+    case FirstSeenCommitRole:
+        return f.firstSeen.commit.toString();
+    case FixedRole:
+        return f.fixed.time;
+    case AgeDaysRole:
+        return f.ageDays;
+    case DueRole:
+        return f.due;
+    case OverdueRole:
+        return f.overdue;
+    case TriagedRole:
+        return f.triage.has_value();
+    case Qt::ToolTipRole:
+        return f.finding.description.isEmpty() ? f.finding.title : f.finding.description;
+    case SortRole:
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    const bool sort = role == SortRole;
+    switch (index.column()) {
+    case SeverityColumn:
+        return sort ? QVariant(int(f.finding.severity)) : QVariant(severityName(f.finding.severity));
+    case StateColumn:
+        return sort ? QVariant(int(f.state)) : QVariant(findingStateName(f.state));
+    case ToolColumn:
+        return f.finding.tool;
+    case RuleColumn:
+        return f.finding.rule;
+    case TitleColumn:
+        return f.finding.title;
+    case LocationColumn:
+        return locationText(f.finding.location);
+    case FirstSeenColumn:
+        return sort ? QVariant(f.firstSeen.time) : QVariant(f.firstSeen.time.toString(Qt::ISODate));
+    case AgeColumn:
+        return sort ? QVariant(f.ageDays) : QVariant(QString::number(f.ageDays, 'f', 1));
+    case DueColumn:
+        if (sort)
+            return f.due;
+        return f.due.isValid() ? f.due.toString(Qt::ISODate) : QString();
+    default:
+        return {};
+    }
+}
+
+QVariant FindingTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case SeverityColumn:
+        return tr("Severity");
+    case StateColumn:
+        return tr("State");
+    case ToolColumn:
+        return tr("Tool");
+    case RuleColumn:
+        return tr("Rule");
+    case TitleColumn:
+        return tr("Title");
+    case LocationColumn:
+        return tr("Location");
+    case FirstSeenColumn:
+        return tr("First seen");
+    case AgeColumn:
+        return tr("Age (days)");
+    case DueColumn:
+        return tr("Due");
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> FindingTableModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(SeverityRole, "severity");
+    names.insert(StateRole, "state");
+    names.insert(CategoryRole, "category");
+    names.insert(ToolRole, "tool");
+    names.insert(RuleRole, "rule");
+    names.insert(FingerprintRole, "fingerprint");
+    names.insert(FirstSeenRole, "firstSeen");
+    names.insert(FirstSeenCommitRole, "firstSeenCommit");
+    names.insert(FixedRole, "fixed");
+    names.insert(AgeDaysRole, "ageDays");
+    names.insert(DueRole, "due");
+    names.insert(OverdueRole, "overdue");
+    names.insert(TriagedRole, "triaged");
+    names.insert(SortRole, "sort");
+    return names;
+}
+
+} // namespace gatehouse

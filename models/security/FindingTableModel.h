@@ -1,0 +1,70 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Posture.h"
+
+#include <QAbstractTableModel>
+
+namespace gatehouse {
+
+/// The findings table of the security page: one row per finding lifecycle of a Posture snapshot.
+///
+/// Semantic roles only (severity and state as enums, times as QDateTime): colours and icons are the delegates'
+/// business in ui/. DisplayRole gives plain text; SortRole gives values that sort naturally (severity worst
+/// first as a number, times, ages). Thread affinity: the GUI thread; the snapshot comes from a worker as a value.
+class FindingTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Columns
+    {
+        SeverityColumn,
+        StateColumn,
+        ToolColumn,
+        RuleColumn,
+        TitleColumn,
+        LocationColumn,
+        FirstSeenColumn,
+        AgeColumn,
+        DueColumn,
+        ColumnCount
+    };
+    enum Roles
+    {
+        SeverityRole = Qt::UserRole + 1, ///< gatehouse::Severity as int
+        StateRole, ///< gatehouse::FindingState as int
+        CategoryRole, ///< gatehouse::FindingCategory as int
+        ToolRole,
+        RuleRole,
+        FingerprintRole,
+        FirstSeenRole, ///< QDateTime
+        FirstSeenCommitRole, ///< full commit id
+        FixedRole, ///< QDateTime, invalid while present
+        AgeDaysRole, ///< double
+        DueRole, ///< QDateTime, invalid without an SLA
+        OverdueRole, ///< bool
+        TriagedRole, ///< bool: a triage decision matches (also when expired)
+        SortRole,
+    };
+    Q_ENUM(Columns)
+
+    explicit FindingTableModel(QObject* parent = nullptr);
+
+    /// Replaces the rows with the posture's findings (a model reset).
+    void setSnapshot(const Posture& posture);
+    /// The lifecycle behind a row (for the details pane); nullptr when out of range.
+    const FindingLifecycle* lifecycleAt(int row) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    QList<FindingLifecycle> m_findings;
+};
+
+} // namespace gatehouse

@@ -1,0 +1,452 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ScanHistory.h"
+
+#include "ScanNote.h"
+#include "git/Repository.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMutex>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+#include <memory>
+#include <optional>
+
+namespace gatehouse {
+
+namespace {
+
+// Bump when a reader's output changes, so stale cached parses are not reused.
+constexpr int CacheVersion = 1;
+
+/// A parse outcome worth caching: the report or the reason it was skipped.
+struct CachedParse
+{
+    std::optional<ParsedReport> report;
+    ReportDiagnostic failure;
+};
+using CachedParsePtr = std::shared_ptr<const CachedParse>;
+
+QMutex s_memoryMutex;
+QHash<QString, CachedParsePtr>& memoryCache()
+{
+    static QHash<QString, CachedParsePtr> cache;
+    return cache;
+}
+
+// The memory cache holds whole parses; past this many blobs it starts over (the disk cache still answers).
+constexpr qsizetype MemoryCacheLimit = 4096;
+
+void remember(const QString& key, const CachedParsePtr& parse)
+{
+    QMutexLocker lock(&s_memoryMutex);
+    if (memoryCache().size() >= MemoryCacheLimit)
+        memoryCache().clear();
+    memoryCache().insert(key, parse);
+}
+
+QJsonObject diagnosticToJson(const ReportDiagnostic& d)
+{
+    return {{QStringLiteral("code"), d.code},
+            {QStringLiteral("message"), d.message},
+            {QStringLiteral("offset"), d.offset},
+            {QStringLiteral("line"), d.line},
+            {QStringLiteral("column"), d.column}};
+}
+
+ReportDiagnostic diagnosticFromJson(const QJsonObject& o)
+{
+    return {o.value(QStringLiteral("code")).toString(), o.value(QStringLiteral("message")).toString(),
+            qint64(o.value(QStringLiteral("offset")).toDouble(-1)), o.value(QStringLiteral("line")).toInt(),
+            o.value(QStringLiteral("column")).toInt()};
+}
+
+QJsonObject findingToCacheJson(const Finding& f)
+{
+    QJsonObject o = f.toJson();
+    if (!f.description.isEmpty())
+        o.insert(QStringLiteral("description"), f.description);
+    o.insert(QStringLiteral("tool_fingerprint"), f.toolFingerprint);
+    return o;
+}
+
+std::optional<Finding> findingFromCacheJson(const QJsonObject& o)
+{
+    Finding f;
+    f.tool = o.value(QStringLiteral("tool")).toString();
+    const auto category = categoryFromName(o.value(QStringLiteral("category")).toString());
+    const auto severity = severityFromName(o.value(QStringLiteral("severity")).toString());
+    if (!category || !severity)
+        return std::nullopt;
+    f.category = *category;
+    f.severity = *severity;
+    f.rule = o.value(QStringLiteral("rule")).toString();
+    f.title = o.value(QStringLiteral("title")).toString();
+    f.description = o.value(QStringLiteral("description")).toString();
+    const QJsonObject loc = o.value(QStringLiteral("location")).toObject();
+    f.location.path = loc.value(QStringLiteral("path")).toString();
+    f.location.line = loc.value(QStringLiteral("line")).toInt();
+    f.location.package = loc.value(QStringLiteral("package")).toString();
+    f.location.version = loc.value(QStringLiteral("version")).toString();
+    f.location.fixedVersion = loc.value(QStringLiteral("fixed_version")).toString();
+    f.location.target = loc.value(QStringLiteral("target")).toString();
+    for (const QJsonValue& id : o.value(QStringLiteral("ids")).toArray())
+        f.ids << id.toString();
+    f.fingerprint = o.value(QStringLiteral("fingerprint")).toString();
+    f.toolFingerprint = o.value(QStringLiteral("tool_fingerprint")).toBool();
+    return f;
+}
+
+/// The on-disk cache: one JSON file per blob, written atomically; unreadable entries count as misses.
+class DiskCache
+{
+public:
+    explicit DiskCache(QString dir)
+        : m_dir(std::move(dir))
+    { }
+    bool enabled() const { return !m_dir.isEmpty(); }
+
+    QString fileFor(const QString& key) const
+    {
+        return QStringLiteral("%1/v%2/%3/%4.json").arg(m_dir).arg(CacheVersion).arg(key.left(2), key.mid(2));
+    }
+
+    CachedParsePtr load(const QString& key) const
+    {
+        if (!enabled())
+            return nullptr;
+        QFile file(fileFor(key));
+        if (!file.open(QIODevice::ReadOnly))
+            return nullptr;
+        const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+        if (root.value(QStringLiteral("version")).toInt() != CacheVersion)
+            return nullptr;
+        auto parse = std::make_shared<CachedParse>();
+        if (root.contains(QStringLiteral("error"))) {
+            parse->failure = diagnosticFromJson(root.value(QStringLiteral("error")).toObject());
+            return parse;
+        }
+        ParsedReport report;
+        const QString format = root.value(QStringLiteral("format")).toString();
+        for (ReportFormat f : {ReportFormat::Sarif, ReportFormat::Semgrep, ReportFormat::Trivy, ReportFormat::Gitleaks,
+                               ReportFormat::Grype, ReportFormat::PipAudit, ReportFormat::Safety, ReportFormat::Zap,
+                               ReportFormat::Bandit, ReportFormat::NpmAudit, ReportFormat::OsvScanner}) {
+            if (reportFormatName(f) == format)
+                report.format = f;
+        }
+        if (report.format == ReportFormat::Unknown)
+            return nullptr;
+        report.tool = root.value(QStringLiteral("tool")).toString();
+        report.size = qint64(root.value(QStringLiteral("size")).toDouble());
+        for (const QJsonValue& v : root.value(QStringLiteral("findings")).toArray()) {
+            auto finding = findingFromCacheJson(v.toObject());
+            if (!finding)
+                return nullptr;
+            report.findings << *finding;
+        }
+        for (const QJsonValue& v : root.value(QStringLiteral("warnings")).toArray())
+            report.warnings << diagnosticFromJson(v.toObject());
+        parse->report = std::move(report);
+        return parse;
+    }
+
+    void store(const QString& key, const CachedParse& parse) const
+    {
+        if (!enabled())
+            return;
+        QJsonObject root{{QStringLiteral("version"), CacheVersion}};
+        if (parse.report) {
+            root.insert(QStringLiteral("format"), reportFormatName(parse.report->format));
+            root.insert(QStringLiteral("tool"), parse.report->tool);
+            root.insert(QStringLiteral("size"), parse.report->size);
+            QJsonArray findings;
+            for (const Finding& f : parse.report->findings)
+                findings.append(findingToCacheJson(f));
+            root.insert(QStringLiteral("findings"), findings);
+            QJsonArray warnings;
+            for (const ReportDiagnostic& w : parse.report->warnings)
+                warnings.append(diagnosticToJson(w));
+            root.insert(QStringLiteral("warnings"), warnings);
+        } else {
+            root.insert(QStringLiteral("error"), diagnosticToJson(parse.failure));
+        }
+        const QString path = fileFor(key);
+        if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+            return;
+        // A cache that cannot be written only costs time on the next open.
+        QSaveFile file(path);
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write(QJsonDocument(root).toJson(QJsonDocument::Compact));
+            file.commit();
+        }
+    }
+
+private:
+    QString m_dir;
+};
+
+QRegularExpression globRegex(const QString& glob)
+{
+    QString re;
+    const QString g = glob.contains(QLatin1Char('/')) ? glob : QStringLiteral("**/") + glob;
+    for (qsizetype i = 0; i < g.size(); ++i) {
+        const QChar c = g.at(i);
+        if (c == QLatin1Char('*')) {
+            if (i + 1 < g.size() && g.at(i + 1) == QLatin1Char('*')) {
+                ++i;
+                if (i + 1 < g.size() && g.at(i + 1) == QLatin1Char('/')) {
+                    ++i;
+                    re += QStringLiteral("(?:.*/)?");
+                } else {
+                    re += QStringLiteral(".*");
+                }
+            } else {
+                re += QStringLiteral("[^/]*");
+            }
+        } else if (c == QLatin1Char('?')) {
+            re += QStringLiteral("[^/]");
+        } else {
+            re += QRegularExpression::escape(QString(c));
+        }
+    }
+    return QRegularExpression(QRegularExpression::anchoredPattern(re));
+}
+
+/// The directory a glob is confined to ("reports/**" → "reports"), or empty when it can match anywhere.
+QString staticPrefix(const QString& glob)
+{
+    if (!glob.contains(QLatin1Char('/')))
+        return {};
+    const qsizetype wild = glob.indexOf(QRegularExpression(QStringLiteral("[*?\\[]")));
+    const QString literal = wild < 0 ? glob : glob.left(wild);
+    const qsizetype slash = literal.lastIndexOf(QLatin1Char('/'));
+    return slash <= 0 ? QString() : literal.left(slash);
+}
+
+struct ParseContext
+{
+    const ScanSourceOptions& options;
+    ProgressSink* sink; // its cancel flag also stops a long parse
+    DiskCache disk;
+    ScanHistory& history;
+    QHash<QString, CachedParsePtr> seenThisRun;
+};
+
+CachedParsePtr parseCached(ParseContext& context, const QString& key, const QString& name,
+                           const std::function<Result<QByteArray>()>& readContent)
+{
+    if (auto it = context.seenThisRun.constFind(key); it != context.seenThisRun.cend())
+        return *it;
+    CachedParsePtr parse;
+    {
+        QMutexLocker lock(&s_memoryMutex);
+        parse = memoryCache().value(key);
+    }
+    if (!parse) {
+        parse = context.disk.load(key);
+        if (parse)
+            remember(key, parse);
+    }
+    if (parse) {
+        ++context.history.cacheHits;
+    } else {
+        auto fresh = std::make_shared<CachedParse>();
+        auto content = readContent();
+        if (!content) {
+            fresh->failure
+                = {content.error().code == QLatin1String("io.too-large") ? QStringLiteral("report.too-large")
+                                                                         : QStringLiteral("report.unreadable"),
+                   content.error().toString()};
+        } else {
+            auto report = ReportReader::readData(*content, name, context.options.limits, context.sink, &fresh->failure);
+            if (report)
+                fresh->report = std::move(report).value();
+        }
+        ++context.history.reportsParsed;
+        // Cancellation is not a property of the blob: never cache it.
+        if (fresh->failure.code != QLatin1String("report.cancelled"))
+            context.disk.store(key, *fresh);
+        parse = fresh;
+        remember(key, parse);
+    }
+    context.seenThisRun.insert(key, parse);
+    return parse;
+}
+
+void addParse(Scan& scan, ScanHistory& history, const CachedParsePtr& parse, const QString& path, bool fromNote,
+              const QString& blob)
+{
+    if (!parse->report) {
+        history.skipped << SkippedReport{scan.commit, path, fromNote, parse->failure};
+        return;
+    }
+    ScanReport report;
+    report.path = path;
+    report.fromNote = fromNote;
+    report.blob = blob;
+    report.format = parse->report->format;
+    report.tool = parse->report->tool;
+    report.findings = parse->report->findings;
+    scan.reports << report;
+}
+
+} // namespace
+
+QStringList ScanSourceOptions::defaultGlobs()
+{
+    return {QStringLiteral("reports/**"), QStringLiteral("**/*.sarif"), QStringLiteral("gl-*-report.json")};
+}
+
+QString ScanSourceOptions::defaultNotesRef()
+{
+    return QStringLiteral("refs/notes/gatehouse-scans");
+}
+
+bool ScanHistoryReader::matchesGlob(const QString& glob, const QString& path)
+{
+    return globRegex(glob).match(path).hasMatch();
+}
+
+QString ScanHistoryReader::defaultCacheDir()
+{
+    QString base = qEnvironmentVariable("XDG_CACHE_HOME");
+    if (base.isEmpty())
+        base = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
+    if (base.isEmpty())
+        return {};
+    return base + QStringLiteral("/gatehouse/reports");
+}
+
+void ScanHistoryReader::clearMemoryCache()
+{
+    QMutexLocker lock(&s_memoryMutex);
+    memoryCache().clear();
+}
+
+Result<ScanHistory> ScanHistoryReader::read(const QString& repoPath, const ScanSourceOptions& options,
+                                            ProgressSink* sink)
+{
+    auto repo = git::Repository::open(repoPath);
+    if (!repo)
+        return repo.error();
+    auto head = repo->resolve(options.revision);
+    if (!head)
+        return head.error();
+
+    git::LogOptions log;
+    log.start = head->toString();
+    log.firstParent = true;
+    log.maxCount = options.maxCommits;
+    auto commits = repo->log(log, sink);
+    if (!commits)
+        return commits.error();
+
+    ScanHistory history;
+    history.head = *head;
+    history.commitsWalked = commits->size();
+
+    // Notes are looked up per walked commit; the note list tells which commits have one.
+    QHash<git::ObjectId, git::ObjectId> noteBlobs;
+    if (!options.notesRef.isEmpty()) {
+        auto notes = repo->notes(options.notesRef);
+        // A missing notes ref is the normal case: no scans archived in notes.
+        if (notes) {
+            for (const git::NoteEntry& n : *notes)
+                noteBlobs.insert(n.annotated, n.blob);
+        }
+    }
+
+    QList<QRegularExpression> globs;
+    QStringList prefixes;
+    bool anywhere = false;
+    for (const QString& glob : options.globs) {
+        globs << globRegex(glob);
+        const QString prefix = staticPrefix(glob);
+        if (prefix.isEmpty())
+            anywhere = true;
+        else
+            prefixes << prefix;
+    }
+    if (anywhere)
+        prefixes.clear();
+
+    ParseContext context{options,
+                         sink,
+                         DiskCache(options.cacheDir == QLatin1String("-") ? QString()
+                                       : options.cacheDir.isEmpty()       ? defaultCacheDir()
+                                                                          : options.cacheDir),
+                         history,
+                         {}};
+    const qint64 total = commits->size();
+    qint64 done = 0;
+    // Oldest first, so scans come out in history order.
+    for (auto it = commits->crbegin(); it != commits->crend(); ++it) {
+        const git::CommitInfo& commit = *it;
+        if (sink) {
+            if (sink->isCancelled())
+                return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+            sink->report(++done, total, QStringLiteral("Reading scans"));
+        }
+        Scan scan;
+        scan.commit = commit.id;
+        scan.time = commit.committer.time.toUTC();
+        scan.author = commit.author.name;
+        scan.summary = commit.summary;
+
+        if (!globs.isEmpty()) {
+            const git::ObjectId parent = commit.parents.value(0);
+            auto changed = repo->changedFiles(parent, commit.id, prefixes);
+            if (!changed)
+                return changed.error();
+            for (const git::TreeEntry& entry : *changed) {
+                const bool matches = std::any_of(globs.cbegin(), globs.cend(), [&entry](const QRegularExpression& re) {
+                    return re.match(entry.path).hasMatch();
+                });
+                if (!matches)
+                    continue;
+                const git::ObjectId blob = entry.blob;
+                const auto parse = parseCached(context, blob.toString(), entry.path, [&repo, &blob, &options] {
+                    return repo->readBlob(blob, options.limits.maxFileSize);
+                });
+                addParse(scan, history, parse, entry.path, false, blob.toString());
+            }
+        }
+
+        if (const auto note = noteBlobs.constFind(commit.id); note != noteBlobs.cend()) {
+            auto content = repo->readBlob(*note, options.limits.maxFileSize);
+            auto reports = content ? ScanNote::unpack(*content) : Result<QList<NoteReport>>(content.error());
+            if (!reports) {
+                history.skipped << SkippedReport{
+                    commit.id, options.notesRef, true, {reports.error().code, reports.error().toString()}};
+            } else {
+                for (const NoteReport& r : *reports) {
+                    // A bundle's reports share the note's blob; their own hash is the cache key.
+                    const QString key = QString::fromLatin1(
+                        QCryptographicHash::hash(
+                            QByteArray("blob " + QByteArray::number(r.content.size()) + '\0' + r.content),
+                            QCryptographicHash::Sha1)
+                            .toHex());
+                    const auto parse
+                        = parseCached(context, key, r.path, [&r] { return Result<QByteArray>(r.content); });
+                    addParse(scan, history, parse, r.path, true, key);
+                }
+            }
+        }
+        // A parse stopped by the cancel flag must not pass for a skipped report.
+        if (sink && sink->isCancelled())
+            return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+        if (!scan.reports.isEmpty())
+            history.scans << scan;
+    }
+    return history;
+}
+
+} // namespace gatehouse

@@ -1,0 +1,303 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ScratchRepository.h"
+#include "security/ScanHistory.h"
+#include "security/ScanNote.h"
+
+#include <QtTest>
+
+using namespace gatehouse;
+using gatehouse::test::ScratchRepository;
+
+namespace {
+
+QDateTime at(int day, int hour)
+{
+    return QDateTime(QDate(2026, 3, day), QTime(hour, 0), Qt::UTC);
+}
+
+/// A semgrep JSON report with one result per rule id.
+QByteArray semgrep(const QStringList& rules)
+{
+    QByteArray out = "{\"errors\": [], \"paths\": {\"scanned\": []}, \"results\": [";
+    for (qsizetype i = 0; i < rules.size(); ++i) {
+        out += (i ? "," : "");
+        out += "{\"check_id\": \"" + rules.at(i).toUtf8() + "\", \"path\": \"app.py\", \"start\": {\"line\": "
+            + QByteArray::number(10 + i) + "}, \"extra\": {\"severity\": \"ERROR\", \"message\": \"m\", \"lines\": \""
+            + rules.at(i).toUtf8() + "()\"}}";
+    }
+    return out + "]}";
+}
+
+QByteArray gitleaks(const QString& rule)
+{
+    return "[{\"RuleID\": \"" + rule.toUtf8() + "\", \"File\": \"config.py\", \"StartLine\": 3, \"Secret\": \"s\"}]";
+}
+
+QStringList reportPaths(const Scan& scan)
+{
+    QStringList paths;
+    for (const ScanReport& r : scan.reports)
+        paths << (r.fromNote ? QStringLiteral("note:") : QString()) + r.path;
+    paths.sort();
+    return paths;
+}
+
+} // namespace
+
+class TestScanHistoryReader : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<QTemporaryDir> m_cache;
+
+    ScanSourceOptions options() const
+    {
+        ScanSourceOptions o;
+        o.cacheDir = m_cache->path();
+        return o;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        // Every test starts cold: no memory cache, an empty disk cache.
+        ScanHistoryReader::clearMemoryCache();
+        m_cache = std::make_unique<QTemporaryDir>();
+    }
+
+    void globs_data()
+    {
+        QTest::addColumn<QString>("glob");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("matches");
+        QTest::newRow("reports/** top") << "reports/**"
+                                        << "reports/semgrep.json" << true;
+        QTest::newRow("reports/** nested") << "reports/**"
+                                           << "reports/2026/w10/trivy.json" << true;
+        QTest::newRow("reports/** other dir") << "reports/**"
+                                              << "src/reports/a.json" << false;
+        QTest::newRow("**/*.sarif root") << "**/*.sarif"
+                                         << "codeql.sarif" << true;
+        QTest::newRow("**/*.sarif deep") << "**/*.sarif"
+                                         << "build/out/codeql.sarif" << true;
+        QTest::newRow("**/*.sarif other ext") << "**/*.sarif"
+                                              << "build/codeql.sarif.bak" << false;
+        QTest::newRow("name glob at root") << "gl-*-report.json"
+                                           << "gl-sast-report.json" << true;
+        QTest::newRow("name glob in dir") << "gl-*-report.json"
+                                          << "ci/gl-dependency-scanning-report.json" << true;
+        QTest::newRow("name glob mismatch") << "gl-*-report.json"
+                                            << "gl-report.json" << false;
+        QTest::newRow("star stays in dir") << "reports/*.json"
+                                           << "reports/a/b.json" << false;
+        QTest::newRow("question mark") << "reports/w?.json"
+                                       << "reports/w1.json" << true;
+        QTest::newRow("demo style") << "reports/**/*.json"
+                                    << "reports/trivy.json" << true;
+        QTest::newRow("dots are literal") << "reports/*.json"
+                                          << "reports/ajson" << false;
+    }
+    void globs()
+    {
+        QFETCH(QString, glob);
+        QFETCH(QString, path);
+        QFETCH(bool, matches);
+        QCOMPARE(ScanHistoryReader::matchesGlob(glob, path), matches);
+    }
+
+    // Files: a scan when a matching report is added or changed; notes: plain and bundles; broken reports skipped.
+    void scansFromFilesAndNotes()
+    {
+        ScratchRepository scratch;
+        QVERIFY(scratch.isValid());
+        const auto c1 = scratch.commit(
+            QStringLiteral("scan 1"),
+            {{QStringLiteral("reports/semgrep.json"), semgrep({QStringLiteral("r.a"), QStringLiteral("r.b")})},
+             {QStringLiteral("app.py"), "x"}},
+            at(2, 10));
+        const auto c2 = scratch.commit(QStringLiteral("code only"), {{QStringLiteral("app.py"), "y"}}, at(3, 10));
+        const auto c3
+            = scratch.commit(QStringLiteral("scan 2"),
+                             {{QStringLiteral("reports/semgrep.json"), semgrep({QStringLiteral("r.a")})}}, at(9, 10));
+        const auto c4
+            = scratch.commit(QStringLiteral("sarif and gitlab"),
+                             {{QStringLiteral("build/codeql.sarif"),
+                               "{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"CodeQL\"}},"
+                               "\"results\":[]}]}"},
+                              {QStringLiteral("gl-secret-detection-report.json"), gitleaks(QStringLiteral("k"))},
+                              {QStringLiteral("docs/notes.json"), "{\"not\": \"a report\"}"}},
+                             at(10, 10));
+        const auto c5 = scratch.commit(
+            QStringLiteral("broken"), {{QStringLiteral("reports/trivy.json"), "{\"SchemaVersion\": 2, \"Results\": ["}},
+            at(16, 10));
+        const auto sig = ScratchRepository::alice(at(17, 0));
+        const QString ref = ScanSourceOptions::defaultNotesRef();
+        QVERIFY(scratch.repo().writeNote(ref, c2, gitleaks(QStringLiteral("k")), sig).ok());
+        QVERIFY(
+            scratch.repo()
+                .writeNote(ref, c4,
+                           ScanNote::pack({{QStringLiteral("nightly-semgrep.json"), semgrep({QStringLiteral("r.c")})},
+                                           {QStringLiteral("junk.json"), "{\"x\": 1}"}}),
+                           sig)
+                .ok());
+
+        ProgressSink sink;
+        const auto history = ScanHistoryReader::read(scratch.path(), options(), &sink);
+        QVERIFY2(history.ok(), qPrintable(history.ok() ? QString() : history.error().message));
+        QCOMPARE(history->head, c5);
+        QCOMPARE(history->commitsWalked, 5);
+        QCOMPARE(history->scans.size(), 4);
+        QCOMPARE(history->scans.at(0).commit, c1);
+        QCOMPARE(history->scans.at(0).time, at(2, 10));
+        QCOMPARE(reportPaths(history->scans.at(0)), QStringList{QStringLiteral("reports/semgrep.json")});
+        QCOMPARE(history->scans.at(0).reports.first().findings.size(), 2);
+        QCOMPARE(history->scans.at(1).commit, c2);
+        QCOMPARE(reportPaths(history->scans.at(1)), QStringList{QStringLiteral("note:note.json")});
+        QCOMPARE(history->scans.at(1).reports.first().tool, QStringLiteral("gitleaks"));
+        QCOMPARE(history->scans.at(2).commit, c3);
+        QCOMPARE(history->scans.at(2).reports.first().findings.size(), 1);
+        QCOMPARE(history->scans.at(3).commit, c4);
+        QCOMPARE(reportPaths(history->scans.at(3)),
+                 (QStringList{QStringLiteral("build/codeql.sarif"), QStringLiteral("gl-secret-detection-report.json"),
+                              QStringLiteral("note:nightly-semgrep.json")}));
+
+        // The broken trivy report and the junk in the bundle are skipped with their reasons; docs/ is not a report.
+        QCOMPARE(history->skipped.size(), 2);
+        QCOMPARE(history->skipped.at(0).commit, c4);
+        QCOMPARE(history->skipped.at(0).path, QStringLiteral("junk.json"));
+        QVERIFY(history->skipped.at(0).fromNote);
+        QCOMPARE(history->skipped.at(0).diagnostic.code, QStringLiteral("report.unknown-format"));
+        QCOMPARE(history->skipped.at(1).commit, c5);
+        QCOMPARE(history->skipped.at(1).path, QStringLiteral("reports/trivy.json"));
+        QCOMPARE(history->skipped.at(1).diagnostic.code, QStringLiteral("report.truncated"));
+        QCOMPARE(history->reportsParsed, 7);
+        QCOMPARE(history->cacheHits, 0);
+    }
+
+    void blobsParsedOnceAndCached()
+    {
+        ScratchRepository scratch;
+        // The same report content committed twice under different names: one parse.
+        scratch.commit(QStringLiteral("a"), {{QStringLiteral("reports/a.json"), semgrep({QStringLiteral("r.a")})}},
+                       at(2, 10));
+        scratch.commit(QStringLiteral("b"), {{QStringLiteral("reports/b.json"), semgrep({QStringLiteral("r.a")})}},
+                       at(3, 10));
+        auto history = ScanHistoryReader::read(scratch.path(), options());
+        QVERIFY(history.ok());
+        QCOMPARE(history->scans.size(), 2);
+        QCOMPARE(history->reportsParsed, 1);
+        QCOMPARE(history->cacheHits, 0);
+
+        // Reopen: the memory cache answers.
+        history = ScanHistoryReader::read(scratch.path(), options());
+        QVERIFY(history.ok());
+        QCOMPARE(history->reportsParsed, 0);
+        QCOMPARE(history->cacheHits, 1);
+        const QList<Finding> fromMemory = history->scans.at(0).reports.first().findings;
+
+        // A new process (memory cache empty): the disk cache answers with the same findings.
+        ScanHistoryReader::clearMemoryCache();
+        history = ScanHistoryReader::read(scratch.path(), options());
+        QVERIFY(history.ok());
+        QCOMPARE(history->reportsParsed, 0);
+        QCOMPARE(history->cacheHits, 1);
+        QCOMPARE(history->scans.at(0).reports.first().findings, fromMemory);
+
+        // Without the disk cache it parses again.
+        ScanHistoryReader::clearMemoryCache();
+        ScanSourceOptions noDisk = options();
+        noDisk.cacheDir = QStringLiteral("-");
+        history = ScanHistoryReader::read(scratch.path(), noDisk);
+        QVERIFY(history.ok());
+        QCOMPARE(history->reportsParsed, 1);
+
+        // A corrupt cache file is a miss, not an error.
+        ScanHistoryReader::clearMemoryCache();
+        QDirIterator it(m_cache->path(), {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
+        QVERIFY(it.hasNext());
+        const QString cached = it.next();
+        QFile file(cached);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("{garbage");
+        file.close();
+        history = ScanHistoryReader::read(scratch.path(), options());
+        QVERIFY(history.ok());
+        QCOMPARE(history->reportsParsed, 1);
+        QCOMPARE(history->scans.at(0).reports.first().findings, fromMemory);
+    }
+
+    void firstParentAndMerges()
+    {
+        ScratchRepository scratch;
+        const auto base = scratch.commit(QStringLiteral("base"), {{QStringLiteral("app.py"), "x"}}, at(2, 10));
+        // A report committed on a side branch reaches the branch's history when merged: the merge is the scan.
+        const auto side
+            = scratch.commitOn({base}, QStringLiteral("side scan"),
+                               {{QStringLiteral("reports/semgrep.json"), semgrep({QStringLiteral("r.a")})}}, at(3, 10));
+        const auto main2 = scratch.commit(QStringLiteral("main work"), {{QStringLiteral("app.py"), "y"}}, at(4, 10));
+        // commitOn() builds on the first parent's tree: the merge result carries the side branch's file.
+        const auto merge
+            = scratch.commitOn({main2, side}, QStringLiteral("merge"),
+                               {{QStringLiteral("reports/semgrep.json"), semgrep({QStringLiteral("r.a")})}}, at(5, 10),
+                               QStringLiteral("HEAD"));
+        QVERIFY(!merge.isNull());
+        const auto history = ScanHistoryReader::read(scratch.path(), options());
+        QVERIFY(history.ok());
+        QCOMPARE(history->commitsWalked, 3);
+        QCOMPARE(history->scans.size(), 1);
+        QCOMPARE(history->scans.first().commit, merge);
+        QCOMPARE(history->scans.first().time, at(5, 10));
+    }
+
+    void optionsRespected()
+    {
+        ScratchRepository scratch;
+        scratch.commit(QStringLiteral("a"), {{QStringLiteral("reports/a.json"), semgrep({QStringLiteral("r.a")})}},
+                       at(2, 10));
+        scratch.commit(QStringLiteral("b"), {{QStringLiteral("scans/b.json"), semgrep({QStringLiteral("r.b")})}},
+                       at(3, 10));
+        scratch.commit(QStringLiteral("c"), {{QStringLiteral("reports/c.json"), semgrep({QStringLiteral("r.c")})}},
+                       at(4, 10));
+
+        ScanSourceOptions o = options();
+        o.globs = {QStringLiteral("scans/*.json")};
+        auto history = ScanHistoryReader::read(scratch.path(), o);
+        QVERIFY(history.ok());
+        QCOMPARE(history->scans.size(), 1);
+        QCOMPARE(history->scans.first().reports.first().path, QStringLiteral("scans/b.json"));
+
+        o = options();
+        o.maxCommits = 2;
+        history = ScanHistoryReader::read(scratch.path(), o);
+        QVERIFY(history.ok());
+        QCOMPARE(history->commitsWalked, 2);
+        QCOMPARE(history->scans.size(), 1); // c; b is outside the default globs
+
+        o = options();
+        o.revision = QStringLiteral("HEAD~1");
+        history = ScanHistoryReader::read(scratch.path(), o);
+        QVERIFY(history.ok());
+        QCOMPARE(history->scans.size(), 1);
+        QCOMPARE(history->scans.first().reports.first().path, QStringLiteral("reports/a.json"));
+
+        o.revision = QStringLiteral("no-such-branch");
+        QVERIFY(!ScanHistoryReader::read(scratch.path(), o).ok());
+        QVERIFY(!ScanHistoryReader::read(QDir::tempPath() + QStringLiteral("/no-such-repo"), options()).ok());
+    }
+
+    void cancel()
+    {
+        ScratchRepository scratch;
+        scratch.commit(QStringLiteral("a"), {{QStringLiteral("reports/a.json"), semgrep({QStringLiteral("r.a")})}},
+                       at(2, 10));
+        ProgressSink sink;
+        sink.cancel();
+        const auto history = ScanHistoryReader::read(scratch.path(), options(), &sink);
+        QVERIFY(!history.ok());
+        QCOMPARE(history.error().code, QStringLiteral("cancelled"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScanHistoryReader)
+#include "tst_scanhistoryreader.moc"
