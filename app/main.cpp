@@ -1,17 +1,73 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "MainWindow.h"
+#include "Theme.h"
 #include "cli/Cli.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QSysInfo>
+#include <QTextStream>
 
 #include <cstdio>
 
-int main(int argc, char* argv[])
+namespace {
+
+void setIdentity()
 {
-    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Gatehouse"));
     QCoreApplication::setApplicationName(QStringLiteral("gatehouse"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
-    QTextStream out(stdout);
-    QTextStream err(stderr);
-    return gatehouse::cli::run(QCoreApplication::arguments().mid(1), gatehouse::cli::Io{out, err});
+}
+
+// Decided from argv alone, before any QApplication exists: a headless run must work without a display.
+bool isHeadless(int argc, char* argv[])
+{
+    if (argc < 2)
+        return false;
+    const QString first = QString::fromLocal8Bit(argv[1]);
+    if (first.startsWith(QLatin1Char('-')) || first == QLatin1String("help")
+        || gatehouse::cli::findCommand(first) != nullptr)
+        return true;
+    // A bare word that names no file is a mistyped subcommand, not a PATH: let the CLI say so (exit 2).
+    return !first.contains(QLatin1Char('/')) && !QFileInfo::exists(first);
+}
+
+// On X11/Wayland systems without a display, QApplication would abort: say what to do instead.
+bool hasDisplay()
+{
+    if (QSysInfo::kernelType() != QLatin1String("linux") || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        return true;
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    if (isHeadless(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return gatehouse::cli::run(QCoreApplication::arguments().mid(1), gatehouse::cli::Io{out, err});
+    }
+
+    if (!hasDisplay()) {
+        QTextStream(stderr) << "gatehouse: no display (DISPLAY and WAYLAND_DISPLAY are unset); the dashboard needs "
+                               "one. Subcommands run headless: see `gatehouse --help`.\n";
+        return gatehouse::cli::ExitUsage;
+    }
+    QApplication app(argc, argv);
+    setIdentity();
+    QApplication::setApplicationDisplayName(QStringLiteral("Gatehouse"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/gatehouse.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("gatehouse"));
+    gatehouse::ui::applyTheme(app);
+
+    gatehouse::ui::MainWindow window;
+    window.show();
+    window.openInitial(QCoreApplication::arguments().value(1));
+    return app.exec();
 }

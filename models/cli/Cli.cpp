@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Cli.h"
 
+#include "common/Versions.h"
 #include "git/Repository.h"
 
 #include <QDir>
@@ -20,8 +21,9 @@ const Command* findCommand(const QString& name)
 
 QString versionText()
 {
-    return QStringLiteral("gatehouse %1 (Qt %2, libgit2 %3)")
-        .arg(QStringLiteral(GATEHOUSE_VERSION), QString::fromLatin1(qVersion()), git::Repository::libgit2Version());
+    return QStringLiteral("gatehouse %1 (Qt %2, libgit2 %3, yaml-cpp %4)")
+        .arg(QStringLiteral(GATEHOUSE_VERSION), QString::fromLatin1(qVersion()), git::Repository::libgit2Version(),
+             yamlCppVersion());
 }
 
 QString helpText()

@@ -14,14 +14,18 @@ const QList<Command>& commands()
          runValidate},
         {QStringLiteral("pipeline"),
          QStringLiteral("Print a pipeline as resolved (jobs, stages, needs) or fully merged"), runPipeline},
-        {QStringLiteral("deployments"), QStringLiteral("Deployments from tags and DORA metrics"), runDeployments},
-        {QStringLiteral("incidents"), QStringLiteral("Incidents from postmortems, hotfixes and reverts"), runIncidents},
-        {QStringLiteral("scorecard"), QStringLiteral("12-Factor scorecard and success metrics"), runScorecard},
         {QStringLiteral("findings"), QStringLiteral("Parse a scanner report, or archive it with a commit"),
          runFindings},
         {QStringLiteral("posture"), QStringLiteral("Security posture: scans in history, finding lifecycle, SLAs"),
          runPosture},
+        {QStringLiteral("scan"), QStringLiteral("Run the installed security scanners over the work tree"), runScan},
+        {QStringLiteral("strategies"),
+         QStringLiteral("Deployment strategy per environment: canary, blue-green, rolling"), runStrategies},
+        {QStringLiteral("deployments"), QStringLiteral("Deployments from tags and DORA metrics"), runDeployments},
+        {QStringLiteral("incidents"), QStringLiteral("Incidents from postmortems, hotfixes and reverts"), runIncidents},
+        {QStringLiteral("scorecard"), QStringLiteral("12-Factor scorecard and success metrics"), runScorecard},
         {QStringLiteral("demo"), QStringLiteral("Write the built-in demo repository into DIR"), runDemo},
+        {QStringLiteral("runs"), QStringLiteral("Import CI run history (import) and analyze it (analyze)"), runRuns},
     };
     return table;
 }

@@ -2,14 +2,66 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
 
-#include "git/Repository.h"
-
-#include <QJsonArray>
-#include <QJsonObject>
+#include "repo/RepositoryLoader.h"
+#include "repo/SnapshotJson.h"
 
 namespace gatehouse::cli {
 
-// `gatehouse info`: what the repository is at a glance (the status bar's data).
+namespace {
+
+QString when(const QDateTime& time)
+{
+    return time.isValid() ? time.toString(QStringLiteral("yyyy-MM-dd HH:mm t")) : QStringLiteral("-");
+}
+
+void writeText(QTextStream& out, const RepositorySnapshot& s)
+{
+    const QString branch = s.head.detached ? QStringLiteral("(detached HEAD)") : s.head.branch;
+    out << "Repository:      " << s.displayName << " (" << s.path << ")\n";
+    out << "Revision:        " << (s.revision.isEmpty() ? QStringLiteral("work tree") : s.revision) << '\n';
+    out << "Branch:          " << branch << '\n';
+    out << "Commit:          " << s.commit.shortString() << ' ' << s.commitSummary << " (" << when(s.commitTime)
+        << ")\n";
+    out << "Commits:         " << s.commitsWalked << (s.historyTruncated ? "+" : "") << " in history, "
+        << s.commitsInLastWeeks(12) << " in the last 12 weeks\n";
+    out << "Contributors:    " << s.contributors.size() << " (" << s.contributorsInLastWeeks(12)
+        << " active in the last 12 weeks)\n";
+    out << "Branches/tags:   " << s.branches.size() << " / " << s.tags.size() << '\n';
+    out << "Files:           " << s.fileCount << '\n';
+
+    out << "\nPipeline files (" << s.pipelineFiles.size() << ")\n";
+    for (const PipelineFile& file : s.pipelineFiles)
+        out << "  " << file.path << "  [" << pipelineKindName(file.kind) << ", " << file.size << " bytes]\n";
+    out << "\nScan reports (" << s.reportFiles.size() << ")\n";
+    for (const ReportFile& file : s.reportFiles)
+        out << "  " << file.path << "  [" << file.tool << ", " << file.format << ", " << file.size << " bytes]\n";
+    out << "  " << s.reportChangingCommits() << " commits changed reports; " << s.scanNotes << " scan notes under "
+        << RepositorySnapshot::kScanNotesRef << '\n';
+
+    out << "\nDeployments (" << s.deployTags.size() << ")\n";
+    for (const DeployTag& tag : s.lastDeploymentPerEnvironment())
+        out << "  last " << tag.environment << ": " << tag.tag << " at " << tag.commit.shortString() << " ("
+            << when(tag.time) << ", " << tag.tagger << ")" << (tag.rollback ? " rollback" : "") << '\n';
+    out << "\nIncidents (" << s.incidents.size() << ")\n";
+    for (const IncidentCommit& incident : s.incidents) {
+        out << "  " << when(incident.time) << "  " << incidentKindName(incident.kind) << "  "
+            << incident.commit.shortString() << "  " << incident.summary << '\n';
+        if (!incident.incident.isEmpty())
+            out << "      Incident:   " << incident.incident << '\n';
+        if (!incident.rootCause.isEmpty())
+            out << "      Root cause: " << incident.rootCause << '\n';
+        if (!incident.fix.isEmpty())
+            out << "      Fix:        " << incident.fix << '\n';
+    }
+    if (!s.warnings.isEmpty()) {
+        out << "\nWarnings\n";
+        for (const QString& warning : s.warnings)
+            out << "  " << warning << '\n';
+    }
+}
+
+} // namespace
+
 int runInfo(const QStringList& arguments, Io io)
 {
     QCommandLineParser parser;
@@ -18,59 +70,20 @@ int runInfo(const QStringList& arguments, Io io)
                                   {QStringLiteral("text"), QStringLiteral("json")}, io, options);
         code != ExitOk)
         return finishEarly(code);
-
-    auto repo = git::Repository::open(options.repo);
-    if (!repo) {
-        io.err << "gatehouse info: " << repo.error().toString() << '\n';
+    if (!parser.positionalArguments().isEmpty()) {
+        io.err << "gatehouse info: unexpected argument '" << parser.positionalArguments().first()
+               << "' (use --repo DIR)\n";
         return ExitUsage;
     }
-    auto head = repo->head();
-    if (!head) {
-        io.err << "gatehouse info: " << head.error().toString() << '\n';
+    const auto snapshot = loadRepositorySnapshot(options.repo, options.rev);
+    if (!snapshot) {
+        io.err << "gatehouse info: " << snapshot.error().toString() << '\n';
         return ExitUsage;
     }
-    if (head->unborn) {
-        io.err << "gatehouse info: the repository has no commits yet\n";
-        return ExitUsage;
-    }
-    const QString revision = options.rev.isEmpty() ? QStringLiteral("HEAD") : options.rev;
-    auto commit = repo->resolve(revision);
-    if (!commit) {
-        io.err << "gatehouse info: " << commit.error().toString() << '\n';
-        return ExitUsage;
-    }
-    git::LogOptions logOptions;
-    logOptions.start = commit->toString();
-    int commitCount = 0;
-    (void)repo->walk(logOptions, [&commitCount](const git::CommitInfo&) {
-        ++commitCount;
-        return true;
-    });
-    auto tags = repo->tags();
-    auto branches = repo->branches(false);
-
-    if (options.format == QLatin1String("json")) {
-        QJsonObject root{
-            {QStringLiteral("path"), repo->isBare() ? repo->gitDir() : repo->workDir()},
-            {QStringLiteral("name"), repo->displayName()},
-            {QStringLiteral("bare"), repo->isBare()},
-            {QStringLiteral("branch"), head->branch},
-            {QStringLiteral("detached"), head->detached},
-            {QStringLiteral("head"), head->commit.toString()},
-            {QStringLiteral("revision"), commit->toString()},
-            {QStringLiteral("commits"), commitCount},
-            {QStringLiteral("branches"), branches ? int(branches->size()) : 0},
-            {QStringLiteral("tags"), tags ? int(tags->size()) : 0},
-        };
-        writeJson(io.out, QJsonDocument(root));
-        return ExitOk;
-    }
-    io.out << "repository: " << (repo->isBare() ? repo->gitDir() : repo->workDir()) << '\n'
-           << "branch:     " << (head->detached ? QStringLiteral("(detached)") : head->branch) << '\n'
-           << "HEAD:       " << head->commit.toString() << '\n'
-           << "commits:    " << commitCount << '\n'
-           << "branches:   " << (branches ? branches->size() : 0) << '\n'
-           << "tags:       " << (tags ? tags->size() : 0) << '\n';
+    if (options.format == QLatin1String("json"))
+        writeJson(io.out, QJsonDocument(snapshotToJson(snapshot.value())));
+    else
+        writeText(io.out, snapshot.value());
     return ExitOk;
 }
 

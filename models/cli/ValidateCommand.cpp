@@ -6,6 +6,7 @@
 #include "pipeline/PipelineDiscovery.h"
 #include "pipeline/PipelineValidator.h"
 #include "pipeline/ValidationReport.h"
+#include "pipeline/script/ShellCheck.h"
 
 #include <QDir>
 #include <QFile>
@@ -79,7 +80,8 @@ int runValidate(const QStringList& arguments, Io io)
     const QCommandLineOption kindOption(QStringLiteral("kind"), QStringLiteral("auto|gitlab|github (default: auto)."),
                                         QStringLiteral("KIND"), QStringLiteral("auto"));
     const QCommandLineOption categoriesOption(
-        QStringLiteral("categories"), QStringLiteral("Comma list of syntax,schema,semantic,gate (default: all)."),
+        QStringLiteral("categories"),
+        QStringLiteral("Comma list of syntax,schema,semantic,gate,script (default: all; script needs shellcheck)."),
         QStringLiteral("LIST"));
     const QCommandLineOption noGatesOption(QStringLiteral("no-gates"), QStringLiteral("Skip the gate checks."));
     parser.addOptions({policyOption, kindOption, categoriesOption, noGatesOption});
@@ -103,14 +105,15 @@ int runValidate(const QStringList& arguments, Io io)
         io.err << "gatehouse validate: unknown kind '" << kind << "' (expected auto|gitlab|github)\n";
         return ExitUsage;
     }
-    QSet<Category> categories = {Category::Syntax, Category::Schema, Category::Semantic, Category::Gate};
+    QSet<Category> categories
+        = {Category::Syntax, Category::Schema, Category::Semantic, Category::Gate, Category::Script};
     if (parser.isSet(categoriesOption)) {
         categories.clear();
         for (const QString& name : parser.value(categoriesOption).split(u',', Qt::SkipEmptyParts)) {
             Category category;
             if (!parseCategory(name, &category)) {
                 io.err << "gatehouse validate: unknown category '" << name
-                       << "' (expected syntax, schema, semantic, gate)\n";
+                       << "' (expected syntax, schema, semantic, gate, script)\n";
                 return ExitUsage;
             }
             categories.insert(category);
@@ -189,7 +192,18 @@ int runValidate(const QStringList& arguments, Io io)
         ValidationOptions fileOptions = validation;
         if (input.outsideRepository)
             fileOptions.files = FileSource(); // another repository's file: its references are not checked here
-        const ValidationResult result = validatePipeline(input.text, input.displayPath, fileOptions);
+        ValidationResult result = validatePipeline(input.text, input.displayPath, fileOptions);
+        if (categories.contains(Category::Script)) {
+            // The shell of the jobs, when shellcheck is installed (an explicit request without it is reported).
+            const ShellCheck::Result shell
+                = ShellCheck::checkPipeline(result.model, input.text, fileOptions.files, Category::Script);
+            if (!shell.available && parser.isSet(categoriesOption))
+                io.err << "gatehouse validate: shellcheck is not installed; script checks skipped\n";
+            if (!shell.error.isEmpty())
+                io.err << "gatehouse validate: " << input.displayPath << ": " << shell.error << '\n';
+            result.diagnostics += shell.diagnostics;
+            normalizeDiagnostics(result.diagnostics);
+        }
         ReportFile file{input.displayPath, result.kind, {}};
         for (const Diagnostic& d : result.diagnostics) {
             if (!categories.contains(d.category))

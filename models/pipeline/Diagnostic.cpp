@@ -31,13 +31,15 @@ QString categoryName(Category category)
         return QStringLiteral("semantic");
     case Category::Gate:
         return QStringLiteral("gate");
+    case Category::Script:
+        return QStringLiteral("script");
     }
     return {};
 }
 
 bool parseCategory(const QString& name, Category* category)
 {
-    for (Category c : {Category::Syntax, Category::Schema, Category::Semantic, Category::Gate}) {
+    for (Category c : {Category::Syntax, Category::Schema, Category::Semantic, Category::Gate, Category::Script}) {
         if (categoryName(c) == name.trimmed().toLower()) {
             *category = c;
             return true;

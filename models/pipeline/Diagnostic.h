@@ -18,7 +18,8 @@ enum class Category
     Syntax,
     Schema,
     Semantic,
-    Gate
+    Gate,
+    Script ///< shellcheck findings in job scripts (pipeline/script/ShellCheck)
 };
 
 /// One problem found in a pipeline file. Value type, usable from any thread.
@@ -37,7 +38,7 @@ struct Diagnostic
 };
 
 QString severityName(Severity severity); ///< "error" / "warning" / "info"
-QString categoryName(Category category); ///< "syntax" / "schema" / "semantic" / "gate"
+QString categoryName(Category category); ///< "syntax" / "schema" / "semantic" / "gate" / "script"
 bool parseCategory(const QString& name, Category* category);
 
 /// Sorts by file, line, column, rule and drops exact repeats (a template's problem reported once, not per user).

@@ -129,9 +129,11 @@ GatePolicy GatePolicy::parse(const QByteArray& text, const QString& path, QList<
         const YamlNode& key = gates->keys[i];
         const YamlNode& value = gates->items[i];
         if (!findGate(key.value)) {
-            problem(key,
-                    QStringLiteral("unknown gate '%1'%2; known gates: %3")
-                        .arg(key.value, didYouMean(key.value, ids), ids.join(QStringLiteral(", "))));
+            // Other Gatehouse checks may keep their settings in the same file: a warning, not an error.
+            out.append(Diagnostic{path, key.line, key.column, Severity::Warning, Category::Schema,
+                                  QStringLiteral("policy.unknown-gate"),
+                                  QStringLiteral("'%1' is not a pipeline gate%2; pipeline gates: %3")
+                                      .arg(key.value, didYouMean(key.value, ids), ids.join(QStringLiteral(", ")))});
             continue;
         }
         Setting& setting = policy.m_settings[key.value];

@@ -54,6 +54,14 @@ private:
     QList<Diagnostic>& m_diagnostics;
     PipelineModel m_model;
     QStringList m_lines; ///< the file's lines, for positions inside block scalars
+    /// What the expressions of the job being checked can see.
+    struct Scope
+    {
+        bool inJob = false;
+        QStringList stepIds;
+        bool matrixKnown = false; ///< false when the matrix is computed (fromJSON) or absent
+        QStringList matrixKeys;
+    } m_scope;
 };
 
 void Analyzer::reportAt(const YamlNode& node, int offset, Severity severity, const QString& rule,
@@ -136,13 +144,26 @@ void Analyzer::checkExpression(const YamlNode& node, int offset, const QString& 
                  QStringLiteral("unknown function '%1()'%2")
                      .arg(function, didYouMean(function, GitHubExpression::functions())));
     for (const GitHubExpression::Access& access : expression.accesses) {
-        if (!access.path.startsWith(u"needs."))
+        const QString context = access.path.section(u'.', 0, 0);
+        const QString name = access.path.section(u'.', 1, 1);
+        if (name.isEmpty() || name == u"*")
             continue;
-        const QString job = access.path.section(u'.', 1, 1);
-        if (job != u"*" && !needs.contains(job))
+        // Property access in expressions ignores case (matrix.rustflags reads RUSTFLAGS).
+        if (context == u"needs" && !needs.contains(name, Qt::CaseInsensitive)) {
+            reportAt(node, offset + access.offset, Severity::Warning, QStringLiteral("needs-context"),
+                     QStringLiteral("'needs.%1' is read, but '%1' is not in this job's needs; the value is empty")
+                         .arg(name));
+        } else if (context == u"steps" && m_scope.inJob && !m_scope.stepIds.contains(name, Qt::CaseInsensitive)) {
+            reportAt(node, offset + access.offset, Severity::Warning, QStringLiteral("unknown-step"),
+                     QStringLiteral("'steps.%1' is read, but no step of this job has the id '%1'%2; the value is empty")
+                         .arg(name, didYouMean(name, m_scope.stepIds)));
+        } else if (context == u"matrix" && m_scope.matrixKnown
+                   && !m_scope.matrixKeys.contains(name, Qt::CaseInsensitive)) {
             reportAt(
-                node, offset + access.offset, Severity::Warning, QStringLiteral("needs-context"),
-                QStringLiteral("'needs.%1' is read, but '%1' is not in this job's needs; the value is empty").arg(job));
+                node, offset + access.offset, Severity::Warning, QStringLiteral("unknown-matrix-key"),
+                QStringLiteral("'matrix.%1' is read, but the matrix has no '%1'%2 (it has: %3); the value is empty")
+                    .arg(name, didYouMean(name, m_scope.matrixKeys), m_scope.matrixKeys.join(QStringLiteral(", "))));
+        }
     }
 }
 
@@ -294,11 +315,30 @@ void Analyzer::checkReusableCall(const QString& jobId, const YamlNode& job)
     const YamlNode* with = job.get(u"with");
     const QStringList inputNames = inputs ? inputs->keyNames() : QStringList();
     if (with && with->isMap()) {
-        for (const YamlNode& key : with->keys) {
-            if (!inputNames.contains(key.value))
+        for (size_t i = 0; i < with->keys.size(); ++i) {
+            const YamlNode& key = with->keys[i];
+            if (!inputNames.contains(key.value)) {
                 report(key, Severity::Error, Category::Semantic, QStringLiteral("unknown-input"),
                        QStringLiteral("job '%1' passes the input '%2', which '%3' does not declare%4")
                            .arg(jobId, key.value, uses->value, didYouMean(key.value, inputNames)));
+                continue;
+            }
+            // A literal of the wrong type (an expression is only known at run time).
+            const YamlNode& value = with->items[i];
+            const YamlNode* type = inputs->get(key.value) ? inputs->get(key.value)->get(u"type") : nullptr;
+            if (!type || !value.isScalar() || value.value.contains(u"${{"))
+                continue;
+            const bool matches = type->value == u"boolean" ? value.isBool()
+                : type->value == u"number"                 ? (value.scalarType() == YamlNode::ScalarType::Integer
+                                              || value.scalarType() == YamlNode::ScalarType::Float)
+                                                           : true; // a string input accepts any scalar
+            if (!matches)
+                report(
+                    value, Severity::Error, Category::Semantic, QStringLiteral("input-type"),
+                    QStringLiteral("the input '%1' of '%2' is a %3, but job '%4' passes %5 '%6'")
+                        .arg(key.value, uses->value, type->value, jobId,
+                             value.typeName() == u"integer" ? QStringLiteral("an integer") : u"a " + value.typeName(),
+                             value.value));
         }
     }
     if (inputs && inputs->isMap()) {
@@ -430,7 +470,36 @@ void Analyzer::checkJobs(const YamlNode& jobs)
             checkSteps(key.value, *steps);
         if (const YamlNode* strategy = job.get(u"strategy"); strategy && strategy->isMap())
             checkMatrix(key.value, *strategy);
+        m_scope = Scope{};
+        m_scope.inJob = true;
+        if (const YamlNode* steps = job.get(u"steps"); steps && steps->isSequence()) {
+            for (const YamlNode& step : steps->items) {
+                if (const YamlNode* id = step.get(u"id"))
+                    m_scope.stepIds.append(id->value);
+            }
+        }
+        const YamlNode* strategy = job.get(u"strategy");
+        const YamlNode* matrix = strategy ? strategy->get(u"matrix") : nullptr;
+        m_scope.matrixKnown = matrix && matrix->isMap();
+        if (m_scope.matrixKnown) {
+            for (size_t k = 0; k < matrix->keys.size(); ++k) {
+                const QString& key = matrix->keys[k].value;
+                const YamlNode& value = matrix->items[k];
+                if (key == u"include") {
+                    if (!value.isSequence()) {
+                        m_scope.matrixKnown = false; // include computed by an expression
+                        continue;
+                    }
+                    for (const YamlNode& entry : value.items)
+                        m_scope.matrixKeys += entry.keyNames();
+                } else if (key != u"exclude") {
+                    m_scope.matrixKeys.append(key);
+                }
+            }
+            m_scope.matrixKeys.removeDuplicates();
+        }
         checkExpressions(job, needs, false);
+        m_scope = Scope{};
 
         if (const YamlNode* environment = job.get(u"environment"))
             model.environment = environment->isMap()
@@ -482,6 +551,23 @@ void Analyzer::checkJobs(const YamlNode& jobs)
 PipelineModel Analyzer::run(const QByteArray& text)
 {
     YamlDocumentSet set = readYaml(text, m_model.file);
+    // GitHub refuses a workflow with a repeated key ("'x' is already defined"): an error here, not a warning.
+    const YamlNode* jobsNode = set.ok && !set.documents.empty() ? set.documents.front().get(u"jobs") : nullptr;
+    for (Diagnostic& d : set.diagnostics) {
+        if (d.rule != u"yaml.duplicate-key")
+            continue;
+        d.severity = Severity::Error;
+        if (jobsNode) {
+            for (const YamlNode& key : jobsNode->keys) {
+                if (key.line == d.line && key.column == d.column) {
+                    d.category = Category::Semantic;
+                    d.rule = QStringLiteral("github.duplicate-job-id");
+                    d.message = QStringLiteral("job id '%1' is defined twice; expected unique job ids (%2)")
+                                    .arg(key.value, d.message);
+                }
+            }
+        }
+    }
     m_diagnostics.append(set.diagnostics);
     if (!set.ok)
         return m_model;

@@ -43,6 +43,17 @@ QString joinChain(const QStringList& chain)
     return chain.join(QStringLiteral(" → "));
 }
 
+bool containsReference(const YamlNode& node)
+{
+    if (node.tag == u"!reference")
+        return true;
+    for (const YamlNode& item : node.items) {
+        if (containsReference(item))
+            return true;
+    }
+    return false;
+}
+
 void flattenInto(const YamlNode& node, YamlNode& out)
 {
     if (node.kind == YamlNode::Kind::Sequence) {
@@ -59,7 +70,7 @@ void flatten(YamlNode* node)
     if (!node || node->kind != YamlNode::Kind::Sequence)
         return;
     bool nested = false;
-    for (const YamlNode& item : node->items)
+    for (const YamlNode& item : std::as_const(node->items))
         nested = nested || item.kind == YamlNode::Kind::Sequence;
     if (!nested)
         return;
@@ -425,8 +436,12 @@ void Analyzer::resolveReferences(YamlNode& node, int depth)
         node = std::move(copy);
         return;
     }
-    for (YamlNode& item : node.items)
-        resolveReferences(item, depth);
+    // Only the branches that hold a reference are touched, so subtrees shared by extends stay shared.
+    const YamlNodeList& children = node.items;
+    for (size_t i = 0; i < children.size(); ++i) {
+        if (containsReference(children[i]))
+            resolveReferences(node.items[i], depth);
+    }
 }
 
 void Analyzer::buildStages()
@@ -577,6 +592,25 @@ void Analyzer::validateSchema()
         if (const KeySpec* spec = root->key(key))
             validator.validateValue(m_config.items[i], spec->value, key);
     }
+    // A variable's value must be one of its options.
+    if (const YamlNode* variables = m_config.get(u"variables"); variables && variables->isMap()) {
+        for (size_t i = 0; i < variables->keys.size(); ++i) {
+            const YamlNode& variable = variables->items[i];
+            const YamlNode* options = variable.isMap() ? variable.get(u"options") : nullptr;
+            const YamlNode* value = variable.isMap() ? variable.get(u"value") : nullptr;
+            if (!options || !options->isSequence())
+                continue;
+            if (!value)
+                report(variables->keys[i], Severity::Error, Category::Schema, QStringLiteral("missing-key"),
+                       QStringLiteral("variable '%1' has options but no value; expected a value that is one of them")
+                           .arg(variables->keys[i].value));
+            else if (!options->toStringList().contains(value->value))
+                report(*value, Severity::Error, Category::Schema, QStringLiteral("invalid-value"),
+                       QStringLiteral("the value '%1' of variable '%2' is not one of its options: %3")
+                           .arg(value->value, variables->keys[i].value,
+                                options->toStringList().join(QStringLiteral(", "))));
+        }
+    }
     QSet<QString> seen;
     for (const PipelineJob& job : std::as_const(m_model.jobs)) {
         if (seen.contains(job.baseName))
@@ -722,6 +756,16 @@ void Analyzer::checkJobs()
                                         .arg(job.baseName, target, didYouMean(target, allNames), partialNote()));
                     continue;
                 }
+                if (const YamlNode* p = need.isMap() ? need.get(u"parallel") : nullptr) {
+                    // needs:parallel:matrix names instances of the needed job; each must exist.
+                    for (const QString& instance : GitLabPipeline::instanceNames(target, *p)) {
+                        if (!byInstance.contains(instance) && !instance.contains(u'$'))
+                            report(*need.keyNode(u"parallel"), Severity::Error, Category::Semantic,
+                                   QStringLiteral("needs-unknown-instance"),
+                                   QStringLiteral("job '%1' needs '%2', but '%3' creates no such instance")
+                                       .arg(job.baseName, instance, target));
+                    }
+                }
                 const PipelineJob* other = byInstance.value(target);
                 if (!other) {
                     for (const PipelineJob& j : std::as_const(m_model.jobs)) {
@@ -775,6 +819,27 @@ void Analyzer::checkJobs()
                                           "job of the same or an earlier stage")
                                .arg(job.baseName, job.stage, target, other->stage));
                 }
+            }
+        }
+
+        // trigger:include of a local child pipeline must exist (when the whole repository is visible).
+        if (const YamlNode* trigger = config.get(u"trigger");
+            trigger && trigger->isMap() && m_files.complete && m_files.read) {
+            const YamlNode* include = trigger->get(u"include");
+            const YamlNodeList entries = include && include->isSequence() ? include->items
+                : include                                                 ? YamlNodeList{*include}
+                                                                          : YamlNodeList{};
+            for (const YamlNode& entry : entries) {
+                const YamlNode* local = entry.isMap() ? entry.get(u"local") : (entry.isScalar() ? &entry : nullptr);
+                if (!local || local->value.contains(u'$') || local->value.contains(u'*'))
+                    continue;
+                QString path = local->value;
+                if (path.startsWith(u'/'))
+                    path.remove(0, 1);
+                if (!m_files.read(path).ok())
+                    report(*local, Severity::Error, Category::Semantic, QStringLiteral("include-not-found"),
+                           QStringLiteral("the child pipeline '%1' of job '%2' does not exist in the repository")
+                               .arg(path, job.baseName));
             }
         }
 

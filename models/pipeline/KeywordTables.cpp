@@ -53,6 +53,49 @@ QStringList KeywordTables::enumNames(const char* enumValues)
     return enumValues ? QString::fromLatin1(enumValues).split(QLatin1Char('|')) : QStringList();
 }
 
+namespace {
+/// The schema of the mapping a value spec describes (directly, or through its sequence items).
+const MapSchema* mapOfValue(const KeywordTables& tables, const ValueSpec& spec)
+{
+    if (spec.map)
+        return tables.map(QString::fromLatin1(spec.map));
+    if (spec.items) {
+        if (const ValueSpec* item = tables.value(QString::fromLatin1(spec.items)))
+            return item->map ? tables.map(QString::fromLatin1(item->map)) : nullptr;
+    }
+    return nullptr;
+}
+} // namespace
+
+const MapSchema* KeywordTables::schemaAt(const QStringList& path) const
+{
+    const bool gitlab = m_system == u"gitlab";
+    const MapSchema* schema = map(gitlab ? QStringLiteral("root") : QStringLiteral("workflow"));
+    for (qsizetype i = 0; i < path.size() && schema; ++i) {
+        const QString& key = path[i];
+        // GitLab: a top-level key that is not a keyword is a job.
+        if (gitlab && i == 0 && !schema->key(key)) {
+            schema = map(QStringLiteral("job"));
+            continue;
+        }
+        if (const KeySpec* spec = schema->key(key))
+            schema = mapOfValue(*this, spec->value);
+        else if (schema->open)
+            schema = mapOfValue(*this, schema->otherValue);
+        else
+            return nullptr;
+    }
+    return schema;
+}
+
+const KeySpec* KeywordTables::keywordAt(const QStringList& path) const
+{
+    if (path.isEmpty())
+        return nullptr;
+    const MapSchema* parent = schemaAt(path.mid(0, path.size() - 1));
+    return parent ? parent->key(path.constLast()) : nullptr;
+}
+
 const QStringList& githubEventNames()
 {
     static const QStringList names = KeywordTables::enumNames(
@@ -219,7 +262,13 @@ KeywordTables TableBuilder::buildGitLab()
                         {"identity", oneOf("google_cloud"), false, "Identity federation."},
                     }));
     t.addMap(open("global-variables", mapOf("variable", TypeScalar | TypeNull), "variables"));
-    t.addMap(open("job-variables", mapOf("variable", TypeScalar | TypeNull), "variables"));
+    // description and options only exist for the top-level variables (they prefill "Run pipeline").
+    t.addMap(open("job-variables", mapOf("job-variable", TypeScalar | TypeNull), "variables"));
+    t.addMap(closed("job-variable", "variable",
+                    {
+                        {"value", scalar(), false, "The variable's value."},
+                        {"expand", boolean(), false, "Whether $ references in the value are expanded."},
+                    }));
     t.addMap(closed("variable", "variable",
                     {
                         {"value", scalar(), false, "The variable's value."},
@@ -547,7 +596,9 @@ KeywordTables TableBuilder::buildGitHub()
     t.addValue(QStringLiteral("any"), any());
 
     const ValueSpec env = mapOf("env", TypeString);
-    const ValueSpec permissions = mapOf("permissions", TypeString);
+    // A mapping of scopes, or one of the two shorthands for all scopes.
+    const ValueSpec permissions
+        = ValueSpec{.types = TypeMap | TypeString, .map = "permissions", .enumValues = "read-all|write-all"};
     const ValueSpec concurrency = mapOf("concurrency", TypeString);
     const ValueSpec defaults = mapOf("defaults");
     const ValueSpec expressionOrBool = type(TypeBool | TypeString);

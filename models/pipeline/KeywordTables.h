@@ -69,11 +69,20 @@ public:
     static const KeywordTables& github();
 
     const MapSchema* map(const QString& id) const;
+    QStringList mapIds() const { return m_maps.keys(); }
+    QStringList valueIds() const { return m_values.keys(); }
     const ValueSpec* value(const QString& id) const;
     QString system() const { return m_system; }
 
     /// Names listed in an enum ("a|b|c").
     static QStringList enumNames(const char* enumValues);
+
+    /// The mapping schema that applies at a key path of a document (for completion and hover in the editor),
+    /// e.g. gitlab: {"build", "artifacts"} → "artifacts"; github: {"jobs", "test", "steps"} → "step" (sequence
+    /// items are transparent). {} is the root. nullptr when the path leads to free-form or scalar values.
+    const MapSchema* schemaAt(const QStringList& path) const;
+    /// The keyword at a key path (its type, allowed values and description), or nullptr.
+    const KeySpec* keywordAt(const QStringList& path) const;
 
 private:
     explicit KeywordTables(QString system);

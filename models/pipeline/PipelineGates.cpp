@@ -103,7 +103,7 @@ bool isValidationJob(Context& c, const PipelineJob& job)
         return true;
     const QString name = lowerName(job);
     const QString stage = job.stage.toLower();
-    for (const char* word : {"test", "lint", "check", "verify", "scan", "audit", "analy", "validate", "build"}) {
+    for (const char* word : {"test", "lint", "check", "verify", "scan", "audit", "analy", "validate"}) {
         if (name.contains(QLatin1StringView(word)) || stage.contains(QLatin1StringView(word)))
             return true;
     }
@@ -206,17 +206,23 @@ void checkSecurityBlocking(Context& c)
     const QString gate = QStringLiteral("security-blocking");
     if (!c.enabled(gate))
         return;
+    // One finding per place: a template's allow_failure inherited by ten scanners is one line to change.
+    QList<std::pair<const YamlNode*, QStringList>> allowed;
+    const PipelineJob* firstAllowed = nullptr;
     for (PipelineJob& job : c.model.jobs) {
         if (c.kindsOf(job).isEmpty())
             continue;
         const YamlNode* allow = job.config.get(isGitHub(c.model) ? u"continue-on-error" : u"allow_failure");
         if (job.allowFailure) {
-            c.report(gate, allow, &job,
-                     QStringLiteral("security job '%1' may fail without failing the pipeline; expected %2")
-                         .arg(job.baseName,
-                              isGitHub(c.model) ? QStringLiteral("no continue-on-error: true")
-                                                : QStringLiteral("allow_failure: false (GitLab's "
-                                                                 "templates set it to true)")));
+            firstAllowed = firstAllowed ? firstAllowed : &job;
+            auto it = std::find_if(allowed.begin(), allowed.end(), [allow](const auto& entry) {
+                return entry.first && allow && entry.first->file == allow->file && entry.first->line == allow->line
+                    && entry.first->column == allow->column;
+            });
+            if (it == allowed.end())
+                allowed.append({allow, {job.baseName}});
+            else if (!it->second.contains(job.baseName))
+                it->second.append(job.baseName);
             continue;
         }
         bool stepAllowed = false;
@@ -238,6 +244,14 @@ void checkSecurityBlocking(Context& c)
         }
         if (!stepAllowed && !job.gates.contains(gate))
             job.gates.append(gate);
+    }
+    for (const auto& [allow, jobs] : std::as_const(allowed)) {
+        c.report(gate, allow, firstAllowed,
+                 QStringLiteral("security job%1 '%2' may fail without failing the pipeline; expected %3")
+                     .arg(jobs.size() > 1 ? QStringLiteral("s") : QString(), jobs.join(QStringLiteral("', '")),
+                          isGitHub(c.model) ? QStringLiteral("no continue-on-error: true")
+                                            : QStringLiteral("allow_failure: false (GitLab's templates set it to "
+                                                             "true)")));
     }
 }
 
@@ -548,10 +562,18 @@ void checkPermissions(Context& c)
 
 bool isUntrusted(const QString& path)
 {
-    static const QRegularExpression untrusted(QStringLiteral(
-        "^github\\.(head_ref|event\\.(issue|pull_request|comment|review|review_comment|discussion|pages|commits|"
-        "head_commit|workflow_run)\\b.*\\b(title|body|name|message|label|email|ref|head_ref|default_branch|"
-        "page_name|author)\\b)"));
+    // Fields an outsider controls (GitHub Security Lab's list); base.ref and the like belong to the repository.
+    static const QRegularExpression untrusted(
+        QStringLiteral("^github\\.(head_ref"
+                       "|event\\.(issue|pull_request|discussion)\\.(title|body)"
+                       "|event\\.pull_request\\.head\\.(ref|label|repo\\.default_branch)"
+                       "|event\\.(comment|review|review_comment)\\.body"
+                       "|event\\.pages\\.[^.]+\\.page_name"
+                       "|event\\.commits\\.[^.]+\\.(message|author\\.(email|name))"
+                       "|event\\.head_commit\\.(message|author\\.(email|name))"
+                       "|event\\.workflow_run\\.(head_branch|head_commit\\.(message|author\\.(email|name))|"
+                       "pull_requests\\.[^.]+\\.head\\.ref))$"),
+        QRegularExpression::CaseInsensitiveOption);
     return untrusted.match(path).hasMatch();
 }
 
@@ -614,8 +636,13 @@ void checkInjection(Context& c)
 
 QStringList PipelineGates::scanKinds(const PipelineJob& job)
 {
+    // Only where a scanner shows itself: the name, the commands, the image, the actions and the report types.
     QString text = job.baseName.toLower() + u'\n';
-    collectText(job.config, text);
+    for (const char* key : {"script", "before_script", "after_script", "image", "services", "trigger", "uses", "steps",
+                            "artifacts", "name"}) {
+        if (const YamlNode* value = job.config.get(QString::fromLatin1(key)))
+            collectText(*value, text);
+    }
     // One pass per kind (PCRE2 JIT) instead of one substring search per tool: this runs for every job.
     static const QList<std::pair<QString, QRegularExpression>> kinds = {
         {QStringLiteral("sast"),

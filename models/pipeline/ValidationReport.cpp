@@ -87,6 +87,12 @@ const QHash<QString, QString>& descriptions()
         {QStringLiteral("unknown-action-input"), QStringLiteral("An input the local action does not declare.")},
         {QStringLiteral("missing-action-input"), QStringLiteral("A required input of the local action is missing.")},
         {QStringLiteral("invalid"), QStringLiteral("The gate policy file is invalid.")},
+        {QStringLiteral("unknown-gate"), QStringLiteral("The policy names a gate the pipeline engine does not have.")},
+        {QStringLiteral("duplicate-job-id"), QStringLiteral("Two jobs of a workflow share an id.")},
+        {QStringLiteral("unknown-step"), QStringLiteral("steps.<id> is read for an id no step of the job has.")},
+        {QStringLiteral("unknown-matrix-key"), QStringLiteral("matrix.<key> is read for a key the matrix lacks.")},
+        {QStringLiteral("input-type"), QStringLiteral("A literal input of the wrong type for the called workflow.")},
+        {QStringLiteral("needs-unknown-instance"), QStringLiteral("needs:parallel:matrix selects no instance.")},
     };
     return table;
 }

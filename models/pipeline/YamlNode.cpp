@@ -151,7 +151,14 @@ const YamlNode* YamlNode::get(QStringView key) const
 
 YamlNode* YamlNode::get(QStringView key)
 {
-    return const_cast<YamlNode*>(std::as_const(*this).get(key));
+    if (kind != Kind::Map)
+        return nullptr;
+    const YamlNodeList& constKeys = keys;
+    for (size_t i = constKeys.size(); i-- > 0;) {
+        if (constKeys[i].kind == Kind::Scalar && constKeys[i].value == key)
+            return &items[i]; // non-const access: the children are copied first when they are shared
+    }
+    return nullptr;
 }
 
 const YamlNode* YamlNode::keyNode(QStringView key) const

@@ -88,6 +88,20 @@ void lineColumnOf(const QByteArray& text, qsizetype offset, int* line, int* colu
     *column = int(offset - lineStart) + 1;
 }
 
+/// yaml-cpp counts bytes; editors and SARIF count characters.
+int characterColumn(const QByteArray& text, const YAML::Mark& mark)
+{
+    const qsizetype lineStart = mark.pos - mark.column;
+    if (lineStart < 0 || mark.pos > text.size())
+        return mark.column + 1;
+    int column = 1;
+    for (qsizetype i = lineStart; i < mark.pos; ++i) {
+        if ((quint8(text[i]) & 0xC0) != 0x80)
+            ++column;
+    }
+    return column;
+}
+
 /// Builds YamlNode trees from yaml-cpp's parser events, without recursion of our own.
 class Builder : public YAML::EventHandler
 {
@@ -178,19 +192,7 @@ private:
         count(1, mark);
     }
 
-    /// yaml-cpp counts bytes; editors and SARIF count characters.
-    int codePointColumn(const YAML::Mark& mark) const
-    {
-        const qsizetype lineStart = mark.pos - mark.column;
-        if (lineStart < 0 || mark.pos > m_text.size())
-            return mark.column + 1;
-        int column = 1;
-        for (qsizetype i = lineStart; i < mark.pos; ++i) {
-            if ((quint8(m_text[i]) & 0xC0) != 0x80)
-                ++column;
-        }
-        return column;
-    }
+    int codePointColumn(const YAML::Mark& mark) const { return characterColumn(m_text, mark); }
 
     void count(qint64 n, const YAML::Mark& mark)
     {
@@ -480,7 +482,7 @@ YamlDocumentSet readYaml(const QByteArray& text, const QString& file, const Yaml
         YAML::Parser parser(stream);
         while (parser.HandleNextDocument(builder)) { }
     } catch (const YAML::Exception& e) {
-        return fail(e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,
+        return fail(e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : characterColumn(text, e.mark),
                     QStringLiteral("yaml.syntax"), QString::fromStdString(e.msg));
     } catch (const LimitExceeded& e) {
         return fail(e.line, e.column, e.rule, e.message);

@@ -193,6 +193,76 @@ private:
     QString m_dir;
 };
 
+/// Which matching report files each commit added or changed, for one repository and one set of globs: a commit's
+/// diff against its first parent never changes, so reopening the repository skips the tree diffs.
+class WalkCache
+{
+public:
+    using Entries = QList<QPair<QString, QString>>; // path, blob
+
+    WalkCache(const QString& cacheDir, const QString& gitDir, const QStringList& globs)
+    {
+        if (cacheDir.isEmpty())
+            return;
+        const QByteArray key
+            = QCryptographicHash::hash((gitDir + QLatin1Char('\n') + globs.join(QLatin1Char('\n'))).toUtf8(),
+                                       QCryptographicHash::Sha1)
+                  .toHex();
+        m_file = QStringLiteral("%1/walks/v%2/%3.json").arg(cacheDir).arg(CacheVersion).arg(QString::fromLatin1(key));
+        QFile file(m_file);
+        if (!file.open(QIODevice::ReadOnly))
+            return;
+        const QJsonObject commits
+            = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("commits")).toObject();
+        for (auto it = commits.begin(); it != commits.end(); ++it) {
+            Entries entries;
+            for (const QJsonValue& pair : it.value().toArray())
+                entries.append({pair.toArray().at(0).toString(), pair.toArray().at(1).toString()});
+            m_entries.insert(it.key(), entries);
+        }
+    }
+
+    const Entries* find(const git::ObjectId& commit) const
+    {
+        const auto it = m_entries.constFind(commit.toString());
+        return it == m_entries.cend() ? nullptr : &*it;
+    }
+
+    void insert(const git::ObjectId& commit, const Entries& entries)
+    {
+        if (m_file.isEmpty())
+            return;
+        m_entries.insert(commit.toString(), entries);
+        m_dirty = true;
+    }
+
+    void save()
+    {
+        if (!m_dirty || !QDir().mkpath(QFileInfo(m_file).absolutePath()))
+            return;
+        QJsonObject commits;
+        for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+            QJsonArray pairs;
+            for (const auto& [path, blob] : *it)
+                pairs.append(QJsonArray{path, blob});
+            commits.insert(it.key(), pairs);
+        }
+        QSaveFile file(m_file);
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write(QJsonDocument(
+                           QJsonObject{{QStringLiteral("version"), CacheVersion}, {QStringLiteral("commits"), commits}})
+                           .toJson(QJsonDocument::Compact));
+            file.commit();
+        }
+        m_dirty = false;
+    }
+
+private:
+    QString m_file;
+    QHash<QString, Entries> m_entries;
+    bool m_dirty = false;
+};
+
 QRegularExpression globRegex(const QString& glob)
 {
     QString re;
@@ -378,13 +448,11 @@ Result<ScanHistory> ScanHistoryReader::read(const QString& repoPath, const ScanS
     if (anywhere)
         prefixes.clear();
 
-    ParseContext context{options,
-                         sink,
-                         DiskCache(options.cacheDir == QLatin1String("-") ? QString()
-                                       : options.cacheDir.isEmpty()       ? defaultCacheDir()
-                                                                          : options.cacheDir),
-                         history,
-                         {}};
+    const QString diskDir = options.cacheDir == QLatin1String("-") ? QString()
+        : options.cacheDir.isEmpty()                               ? defaultCacheDir()
+                                                                   : options.cacheDir;
+    ParseContext context{options, sink, DiskCache(diskDir), history, {}};
+    WalkCache walkCache(diskDir, repo->gitDir(), options.globs);
     const qint64 total = commits->size();
     qint64 done = 0;
     // Oldest first, so scans come out in history order.
@@ -402,21 +470,30 @@ Result<ScanHistory> ScanHistoryReader::read(const QString& repoPath, const ScanS
         scan.summary = commit.summary;
 
         if (!globs.isEmpty()) {
-            const git::ObjectId parent = commit.parents.value(0);
-            auto changed = repo->changedFiles(parent, commit.id, prefixes);
-            if (!changed)
-                return changed.error();
-            for (const git::TreeEntry& entry : *changed) {
-                const bool matches = std::any_of(globs.cbegin(), globs.cend(), [&entry](const QRegularExpression& re) {
-                    return re.match(entry.path).hasMatch();
-                });
-                if (!matches)
-                    continue;
-                const git::ObjectId blob = entry.blob;
-                const auto parse = parseCached(context, blob.toString(), entry.path, [&repo, &blob, &options] {
+            WalkCache::Entries reports;
+            if (const WalkCache::Entries* cached = walkCache.find(commit.id)) {
+                reports = *cached;
+            } else {
+                auto changed = repo->changedFiles(commit.parents.value(0), commit.id, prefixes);
+                if (!changed)
+                    return changed.error();
+                ++history.treeDiffs;
+                for (const git::TreeEntry& entry : *changed) {
+                    const bool matches
+                        = std::any_of(globs.cbegin(), globs.cend(), [&entry](const QRegularExpression& re) {
+                              return re.match(entry.path).hasMatch();
+                          });
+                    if (matches)
+                        reports.append({entry.path, entry.blob.toString()});
+                }
+                walkCache.insert(commit.id, reports);
+            }
+            for (const auto& [path, blobId] : std::as_const(reports)) {
+                const git::ObjectId blob = git::ObjectId::fromHex(blobId);
+                const auto parse = parseCached(context, blobId, path, [&repo, &blob, &options] {
                     return repo->readBlob(blob, options.limits.maxFileSize);
                 });
-                addParse(scan, history, parse, entry.path, false, blob.toString());
+                addParse(scan, history, parse, path, false, blobId);
             }
         }
 
@@ -446,6 +523,7 @@ Result<ScanHistory> ScanHistoryReader::read(const QString& repoPath, const ScanS
         if (!scan.reports.isEmpty())
             history.scans << scan;
     }
+    walkCache.save();
     return history;
 }
 

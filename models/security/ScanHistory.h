@@ -71,11 +71,13 @@ struct ScanHistory
     qint64 commitsWalked = 0;
     qint64 reportsParsed = 0; ///< distinct blobs parsed now
     qint64 cacheHits = 0; ///< distinct blobs taken from a cache (memory or disk)
+    qint64 treeDiffs = 0; ///< commits diffed now (the others came from the walk cache)
 };
 
 /// Finds scans in history: report files added or changed by a commit (compared with its first parent) whose path
 /// matches a glob, and reports in notes on the walked commits. Each distinct blob is parsed once: results are
-/// cached in memory (per process) and on disk (by blob id, under the XDG cache dir), so reopening is fast.
+/// cached in memory (per process) and on disk (by blob id, under the XDG cache dir); which reports each commit
+/// changed is cached on disk too, so reopening a repository needs neither tree diffs nor parses.
 ///
 /// Runs on a worker thread: opens its own Repository from `repoPath`. Honours the sink's cancel flag and reports
 /// progress per commit. Reentrant.

@@ -282,13 +282,14 @@ void TestCliValidate::policyFromRepository()
     QTemporaryDir dir;
     QFile policy(dir.filePath(QStringLiteral("policy.yml")));
     QVERIFY(policy.open(QIODevice::WriteOnly));
-    policy.write("gates:\n  pinned-imags: {enabled: false}\n");
+    policy.write("gates:\n  pinned-imags: {enabled: false}\n  job-timeouts: {severity: fatal}\n");
     policy.close();
     r = run(
         {QStringLiteral("validate"), QStringLiteral("--rev"), m_good, QStringLiteral("--policy"), policy.fileName()},
         m_repo.path());
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("did you mean 'pinned-images'"), r.err.constData());
+    QVERIFY2(r.err.contains("severity must be error, warning or info"), r.err.constData());
 }
 
 void TestCliValidate::pipelineModel()

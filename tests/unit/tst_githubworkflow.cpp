@@ -72,6 +72,9 @@ void TestGitHubWorkflow::rules_data()
     QTest::newRow("bad permission") << QByteArray("on: push\npermissions:\n  contents: rwite\njobs:\n") + job << Files()
                                     << QStringList{QStringLiteral("3:13:github.invalid-value")}
                                     << QStringLiteral("did you mean 'write'");
+    QTest::newRow("bad permission shorthand")
+        << QByteArray("on: push\npermissions: read_all\njobs:\n") + job << Files()
+        << QStringList{QStringLiteral("2:14:github.invalid-value")} << QStringLiteral("did you mean 'read-all'");
     QTest::newRow("invalid job id") << head + "  1build:\n    runs-on: x\n    steps: [{run: a}]\n"
                                     << Files() << QStringList{QStringLiteral("3:3:github.invalid-job-id")}
                                     << QStringLiteral("'1build'");
@@ -138,6 +141,21 @@ void TestGitHubWorkflow::rules_data()
             + "  test:\n    runs-on: x\n    steps:\n      - run: echo ${{ needs.build.result }}\n"
                                    << Files() << QStringList{QStringLiteral("10:23:github.needs-context")}
                                    << QStringLiteral("not in this job's needs");
+    QTest::newRow("unknown step id") << head
+            + "  build:\n    runs-on: x\n    steps:\n      - id: version\n        run: echo v=1 >> $GITHUB_OUTPUT\n"
+              "      - run: echo ${{ steps.verison.outputs.v }}\n"
+                                     << Files() << QStringList{QStringLiteral("8:23:github.unknown-step")}
+                                     << QStringLiteral("did you mean 'version'");
+    QTest::newRow("unknown matrix key") << head
+            + "  build:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        OS: [a]\n"
+              "        include:\n          - os: b\n            arch: arm\n    steps:\n      - run: echo ${{ "
+              "matrix.arhc }}\n" << Files()
+                                        << QStringList{QStringLiteral("12:23:github.unknown-matrix-key")}
+                                        << QStringLiteral("did you mean 'arch'");
+    QTest::newRow("computed matrix") << head
+            + "  build:\n    runs-on: x\n    strategy:\n      matrix: ${{ fromJSON(inputs.m) }}\n"
+              "    steps:\n      - run: echo ${{ matrix.anything }}\n"
+                                     << Files() << QStringList() << QString();
     QTest::newRow("block scalar expression")
         << head
             + "  build:\n    runs-on: x\n    steps:\n      - run: |\n          make\n          echo ${{ bogus.x }}\n"
@@ -159,6 +177,11 @@ void TestGitHubWorkflow::rules_data()
         << QStringList{QStringLiteral("4:11:github.missing-input"), QStringLiteral("4:11:github.missing-secret"),
                        QStringLiteral("6:7:github.unknown-input"), QStringLiteral("8:7:github.unknown-secret")}
         << QStringLiteral("did you mean 'version'");
+    QTest::newRow("reusable input type") << head
+            + "  call:\n    uses: ./.github/workflows/reusable.yml\n    with:\n"
+              "      version: '1'\n      debug: 'yes'\n    secrets: inherit\n"
+                                         << callee << QStringList{QStringLiteral("7:14:github.input-type")}
+                                         << QStringLiteral("is a boolean");
     QTest::newRow("reusable inherit") << head
             + "  call:\n    uses: ./.github/workflows/reusable.yml\n    with:\n"
               "      version: '1'\n    secrets: inherit\n"
@@ -179,6 +202,9 @@ void TestGitHubWorkflow::rules_data()
                                          << QStringList{QStringLiteral("6:15:github.missing-action-input"),
                                                         QStringLiteral("8:11:github.unknown-action-input")}
                                          << QStringLiteral("did you mean 'color'");
+    QTest::newRow("duplicate job id") << head + job + job << Files()
+                                      << QStringList{QStringLiteral("7:3:github.duplicate-job-id")}
+                                      << QStringLiteral("defined twice");
     QTest::newRow("duplicate key") << head + "  build:\n    runs-on: x\n    runs-on: y\n    steps: [{run: a}]\n"
                                    << Files() << QStringList{QStringLiteral("5:5:yaml.duplicate-key")}
                                    << QStringLiteral("line 4");

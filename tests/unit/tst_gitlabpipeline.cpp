@@ -95,6 +95,13 @@ void TestGitLabPipeline::rules_data()
     QTest::newRow("needs cycle") << QByteArray("a:\n  script: x\n  needs: [b]\nb:\n  script: x\n  needs: [a]\n")
                                  << Files() << QStringList{QStringLiteral(".gitlab-ci.yml:1:1:gitlab.needs-cycle")}
                                  << QStringLiteral("a → b → a");
+    QTest::newRow("needs matrix instance")
+        << QByteArray(
+               "build:\n  stage: build\n  script: x\n  parallel:\n    matrix:\n      - OS: [linux, mac]\n"
+               "test:\n  script: x\n  needs:\n    - job: build\n      parallel:\n        matrix:\n"
+               "          - OS: linux\n    - job: build\n      parallel:\n        matrix:\n          - OS: win\n")
+        << Files() << QStringList{QStringLiteral(".gitlab-ci.yml:15:7:gitlab.needs-unknown-instance")}
+        << QStringLiteral("'build: [win]'");
     QTest::newRow("dependencies unknown")
         << QByteArray("a:\n  script: x\n  dependencies: [zz]\n") << Files()
         << QStringList{QStringLiteral(".gitlab-ci.yml:3:18:gitlab.dependencies-unknown-job")} << QStringLiteral("'zz'");
@@ -182,6 +189,19 @@ void TestGitLabPipeline::rules_data()
     QTest::newRow("include missing") << QByteArray("include:\n  - local: /ci/nope.yml\njob:\n  script: x\n") << Files()
                                      << QStringList{QStringLiteral(".gitlab-ci.yml:2:5:gitlab.include-not-found")}
                                      << QStringLiteral("ci/nope.yml");
+    QTest::newRow("child pipeline missing")
+        << QByteArray("child:\n  trigger:\n    include: ci/child.yml\nother:\n  trigger:\n    include:\n"
+                      "      - local: ci/there.yml\n")
+        << Files{{QStringLiteral("ci/there.yml"), "a:\n  script: x\n"}}
+        << QStringList{QStringLiteral(".gitlab-ci.yml:3:14:gitlab.include-not-found")}
+        << QStringLiteral("ci/child.yml");
+    QTest::newRow("variable options") << QByteArray(
+        "variables:\n  ENV:\n    value: prod\n    options: [staging, production]\njob:\n  script: x\n"
+        "  variables:\n    X:\n      value: '1'\n      description: no\n")
+                                      << Files()
+                                      << QStringList{QStringLiteral(".gitlab-ci.yml:3:12:gitlab.invalid-value"),
+                                                     QStringLiteral(".gitlab-ci.yml:10:7:gitlab.unknown-key")}
+                                      << QStringLiteral("staging, production");
     QTest::newRow("error inside include")
         << QByteArray("include: ci/jobs.yml\n")
         << Files{{QStringLiteral("ci/jobs.yml"), "job:\n  script: x\n  when: sometimes\n"}}

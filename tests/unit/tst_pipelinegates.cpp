@@ -156,6 +156,15 @@ void TestPipelineGates::gates_data()
                       "github.event.issue.title }}\"\n"
                       "      - run: echo \"$TITLE\"\n        env:\n          TITLE: ${{ github.event.issue.title }}\n")
         << QStringLiteral("script-injection") << QStringList{QStringLiteral("6:14:error")};
+    // base.ref and the number belong to the repository; the head branch name and commit messages do not.
+    QTest::newRow("trusted event fields")
+        << gh
+        << QByteArray(
+               "on: pull_request\njobs:\n  a:\n    runs-on: x\n    steps:\n"
+               "      - run: echo ${{ github.event.pull_request.base.ref }} ${{ github.event.pull_request.number }}\n"
+               "      - run: echo ${{ github.event.pull_request.head.ref }} ${{ github.event.commits[0].message }}\n")
+        << QStringLiteral("script-injection")
+        << QStringList{QStringLiteral("7:14:error"), QStringLiteral("7:14:error")};
 }
 
 void TestPipelineGates::gates()
@@ -205,12 +214,16 @@ void TestPipelineGates::policyProblems_data()
 {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("unknown gate") << QByteArray("gates:\n  pinned-image: {enabled: false}\n") << QStringLiteral("2:3");
+    QTest::addColumn<int>("severity");
+    // Other checks may share the file, so an unknown gate id is only a warning (with a suggestion).
+    QTest::newRow("unknown gate") << QByteArray("gates:\n  pinned-image: {enabled: false}\n") << QStringLiteral("2:3")
+                                  << int(Severity::Warning);
     QTest::newRow("bad severity") << QByteArray("gates:\n  pinned-images: {severity: fatal}\n")
-                                  << QStringLiteral("2:29");
-    QTest::newRow("bad key") << QByteArray("gates:\n  pinned-images:\n    enable: false\n") << QStringLiteral("3:5");
-    QTest::newRow("no gates") << QByteArray("pinned-images: {}\n") << QStringLiteral("1:1");
-    QTest::newRow("syntax") << QByteArray("gates: [\n") << QStringLiteral("2:1");
+                                  << QStringLiteral("2:29") << int(Severity::Error);
+    QTest::newRow("bad key") << QByteArray("gates:\n  pinned-images:\n    enable: false\n") << QStringLiteral("3:5")
+                             << int(Severity::Error);
+    QTest::newRow("no gates") << QByteArray("pinned-images: {}\n") << QStringLiteral("1:1") << int(Severity::Error);
+    QTest::newRow("syntax") << QByteArray("gates: [\n") << QStringLiteral("2:1") << int(Severity::Error);
 }
 
 void TestPipelineGates::policyProblems()
@@ -221,7 +234,8 @@ void TestPipelineGates::policyProblems()
     GatePolicy::parse(text, QStringLiteral("p.yml"), &problems);
     QCOMPARE(problems.size(), 1);
     QCOMPARE(QStringLiteral("%1:%2").arg(problems[0].line).arg(problems[0].column), expected);
-    QCOMPARE(problems[0].severity, Severity::Error);
+    QFETCH(int, severity);
+    QCOMPARE(int(problems[0].severity), severity);
 }
 
 void TestPipelineGates::secretReason_data()

@@ -189,11 +189,32 @@ private Q_SLOTS:
         QCOMPARE(history->reportsParsed, 1);
         QCOMPARE(history->cacheHits, 0);
 
-        // Reopen: the memory cache answers.
+        QCOMPARE(history->treeDiffs, 2);
+
+        // Reopen: the memory cache answers, and the walk cache spares the tree diffs.
         history = ScanHistoryReader::read(scratch.path(), options());
         QVERIFY(history.ok());
         QCOMPARE(history->reportsParsed, 0);
         QCOMPARE(history->cacheHits, 1);
+        QCOMPARE(history->treeDiffs, 0);
+        QCOMPARE(history->scans.size(), 2);
+        QCOMPARE(history->scans.at(1).reports.first().path, QStringLiteral("reports/b.json"));
+
+        // New commits are diffed, the known ones are not.
+        scratch.commit(QStringLiteral("c"), {{QStringLiteral("reports/c.json"), semgrep({QStringLiteral("r.c")})}},
+                       at(4, 10));
+        history = ScanHistoryReader::read(scratch.path(), options());
+        QVERIFY(history.ok());
+        QCOMPARE(history->treeDiffs, 1);
+        QCOMPARE(history->scans.size(), 3);
+
+        // Other globs are another walk cache.
+        ScanSourceOptions onlyA = options();
+        onlyA.globs = {QStringLiteral("reports/a.json")};
+        history = ScanHistoryReader::read(scratch.path(), onlyA);
+        QVERIFY(history.ok());
+        QCOMPARE(history->treeDiffs, 3);
+        QCOMPARE(history->scans.size(), 1);
         const QList<Finding> fromMemory = history->scans.at(0).reports.first().findings;
 
         // A new process (memory cache empty): the disk cache answers with the same findings.
@@ -201,30 +222,43 @@ private Q_SLOTS:
         history = ScanHistoryReader::read(scratch.path(), options());
         QVERIFY(history.ok());
         QCOMPARE(history->reportsParsed, 0);
-        QCOMPARE(history->cacheHits, 1);
+        QCOMPARE(history->cacheHits, 2);
+        QCOMPARE(history->treeDiffs, 0);
         QCOMPARE(history->scans.at(0).reports.first().findings, fromMemory);
+        const ScanHistory reference = *history;
 
-        // Without the disk cache it parses again.
+        // Without the disk cache it parses (and diffs) again.
         ScanHistoryReader::clearMemoryCache();
         ScanSourceOptions noDisk = options();
         noDisk.cacheDir = QStringLiteral("-");
         history = ScanHistoryReader::read(scratch.path(), noDisk);
         QVERIFY(history.ok());
-        QCOMPARE(history->reportsParsed, 1);
+        QCOMPARE(history->reportsParsed, 2);
+        QCOMPARE(history->treeDiffs, 3);
 
-        // A corrupt cache file is a miss, not an error.
+        // Corrupt cache files are misses, not errors: one parse cache entry and the walk cache.
         ScanHistoryReader::clearMemoryCache();
-        QDirIterator it(m_cache->path(), {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
-        QVERIFY(it.hasNext());
-        const QString cached = it.next();
-        QFile file(cached);
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write("{garbage");
-        file.close();
+        const auto corrupt = [](const QString& dir, bool all) {
+            int count = 0;
+            QDirIterator it(dir, {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext() && (all || count == 0)) {
+                QFile file(it.next());
+                if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                    return false;
+                file.write("{garbage");
+                ++count;
+            }
+            return count > 0;
+        };
+        QVERIFY(corrupt(m_cache->path() + QStringLiteral("/v1"), false));
+        QVERIFY(corrupt(m_cache->path() + QStringLiteral("/walks"), true));
         history = ScanHistoryReader::read(scratch.path(), options());
         QVERIFY(history.ok());
         QCOMPARE(history->reportsParsed, 1);
-        QCOMPARE(history->scans.at(0).reports.first().findings, fromMemory);
+        QCOMPARE(history->treeDiffs, 3);
+        QCOMPARE(history->scans.size(), reference.scans.size());
+        for (qsizetype i = 0; i < reference.scans.size(); ++i)
+            QCOMPARE(history->scans.at(i).reports.first().findings, reference.scans.at(i).reports.first().findings);
     }
 
     void firstParentAndMerges()

@@ -157,6 +157,10 @@ void TestYamlReader::diagnostics_data()
                                << QStringList{QStringLiteral("2:7:error:yaml.invalid-merge")} << true;
     QTest::newRow("duplicate in flow") << QByteArray("{a: 1, a: 2}\n")
                                        << QStringList{QStringLiteral("1:8:warning:yaml.duplicate-key")} << true;
+    QTest::newRow("error after non-ascii") << QByteArray("\xC3\xA9t\xC3\xA9: [1, 2\nb: 3\n")
+                                           << QStringList{QStringLiteral("2:2:error:yaml.syntax")} << false;
+    QTest::newRow("column in characters") << QByteArray("\xC3\xA9\xC3\xA9: {a: 1, a: 2}\n")
+                                          << QStringList{QStringLiteral("1:12:warning:yaml.duplicate-key")} << true;
     QTest::newRow("recursive alias") << QByteArray("a: &x [1, *x]\n")
                                      << QStringList{QStringLiteral("1:11:error:yaml.recursive-alias")} << false;
 }

@@ -1,0 +1,70 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "DeliveryStrategy.h"
+
+#include <QByteArray>
+#include <QMap>
+
+#include <optional>
+
+namespace gatehouse::delivery {
+
+/// Finds the pipeline jobs that deploy, and what they say about the strategy: GitLab CI files (`.gitlab-ci.yml`,
+/// `*.gitlab-ci.yml`, `.gitlab/ci/*.yml`) and GitHub workflows (`.github/workflows/*.yml`).
+///
+/// This is a light reading on purpose (the pipeline engine does the full resolution): GitLab `extends:` (hidden
+/// jobs in the same file), `<<:` merge keys and `!reference [job, key]` are followed; includes are not. A job counts
+/// when it declares an `environment:` (GitLab string or `name:`, GitHub string or `name:`) or runs kubectl / helm /
+/// argo rollouts / kustomize or `azure/k8s-deploy`. Its environment is the declared one, else an environment word in
+/// its name, else a `-n/--namespace` value of its commands. It says:
+///  - canary: "canary" in its name, environment, variables or commands, a weight in its name (`rollout 25%`), or
+///    k8s-deploy `strategy: canary`; weights come from the name, `*WEIGHT*`/`*PERCENT*` variables, `--weight N`,
+///    `weight=N` or k8s-deploy `percentage`;
+///  - blue-green: "blue-green", "blue" or "green" there, or a Service selector switch (`kubectl patch svc … selector`);
+///  - rolling: `kubectl set image deployment…` / `kubectl rollout status deployment…`;
+///  - promotion: `kubectl argo rollouts promote` (manual when the job is manual), k8s-deploy `action: promote`;
+///  - rollback: `kubectl rollout undo`, `helm rollback`, `argo rollouts abort|undo`, k8s-deploy `action: reject` →
+///    automatic when the job or step only runs on failure (GitLab `when: on_failure`, GitHub `if: failure()`),
+///    manual otherwise; `helm upgrade --atomic` → automatic.
+/// Steps: a manual job adds {"pause":"manual"}, then its weight and promotion, each tagged with the job's name.
+/// Pure function of its input, any thread; never throws.
+class PipelineDeployScanner
+{
+public:
+    enum class Flavour
+    {
+        None,
+        GitLab,
+        GitHub,
+    };
+    static Flavour flavourOf(const QString& path);
+
+    /// One shell line of a job and whether it only runs when something failed.
+    struct Command
+    {
+        QString text;
+        bool onFailure = false;
+    };
+    /// A job reduced to what matters here (exposed for tests).
+    struct Job
+    {
+        QString name;
+        int line = 0;
+        QString environment; ///< as declared, may be empty
+        QList<Command> commands;
+        QMap<QString, QString> variables;
+        QMap<QString, QString> deployInputs; ///< `with:` of an azure/k8s-deploy step
+        bool manual = false;
+        bool onFailure = false;
+    };
+
+    /// Reads one CI file; `flavour` from flavourOf(path).
+    static void read(const QString& path, const QByteArray& content, Flavour flavour, QList<StrategyFinding>& findings,
+                     QList<StrategyDiagnostic>& diagnostics);
+    /// What one job says, or nothing when it does not deploy.
+    static std::optional<StrategyFinding> evaluate(const QString& path, const Job& job);
+};
+
+} // namespace gatehouse::delivery

@@ -1,0 +1,271 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ShellScript.h"
+
+#include <QHash>
+
+namespace gatehouse::pipeline {
+
+namespace {
+
+// The files' lines, read once per extraction.
+class SourceLines
+{
+public:
+    SourceLines(const PipelineModel& model, const QByteArray& mainText, const FileSource& files)
+        : m_model(model)
+        , m_files(files)
+    {
+        if (!model.files.isEmpty())
+            m_lines.insert(model.files.first(), QString::fromUtf8(mainText).split(QLatin1Char('\n')));
+    }
+
+    QString path(int fileIndex) const { return m_model.files.value(fileIndex, m_model.file); }
+
+    const QStringList& lines(const QString& path)
+    {
+        auto it = m_lines.find(path);
+        if (it == m_lines.end()) {
+            QStringList lines;
+            if (m_files.read) {
+                if (auto content = m_files.read(path))
+                    lines = QString::fromUtf8(content.value()).split(QLatin1Char('\n'));
+            }
+            it = m_lines.insert(path, lines);
+        }
+        return it.value();
+    }
+
+private:
+    const PipelineModel& m_model;
+    const FileSource& m_files;
+    QHash<QString, QStringList> m_lines;
+};
+
+qsizetype indentation(const QString& line)
+{
+    qsizetype i = 0;
+    while (i < line.size() && (line.at(i) == QLatin1Char(' ') || line.at(i) == QLatin1Char('\t')))
+        ++i;
+    return i;
+}
+
+QString withoutCarriageReturn(QString line)
+{
+    if (line.endsWith(QLatin1Char('\r')))
+        line.chop(1);
+    return line;
+}
+
+// Appends one scalar's text to the script and maps its lines to the YAML source.
+void appendScalar(ShellScript& script, const YamlNode& node, SourceLines& sources, bool maskExpressions)
+{
+    const QString file = sources.path(node.file);
+    const QString value = maskExpressions ? ShellScriptExtractor::maskGitHubExpressions(node.value) : node.value;
+    const int firstScriptLine = int(script.text.count(QLatin1Char('\n'))) + 1;
+    script.text += value;
+    if (!value.endsWith(QLatin1Char('\n')))
+        script.text += QLatin1Char('\n');
+    if (script.fallback.line == 0)
+        script.fallback = {file, node.line, node.column};
+
+    const QStringList& lines = sources.lines(file);
+    if (node.line <= 0 || node.line > lines.size())
+        return;
+    // Where the text starts: on the lines after a `|`/`>` header, inside quotes, or right at the node.
+    int sourceLine = node.line; // 1-based
+    qsizetype column = qMax(0, node.column - 1);
+    const QString first = withoutCarriageReturn(lines.at(node.line - 1));
+    const QChar indicator = column < first.size() ? first.at(column) : QChar();
+    bool block = false;
+    QChar quote;
+    qsizetype blockIndent = 0;
+    if (indicator == QLatin1Char('|') || indicator == QLatin1Char('>')) {
+        block = true;
+        ++sourceLine;
+        // The block's indentation is the first content line's; deeper lines keep their extra spaces in the text.
+        for (int l = sourceLine; l <= lines.size(); ++l) {
+            const QString raw = withoutCarriageReturn(lines.at(l - 1));
+            if (!raw.trimmed().isEmpty()) {
+                blockIndent = indentation(raw);
+                break;
+            }
+        }
+    } else if (indicator == QLatin1Char('"') || indicator == QLatin1Char('\'')) {
+        quote = indicator;
+        ++column;
+    }
+
+    const QStringList valueLines = value.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < valueLines.size(); ++i) {
+        const QString& wanted = valueLines.at(i);
+        qsizetype done = 0;
+        while (done < wanted.size()) {
+            if (sourceLine > lines.size())
+                return;
+            const QString raw = withoutCarriageReturn(lines.at(sourceLine - 1));
+            const bool firstLine = !block && sourceLine == node.line;
+            const qsizetype start = firstLine ? column : (block ? std::min(blockIndent, raw.size()) : indentation(raw));
+            QString piece = raw.mid(start);
+            if (maskExpressions)
+                piece = ShellScriptExtractor::maskGitHubExpressions(piece); // same length: columns stay right
+            if (!block) {
+                if (!quote.isNull() && piece.endsWith(quote))
+                    piece.chop(1);
+                while (piece.endsWith(QLatin1Char(' ')))
+                    piece.chop(1);
+            }
+            if (piece.isEmpty()) {
+                ++sourceLine; // a blank line inside the scalar
+                continue;
+            }
+            const QString rest = wanted.mid(done);
+            qsizetype matched = 0;
+            if (rest.startsWith(piece))
+                matched = piece.size();
+            else if (piece.startsWith(rest))
+                matched = rest.size();
+            else
+                return; // escapes or folding this reader cannot follow: the rest maps to the scalar's start
+            script.segments.append(
+                {firstScriptLine + int(i), int(done), int(matched), file, sourceLine, int(start) + 1});
+            done += matched;
+            if (done < wanted.size() && wanted.at(done) == QLatin1Char(' '))
+                ++done; // folded lines are joined by one space
+            ++sourceLine;
+        }
+    }
+}
+
+void flatten(const YamlNode& node, std::vector<const YamlNode*>& scalars, int depth = 0)
+{
+    if (depth > 50)
+        return;
+    if (node.isScalar() && !node.isNull())
+        scalars.push_back(&node);
+    else if (node.isSequence()) {
+        for (const YamlNode& item : node.items)
+            flatten(item, scalars, depth + 1);
+    }
+}
+
+QString shellOf(const YamlNode* shell)
+{
+    if (!shell || !shell->isScalar())
+        return {};
+    return shell->value.section(QLatin1Char(' '), 0, 0).section(QLatin1Char('/'), -1);
+}
+
+} // namespace
+
+ShellScript::Position ShellScript::map(int line, int column) const
+{
+    const Segment* best = nullptr;
+    for (const Segment& segment : segments) {
+        if (segment.scriptLine != line)
+            continue;
+        if (segment.scriptColumn <= column - 1 && (!best || segment.scriptColumn >= best->scriptColumn))
+            best = &segment;
+    }
+    if (!best)
+        return fallback;
+    return {best->file, best->yamlLine, best->yamlColumn + (column - 1 - best->scriptColumn)};
+}
+
+QString ShellScriptExtractor::maskGitHubExpressions(const QString& text)
+{
+    QString result = text;
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype start = result.indexOf(QLatin1String("${{"), from);
+        if (start < 0)
+            break;
+        const qsizetype end = result.indexOf(QLatin1String("}}"), start + 3);
+        if (end < 0)
+            break;
+        const qsizetype length = end + 2 - start;
+        QString placeholder(length, QLatin1Char('_'));
+        placeholder[0] = QLatin1Char('X');
+        placeholder[length - 1] = QLatin1Char('X');
+        result.replace(start, length, placeholder);
+        from = start + length;
+    }
+    return result;
+}
+
+QList<ShellScript> ShellScriptExtractor::extract(const PipelineModel& model, const QByteArray& mainText,
+                                                 const FileSource& files)
+{
+    QList<ShellScript> scripts;
+    SourceLines sources(model, mainText, files);
+    if (model.kind == PipelineKind::GitLab) {
+        for (const PipelineJob& job : model.jobs) {
+            if (!job.config.isMap())
+                continue;
+            auto build = [&](const QString& key, std::initializer_list<const char16_t*> names) {
+                ShellScript script;
+                script.job = job.name;
+                script.key = key;
+                script.shell = QStringLiteral("bash");
+                for (const char16_t* name : names) {
+                    std::vector<const YamlNode*> scalars;
+                    if (const YamlNode* node = job.config.get(QStringView(name)))
+                        flatten(*node, scalars);
+                    for (const YamlNode* scalar : scalars)
+                        appendScalar(script, *scalar, sources, false);
+                }
+                if (!script.text.trimmed().isEmpty())
+                    scripts.append(script);
+            };
+            build(QStringLiteral("script"), {u"before_script", u"script"});
+            build(QStringLiteral("after_script"), {u"after_script"});
+        }
+    } else if (model.kind == PipelineKind::GitHub) {
+        const YamlNode* jobs = model.merged.get(u"jobs");
+        if (!jobs || !jobs->isMap())
+            return scripts;
+        const YamlNode* workflowDefaults = model.merged.get(u"defaults");
+        const QString workflowShell = shellOf(
+            workflowDefaults && workflowDefaults->get(u"run") ? workflowDefaults->get(u"run")->get(u"shell") : nullptr);
+        for (size_t j = 0; j < jobs->keys.size(); ++j) {
+            const YamlNode& job = jobs->items[j];
+            if (!job.isMap())
+                continue;
+            const YamlNode* defaults = job.get(u"defaults");
+            QString jobShell
+                = shellOf(defaults && defaults->get(u"run") ? defaults->get(u"run")->get(u"shell") : nullptr);
+            if (jobShell.isEmpty())
+                jobShell = workflowShell;
+            const YamlNode* runsOn = job.get(u"runs-on");
+            const bool windows = runsOn
+                && runsOn->toStringList()
+                       .join(QLatin1Char(' '))
+                       .contains(QLatin1String("windows"), Qt::CaseInsensitive);
+            const YamlNode* steps = job.get(u"steps");
+            if (!steps || !steps->isSequence())
+                continue;
+            for (size_t s = 0; s < steps->items.size(); ++s) {
+                const YamlNode& step = steps->items[s];
+                const YamlNode* run = step.get(u"run");
+                if (!run || !run->isScalar())
+                    continue;
+                QString shell = shellOf(step.get(u"shell"));
+                if (shell.isEmpty())
+                    shell = jobShell;
+                if (shell.isEmpty())
+                    shell = windows ? QStringLiteral("pwsh") : QStringLiteral("bash");
+                if (shell != QLatin1String("bash") && shell != QLatin1String("sh"))
+                    continue;
+                ShellScript script;
+                script.job = jobs->keys[j].value;
+                script.key = QStringLiteral("steps[%1].run").arg(s);
+                script.shell = shell;
+                appendScalar(script, *run, sources, true);
+                scripts.append(script);
+            }
+        }
+    }
+    return scripts;
+}
+
+} // namespace gatehouse::pipeline

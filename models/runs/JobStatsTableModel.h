@@ -1,0 +1,56 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "RunAnalysis.h"
+
+#include <QAbstractTableModel>
+
+namespace gatehouse::runs {
+
+/// Per-job reliability and speed (the "failures per job" bars and the flakiest / slowest jobs lists), from
+/// RunAnalysis::jobs. Semantic roles only. Thread affinity: the thread it lives on (the GUI thread).
+class JobStatsTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Columns
+    {
+        PipelineColumn,
+        JobColumn,
+        StageColumn,
+        RunsColumn,
+        FailuresColumn,
+        FailureRateColumn,
+        FlakyColumn,
+        DurationP50Column,
+        DurationP95Column,
+        RetriesColumn,
+        ColumnCount
+    };
+    enum Roles
+    {
+        SortRole = Qt::UserRole + 1, ///< numbers as numbers
+        FailuresRole, ///< int
+        FailureRateRole, ///< double 0..1, -1 unknown
+        FlakyFailuresRole, ///< int
+        DurationP50Role, ///< seconds, -1 unknown
+        DurationP95Role, ///< seconds, -1 unknown
+    };
+
+    explicit JobStatsTableModel(QObject* parent = nullptr);
+
+    void setSnapshot(const QList<JobStats>& jobs);
+    const JobStats& jobStats(int row) const { return m_jobs.at(row); }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<JobStats> m_jobs;
+};
+
+} // namespace gatehouse::runs

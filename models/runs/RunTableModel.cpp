@@ -1,0 +1,145 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RunTableModel.h"
+
+#include <QThread>
+
+#include <algorithm>
+
+namespace gatehouse::runs {
+
+RunTableModel::RunTableModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{ }
+
+void RunTableModel::setSnapshot(const QList<Run>& runs)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    beginResetModel();
+    m_runs = runs;
+    std::stable_sort(m_runs.begin(), m_runs.end(), [](const Run& a, const Run& b) {
+        if (a.when() != b.when())
+            return a.when() > b.when();
+        return a.attempt > b.attempt;
+    });
+    endResetModel();
+}
+
+int RunTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_runs.size());
+}
+
+int RunTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString RunTableModel::durationText(double seconds)
+{
+    if (seconds < 0)
+        return QStringLiteral("-");
+    const qint64 total = qRound64(seconds);
+    if (total < 60)
+        return QStringLiteral("%1 s").arg(total);
+    if (total < 3600)
+        return QStringLiteral("%1 m %2 s").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1 h %2 m").arg(total / 3600).arg((total % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
+
+QVariant RunTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Run& run = m_runs.at(index.row());
+    switch (role) {
+    case StatusRole:
+        return int(run.status);
+    case RunKeyRole:
+        return run.key();
+    case ShaRole:
+        return run.sha;
+    case StartedRole:
+        return run.when();
+    case DurationRole:
+        return run.durationSeconds;
+    case AttemptRole:
+        return run.attempt;
+    case WebUrlRole:
+        return run.webUrl;
+    case Qt::ToolTipRole:
+        return QStringLiteral("%1 (%2)").arg(run.key(),
+                                             run.rawStatus.isEmpty() ? statusName(run.status) : run.rawStatus);
+    case Qt::DisplayRole:
+    case SortRole:
+        break;
+    default:
+        return {};
+    }
+    const bool sort = role == SortRole;
+    switch (index.column()) {
+    case StatusColumn:
+        return statusName(run.status);
+    case PipelineColumn:
+        return run.attempt > 1 && !sort ? QStringLiteral("%1 (attempt %2)").arg(run.pipelineName()).arg(run.attempt)
+                                        : run.pipelineName();
+    case BranchColumn:
+        return run.branch;
+    case CommitColumn:
+        return sort ? run.sha : run.sha.left(8);
+    case StartedColumn:
+        if (sort)
+            return run.when();
+        return run.when().isValid() ? run.when().toString(Qt::ISODate) : QString();
+    case DurationColumn:
+        return sort ? QVariant(run.durationSeconds) : QVariant(durationText(run.durationSeconds));
+    case TriggerColumn:
+        return run.trigger;
+    case JobsColumn:
+        return int(run.jobs.size());
+    default:
+        return {};
+    }
+}
+
+QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case StatusColumn:
+        return tr("Status");
+    case PipelineColumn:
+        return tr("Pipeline");
+    case BranchColumn:
+        return tr("Branch");
+    case CommitColumn:
+        return tr("Commit");
+    case StartedColumn:
+        return tr("Started");
+    case DurationColumn:
+        return tr("Duration");
+    case TriggerColumn:
+        return tr("Trigger");
+    case JobsColumn:
+        return tr("Jobs");
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> RunTableModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(StatusRole, "status");
+    names.insert(SortRole, "sort");
+    names.insert(RunKeyRole, "runKey");
+    names.insert(ShaRole, "sha");
+    names.insert(StartedRole, "started");
+    names.insert(DurationRole, "duration");
+    names.insert(AttemptRole, "attempt");
+    names.insert(WebUrlRole, "webUrl");
+    return names;
+}
+
+} // namespace gatehouse::runs

@@ -1,0 +1,144 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ScratchRepository.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QtTest>
+
+using gatehouse::test::ScratchRepository;
+
+// `gatehouse strategies` through the real binary, headless.
+class TestCliStrategies : public QObject
+{
+    Q_OBJECT
+
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    static Run run(const QStringList& arguments)
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("DISPLAY"));
+        environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(GATEHOUSE_BINARY), arguments);
+        if (!process.waitForFinished(60000))
+            return {};
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2, process.readAllStandardOutput(),
+                process.readAllStandardError()};
+    }
+    static QByteArray fixture(const QString& name)
+    {
+        QFile file(QStringLiteral(GATEHOUSE_FIXTURES_DIR "/k8s/") + name);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
+private Q_SLOTS:
+    void json()
+    {
+        ScratchRepository scratch;
+        scratch.commit(
+            QStringLiteral("delivery"),
+            {{QStringLiteral("k8s/production/canary.yaml"), fixture(QStringLiteral("flagger/podinfo-canary.yaml"))},
+             {QStringLiteral("k8s/staging/web.yaml"),
+              "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  strategy:\n"
+              "    type: RollingUpdate\n"},
+             {QStringLiteral("k8s/staging/broken.yaml"), "kind: Deployment\nspec: [\n"}});
+        const Run result
+            = run({QStringLiteral("strategies"), QStringLiteral("--repo"), scratch.path(), QStringLiteral("--rev"),
+                   QStringLiteral("HEAD"), QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.err.contains("k8s/staging/broken.yaml:3:1: warning:"), result.err.constData());
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(result.out, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, result.out.constData());
+        const QJsonArray environments = document.object().value(QStringLiteral("environments")).toArray();
+        QCOMPARE(environments.size(), 2);
+
+        const QJsonObject production = environments.at(0).toObject();
+        QCOMPARE(production.value(QStringLiteral("environment")).toString(), QStringLiteral("production"));
+        QCOMPARE(production.value(QStringLiteral("strategy")).toString(), QStringLiteral("canary"));
+        QCOMPARE(production.value(QStringLiteral("rollback")).toString(), QStringLiteral("automatic"));
+        const QJsonObject source = production.value(QStringLiteral("sources")).toArray().at(0).toObject();
+        QCOMPARE(source.value(QStringLiteral("path")).toString(), QStringLiteral("k8s/production/canary.yaml"));
+        QCOMPARE(source.value(QStringLiteral("line")).toInt(), 2);
+        const QJsonArray steps = production.value(QStringLiteral("steps")).toArray();
+        QCOMPARE(steps.at(1).toObject().value(QStringLiteral("weight")).toInt(), 10);
+        QCOMPARE(steps.at(2).toObject().value(QStringLiteral("pause")).toString(), QStringLiteral("1m"));
+        QCOMPARE(steps.last().toObject().value(QStringLiteral("promote")).toString(), QStringLiteral("automatic"));
+        const QJsonArray metrics = production.value(QStringLiteral("metrics")).toArray();
+        QCOMPARE(metrics.size(), 2);
+        QCOMPARE(metrics.at(1).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("request-duration"));
+        QCOMPARE(metrics.at(1).toObject().value(QStringLiteral("max")).toDouble(), 500.0);
+        QCOMPARE(metrics.at(1).toObject().value(QStringLiteral("interval")).toString(), QStringLiteral("30s"));
+
+        const QJsonObject staging = environments.at(1).toObject();
+        QCOMPARE(staging.value(QStringLiteral("environment")).toString(), QStringLiteral("staging"));
+        QCOMPARE(staging.value(QStringLiteral("strategy")).toString(), QStringLiteral("rolling"));
+        QCOMPARE(staging.value(QStringLiteral("rollback")).toString(), QStringLiteral("none"));
+    }
+
+    void text()
+    {
+        ScratchRepository scratch;
+        // Not committed: the default reads the work tree.
+        scratch.writeWorkTreeFile(QStringLiteral("k8s/prod/rollout.yaml"),
+                                  fixture(QStringLiteral("argo/rollout-analysis.yaml")));
+        const Run result = run({QStringLiteral("strategies"), QStringLiteral("--repo"), scratch.path()});
+        QCOMPARE(result.exitCode, 0);
+        const QString out = QString::fromUtf8(result.out);
+        QVERIFY2(out.startsWith(QStringLiteral("production: canary, rollback automatic\n")), result.out.constData());
+        QVERIFY2(out.contains(QStringLiteral("  source:  k8s/prod/rollout.yaml:41 (Rollout guestbook)\n")),
+                 result.out.constData());
+        QVERIFY2(out.contains(QStringLiteral("  steps:   20% -> pause 10m -> analysis latency")),
+                 result.out.constData());
+        QVERIFY2(out.contains(QStringLiteral("  metric:  success-rate >= 0.95 every 5m (failure limit 3)\n")),
+                 result.out.constData());
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("stderrContains");
+        QTest::newRow("not a repository")
+            << QStringList{QStringLiteral("strategies"), QStringLiteral("--repo"), QStringLiteral("/")} << 2
+            << QStringLiteral("gatehouse strategies:");
+        QTest::newRow("bad format") << QStringList{QStringLiteral("strategies"), QStringLiteral("--format=yaml")} << 2
+                                    << QStringLiteral("unknown format 'yaml'");
+    }
+    void errors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, stderrContains);
+        const Run result = run(arguments);
+        QCOMPARE(result.exitCode, exitCode);
+        QVERIFY2(QString::fromUtf8(result.err).contains(stderrContains), result.err.constData());
+    }
+
+    void badRevision()
+    {
+        ScratchRepository scratch;
+        scratch.commit(QStringLiteral("one"), {{QStringLiteral("a.txt"), "a"}});
+        const Run result = run({QStringLiteral("strategies"), QStringLiteral("--repo"), scratch.path(),
+                                QStringLiteral("--rev"), QStringLiteral("nope")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(!result.err.isEmpty());
+        const Run empty = run({QStringLiteral("strategies"), QStringLiteral("--repo"), scratch.path()});
+        QCOMPARE(empty.exitCode, 0);
+        QVERIFY2(empty.out.startsWith("No deployment strategy found"), empty.out.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliStrategies)
+#include "tst_cli_strategies.moc"

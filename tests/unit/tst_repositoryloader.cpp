@@ -1,0 +1,276 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ScratchRepository.h"
+#include "ShellFixture.h"
+#include "repo/RepositoryLoader.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace gatehouse;
+
+class TestRepositoryLoader : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QStringList pipelinePaths(const RepositorySnapshot& s)
+    {
+        QStringList paths;
+        for (const PipelineFile& file : s.pipelineFiles)
+            paths << file.path + QLatin1Char('=') + pipelineKindName(file.kind);
+        return paths;
+    }
+
+private Q_SLOTS:
+    void loadsTheWorkTree()
+    {
+        test::ScratchRepository scratch;
+        test::ShellFixture fx;
+        QVERIFY(fx.build(scratch));
+        auto result = loadRepositorySnapshot(scratch.path(), {});
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+        const RepositorySnapshot& s = result.value();
+
+        QVERIFY(s.workTree);
+        QCOMPARE(s.commit, fx.hotfix);
+        QCOMPARE(s.head.branch, QStringLiteral("main"));
+        QVERIFY(!s.head.detached);
+        QCOMPARE(s.commitsWalked, 7);
+        QCOMPARE(s.recentCommits.size(), 7);
+        QCOMPARE(s.recentCommits.first().id, fx.hotfix);
+        QVERIFY(s.warnings.isEmpty());
+        QCOMPARE(pipelinePaths(s),
+                 QStringList({QStringLiteral(".github/workflows/build.yml=github-workflow"),
+                              QStringLiteral(".gitlab-ci.yml=gitlab-ci"), QStringLiteral("action.yml=github-action"),
+                              QStringLiteral("ci/security.yml=gitlab-include")}));
+
+        QCOMPARE(s.reportFiles.size(), 2);
+        QCOMPARE(s.reportFiles.at(0).path, QStringLiteral("reports/semgrep.json"));
+        QCOMPARE(s.reportFiles.at(0).tool, QStringLiteral("semgrep"));
+        QCOMPARE(s.reportFiles.at(0).lastCommit, fx.secondScan);
+        QCOMPARE(s.reportFiles.at(1).path, QStringLiteral("reports/trivy.sarif"));
+        QCOMPARE(s.reportFiles.at(1).format, QStringLiteral("sarif"));
+        QCOMPARE(s.reportFiles.at(1).lastCommit, fx.firstScan);
+
+        QCOMPARE(s.scanNotes, 1);
+        QCOMPARE(s.scanCommits.size(), 2);
+        QCOMPARE(s.scanCommits.at(0).commit, fx.secondScan);
+        QCOMPARE(s.scanCommits.at(0).reportPaths, QStringList{QStringLiteral("reports/semgrep.json")});
+        QVERIFY(s.scanCommits.at(0).hasNote);
+        QCOMPARE(s.scanCommits.at(0).noteSummary, QStringLiteral("semgrep: 1 finding"));
+        QCOMPARE(s.scanCommits.at(1).commit, fx.firstScan);
+        QCOMPARE(s.scanCommits.at(1).reportPaths.size(), 2);
+        QVERIFY(!s.scanCommits.at(1).hasNote);
+
+        QCOMPARE(s.deployTags.size(), 2);
+        QCOMPARE(s.deployTags.at(0).tag, QStringLiteral("prod-2026-01-05"));
+        QCOMPARE(s.deployTags.at(0).environment, QStringLiteral("production"));
+        QCOMPARE(s.deployTags.at(0).commit, fx.secondScan);
+        QCOMPARE(s.deployTags.at(0).tagger, QStringLiteral("Rita Release"));
+        QCOMPARE(s.deployTags.at(0).time, QDateTime(QDate(2026, 1, 5), QTime(15, 0), Qt::UTC));
+        QCOMPARE(s.deployTags.at(1).environment, QStringLiteral("staging"));
+        QCOMPARE(s.deployTags.at(1).commit, fx.stagingDeploy);
+        QCOMPARE(s.deployTags.at(1).message, QStringLiteral("Staging deployment\n\nPipeline 4711"));
+        QCOMPARE(s.lastDeploymentPerEnvironment().size(), 2);
+
+        QCOMPARE(s.incidents.size(), 3);
+        QCOMPARE(s.incidents.at(0).kind, IncidentCommit::Kind::Hotfix);
+        QCOMPARE(s.incidents.at(0).incident, QStringLiteral("INC-7 cart empty after login"));
+        QCOMPARE(s.incidents.at(1).kind, IncidentCommit::Kind::Revert);
+        QCOMPARE(s.incidents.at(2).kind, IncidentCommit::Kind::Postmortem);
+        QCOMPARE(s.incidents.at(2).rootCause, QStringLiteral("missing index on orders"));
+        QCOMPARE(s.incidents.at(2).fix, QStringLiteral("add the index and alert on p99 latency"));
+        QCOMPARE(s.incidents.at(2).factors.size(), 1);
+        QCOMPARE(s.lastIncident()->commit, fx.hotfix);
+
+        QCOMPARE(s.contributors.size(), 3);
+        QCOMPARE(s.contributors.at(0).name, QStringLiteral("Alice Example"));
+        QCOMPARE(s.contributors.at(0).commits, 3);
+        QCOMPARE(s.commitsInLastWeeks(12), 7);
+        QCOMPARE(s.contributorsInLastWeeks(12), 3);
+        QCOMPARE(s.weeks.size(), RepositorySnapshot::kActivityWeeks);
+        QCOMPARE(s.weeks.last().weekStart, QDate(2026, 1, 5));
+        QCOMPARE(s.weeks.last().commits, 7);
+        QCOMPARE(s.weeks.last().authors, 3);
+    }
+
+    void workTreeFilesDifferFromTheCommit()
+    {
+        test::ScratchRepository scratch;
+        test::ShellFixture fx;
+        QVERIFY(fx.build(scratch));
+        scratch.writeWorkTreeFile(QStringLiteral(".github/workflows/release.yaml"), "on: push\n");
+        scratch.writeWorkTreeFile(QStringLiteral("out/scan.sarif"), "{}\n");
+
+        auto tree = loadRepositorySnapshot(scratch.path(), {});
+        QVERIFY(tree.ok());
+        QCOMPARE(tree->pipelineFiles.size(), 5);
+        QCOMPARE(tree->reportFiles.size(), 3);
+        auto head = loadRepositorySnapshot(scratch.path(), QStringLiteral("HEAD"));
+        QVERIFY(head.ok());
+        QVERIFY(!head->workTree);
+        QCOMPARE(head->pipelineFiles.size(), 4);
+        QCOMPARE(head->reportFiles.size(), 2);
+    }
+
+    void loadsAnOlderRevision()
+    {
+        test::ScratchRepository scratch;
+        test::ShellFixture fx;
+        QVERIFY(fx.build(scratch));
+        auto result
+            = loadRepositorySnapshot(scratch.path(), QStringLiteral("deploy-") + fx.stagingDeploy.shortString(7));
+        QVERIFY(result.ok());
+        QCOMPARE(result->commit, fx.stagingDeploy);
+        QCOMPARE(result->commitsWalked, 3);
+        QCOMPARE(result->incidents.size(), 0);
+        QCOMPARE(result->scanCommits.size(), 2); // the note on a later commit is still listed
+        QCOMPARE(result->reportFiles.size(), 2);
+        QCOMPARE(result->reportFiles.at(0).lastCommit, fx.firstScan);
+    }
+
+    void describesScanNotes_data()
+    {
+        QTest::addColumn<QByteArray>("note");
+        QTest::addColumn<QString>("summary");
+        QTest::newRow("sarif") << QByteArray(R"({"version":"2.1.0","runs":[{"tool":{"driver":{"name":"Semgrep"}},)"
+                                             R"("results":[{},{}]}]})")
+                               << QStringLiteral("SARIF report from Semgrep: 2 results");
+        QTest::newRow("trivy") << QByteArray(R"({"SchemaVersion":2,"Results":[{"Vulnerabilities":[{},{}]},)"
+                                             R"({"Misconfigurations":[{}]}]})")
+                               << QStringLiteral("trivy report: 3 findings");
+        QTest::newRow("semgrep") << QByteArray(R"({"results":[{}],"errors":[]})")
+                                 << QStringLiteral("semgrep report: 1 results");
+        QTest::newRow("gitleaks") << QByteArray(R"([{"RuleID":"aws"},{"RuleID":"slack"}])")
+                                  << QStringLiteral("gitleaks report: 2 leaks");
+        QTest::newRow("other json") << QByteArray(R"({"scanner":"x","ok":true})")
+                                    << QStringLiteral("JSON object (ok, scanner)");
+        QTest::newRow("text") << QByteArray("\n\n  scanned by CI job 42  \nmore\n")
+                              << QStringLiteral("scanned by CI job 42");
+        QTest::newRow("broken json") << QByteArray("{\"runs\": [") << QStringLiteral("{\"runs\": [");
+    }
+    void describesScanNotes()
+    {
+        QFETCH(QByteArray, note);
+        QFETCH(QString, summary);
+        test::ScratchRepository scratch;
+        const auto id = scratch.commit(QStringLiteral("feat: one"), {{QStringLiteral("a"), "1"}});
+        QVERIFY(scratch.repo()
+                    .writeNote(QLatin1String(RepositorySnapshot::kScanNotesRef), id, note,
+                               test::ScratchRepository::alice(scratch.nextTime()))
+                    .ok());
+        auto result = loadRepositorySnapshot(scratch.path(), QStringLiteral("HEAD"));
+        QVERIFY(result.ok());
+        QCOMPARE(result->scanCommits.size(), 1);
+        QCOMPARE(result->scanCommits.first().noteSummary, summary);
+        QCOMPARE(result->scanCommits.first().noteSize, note.size());
+        QVERIFY(result->scanCommits.first().reportPaths.isEmpty());
+    }
+
+    void fails_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("not a repository") << QStringLiteral("plain") << QStringLiteral("repo.open-failed");
+        QTest::newRow("missing path") << QStringLiteral("missing") << QStringLiteral("repo.open-failed");
+        QTest::newRow("no commits") << QStringLiteral("empty") << QStringLiteral("repo.empty");
+        QTest::newRow("unknown revision") << QStringLiteral("badrev") << QStringLiteral("repo.bad-revision");
+    }
+
+    void fails()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, code);
+        QTemporaryDir plain;
+        test::ScratchRepository scratch;
+        QString path = scratch.path();
+        QString revision;
+        if (kind == QLatin1String("plain"))
+            path = plain.path();
+        else if (kind == QLatin1String("missing"))
+            path = plain.path() + QStringLiteral("/nothing/here");
+        else if (kind == QLatin1String("badrev")) {
+            scratch.commit(QStringLiteral("feat: one"), {{QStringLiteral("a"), "a"}});
+            revision = QStringLiteral("no-such-branch");
+        }
+        auto result = loadRepositorySnapshot(path, revision);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, code);
+        QVERIFY(!result.error().message.isEmpty());
+    }
+
+    void honoursCancel()
+    {
+        test::ScratchRepository scratch;
+        test::ShellFixture fx;
+        QVERIFY(fx.build(scratch));
+        ProgressSink sink;
+        sink.cancel();
+        auto result = loadRepositorySnapshot(scratch.path(), {}, &sink);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, QStringLiteral("cancelled"));
+    }
+
+    void reportsStagedProgress()
+    {
+        test::ScratchRepository scratch;
+        test::ShellFixture fx;
+        QVERIFY(fx.build(scratch));
+        QList<int> values;
+        QStringList stages;
+        ProgressSink sink([&](int permille, const QString& stage) {
+            values << permille;
+            if (!stages.contains(stage))
+                stages << stage;
+        });
+        QVERIFY(loadRepositorySnapshot(scratch.path(), {}, &sink).ok());
+        QVERIFY(values.size() >= 4);
+        QVERIFY(std::is_sorted(values.cbegin(), values.cend()));
+        QCOMPARE(values.last(), 1000);
+        QVERIFY(stages.contains(QStringLiteral("Reading history")));
+    }
+
+    void serviceDeliversSnapshotsAndErrors()
+    {
+        test::ScratchRepository scratch;
+        test::ShellFixture fx;
+        QVERIFY(fx.build(scratch));
+        RepositoryLoader loader;
+        QSignalSpy snapshots(&loader, &RepositoryLoader::snapshotAvailable);
+        QSignalSpy failures(&loader, &RepositoryLoader::loadFailed);
+        QSignalSpy progress(&loader, &RepositoryLoader::progressChanged);
+        loader.load(scratch.path());
+        QVERIFY(loader.isLoading());
+        QVERIFY(snapshots.wait(10000));
+        QVERIFY(!loader.isLoading());
+        QCOMPARE(snapshots.size(), 1);
+        QCOMPARE(snapshots.at(0).at(0).value<RepositorySnapshot>().commit, fx.hotfix);
+        QVERIFY(progress.size() > 0);
+
+        QTemporaryDir plain;
+        loader.load(plain.path());
+        QVERIFY(failures.wait(10000));
+        QCOMPARE(failures.at(0).at(0).value<Error>().code, QStringLiteral("repo.open-failed"));
+        QCOMPARE(snapshots.size(), 1);
+    }
+
+    void newerLoadWins()
+    {
+        test::ScratchRepository scratch;
+        test::ShellFixture fx;
+        QVERIFY(fx.build(scratch));
+        RepositoryLoader loader;
+        QSignalSpy snapshots(&loader, &RepositoryLoader::snapshotAvailable);
+        loader.load(scratch.path(), QStringLiteral("HEAD~3"));
+        loader.load(scratch.path(), QStringLiteral("HEAD"));
+        QVERIFY(snapshots.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(loader.isLoading(), false, 10000);
+        QCOMPARE(snapshots.size(), 1);
+        QCOMPARE(snapshots.at(0).at(0).value<RepositorySnapshot>().commit, fx.hotfix);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRepositoryLoader)
+#include "tst_repositoryloader.moc"

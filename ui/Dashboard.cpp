@@ -1,0 +1,132 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Dashboard.h"
+
+#include "Theme.h"
+#include "pages/DeploymentsPage.h"
+#include "pages/IncidentsPage.h"
+#include "pages/OverviewPage.h"
+#include "pages/PipelinesPage.h"
+#include "pages/SecurityPage.h"
+#include "widgets/Widgets.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace gatehouse::ui {
+
+Dashboard::Dashboard(QWidget* parent)
+    : QWidget(parent)
+    , m_navigation(new QListWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_banner(makeLabel(QStringLiteral("banner"), this))
+    , m_overview(new OverviewPage(this))
+    , m_pipelines(new PipelinesPage(this))
+    , m_security(new SecurityPage(this))
+    , m_deployments(new DeploymentsPage(this))
+    , m_incidents(new IncidentsPage(this))
+{
+    setObjectName(QStringLiteral("dashboard"));
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setIconSize(QSize(20, 20));
+    m_navigation->setFixedWidth(190);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setFocusPolicy(Qt::NoFocus);
+    const PageIcon icons[]
+        = {PageIcon::Overview, PageIcon::Pipelines, PageIcon::Security, PageIcon::Deployments, PageIcon::Incidents};
+    for (int page = 0; page < PageCount; ++page) {
+        auto* item = new QListWidgetItem(pageIcon(icons[page]), pageName(page), m_navigation);
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(pageName(page)).arg(page + 1));
+    }
+    // The Overview can be taller than the window: let it scroll instead of squeezing the tiles.
+    auto* overviewScroll = new QScrollArea(this);
+    overviewScroll->setWidget(m_overview);
+    overviewScroll->setWidgetResizable(true);
+    overviewScroll->setFrameShape(QFrame::NoFrame);
+    overviewScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_stack->addWidget(overviewScroll);
+    m_stack->addWidget(m_pipelines);
+    m_stack->addWidget(m_security);
+    m_stack->addWidget(m_deployments);
+    m_stack->addWidget(m_incidents);
+    m_banner->setObjectName(QStringLiteral("dashboardMessage"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::PlainText);
+    m_banner->hide();
+
+    auto* right = new QVBoxLayout;
+    right->setContentsMargins(0, 0, 0, 0);
+    right->setSpacing(0);
+    auto* bannerRow = new QHBoxLayout;
+    bannerRow->setContentsMargins(24, 12, 24, 0);
+    bannerRow->addWidget(m_banner);
+    right->addLayout(bannerRow);
+    right->addWidget(m_stack, 1);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_navigation);
+    layout->addLayout(right, 1);
+
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0)
+            return;
+        m_stack->setCurrentIndex(row);
+        Q_EMIT currentPageChanged(row);
+    });
+    m_navigation->setCurrentRow(Overview);
+}
+
+QString Dashboard::pageName(int page)
+{
+    switch (page) {
+    case Overview:
+        return tr("Overview");
+    case Pipelines:
+        return tr("Pipelines");
+    case Security:
+        return tr("Security");
+    case Deployments:
+        return tr("Deployments");
+    case Incidents:
+        return tr("Incidents");
+    }
+    return {};
+}
+
+void Dashboard::setSnapshot(const RepositorySnapshot& snapshot)
+{
+    m_overview->setSnapshot(snapshot);
+    m_pipelines->setSnapshot(snapshot);
+    m_security->setSnapshot(snapshot);
+    m_deployments->setSnapshot(snapshot);
+    m_incidents->setSnapshot(snapshot);
+}
+
+void Dashboard::setCurrentPage(int page)
+{
+    if (page >= 0 && page < PageCount)
+        m_navigation->setCurrentRow(page);
+}
+
+int Dashboard::currentPage() const
+{
+    return m_stack->currentIndex();
+}
+
+void Dashboard::setMessage(const QString& message)
+{
+    m_banner->setText(message);
+    m_banner->setVisible(!message.isEmpty());
+}
+
+QString Dashboard::message() const
+{
+    return m_banner->isHidden() ? QString() : m_banner->text();
+}
+
+} // namespace gatehouse::ui

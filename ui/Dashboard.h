@@ -1,0 +1,65 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "repo/RepositorySnapshot.h"
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace gatehouse::ui {
+
+class DeploymentsPage;
+class IncidentsPage;
+class OverviewPage;
+class PipelinesPage;
+class SecurityPage;
+
+/// The left navigation and the five pages over one snapshot, with an inline message banner on top.
+class Dashboard : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Page
+    {
+        Overview,
+        Pipelines,
+        Security,
+        Deployments,
+        Incidents,
+        PageCount
+    };
+
+    explicit Dashboard(QWidget* parent = nullptr);
+
+    void setSnapshot(const RepositorySnapshot& snapshot);
+    void setCurrentPage(int page);
+    int currentPage() const;
+    static QString pageName(int page);
+    void setMessage(const QString& message); ///< empty hides the banner
+    QString message() const;
+
+    OverviewPage* overviewPage() const { return m_overview; }
+    PipelinesPage* pipelinesPage() const { return m_pipelines; }
+    SecurityPage* securityPage() const { return m_security; }
+    DeploymentsPage* deploymentsPage() const { return m_deployments; }
+    IncidentsPage* incidentsPage() const { return m_incidents; }
+
+Q_SIGNALS:
+    void currentPageChanged(int page);
+
+private:
+    QListWidget* m_navigation;
+    QStackedWidget* m_stack;
+    QLabel* m_banner;
+    OverviewPage* m_overview;
+    PipelinesPage* m_pipelines;
+    SecurityPage* m_security;
+    DeploymentsPage* m_deployments;
+    IncidentsPage* m_incidents;
+};
+
+} // namespace gatehouse::ui
