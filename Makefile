@@ -7,7 +7,7 @@ BUILD_DIR := build
 DEMO_DIR := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/gatehouse/demo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build run test demo asan release package format clean
+.PHONY: all deps configure build run test demo asan fuzz fuzz-build fuzz-smoke release package format clean
 
 all: build
 
@@ -38,6 +38,20 @@ test: build
 asan: deps
 	cmake --preset asan && cmake --build build-asan -j$(JOBS) && cd build-asan && ctest --output-on-failure -j$(JOBS)
 
+# libFuzzer harnesses (clang, ASan + UBSan) seeded from ../shared/corpus: FUZZ_SECONDS per target.
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 10
+FUZZ_TARGETS ?=
+
+fuzz-build: deps
+	cmake --preset fuzz && cmake --build build-fuzz --target fuzzers -j$(JOBS)
+
+fuzz: fuzz-build
+	tests/fuzz/run-fuzzers.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-smoke: fuzz-build
+	tests/fuzz/run-fuzzers.sh build-fuzz $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS)
+
 release: deps
 	cmake --preset release && cmake --build build-release -j$(JOBS)
 
@@ -49,4 +63,4 @@ format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR) build-asan build-release
+	rm -rf $(BUILD_DIR) build-asan build-fuzz build-release

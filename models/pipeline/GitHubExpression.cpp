@@ -177,7 +177,21 @@ private:
         return m_token.type == Token::Punct && m_token.text == QLatin1StringView(punct);
     }
 
+    /// Every nesting ('(', '[', function arguments) goes through parseOr: bound it there so hostile input cannot
+    /// exhaust the stack. GitHub itself stops at 50 levels ("Exceeded max expression depth").
+    static constexpr int MaxDepth = 50;
+
     bool parseOr()
+    {
+        if (m_depth >= MaxDepth)
+            return fail(
+                QStringLiteral("the expression is nested more than %1 levels deep (GitHub's limit)").arg(MaxDepth));
+        ++m_depth;
+        const bool ok = parseOrAtDepth();
+        --m_depth;
+        return ok;
+    }
+    bool parseOrAtDepth()
     {
         if (!parseAnd())
             return false;
@@ -223,10 +237,8 @@ private:
     }
     bool parseUnary()
     {
-        if (is("!")) {
+        while (is("!")) // a loop, not recursion: "!!!!…" must not grow the stack
             advance();
-            return parseUnary();
-        }
         return parsePostfix();
     }
     bool parsePostfix()
@@ -328,6 +340,7 @@ private:
 
     QStringView m_text;
     qsizetype m_pos = 0;
+    int m_depth = 0;
     Token m_token;
     GitHubExpression& m_result;
 };

@@ -25,21 +25,22 @@ public:
     YamlNodeList(std::vector<YamlNode> nodes);
     YamlNodeList(std::initializer_list<YamlNode> nodes);
 
-    size_t size() const { return d ? d->size() : 0; }
+    // Defined below YamlNode: clang's libstdc++ instantiation needs the complete element type.
+    size_t size() const;
     bool empty() const { return size() == 0; }
-    const YamlNode& operator[](size_t i) const { return (*d)[i]; }
-    YamlNode& operator[](size_t i) { return detach()[i]; }
-    const YamlNode& back() const { return d->back(); }
-    YamlNode& back() { return detach().back(); }
-    const_iterator begin() const { return d ? d->cbegin() : const_iterator(); }
-    const_iterator end() const { return d ? d->cend() : const_iterator(); }
-    iterator begin() { return detach().begin(); }
-    iterator end() { return detach().end(); }
+    const YamlNode& operator[](size_t i) const;
+    YamlNode& operator[](size_t i);
+    const YamlNode& back() const;
+    YamlNode& back();
+    const_iterator begin() const;
+    const_iterator end() const;
+    iterator begin();
+    iterator end();
     void push_back(const YamlNode& node);
     void push_back(YamlNode&& node);
-    iterator erase(iterator position) { return detach().erase(position); }
+    iterator erase(iterator position);
     void clear() { d.reset(); }
-    void reserve(size_t n) { detach().reserve(n); }
+    void reserve(size_t n);
 
 private:
     std::vector<YamlNode>& detach();
@@ -121,5 +122,50 @@ public:
     /// Compact YAML flow-style text (for messages and the merged-configuration output).
     QString toFlowText(int maxLength = 80) const;
 };
+
+inline size_t YamlNodeList::size() const
+{
+    return d ? d->size() : 0;
+}
+inline const YamlNode& YamlNodeList::operator[](size_t i) const
+{
+    return (*d)[i];
+}
+inline YamlNode& YamlNodeList::operator[](size_t i)
+{
+    return detach()[i];
+}
+inline const YamlNode& YamlNodeList::back() const
+{
+    return d->back();
+}
+inline YamlNode& YamlNodeList::back()
+{
+    return detach().back();
+}
+inline YamlNodeList::const_iterator YamlNodeList::begin() const
+{
+    return d ? d->cbegin() : const_iterator();
+}
+inline YamlNodeList::const_iterator YamlNodeList::end() const
+{
+    return d ? d->cend() : const_iterator();
+}
+inline YamlNodeList::iterator YamlNodeList::begin()
+{
+    return detach().begin();
+}
+inline YamlNodeList::iterator YamlNodeList::end()
+{
+    return detach().end();
+}
+inline YamlNodeList::iterator YamlNodeList::erase(iterator position)
+{
+    return detach().erase(position);
+}
+inline void YamlNodeList::reserve(size_t n)
+{
+    detach().reserve(n);
+}
 
 } // namespace gatehouse::pipeline

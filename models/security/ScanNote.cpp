@@ -35,7 +35,7 @@ Result<QList<NoteReport>> ScanNote::unpack(const QByteArray& note)
                                  .arg(QString::fromUtf8(line.left(200)))
                                  .arg(pos));
         const qsizetype start = eol + 1;
-        if (start + size > note.size())
+        if (size > note.size() - start) // not start + size: a hostile size would overflow
             return makeError(QStringLiteral("note.truncated"),
                              QStringLiteral("scan bundle: report '%1' needs %2 bytes, only %3 left")
                                  .arg(path)

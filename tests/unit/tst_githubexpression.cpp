@@ -51,6 +51,16 @@ void TestGitHubExpression::parse_data()
                                    << QStringList() << QStringList();
     QTest::newRow("empty") << QStringLiteral("  ") << false << QStringLiteral("empty expression") << QStringList()
                            << QStringList();
+    // Found by fuzz_github: unbounded nesting overflowed the stack.
+    const QString tooDeep = QString(20000, u'(') + u"true" + QString(20000, u')');
+    QTest::newRow("nesting over the limit") << tooDeep << false
+                                            << QStringLiteral("the expression is nested more than 50 levels deep "
+                                                              "(GitHub's limit)")
+                                            << QStringList() << QStringList();
+    QTest::newRow("nesting at the limit") << QString(49, u'(') + u"github.ref" + QString(49, u')') << true << QString()
+                                          << QStringList{QStringLiteral("github.ref")} << QStringList();
+    QTest::newRow("many negations") << QString(20000, u'!') + u"github.ref" << true << QString()
+                                    << QStringList{QStringLiteral("github.ref")} << QStringList();
 }
 
 void TestGitHubExpression::parse()

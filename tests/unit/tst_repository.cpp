@@ -205,6 +205,16 @@ private Q_SLOTS:
         scratch.writeWorkTreeFile(QStringLiteral(".gitlab-ci.yml"), "edited: true\n");
         QCOMPARE(repo.readWorkTreeFile(QStringLiteral(".gitlab-ci.yml")).value(), QByteArray("edited: true\n"));
         QCOMPARE(repo.readWorkTreeFile(QStringLiteral("../outside")).error().code, QStringLiteral("io.outside"));
+        // A symlink in the work tree that points out of the repository is refused, not followed (issue 8 §2).
+        QTemporaryDir outside;
+        QVERIFY(outside.isValid());
+        QFile secret(outside.filePath(QStringLiteral("secret.yml")));
+        QVERIFY(secret.open(QIODevice::WriteOnly));
+        secret.write("token: hunter2\n");
+        secret.close();
+        QVERIFY(QFile::link(secret.fileName(), scratch.path() + QStringLiteral("/leak.yml")));
+        QCOMPARE(repo.readWorkTreeFile(QStringLiteral("leak.yml")).error().code, QStringLiteral("io.outside"));
+        QVERIFY(QFile::remove(scratch.path() + QStringLiteral("/leak.yml")));
 
         auto files = repo.listFiles(h.c5);
         QVERIFY(files.ok());

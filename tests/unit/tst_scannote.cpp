@@ -36,6 +36,10 @@ private Q_SLOTS:
                                       << QList<QByteArray>() << QString();
         QTest::newRow("truncated content") << QByteArray("Gatehouse-Scan-Bundle: 1\nReport: a.json 20\n{}\n")
                                            << QStringList() << QList<QByteArray>() << QStringLiteral("note.truncated");
+        // A size near INT64_MAX made `start + size` overflow (UBSan, found while fuzzing the note reader).
+        QTest::newRow("size overflow") << QByteArray(
+            "Gatehouse-Scan-Bundle: 1\nReport: a.json 9223372036854775807\n{}\n")
+                                       << QStringList() << QList<QByteArray>() << QStringLiteral("note.truncated");
         QTest::newRow("bad size") << QByteArray("Gatehouse-Scan-Bundle: 1\nReport: a.json x\n{}\n") << QStringList()
                                   << QList<QByteArray>() << QStringLiteral("note.invalid");
         QTest::newRow("missing name") << QByteArray("Gatehouse-Scan-Bundle: 1\nReport: 2\n{}\n") << QStringList()
