@@ -11,6 +11,7 @@
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QLockFile>
+#include <QMutex>
 
 namespace gatehouse::runs {
 
@@ -110,6 +111,9 @@ Result<ImportReport> RunHistory::importFiles(const QString& repositoryPath, cons
     if (!QDir().mkpath(QFileInfo(store.path()).absolutePath()))
         return makeError(QStringLiteral("io.write"),
                          QStringLiteral("cannot create the directory %1").arg(QFileInfo(store.path()).absolutePath()));
+    // QLockFile guards against other processes only; threads of this process are serialized by a mutex first.
+    static QMutex s_storeMutex;
+    QMutexLocker threadLock(&s_storeMutex);
     QLockFile lock(store.path() + QStringLiteral(".lock"));
     lock.setStaleLockTime(5 * 60 * 1000);
     if (!lock.tryLock(30 * 1000))
