@@ -53,18 +53,26 @@ struct ScanSummary
 {
     git::ObjectId commit;
     QDateTime time;
+    QString author; ///< the commit's author (owner of the findings it introduced)
     struct Report
     {
         QString path;
         QString tool;
         qsizetype findings = 0;
         bool fromNote = false;
+        /// The kinds of scan the report is (for coverage): its findings' categories, or, when it found nothing,
+        /// the tool's usual one (reportCategories()).
+        QList<FindingCategory> categories;
     };
     QList<Report> reports;
     QMap<Severity, int> open; ///< open after this scan, all tools, triaged findings excluded
     int newFindings = 0; ///< first seen or reintroduced in this scan
     int fixedFindings = 0; ///< gone from this scan of their tool
 };
+
+/// The kinds of scan a report stands for: the categories of its findings, or, for a report without findings, the
+/// tool's usual kind (trivy: container when the path or target names an image, dependency otherwise).
+QList<FindingCategory> reportCategories(const ScanReport& report);
 
 /// The security posture of a branch: every scan and every finding's lifecycle. Value type, any thread.
 struct Posture
