@@ -1,8 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
+#include "ReportPdfWriter.h"
 #include "Theme.h"
 #include "cli/Cli.h"
+#include "security/WeeklyReport.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -34,6 +36,29 @@ bool isHeadless(int argc, char* argv[])
     return !first.contains(QLatin1Char('/')) && !QFileInfo::exists(first);
 }
 
+// `report --format pdf` paints (fonts, QPdfWriter): it needs a QGuiApplication, on the offscreen platform so it
+// still runs without a display. Every other subcommand stays on QCoreApplication.
+bool needsGui(int argc, char* argv[])
+{
+    if (argc < 2 || qstrcmp(argv[1], "report") != 0)
+        return false;
+    for (int i = 2; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--format=pdf") == 0
+            || (qstrcmp(argv[i], "--format") == 0 && i + 1 < argc && qstrcmp(argv[i + 1], "pdf") == 0))
+            return true;
+    }
+    return false;
+}
+
+int runHeadless(QCoreApplication& app)
+{
+    Q_UNUSED(app);
+    setIdentity();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    return gatehouse::cli::run(QCoreApplication::arguments().mid(1), gatehouse::cli::Io{out, err});
+}
+
 // On X11/Wayland systems without a display, QApplication would abort: say what to do instead.
 bool hasDisplay()
 {
@@ -46,12 +71,15 @@ bool hasDisplay()
 
 int main(int argc, char* argv[])
 {
+    gatehouse::WeeklyReport::setPdfWriter(&gatehouse::render::weeklyReportPdf);
     if (isHeadless(argc, argv)) {
+        if (needsGui(argc, argv)) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+            QGuiApplication app(argc, argv);
+            return runHeadless(app);
+        }
         QCoreApplication app(argc, argv);
-        setIdentity();
-        QTextStream out(stdout);
-        QTextStream err(stderr);
-        return gatehouse::cli::run(QCoreApplication::arguments().mid(1), gatehouse::cli::Io{out, err});
+        return runHeadless(app);
     }
 
     if (!hasDisplay()) {
