@@ -13,6 +13,7 @@
 #include "repo/RecentRepositories.h"
 #include "repo/RepositoryLoader.h"
 #include "repo/RepositoryWatcher.h"
+#include "security/WeeklyReportDialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -104,6 +105,13 @@ void MainWindow::createActions()
     m_reloadAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence::Refresh});
     m_reloadAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     m_reloadAction->setEnabled(false);
+    file->addSeparator();
+    m_exportReportAction = file->addAction(tr("Export &Weekly Report…"), this, [this] {
+        if (m_snapshot)
+            showWeeklyReportDialog(this, m_snapshot->path, m_snapshot->workTree ? QString() : m_snapshot->revision);
+    });
+    m_exportReportAction->setObjectName(QStringLiteral("exportWeeklyReportAction"));
+    m_exportReportAction->setEnabled(false);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -210,6 +218,7 @@ void MainWindow::setLoading(bool loading, const QString& stage)
         m_progress->setFormat(stage + QStringLiteral("  %p%"));
     }
     m_reloadAction->setEnabled(!loading && m_snapshot.has_value());
+    m_exportReportAction->setEnabled(m_snapshot.has_value());
     m_revisions->setEnabled(m_snapshot.has_value());
 }
 

@@ -78,6 +78,7 @@ private:
     RevisionSelector* m_revisions;
     QMenu* m_recentMenu = nullptr;
     QAction* m_reloadAction = nullptr;
+    QAction* m_exportReportAction = nullptr;
     QLabel* m_repoLabel;
     QLabel* m_branchLabel;
     QLabel* m_headLabel;
