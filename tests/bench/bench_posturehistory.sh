@@ -18,8 +18,8 @@ command -v /usr/bin/time >/dev/null || { echo "bench_posturehistory: needs /usr/
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-bench-XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
-REPO=$WORK/repo
-git init -q -b main "$REPO"
+# GATEHOUSE_BENCH_REPO=DIR keeps the generated repository there (for profiling); an existing one is reused.
+REPO=${GATEHOUSE_BENCH_REPO:-$WORK/repo}
 
 generate() {
     awk -v commits="$COMMITS" '
@@ -68,10 +68,13 @@ generate() {
     }'
 }
 
-echo "Generating $COMMITS commits with git fast-import..." >&2
 gen_start=$(date +%s%N)
-generate | git -C "$REPO" fast-import --quiet
-git -C "$REPO" checkout -q main
+if [[ ! -d $REPO/.git ]]; then
+    echo "Generating $COMMITS commits with git fast-import..." >&2
+    git init -q -b main "$REPO"
+    generate | git -C "$REPO" fast-import --quiet
+    git -C "$REPO" checkout -q main
+fi
 gen_end=$(date +%s%N)
 reports=$(git -C "$REPO" log --first-parent --format=%H -- reports scans | wc -l)
 notes=$(git -C "$REPO" notes --ref=gatehouse-scans list | wc -l)
@@ -105,6 +108,7 @@ read -r report_s report_mb < <(measure "$GATEHOUSE" report --repo "$REPO" --now 
 
 scans=$("$GATEHOUSE" posture --repo "$REPO" --now $NOW --format json | grep -c '"commit": "' || true)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+COMMITS=$(git -C "$REPO" rev-list --count HEAD)
 printf '\nPosture of a %d-commit repository (%d report commits, %d notes), best of 3 runs\n\n' "$COMMITS" "$reports" "$notes"
 printf '| %-58s | %9s | %9s | %8s |\n' "command" "wall (s)" "peak MiB" "vs git"
 printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..60})" "-----------" "-----------" "----------"
