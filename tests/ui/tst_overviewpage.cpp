@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -268,6 +269,39 @@ private Q_SLOTS:
         MetricsView* metrics = dashboard.overviewPage()->metricsView();
         QTest::mouseClick(metrics->linkButton(metrics->rowOf(u"false-positive rate"_s)), Qt::LeftButton);
         QCOMPARE(dashboard.currentPage(), int(Dashboard::Security));
+    }
+
+    void darkPaletteKeepsTextReadable()
+    {
+        // A dark mode sets the application palette (widget palettes do not mix with the application's style sheet).
+        const QPalette light = qApp->palette();
+        auto restore = qScopeGuard([light] { qApp->setPalette(light); });
+        QPalette dark = light;
+        dark.setColor(QPalette::Window, QColor(0x1e, 0x22, 0x28));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe9, 0xee));
+        dark.setColor(QPalette::Base, QColor(0x26, 0x2b, 0x33));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe9, 0xee));
+        dark.setColor(QPalette::Link, QColor(0x7a, 0xb4, 0xff));
+        qApp->setPalette(dark);
+        QTemporaryDir store;
+        OverviewPage page;
+        page.setCollectOptions(scratchOptions(store.path()));
+        QSignalSpy delivered(&page, &OverviewPage::summaryAvailable);
+        page.setSnapshot(m_snapshot);
+        QVERIFY(delivered.wait(120000));
+        // The cards take the palette's base colour, the text its text colour, the links its link colour.
+        for (QWidget* card : {static_cast<QWidget*>(page.scorecardView()), static_cast<QWidget*>(page.metricsView())}) {
+            const QColor background = card->palette().color(card->backgroundRole());
+            QCOMPARE(background, dark.color(QPalette::Base));
+        }
+        const QLabel* evidence = page.scorecardView()->evidenceLabel(0);
+        const QColor text = evidence->palette().color(evidence->foregroundRole());
+        QVERIFY2(qAbs(text.lightness() - dark.color(QPalette::Base).lightness()) > 120, qPrintable(text.name()));
+        QVERIFY(page.scorecardView()->linkButton(0)->styleSheet().contains(dark.color(QPalette::Link).name()));
+        if (const QString dir = qEnvironmentVariable("GATEHOUSE_SCREENSHOTS"); !dir.isEmpty()) {
+            page.resize(1210, 1500);
+            page.grab().save(dir + u"/overview-dark.png"_s);
+        }
     }
 
     void brokenRepositorySaysWhy()

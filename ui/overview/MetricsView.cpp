@@ -33,7 +33,7 @@ MetricsView::MetricsView(QWidget* parent)
     , m_rows(new QVBoxLayout)
 {
     setObjectName(QStringLiteral("metricsView"));
-    setProperty("tile", true);
+    overview::makeCard(this);
     m_rows->setSpacing(2);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);

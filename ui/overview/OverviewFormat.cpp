@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "OverviewFormat.h"
 
+#include <QFrame>
 #include <QLabel>
 #include <QPalette>
 #include <QPushButton>
@@ -43,6 +44,13 @@ QColor toneColor(Tone tone, const QPalette& palette)
         break;
     }
     return palette.color(QPalette::Disabled, QPalette::WindowText);
+}
+
+void makeCard(QFrame* frame)
+{
+    frame->setFrameShape(QFrame::StyledPanel);
+    frame->setAutoFillBackground(true);
+    frame->setBackgroundRole(QPalette::Base);
 }
 
 QLabel* makePill(const QString& text, Tone tone, QWidget* parent, int width)

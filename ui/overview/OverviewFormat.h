@@ -6,6 +6,7 @@
 
 #include <QColor>
 
+class QFrame;
 class QLabel;
 class QPalette;
 class QPushButton;
@@ -28,6 +29,9 @@ Tone toneOf(const std::optional<bool>& met);
 /// Mid-saturation colours readable on light and dark palettes; Neutral comes from the palette.
 QColor toneColor(Tone tone, const QPalette& palette);
 
+/// A card on the palette's base colour (not the style sheet's fixed white), so text stays readable with a dark
+/// palette too.
+void makeCard(QFrame* frame);
 /// A rounded pill with white (or palette) text on the tone's colour; fixed width so columns line up.
 QLabel* makePill(const QString& text, Tone tone, QWidget* parent, int width = 52);
 /// A flat, link-coloured button showing where a figure comes from.

@@ -21,7 +21,7 @@ ScorecardView::ScorecardView(QWidget* parent)
     , m_counts(makeLabel(QStringLiteral("tileDetail"), this))
 {
     setObjectName(QStringLiteral("scorecardView"));
-    setProperty("tile", true);
+    overview::makeCard(this);
     m_counts->setObjectName(QStringLiteral("scorecardCounts"));
     m_rows->setSpacing(2);
     auto* layout = new QVBoxLayout(this);

@@ -99,7 +99,7 @@ OverviewPage::OverviewPage(QWidget* parent)
     metricsColumn->addWidget(m_metrics);
     metricsColumn->addStretch(1);
     auto* activity = new QFrame(this);
-    activity->setProperty("tile", true);
+    overview::makeCard(activity);
     auto* activityLayout = new QVBoxLayout(activity);
     activityLayout->setContentsMargins(16, 12, 16, 12);
     activityLayout->addWidget(m_bars);
