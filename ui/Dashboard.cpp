@@ -79,6 +79,28 @@ Dashboard::Dashboard(QWidget* parent)
         Q_EMIT currentPageChanged(row);
     });
     m_navigation->setCurrentRow(Overview);
+    connect(m_overview, &OverviewPage::linkActivated, this, &Dashboard::navigate);
+}
+
+int Dashboard::pageOf(const QString& pageName)
+{
+    if (pageName == QLatin1String("pipelines") || pageName == QLatin1String("runs")) // runs live with pipelines
+        return Pipelines;
+    if (pageName == QLatin1String("security"))
+        return Security;
+    if (pageName == QLatin1String("deployments"))
+        return Deployments;
+    if (pageName == QLatin1String("incidents"))
+        return Incidents;
+    return Overview;
+}
+
+void Dashboard::navigate(const scorecard::SourceLink& link)
+{
+    const int page = pageOf(link.page);
+    setCurrentPage(page);
+    if (link.kind == scorecard::SourceLink::Kind::File && page == Pipelines)
+        m_pipelines->showPath(link.path, link.line);
 }
 
 QString Dashboard::pageName(int page)

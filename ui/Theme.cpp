@@ -19,13 +19,13 @@ QListWidget#navigation { background: #1f2a3c; color: #dbe3f0; border: none; padd
 QListWidget#navigation::item { padding: 10px 14px; border-left: 3px solid transparent; }
 QListWidget#navigation::item:selected { background: #2c3b55; color: white; border-left: 3px solid #5b9cff; }
 QListWidget#navigation::item:hover:!selected { background: #26344b; }
-QFrame[tile="true"] { background: white; border: 1px solid #dde2ea; border-radius: 8px; }
-QLabel[role="tileValue"] { font-size: 21pt; font-weight: 600; color: #1d2533; }
+QFrame[tile="true"] { background: palette(base); border: 1px solid #dde2ea; border-radius: 8px; }
+QLabel[role="tileValue"] { font-size: 21pt; font-weight: 600; color: palette(text); }
 QLabel[role="tileCaption"] { font-size: 8.5pt; font-weight: 600; color: #6b7789; letter-spacing: 0.5px; }
 QLabel[role="tileDetail"] { font-size: 8.5pt; color: #6b7789; }
-QLabel[role="pageTitle"] { font-size: 16pt; font-weight: 600; color: #1d2533; }
+QLabel[role="pageTitle"] { font-size: 16pt; font-weight: 600; color: palette(window-text); }
 QLabel[role="pageSubtitle"] { color: #5d6878; }
-QLabel[role="sectionTitle"] { font-size: 11pt; font-weight: 600; color: #1d2533; padding-top: 6px; }
+QLabel[role="sectionTitle"] { font-size: 11pt; font-weight: 600; color: palette(window-text); padding-top: 6px; }
 QLabel[role="emptyState"] { color: #5d6878; font-size: 10.5pt; padding: 24px; background: #f7f9fc;
                             border: 1px dashed #c9d1dd; border-radius: 8px; }
 QLabel[role="banner"] { background: #fdecea; color: #8a1f11; border: 1px solid #f3b7ad; border-radius: 6px;
