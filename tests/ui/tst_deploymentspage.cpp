@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ScratchRepository.h"
 #include "Theme.h"
+#include "charts/DeliveryTrafficChart.h"
 #include "charts/DeploymentTimelineChart.h"
 #include "cli/Commands.h"
 #include "delivery/ChangelogModel.h"
@@ -124,7 +125,13 @@ private Q_SLOTS:
         QStringList expectedTags;
         for (const QJsonValue& d : deployments)
             expectedTags.append(d.toObject().value(u"tag").toString());
-        QCOMPARE(column(view->table()->model(), DeploymentTableModel::TagColumn), expectedTags);
+        QStringList shownTags = column(view->table()->model(), DeploymentTableModel::TagColumn);
+        // Newest first on screen; the command line lists them oldest first.
+        QCOMPARE(view->table()->model()->index(0, DeploymentTableModel::TagColumn).data().toString(),
+                 expectedTags.last());
+        std::sort(shownTags.begin(), shownTags.end());
+        std::sort(expectedTags.begin(), expectedTags.end());
+        QCOMPARE(shownTags, expectedTags);
 
         // Production: 14 deployments, one rollback, DORA as the command line computes it.
         view->filters()->setEnvironment(QStringLiteral("production"));
@@ -255,7 +262,8 @@ private Q_SLOTS:
         for (StrategyCard* card : view.strategyCards()) {
             const delivery::EnvironmentStrategy* strategy = report.environment(card->strategy().environment);
             QVERIFY(strategy);
-            QVERIFY(card->headline().contains(delivery::rollbackModeName(strategy->rollback)));
+            QVERIFY(card->headline().contains(delivery::strategyKindName(strategy->strategy).mid(1)));
+            QCOMPARE(card->chart()->curve(), delivery::TrafficShift::curve(*strategy));
         }
     }
 

@@ -16,8 +16,8 @@ DeliveryTrafficChart::DeliveryTrafficChart(QWidget* parent)
 {
     setObjectName(QStringLiteral("trafficChart"));
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(96);
-    setMaximumHeight(120);
+    setMinimumHeight(64);
+    setMaximumHeight(84);
     chart()->legend()->hide();
     chart()->setMargins(QMargins(0, 0, 0, 0));
     chart()->setBackgroundRoundness(0);
@@ -84,7 +84,7 @@ void DeliveryTrafficChart::rebuild()
     x->setRange(0, last + 0.5);
     x->setVisible(false);
     auto* y = new QValueAxis;
-    y->setRange(0, 105);
+    y->setRange(0, 100);
     y->setTickCount(3);
     y->setLabelFormat(QStringLiteral("%d%%"));
     y->setLabelsColor(p.color(QPalette::Text));

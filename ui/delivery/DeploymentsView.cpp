@@ -10,6 +10,7 @@
 #include "DoraTiles.h"
 #include "LoadingStrip.h"
 #include "StrategyCard.h"
+#include "TimeDelegate.h"
 #include "delivery/DeploymentFilterModel.h"
 #include "delivery/DeploymentTableModel.h"
 #include "delivery/DoraMetrics.h"
@@ -92,6 +93,8 @@ DeploymentsView::DeploymentsView(DeliveryLoader* loader, QWidget* parent)
                 return {index.data().toString(), statusColor(status), true};
             },
             this));
+    m_table->setItemDelegateForColumn(DeploymentTableModel::TimeColumn, new TimeDelegate(this));
+    m_table->sortByColumn(DeploymentTableModel::TimeColumn, Qt::DescendingOrder); // newest first
     m_timeline->setModels(m_filter, m_incidents);
 
     m_noStrategies->setWordWrap(true);
@@ -115,6 +118,7 @@ DeploymentsView::DeploymentsView(DeliveryLoader* loader, QWidget* parent)
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 2);
     top->setChildrenCollapsible(false);
+    top->setSizes({700, 460});
 
     auto* bottom = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(m_table);
@@ -122,12 +126,17 @@ DeploymentsView::DeploymentsView(DeliveryLoader* loader, QWidget* parent)
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
     bottom->setChildrenCollapsible(false);
+    bottom->setSizes({700, 460});
+    // Both rows split at the same place, so the timeline sits above the table and the strategies above the detail.
+    connect(top, &QSplitter::splitterMoved, bottom, [top, bottom] { bottom->setSizes(top->sizes()); });
+    connect(bottom, &QSplitter::splitterMoved, top, [top, bottom] { top->setSizes(bottom->sizes()); });
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(top);
     split->addWidget(bottom);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     split->setChildrenCollapsible(false);
+    split->setSizes({290, 380});
 
     auto* content = new QWidget(this);
     auto* contentLayout = new QVBoxLayout(content);
@@ -232,10 +241,9 @@ void DeploymentsView::onLoaded(const DeliveryLoadResult& result)
     const QString tag = sameRepository ? m_pendingTag : QString();
     m_pendingTag.clear();
     if (tag.isEmpty() || !selectDeployment(tag)) {
-        // Start on the newest deployment, so the detail is never blank when there is something to show.
-        const int rows = m_table->model()->rowCount();
-        if (rows > 0)
-            m_table->setCurrentIndex(m_table->model()->index(rows - 1, 0));
+        // Start on the newest deployment (the table's first row), so the detail is never blank.
+        if (m_table->model()->rowCount() > 0)
+            m_table->setCurrentIndex(m_table->model()->index(0, 0));
     }
 }
 

@@ -103,7 +103,8 @@ void IncidentDetailPanel::setHistory(const QString& repositoryPath, const Deploy
 
 QString IncidentDetailPanel::postmortemMarkdown(const Incident& incident)
 {
-    QString markdown = QStringLiteral("# %1\n\n").arg(incident.title);
+    // The title is the panel's headline already; the Markdown starts with the fields.
+    QString markdown;
     QStringList fields;
     auto field = [&fields](const QString& name, const QString& value) {
         if (!value.isEmpty())
@@ -119,7 +120,11 @@ QString IncidentDetailPanel::postmortemMarkdown(const Incident& incident)
         if (!fields.isEmpty())
             markdown += fields.join(QLatin1Char('\n')) + QStringLiteral("\n\n");
     }
-    markdown += incident.body.trimmed();
+    QString body = incident.body.trimmed();
+    // A document's own top heading repeats the title.
+    if (body.startsWith(QLatin1String("# ")))
+        body = body.mid(body.indexOf(QLatin1Char('\n')) + 1).trimmed();
+    markdown += body;
     if (!incident.factorNotes.isEmpty() && incident.kind == Incident::Kind::Document)
         markdown += QStringLiteral("\n\n**12-Factor:** ") + incident.factors.join(QStringLiteral(", "));
     return markdown + QLatin1Char('\n');
@@ -199,7 +204,7 @@ void IncidentDetailPanel::apply(const IncidentDetail& detail)
 {
     m_detail = detail;
     if (detail.blamedIndex >= 0 || detail.fixedByIndex >= 0)
-        m_links->setText(tr("Blamed deployment: %1 · last good before it: %2<br>Fixed by: %3")
+        m_links->setText(tr("Blamed deployment: %1<br>Last good before it: %2<br>Fixed by: %3")
                              .arg(deploymentLink(detail.blamedIndex), deploymentLink(detail.lastGoodIndex),
                                   deploymentLink(detail.fixedByIndex)));
     if (detail.whatChanged) {

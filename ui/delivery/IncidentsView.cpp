@@ -6,6 +6,7 @@
 #include "../widgets/Widgets.h"
 #include "IncidentDetailPanel.h"
 #include "LoadingStrip.h"
+#include "TimeDelegate.h"
 #include "delivery/IncidentTableModel.h"
 
 #include <QHBoxLayout>
@@ -52,6 +53,7 @@ IncidentsView::IncidentsView(DeliveryLoader* loader, QWidget* parent)
                 return {severity, BadgeDelegate::kindColor(QStringLiteral("hotfix")), true};
             },
             this));
+    m_table->setItemDelegateForColumn(IncidentTableModel::DateColumn, new TimeDelegate(this));
     m_search->setObjectName(QStringLiteral("incidentSearch"));
     m_search->setPlaceholderText(tr("Search title, scope, severity, root cause, fix, factor…"));
     m_search->setClearButtonEnabled(true);
@@ -63,6 +65,7 @@ IncidentsView::IncidentsView(DeliveryLoader* loader, QWidget* parent)
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     split->setChildrenCollapsible(false);
+    split->setSizes({560, 640});
     m_stack->addWidget(split);
     m_stack->addWidget(m_empty);
     m_empty->setText(tr("Open a repository to see its incidents."));

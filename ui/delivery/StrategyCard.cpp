@@ -23,8 +23,9 @@ StrategyCard::StrategyCard(QWidget* parent)
 {
     setObjectName(QStringLiteral("strategyCard"));
     setProperty("tile", true);
-    setMinimumWidth(220);
+    setMinimumWidth(200);
     m_headline->setObjectName(QStringLiteral("strategyHeadline"));
+    m_headline->setWordWrap(true);
     m_metrics->setWordWrap(true);
     m_metrics->setTextFormat(Qt::RichText);
     m_sources->setWordWrap(true);
@@ -51,8 +52,19 @@ void StrategyCard::setStrategy(const EnvironmentStrategy& strategy, const QStrin
     m_caption->setText((strategy.environment + captionSuffix).toUpper());
     QString kind = strategyKindName(strategy.strategy);
     kind[0] = kind[0].toUpper();
-    const QString rollback = rollbackModeName(strategy.rollback);
-    m_headline->setText(tr("%1 · %2 rollback").arg(kind, rollback));
+    QString rollback;
+    switch (strategy.rollback) {
+    case RollbackMode::Automatic:
+        rollback = tr("automatic rollback");
+        break;
+    case RollbackMode::Manual:
+        rollback = tr("manual rollback");
+        break;
+    case RollbackMode::None:
+        rollback = tr("no rollback");
+        break;
+    }
+    m_headline->setText(tr("%1 · %2").arg(kind, rollback));
 
     const QList<TrafficPoint> curve = TrafficShift::curve(strategy);
     m_chart->setCurve(curve);
@@ -72,13 +84,13 @@ void StrategyCard::setStrategy(const EnvironmentStrategy& strategy, const QStrin
     }
     switch (strategy.rollback) {
     case RollbackMode::Automatic:
-        lines.append(tr("<b>Rollback:</b> automatic, when a metric gate or the rollout fails"));
+        lines.append(tr("<b>Rollback:</b> automatic, on a failed metric gate"));
         break;
     case RollbackMode::Manual:
-        lines.append(tr("<b>Rollback:</b> manual (a person aborts or rolls back)"));
+        lines.append(tr("<b>Rollback:</b> manual (someone aborts)"));
         break;
     case RollbackMode::None:
-        lines.append(tr("<b>Rollback:</b> nothing found — redeploy the previous tag by hand"));
+        lines.append(tr("<b>Rollback:</b> none found"));
         break;
     }
     if (strategy.strategy == StrategyKind::Unknown)
@@ -90,6 +102,7 @@ void StrategyCard::setStrategy(const EnvironmentStrategy& strategy, const QStrin
         sources.append(source.line > 0 ? QStringLiteral("%1:%2").arg(source.path).arg(source.line) : source.path);
     m_sources->setText(sources.isEmpty() ? QString() : tr("From %1").arg(sources.join(QStringLiteral(", "))));
     m_sources->setVisible(!sources.isEmpty());
+    setToolTip(lines.join(QStringLiteral("<br>")) + QStringLiteral("<br>") + m_sources->text().toHtmlEscaped());
 }
 
 } // namespace gatehouse::ui
