@@ -3,6 +3,8 @@
 #include "Dashboard.h"
 
 #include "Theme.h"
+#include "delivery/DeliveryLoader.h"
+#include "delivery/DeploymentsView.h"
 #include "pages/DeploymentsPage.h"
 #include "pages/IncidentsPage.h"
 #include "pages/OverviewPage.h"
@@ -24,11 +26,12 @@ Dashboard::Dashboard(QWidget* parent)
     , m_navigation(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_banner(makeLabel(QStringLiteral("banner"), this))
+    , m_delivery(new delivery::DeliveryLoader(this))
     , m_overview(new OverviewPage(this))
     , m_pipelines(new PipelinesPage(this))
     , m_security(new SecurityPage(this))
-    , m_deployments(new DeploymentsPage(this))
-    , m_incidents(new IncidentsPage(this))
+    , m_deployments(new DeploymentsPage(m_delivery, this))
+    , m_incidents(new IncidentsPage(m_delivery, this))
 {
     setObjectName(QStringLiteral("dashboard"));
     m_navigation->setObjectName(QStringLiteral("navigation"));
@@ -80,6 +83,7 @@ Dashboard::Dashboard(QWidget* parent)
     });
     m_navigation->setCurrentRow(Overview);
     connect(m_overview, &OverviewPage::linkActivated, this, &Dashboard::navigate);
+    connect(m_incidents, &IncidentsPage::deploymentRequested, this, &Dashboard::showDeployment);
 }
 
 int Dashboard::pageOf(const QString& pageName)
@@ -101,6 +105,12 @@ void Dashboard::navigate(const scorecard::SourceLink& link)
     setCurrentPage(page);
     if (link.kind == scorecard::SourceLink::Kind::File && page == Pipelines)
         m_pipelines->showPath(link.path, link.line);
+}
+
+void Dashboard::showDeployment(const QString& tag)
+{
+    setCurrentPage(Deployments);
+    m_deployments->view()->selectDeployment(tag);
 }
 
 QString Dashboard::pageName(int page)
@@ -125,8 +135,8 @@ void Dashboard::setSnapshot(const RepositorySnapshot& snapshot)
     m_overview->setSnapshot(snapshot);
     m_pipelines->setSnapshot(snapshot);
     m_security->setSnapshot(snapshot);
-    m_deployments->setSnapshot(snapshot);
-    m_incidents->setSnapshot(snapshot);
+    // The delivery pages compute their own analysis (tags, incidents, strategies) in the background.
+    m_delivery->load(snapshot.path, snapshot.revision);
 }
 
 void Dashboard::setCurrentPage(int page)

@@ -11,6 +11,10 @@ class QLabel;
 class QListWidget;
 class QStackedWidget;
 
+namespace gatehouse::delivery {
+class DeliveryLoader;
+}
+
 namespace gatehouse::ui {
 
 class DeploymentsPage;
@@ -51,6 +55,10 @@ public:
     SecurityPage* securityPage() const { return m_security; }
     DeploymentsPage* deploymentsPage() const { return m_deployments; }
     IncidentsPage* incidentsPage() const { return m_incidents; }
+    /// Deployments and incidents of the current snapshot's repository, computed in the background.
+    delivery::DeliveryLoader* deliveryLoader() const { return m_delivery; }
+    /// Switches to the Deployments page with that deployment selected.
+    void showDeployment(const QString& tag);
 
 Q_SIGNALS:
     void currentPageChanged(int page);
@@ -59,6 +67,7 @@ private:
     QListWidget* m_navigation;
     QStackedWidget* m_stack;
     QLabel* m_banner;
+    delivery::DeliveryLoader* m_delivery;
     OverviewPage* m_overview;
     PipelinesPage* m_pipelines;
     SecurityPage* m_security;

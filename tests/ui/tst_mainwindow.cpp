@@ -5,6 +5,11 @@
 #include "RevisionSelector.h"
 #include "ScratchRepository.h"
 #include "Theme.h"
+#include "delivery/DeliveryLoader.h"
+#include "delivery/DeploymentDetailPanel.h"
+#include "delivery/DeploymentsView.h"
+#include "delivery/IncidentDetailPanel.h"
+#include "delivery/IncidentsView.h"
 #include "demo/DemoRepository.h"
 #include "editor/PipelineEditor.h"
 #include "pages/DeploymentsPage.h"
@@ -159,20 +164,27 @@ private Q_SLOTS:
         QVERIFY(security->reportsEmptyState()->isHidden());
         snap(window, QStringLiteral("security"));
 
-        // Deployments: every deploy tag with its environment.
+        // Deployments: every deployment of the delivery analysis, with the DORA tiles and strategy cards.
         goTo(window, Dashboard::Deployments);
-        DeploymentsPage* deployments = window.dashboard()->deploymentsPage();
-        QVERIFY(s.deployTags.size() >= 10);
-        QCOMPARE(deployments->deploymentView()->model()->rowCount(), int(s.deployTags.size()));
-        QCOMPARE(deployments->tiles().size(), int(s.lastDeploymentPerEnvironment().size()));
+        delivery::DeliveryLoader* loader = window.dashboard()->deliveryLoader();
+        QTRY_VERIFY_WITH_TIMEOUT(loader->hasResult() && !loader->isLoading(), 60000);
+        const delivery::DeliverySnapshot& delivery = loader->result().delivery;
+        DeploymentsView* deployments = window.dashboard()->deploymentsPage()->view();
+        QVERIFY(delivery.history.deployments.size() >= 10);
+        QCOMPARE(deployments->table()->model()->rowCount(), int(delivery.history.deployments.size()));
+        QVERIFY(deployments->emptyState()->isHidden());
+        QTRY_VERIFY_WITH_TIMEOUT(deployments->detail()->detail().has_value(), 30000);
         snap(window, QStringLiteral("deployments"));
 
-        // Incidents: postmortems with their fields in the details pane.
+        // Incidents: the newest first, its postmortem in the detail.
         goTo(window, Dashboard::Incidents);
-        IncidentsPage* incidents = window.dashboard()->incidentsPage();
-        QVERIFY(s.incidents.size() >= 2);
-        QCOMPARE(incidents->incidentView()->model()->rowCount(), int(s.incidents.size()));
-        QVERIFY(incidents->details()->toPlainText().contains(s.incidents.first().summary));
+        IncidentsView* incidents = window.dashboard()->incidentsPage()->view();
+        QVERIFY(delivery.incidents.size() >= 2);
+        QCOMPARE(incidents->table()->model()->rowCount(), int(delivery.incidents.size()));
+        const QString newest = incidents->table()->currentIndex().siblingAtColumn(1).data().toString();
+        QVERIFY(!newest.isEmpty());
+        QCOMPARE(incidents->detail()->titleLabel()->text(), newest);
+        QVERIFY(!incidents->detail()->postmortem()->document()->isEmpty());
         snap(window, QStringLiteral("incidents"));
 
         // Another revision through the selector: an older tag, files from the commit instead of the work tree.
@@ -197,7 +209,12 @@ private Q_SLOTS:
         QVERIFY(!security->reportsEmptyState()->isHidden());
         QVERIFY(security->reportsEmptyState()->text().contains(QStringLiteral("No scan reports found under")));
         QVERIFY(!window.dashboard()->findChild<QLabel*>(QStringLiteral("pipelinesEmpty"))->isHidden());
+        QTRY_VERIFY_WITH_TIMEOUT(window.dashboard()->deliveryLoader()->hasResult(), 30000);
         QVERIFY(!window.dashboard()->findChild<QLabel*>(QStringLiteral("deploymentsEmpty"))->isHidden());
+        QVERIFY(window.dashboard()
+                    ->findChild<QLabel*>(QStringLiteral("deploymentsEmpty"))
+                    ->text()
+                    .contains(QStringLiteral("No deployment tags")));
         QVERIFY(!window.dashboard()->findChild<QLabel*>(QStringLiteral("incidentsEmpty"))->isHidden());
     }
 
