@@ -17,7 +17,7 @@ command -v debootstrap >/dev/null || { echo "test-install: apt-get install deboo
 
 # The mirror apt uses on this machine (deb822 or one-line sources), else Debian's CDN.
 mirror=$(grep -hsE '^(URIs:|deb )' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
-    | grep -v security | head -1 | sed -E 's/^URIs: *//; s/^deb +(\[[^]]*\] +)?//; s/ .*//')
+    | grep -v security | head -1 | sed -E 's/^URIs: *//; s/^deb +(\[[^]]*\] +)?//; s/ .*//' || true)
 mirror=${mirror:-http://deb.debian.org/debian}
 
 base="$cache/bookworm-minbase"
