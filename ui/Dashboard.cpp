@@ -38,7 +38,10 @@ Dashboard::Dashboard(QWidget* parent)
     m_navigation->setIconSize(QSize(20, 20));
     m_navigation->setFixedWidth(190);
     m_navigation->setFrameShape(QFrame::NoFrame);
-    m_navigation->setFocusPolicy(Qt::NoFocus);
+    // Reachable with Tab (arrow keys then switch pages) as well as with Ctrl+1…
+    m_navigation->setFocusPolicy(Qt::StrongFocus);
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_banner->setAccessibleName(tr("Message"));
     const PageIcon icons[]
         = {PageIcon::Overview, PageIcon::Pipelines, PageIcon::Security, PageIcon::Deployments, PageIcon::Incidents};
     for (int page = 0; page < PageCount; ++page) {

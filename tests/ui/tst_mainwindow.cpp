@@ -34,6 +34,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -319,6 +320,55 @@ private Q_SLOTS:
         QVERIFY(window.dashboard()->message().contains(QStringLiteral("no-such-branch")));
         QVERIFY(window.hasSnapshot());
         QCOMPARE(window.snapshot().revision, QStringLiteral("HEAD"));
+    }
+
+    void restoresSplittersAndPage()
+    {
+        QList<int> sizes;
+        QString key;
+        {
+            MainWindow window;
+            window.resize(1400, 900);
+            window.show();
+            window.openRepository(m_demo);
+            QTRY_VERIFY_WITH_TIMEOUT(window.hasSnapshot(), 60000);
+            goTo(window, Dashboard::Security);
+            auto* splitter = window.dashboard()->securityPage()->findChild<QSplitter*>();
+            QVERIFY(splitter);
+            QCOMPARE(splitter->count(), 2);
+            const int total = splitter->sizes().value(0) + splitter->sizes().value(1);
+            splitter->setSizes({total / 4, total - total / 4});
+            sizes = splitter->sizes();
+            QVERIFY(window.close());
+        }
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        window.openRepository(m_demo);
+        QTRY_VERIFY_WITH_TIMEOUT(window.hasSnapshot(), 60000);
+        QCOMPARE(window.dashboard()->currentPage(), int(Dashboard::Security));
+        QCOMPARE(window.dashboard()->securityPage()->findChild<QSplitter*>()->sizes(), sizes);
+    }
+
+    void controlsHaveAccessibleNames()
+    {
+        MainWindow window;
+        window.show();
+        window.openRepository(m_demo);
+        QTRY_VERIFY_WITH_TIMEOUT(window.hasSnapshot(), 60000);
+        for (const char* name :
+             {"navigation", "revisionSelector", "statusRepository", "statusBranch", "statusHead", "cancelButton"}) {
+            auto* widget = window.findChild<QWidget*>(QLatin1String(name));
+            QVERIFY2(widget, name);
+            QVERIFY2(!widget->accessibleName().isEmpty(), name);
+        }
+        // The page list takes keyboard focus: Tab reaches it and the arrow keys switch pages.
+        auto* navigation = window.findChild<QWidget*>(QStringLiteral("navigation"));
+        QVERIFY(navigation->focusPolicy() & Qt::TabFocus);
+        navigation->setFocus();
+        goTo(window, Dashboard::Overview);
+        QTest::keyClick(navigation, Qt::Key_Down);
+        QCOMPARE(window.dashboard()->currentPage(), int(Dashboard::Pipelines));
     }
 };
 
