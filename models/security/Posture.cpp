@@ -88,6 +88,24 @@ QString findingStateName(FindingState state)
     return QStringLiteral("accepted");
 }
 
+QList<FindingEpisode> FindingLifecycle::episodes() const
+{
+    QList<FindingEpisode> all = pastEpisodes;
+    all << FindingEpisode{opened, fixed};
+    return all;
+}
+
+std::optional<FindingEpisode> FindingLifecycle::episodeAt(const QDateTime& time) const
+{
+    if (FindingEpisode current{opened, fixed}; current.containsTime(time))
+        return current;
+    for (const FindingEpisode& episode : pastEpisodes) {
+        if (episode.containsTime(time))
+            return episode;
+    }
+    return std::nullopt;
+}
+
 QMap<Severity, int> Posture::openBySeverity() const
 {
     QMap<Severity, int> counts;
@@ -117,6 +135,8 @@ QMap<Severity, double> Posture::medianDaysToFix() const
 {
     QMap<Severity, QList<double>> durations;
     for (const FindingLifecycle& f : findings) {
+        for (const FindingEpisode& e : f.pastEpisodes)
+            durations[f.finding.severity] << days(e.opened.time, e.fixed.time);
         if (f.state == FindingState::Fixed)
             durations[f.finding.severity] << days(f.opened.time, f.fixed.time);
     }
@@ -218,6 +238,7 @@ Posture PostureBuilder::build(const ScanHistory& history, const SecurityConfig& 
     posture.head = history.head;
     posture.now = now.toUTC();
     posture.skipped = history.skipped;
+    posture.triage = triage.entries();
 
     QList<FindingLifecycle> records;
     QHash<QString, qsizetype> index; // lifecycle key → records
@@ -236,7 +257,16 @@ Posture PostureBuilder::build(const ScanHistory& history, const SecurityConfig& 
 
         QHash<QString, QHash<QString, Finding>> current; // stream → its findings in this scan
         for (const ScanReport& report : scan.reports) {
-            summary.reports << ScanSummary::Report{report.path, report.tool, report.findings.size(), report.fromNote};
+            ScanSummary::Report line{report.path, report.tool, report.findings.size(), report.fromNote, {}};
+            for (const Finding& f : report.findings) {
+                if (!line.categories.contains(f.category))
+                    line.categories << f.category;
+            }
+            if (line.categories.isEmpty()) {
+                if (const auto usual = usualCategoryOfTool(report.tool))
+                    line.categories << *usual;
+            }
+            summary.reports << line;
             const QString suffix = QLatin1Char('\x1f') + reportFormatName(report.format);
             current[report.tool + suffix];
             for (const Finding& f : report.findings)
@@ -259,6 +289,7 @@ Posture PostureBuilder::build(const ScanHistory& history, const SecurityConfig& 
                     FindingLifecycle& record = records[*existing];
                     record.finding = it.value();
                     if (record.fixed.isValid()) {
+                        record.pastEpisodes << FindingEpisode{record.opened, record.fixed};
                         record.fixed = {};
                         record.opened = point;
                         ++record.reintroductions;

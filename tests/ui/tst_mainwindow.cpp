@@ -11,13 +11,13 @@
 #include "pages/IncidentsPage.h"
 #include "pages/OverviewPage.h"
 #include "pages/PipelinesPage.h"
-#include "pages/SecurityPage.h"
 #include "pages/WelcomePage.h"
 #include "pipeline/PipelineDocumentView.h"
 #include "pipeline/PipelineWorkspace.h"
 #include "repo/DemoLocation.h"
 #include "repo/RecentRepositories.h"
 #include "repo/RepositoryLoader.h"
+#include "security/SecurityPage.h"
 #include "widgets/KpiTile.h"
 
 #include <QApplication>
