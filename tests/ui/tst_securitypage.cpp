@@ -203,7 +203,7 @@ private Q_SLOTS:
             expected += n;
         QCOMPARE(open, expected);
         QVERIFY(charts->fixTimeChart()->categories().contains(QStringLiteral("critical")));
-        QVERIFY(charts->fixTimeChart()->severityText(0).contains(QStringLiteral("SLA 1 days")));
+        QVERIFY(charts->fixTimeChart()->severityText(0).contains(QStringLiteral("SLA 1 day")));
     }
 
     void findingsFiltersDetailsAndMarkdown()

@@ -59,9 +59,9 @@ QColor ChartTheme::severityColor(Severity severity, const QPalette& palette)
     case Severity::Critical:
         return adjust(QColor(0xc6, 0x28, 0x28), palette);
     case Severity::High:
-        return adjust(QColor(0xef, 0x6c, 0x00), palette);
+        return adjust(QColor(0xf0, 0x7d, 0x1a), palette);
     case Severity::Medium:
-        return adjust(QColor(0xf2, 0xb1, 0x1b), palette);
+        return adjust(QColor(0xf5, 0xcd, 0x3a), palette);
     case Severity::Low:
         return adjust(QColor(0x3d, 0x7e, 0xd6), palette);
     case Severity::Info:

@@ -18,6 +18,9 @@ ChartView::ChartView(QWidget* parent)
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(280, 220);
     setFrameShape(QFrame::NoFrame);
+    // The chart is transparent: it sits on the card (Base), not on the window's background.
+    setBackgroundRole(QPalette::Base);
+    viewport()->setBackgroundRole(QPalette::Base);
     ChartTheme::apply(chart(), palette());
 }
 

@@ -96,13 +96,13 @@ void PostureWeeklyChart::rebuild()
     m_fixed->setSelectedColor(ChartTheme::goodColor(palette()).darker(140));
     QStringList labels;
     int maxValue = 0;
-    // Week numbers alone are ambiguous across New Year, so the year shows on the first week and on week 1.
+    // Short labels keep a year of weeks readable; the hover text names the year.
     for (int i = first; i < m_weeks.size(); ++i) {
         const WeeklySummary& w = m_weeks.at(i);
         *m_new << w.newFindings;
         *m_fixed << w.fixedFindings;
         maxValue = std::max({maxValue, w.newFindings, w.fixedFindings});
-        labels << ((i == first || w.week.week == 1) ? w.week.toString() : QStringLiteral("W%1").arg(w.week.week));
+        labels << QStringLiteral("W%1").arg(w.week.week);
         if (w.week == m_selected) {
             m_new->selectBar(i - first);
             m_fixed->selectBar(i - first);
@@ -114,6 +114,9 @@ void PostureWeeklyChart::rebuild()
     c->addSeries(series);
     auto* xAxis = new QBarCategoryAxis;
     xAxis->append(labels);
+    // Upright labels would be elided to "…" beyond a dozen weeks.
+    if (labels.size() > 10)
+        xAxis->setLabelsAngle(-90);
     auto* yAxis = new QValueAxis;
     yAxis->setLabelFormat(QStringLiteral("%d"));
     yAxis->setRange(0, std::max(4, maxValue + 1));

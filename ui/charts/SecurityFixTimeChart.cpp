@@ -6,8 +6,8 @@
 #include "security/WeeklySummary.h"
 
 #include <QtCharts/QBarCategoryAxis>
-#include <QtCharts/QBarSeries>
 #include <QtCharts/QBarSet>
+#include <QtCharts/QHorizontalBarSeries>
 #include <QtCharts/QValueAxis>
 
 #include <algorithm>
@@ -53,7 +53,7 @@ QString SecurityFixTimeChart::severityText(int index) const
     if (index < 0 || index >= m_rows.size())
         return {};
     const Row& r = m_rows.at(index);
-    const QString sla = r.sla ? tr("SLA %1 days").arg(*r.sla) : tr("no SLA");
+    const QString sla = !r.sla ? tr("no SLA") : *r.sla == 1 ? tr("SLA 1 day") : tr("SLA %1 days").arg(*r.sla);
     if (r.fixes == 0)
         return tr("%1: nothing fixed yet (%2)").arg(severityName(r.severity), sla);
     return tr("%1: median %2 days, slowest %3 days over %4 fixes (%5)")
@@ -77,7 +77,8 @@ void SecurityFixTimeChart::rebuild()
     setEmptyText(anyFix ? QString() : tr("No finding has been fixed yet."));
     if (m_rows.isEmpty())
         return;
-    auto* series = new QBarSeries;
+    // Horizontal bars with their values written at the ends: a 15-hour fix stays readable beside a 90-day SLA.
+    auto* series = new QHorizontalBarSeries;
     auto* medianSet = new QBarSet(tr("Median"));
     auto* slowestSet = new QBarSet(tr("Slowest"));
     auto* slaSet = new QBarSet(tr("SLA"));
@@ -87,36 +88,48 @@ void SecurityFixTimeChart::rebuild()
     light.setAlphaF(0.45f);
     slowestSet->setColor(light);
     QColor slaColor = palette().color(QPalette::WindowText);
-    slaColor.setAlphaF(0.25f);
+    slaColor.setAlphaF(0.22f);
     slaSet->setColor(slaColor);
-    for (QBarSet* set : {medianSet, slowestSet, slaSet})
+    for (QBarSet* set : {medianSet, slowestSet, slaSet}) {
         set->setBorderColor(Qt::transparent);
+        set->setLabelColor(palette().color(QPalette::WindowText));
+        QFont font = set->labelFont();
+        font.setPointSizeF(7.5);
+        set->setLabelFont(font);
+    }
     double maxValue = 1;
     QStringList labels;
-    for (const Row& r : std::as_const(m_rows)) {
-        *medianSet << r.median;
-        *slowestSet << r.slowest;
-        *slaSet << (r.sla ? *r.sla : 0);
-        maxValue = std::max({maxValue, r.slowest, double(r.sla.value_or(0))});
-        labels << severityName(r.severity);
+    // Bars are laid out bottom-up: the worst severity ends on top.
+    for (auto r = m_rows.crbegin(); r != m_rows.crend(); ++r) {
+        *medianSet << r->median;
+        *slowestSet << r->slowest;
+        *slaSet << (r->sla ? *r->sla : 0);
+        maxValue = std::max({maxValue, r->slowest, double(r->sla.value_or(0))});
+        labels << severityName(r->severity);
     }
-    series->append(medianSet);
-    series->append(slowestSet);
     series->append(slaSet);
+    series->append(slowestSet);
+    series->append(medianSet);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    series->setLabelsFormat(QStringLiteral("@value"));
+    series->setLabelsPrecision(2);
+    series->setBarWidth(0.8);
     c->addSeries(series);
-    auto* xAxis = new QBarCategoryAxis;
-    xAxis->append(labels);
-    auto* yAxis = new QValueAxis;
-    yAxis->setLabelFormat(QStringLiteral("%.0f"));
-    yAxis->setTitleText(tr("days"));
-    yAxis->setRange(0, maxValue * 1.1);
-    yAxis->applyNiceNumbers();
-    c->addAxis(xAxis, Qt::AlignBottom);
+    auto* yAxis = new QBarCategoryAxis;
+    yAxis->append(labels);
+    auto* xAxis = new QValueAxis;
+    xAxis->setLabelFormat(QStringLiteral("%.0f"));
+    xAxis->setTitleText(tr("days"));
+    xAxis->setRange(0, maxValue * 1.15);
+    xAxis->applyNiceNumbers();
     c->addAxis(yAxis, Qt::AlignLeft);
-    series->attachAxis(xAxis);
+    c->addAxis(xAxis, Qt::AlignBottom);
     series->attachAxis(yAxis);
-    connect(series, &QBarSeries::hovered, this,
-            [this](bool status, int index, QBarSet*) { showTip(status ? severityText(index) : QString()); });
+    series->attachAxis(xAxis);
+    connect(series, &QHorizontalBarSeries::hovered, this, [this](bool status, int index, QBarSet*) {
+        showTip(status ? severityText(int(m_rows.size()) - 1 - index) : QString());
+    });
     ChartTheme::apply(c, palette());
 }
 

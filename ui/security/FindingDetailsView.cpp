@@ -110,7 +110,8 @@ QString FindingDetailsView::html(const FindingLifecycle& f, const QList<TriageEn
     h += row(tr("Location"), location.isEmpty() ? QString() : QStringLiteral("<code>%1</code>").arg(location));
     h += row(tr("Package"), package);
     h += row(tr("Fixed version"), esc(x.location.fixedVersion));
-    h += row(tr("Target"), esc(x.location.target));
+    if (x.location.target != QLatin1String("."))
+        h += row(tr("Target"), esc(x.location.target));
     h += row(tr("Ids"), ids.join(QStringLiteral(", ")));
     h += row(tr("Fingerprint"),
              QStringLiteral("<code>%1</code> %2")
@@ -121,10 +122,10 @@ QString FindingDetailsView::html(const FindingLifecycle& f, const QList<TriageEn
     h += row(tr("Fixed"), f.fixed.isValid() ? commitLink(f.fixed) : tr("still reported"));
     h += row(f.fixed.isValid() ? tr("Time to fix") : tr("Age"), days(f.ageDays));
     if (f.slaDays) {
+        const QString sla = *f.slaDays == 1 ? tr("1 day") : tr("%1 days").arg(*f.slaDays);
         h += row(tr("SLA"),
-                 tr("%1 days, due %2%3")
-                     .arg(*f.slaDays)
-                     .arg(when(f.due))
+                 tr("%1, due %2%3")
+                     .arg(sla, when(f.due))
                      .arg(f.overdue ? tr(" (%1 late)").arg(days(double(f.due.secsTo(now)) / 86400.0)) : QString()));
     }
     h += QStringLiteral("</table>");

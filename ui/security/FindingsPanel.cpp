@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -32,6 +33,19 @@ QComboBox* combo(QWidget* parent, const QString& name, const QString& tip)
     box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     return box;
 }
+
+/// Dates without the time of day: the table stays narrow, the details pane has the exact times.
+class DateDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QString displayText(const QVariant& value, const QLocale& locale) const override
+    {
+        const QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODate);
+        return time.isValid() ? time.toUTC().toString(QStringLiteral("yyyy-MM-dd"))
+                              : QStyledItemDelegate::displayText(value, locale);
+    }
+};
 
 QString stateLabel(FindingState state)
 {
@@ -115,6 +129,9 @@ FindingsPanel::FindingsPanel(QWidget* parent)
                 return BadgeDelegate::Badge{overdue ? tr("overdue") : stateLabel(state), color, true};
             },
             this));
+
+    m_table->setItemDelegateForColumn(FindingTableModel::FirstSeenColumn, new DateDelegate(this));
+    m_table->setItemDelegateForColumn(FindingTableModel::DueColumn, new DateDelegate(this));
 
     auto* filters = new QHBoxLayout;
     filters->setSpacing(8);
@@ -207,8 +224,8 @@ void FindingsPanel::setPosture(const Posture& posture, bool triageWritable)
                        int(FindingTableModel::ToolColumn), int(FindingTableModel::FirstSeenColumn),
                        int(FindingTableModel::AgeColumn), int(FindingTableModel::DueColumn)})
         m_table->resizeColumnToContents(column);
-    m_table->setColumnWidth(FindingTableModel::RuleColumn, 220);
-    m_table->setColumnWidth(FindingTableModel::LocationColumn, 200);
+    m_table->setColumnWidth(FindingTableModel::RuleColumn, 170);
+    m_table->setColumnWidth(FindingTableModel::LocationColumn, 170);
     applyFilters();
     if (!fingerprint.isEmpty())
         selectFinding(tool, fingerprint);

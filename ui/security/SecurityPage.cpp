@@ -322,13 +322,14 @@ void SecurityPage::onPosture(const Posture& posture)
                 .arg(skipped));
         m_stack->setCurrentWidget(m_empty);
     } else {
-        m_subtitle->setText(tr("%1 from %2 to %3 · %4, %5 open · evaluated %6")
+        m_subtitle->setToolTip(tr("Ages, SLAs and triage expiry evaluated at %1.")
+                                   .arg(posture.now.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))));
+        m_subtitle->setText(tr("%1 from %2 to %3 · %4, %5 open")
                                 .arg(countText(posture.scans.size(), tr("scan"), tr("scans")),
                                      posture.scans.constFirst().time.toUTC().toString(QStringLiteral("d MMM yyyy")),
                                      posture.scans.constLast().time.toUTC().toString(QStringLiteral("d MMM yyyy")),
                                      countText(posture.findings.size(), tr("finding"), tr("findings")))
-                                .arg(open)
-                                .arg(posture.now.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))));
+                                .arg(open));
         m_stack->setCurrentWidget(m_tabs);
     }
     if (!posture.skipped.isEmpty() && !posture.scans.isEmpty())

@@ -69,19 +69,23 @@ SecurityTiles::SecurityTiles(QWidget* parent)
     layout->addWidget(m_tiles.at(Coverage), 1, 3, 1, 2);
     for (int i = 0; i < 5; ++i)
         layout->setColumnStretch(i, 1);
+    // Tiles of a row keep one height whatever their detail lines.
+    for (KpiTile* tile : std::as_const(m_tiles))
+        tile->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
 }
 
 void SecurityTiles::setSummary(const WeeklySummary& s, const QMap<Severity, std::optional<int>>& slaDays)
 {
     const QString when = s.complete ? tr("at the end of %1").arg(s.week.toString())
                                     : tr("now (%1 in progress)").arg(s.week.toString());
+    const QString shortWhen = s.complete ? tr("end of %1").arg(s.week.toString()) : tr("now");
     const auto openTile = [&](Tile t, Severity severity) {
         const int n = s.openCount(severity);
         const std::optional<int> sla = slaDays.value(severity);
-        m_tiles[t]->setValue(
-            QString::number(n), sla ? tr("SLA %1 days; %2").arg(*sla).arg(when) : when,
-            tr("Open %1 findings %2, without false positives and accepted risks.").arg(severityName(severity), when));
-        m_tiles[t]->setProperty("alert", n > 0 && severity == Severity::Critical);
+        const QString slaText = !sla ? QString() : *sla == 1 ? tr("SLA 1 day · ") : tr("SLA %1 days · ").arg(*sla);
+        m_tiles[t]->setValue(QString::number(n), slaText + shortWhen,
+                             tr("Open %1 findings %2, without false positives and accepted risks. Click to list them.")
+                                 .arg(severityName(severity), when));
     };
     openTile(OpenCritical, Severity::Critical);
     openTile(OpenHigh, Severity::High);
@@ -93,7 +97,7 @@ void SecurityTiles::setSummary(const WeeklySummary& s, const QMap<Severity, std:
     m_tiles[FixedThisWeek]->setValue(
         QString::number(s.fixedFindings), range,
         tr("Findings that left their tool's scans in %1. Click to list them.").arg(s.week.toString()));
-    m_tiles[Overdue]->setValue(QString::number(s.overdue), tr("past their SLA %1").arg(when),
+    m_tiles[Overdue]->setValue(QString::number(s.overdue), tr("past their SLA · %1").arg(shortWhen),
                                tr("Open findings older than their severity's SLA. Click to list them."));
 
     QStringList parts;
