@@ -82,8 +82,10 @@ private Q_SLOTS:
         QVERIFY(tool(dialog, QStringLiteral("missing"))
                     ->text(ScanDialog::StatusColumn)
                     .startsWith(QStringLiteral("not installed")));
-        QCOMPARE(dialog.findingList()->topLevelItemCount(), 1); // the blocking high
+        QCOMPARE(dialog.findingList()->topLevelItemCount(), 2); // the blocking high first
         QCOMPARE(dialog.findingList()->topLevelItem(0)->text(0), QStringLiteral("high"));
+        QCOMPARE(dialog.findingList()->topLevelItem(0)->text(1), QStringLiteral("blocks"));
+        QCOMPARE(dialog.findingList()->topLevelItem(1)->text(1), QString());
         QVERIFY(dialog.summaryLabel()->text().contains(QStringLiteral("Blocking (high and above): <b>1</b>")));
         QVERIFY(dialog.summaryLabel()->text().contains(QStringLiteral("Not covered: container")));
 

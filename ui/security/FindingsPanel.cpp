@@ -15,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStyledItemDelegate>
@@ -130,6 +131,22 @@ FindingsPanel::FindingsPanel(QWidget* parent)
             },
             this));
 
+    // First-seen and due dates are in the details pane; a right click on the header brings any column back.
+    m_table->setColumnHidden(FindingTableModel::FirstSeenColumn, true);
+    m_table->setColumnHidden(FindingTableModel::DueColumn, true);
+    m_table->header()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table->header(), &QHeaderView::customContextMenuRequested, this, [this](const QPoint& pos) {
+        QMenu menu(this);
+        for (int column = 0; column < FindingTableModel::ColumnCount; ++column) {
+            QAction* action = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
+            action->setCheckable(true);
+            action->setChecked(!m_table->isColumnHidden(column));
+            action->setEnabled(column != FindingTableModel::TitleColumn);
+            connect(action, &QAction::toggled, this,
+                    [this, column](bool on) { m_table->setColumnHidden(column, !on); });
+        }
+        menu.exec(m_table->header()->mapToGlobal(pos));
+    });
     m_table->setItemDelegateForColumn(FindingTableModel::FirstSeenColumn, new DateDelegate(this));
     m_table->setItemDelegateForColumn(FindingTableModel::DueColumn, new DateDelegate(this));
 
@@ -224,8 +241,9 @@ void FindingsPanel::setPosture(const Posture& posture, bool triageWritable)
                        int(FindingTableModel::ToolColumn), int(FindingTableModel::FirstSeenColumn),
                        int(FindingTableModel::AgeColumn), int(FindingTableModel::DueColumn)})
         m_table->resizeColumnToContents(column);
-    m_table->setColumnWidth(FindingTableModel::RuleColumn, 170);
+    m_table->setColumnWidth(FindingTableModel::RuleColumn, 160);
     m_table->setColumnWidth(FindingTableModel::LocationColumn, 170);
+    m_table->setColumnWidth(FindingTableModel::AgeColumn, 80);
     applyFilters();
     if (!fingerprint.isEmpty())
         selectFinding(tool, fingerprint);

@@ -16,6 +16,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace gatehouse::ui {
 
 namespace {
@@ -55,10 +57,11 @@ ScanDialog::ScanDialog(const QString& repoPath, QWidget* parent)
     m_tools->header()->setSectionResizeMode(StatusColumn, QHeaderView::Stretch);
     m_tools->header()->setStretchLastSection(false);
     m_findings->setObjectName(QStringLiteral("scanFindings"));
-    m_findings->setHeaderLabels({tr("Severity"), tr("Tool"), tr("Rule"), tr("Location"), tr("New")});
+    m_findings->setHeaderLabels({tr("Severity"), tr("Blocks"), tr("Tool"), tr("Rule"), tr("Location"), tr("New")});
     m_findings->setRootIsDecorated(false);
     m_findings->setAlternatingRowColors(true);
-    m_findings->header()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_findings->header()->setSectionResizeMode(4, QHeaderView::Stretch);
+    m_findings->hide();
     m_findings->header()->setStretchLastSection(false);
     m_summary->setObjectName(QStringLiteral("scanSummary"));
     m_summary->setWordWrap(true);
@@ -87,7 +90,9 @@ ScanDialog::ScanDialog(const QString& repoPath, QWidget* parent)
     layout->addWidget(m_stage);
     layout->addWidget(m_progress);
     layout->addWidget(m_summary);
-    layout->addWidget(makeLabel(QStringLiteral("sectionTitle"), this, tr("Blocking findings")));
+    m_findingsTitle = makeLabel(QStringLiteral("sectionTitle"), this);
+    m_findingsTitle->hide();
+    layout->addWidget(m_findingsTitle);
     layout->addWidget(m_findings, 3);
     layout->addWidget(buttons);
 
@@ -136,6 +141,12 @@ void ScanDialog::loadTools()
     }
     for (int c : {int(ToolColumn), int(CategoryColumn), int(FindingsColumn), int(TimeColumn)})
         m_tools->resizeColumnToContents(c);
+    // Every scanner visible without scrolling (the list is short; the findings below take the rest).
+    const int rows = m_tools->topLevelItemCount();
+    if (rows > 0)
+        m_tools->setMinimumHeight(std::min(420,
+                                           m_tools->header()->sizeHint().height() + rows * m_tools->sizeHintForRow(0)
+                                               + 2 * m_tools->frameWidth() + 4));
     m_tools->setColumnWidth(ToolColumn, std::max(150, m_tools->columnWidth(ToolColumn) + 30));
     m_stage->setText(
         installed == 0
@@ -265,24 +276,33 @@ void ScanDialog::showOutcome(const LocalScanOutcome& outcome)
             }
         }
     }
-    for (const LocalScanOutcome::Item& x : outcome.findings) {
-        if (!x.blocking)
-            continue;
+    // Blocking findings first, then by severity: what stops a release is on top.
+    QList<LocalScanOutcome::Item> items = outcome.findings;
+    std::stable_sort(items.begin(), items.end(), [](const LocalScanOutcome::Item& a, const LocalScanOutcome::Item& b) {
+        return a.blocking != b.blocking ? a.blocking : a.finding.severity > b.finding.severity;
+    });
+    for (const LocalScanOutcome::Item& x : std::as_const(items)) {
         auto* item = new QTreeWidgetItem(m_findings);
         item->setText(0, severityName(x.finding.severity));
         item->setForeground(0, ChartTheme::severityColor(x.finding.severity, palette()));
-        item->setText(1, x.finding.tool);
-        item->setText(2, x.finding.rule);
+        item->setText(1, x.blocking ? tr("blocks") : QString());
+        item->setForeground(1, ChartTheme::badColor(palette()));
+        item->setText(2, x.finding.tool);
+        item->setText(3, x.finding.rule);
         const FindingLocation& l = x.finding.location;
-        item->setText(3,
+        item->setText(4,
                       !l.path.isEmpty() ? (l.line > 0 ? QStringLiteral("%1:%2").arg(l.path).arg(l.line) : l.path)
                           : l.package.isEmpty() ? l.target
                                                 : l.package + QLatin1Char(' ') + l.version);
-        item->setText(4, !x.isNew ? tr("–") : *x.isNew ? tr("new") : QString());
-        item->setToolTip(2, x.finding.title);
+        item->setText(5, !x.isNew ? tr("–") : *x.isNew ? tr("new") : QString());
+        item->setToolTip(3, x.finding.title);
+        item->setToolTip(4, x.finding.title);
     }
-    for (int c = 0; c < 3; ++c)
+    for (int c = 0; c < 4; ++c)
         m_findings->resizeColumnToContents(c);
+    m_findingsTitle->setText(tr("Findings (%1, %2 blocking)").arg(outcome.findings.size()).arg(outcome.blocking));
+    m_findingsTitle->show();
+    m_findings->show();
 
     QStringList counts;
     for (Severity s : allSeverities())

@@ -70,6 +70,7 @@ private:
     QTreeWidget* m_findings;
     QLabel* m_summary;
     QLabel* m_stage;
+    QLabel* m_findingsTitle = nullptr;
     QProgressBar* m_progress;
     QPushButton* m_run;
     QPushButton* m_cancel;
