@@ -9,7 +9,7 @@
 #include "pages/IncidentsPage.h"
 #include "pages/OverviewPage.h"
 #include "pages/PipelinesPage.h"
-#include "pages/SecurityPage.h"
+#include "security/SecurityPage.h"
 #include "widgets/Widgets.h"
 
 #include <QHBoxLayout>

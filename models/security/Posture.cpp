@@ -135,6 +135,24 @@ QList<FindingCategory> reportCategories(const ScanReport& report)
     return {FindingCategory::Sast};
 }
 
+QList<FindingEpisode> FindingLifecycle::episodes() const
+{
+    QList<FindingEpisode> all = pastEpisodes;
+    all << FindingEpisode{opened, fixed};
+    return all;
+}
+
+std::optional<FindingEpisode> FindingLifecycle::episodeAt(const QDateTime& time) const
+{
+    if (FindingEpisode current{opened, fixed}; current.containsTime(time))
+        return current;
+    for (const FindingEpisode& episode : pastEpisodes) {
+        if (episode.containsTime(time))
+            return episode;
+    }
+    return std::nullopt;
+}
+
 QMap<Severity, int> Posture::openBySeverity() const
 {
     QMap<Severity, int> counts;
@@ -164,6 +182,8 @@ QMap<Severity, double> Posture::medianDaysToFix() const
 {
     QMap<Severity, QList<double>> durations;
     for (const FindingLifecycle& f : findings) {
+        for (const FindingEpisode& e : f.pastEpisodes)
+            durations[f.finding.severity] << days(e.opened.time, e.fixed.time);
         if (f.state == FindingState::Fixed)
             durations[f.finding.severity] << days(f.opened.time, f.fixed.time);
     }
@@ -265,6 +285,7 @@ Posture PostureBuilder::build(const ScanHistory& history, const SecurityConfig& 
     posture.head = history.head;
     posture.now = now.toUTC();
     posture.skipped = history.skipped;
+    posture.triage = triage.entries();
 
     QList<FindingLifecycle> records;
     QHash<QString, qsizetype> index; // lifecycle key → records
@@ -308,6 +329,7 @@ Posture PostureBuilder::build(const ScanHistory& history, const SecurityConfig& 
                     FindingLifecycle& record = records[*existing];
                     record.finding = it.value();
                     if (record.fixed.isValid()) {
+                        record.pastEpisodes << FindingEpisode{record.opened, record.fixed};
                         record.fixed = {};
                         record.opened = point;
                         ++record.reintroductions;

@@ -31,6 +31,19 @@ struct ScanPoint
     bool isValid() const { return !commit.isNull(); }
 };
 
+/// One stretch of time a finding was present: from the scan that reported it to the scan it left (invalid while
+/// still present).
+struct FindingEpisode
+{
+    ScanPoint opened;
+    ScanPoint fixed;
+    /// Whether the finding was present at `time` during this episode.
+    bool containsTime(const QDateTime& time) const
+    {
+        return opened.time <= time && (!fixed.isValid() || time < fixed.time);
+    }
+};
+
 /// One finding followed across the scans of its tool (identity: tool + fingerprint).
 struct FindingLifecycle
 {
@@ -46,6 +59,13 @@ struct FindingLifecycle
     QDateTime due; ///< opened + SLA; invalid without an SLA
     double ageDays = 0; ///< open: now − opened; fixed: fixed − opened
     bool overdue = false; ///< open (or acceptance expired) and older than its SLA
+    /// Earlier episodes that ended in a fix before a reintroduction, oldest first (the current one is opened/fixed).
+    QList<FindingEpisode> pastEpisodes;
+
+    /// Every episode, oldest first: the past ones and the current one.
+    QList<FindingEpisode> episodes() const;
+    /// The episode in which the finding was present at `time`, or nullptr.
+    std::optional<FindingEpisode> episodeAt(const QDateTime& time) const;
 };
 
 /// A scan's line in the posture: its reports and the counts after it.
@@ -82,12 +102,14 @@ struct Posture
     QList<ScanSummary> scans; ///< oldest first
     QList<FindingLifecycle> findings; ///< by first-seen time, severity (worst first), tool, rule
     QList<SkippedReport> skipped;
+    QList<TriageEntry> triage; ///< every decision of triage.yml that was applied (in file order)
 
     QMap<Severity, int> openBySeverity() const; ///< state Open only
     int overdueCount() const;
     /// Findings triaged as false positive / all findings (0 when there are none).
     double falsePositiveRate() const;
-    /// Median days from opened to fixed per severity, over fixed findings; absent severities had no fix.
+    /// Median days from opened to fixed per severity, over every fix (also of episodes before a reintroduction);
+    /// absent severities had no fix.
     QMap<Severity, double> medianDaysToFix() const;
 
     /// The `gatehouse posture --format json` document (times ISO 8601 UTC).
