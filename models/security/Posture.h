@@ -64,7 +64,7 @@ struct FindingLifecycle
 
     /// Every episode, oldest first: the past ones and the current one.
     QList<FindingEpisode> episodes() const;
-    /// The episode in which the finding was present at `time`, or nullptr.
+    /// The episode in which the finding was present at `time`, or none.
     std::optional<FindingEpisode> episodeAt(const QDateTime& time) const;
 };
 
@@ -73,13 +73,15 @@ struct ScanSummary
 {
     git::ObjectId commit;
     QDateTime time;
+    QString author; ///< the commit's author (owner of the findings it introduced)
     struct Report
     {
         QString path;
         QString tool;
         qsizetype findings = 0;
         bool fromNote = false;
-        /// What the report covers: its findings' categories, or the tool's usual one when it found nothing.
+        /// The kinds of scan the report is (for coverage): its findings' categories, or, when it found nothing,
+        /// the tool's usual one (reportCategories()).
         QList<FindingCategory> categories;
     };
     QList<Report> reports;
@@ -87,6 +89,10 @@ struct ScanSummary
     int newFindings = 0; ///< first seen or reintroduced in this scan
     int fixedFindings = 0; ///< gone from this scan of their tool
 };
+
+/// The kinds of scan a report stands for: the categories of its findings, or, for a report without findings, the
+/// tool's usual kind (trivy: container when the path or target names an image, dependency otherwise).
+QList<FindingCategory> reportCategories(const ScanReport& report);
 
 /// The security posture of a branch: every scan and every finding's lifecycle. Value type, any thread.
 struct Posture
@@ -102,8 +108,7 @@ struct Posture
     int overdueCount() const;
     /// Findings triaged as false positive / all findings (0 when there are none).
     double falsePositiveRate() const;
-    /// Median days from opened to fixed per severity, over every fix (also of episodes before a reintroduction);
-    /// absent severities had no fix.
+    /// Median days from opened to fixed per severity, over fixed findings; absent severities had no fix.
     QMap<Severity, double> medianDaysToFix() const;
 
     /// The `gatehouse posture --format json` document (times ISO 8601 UTC).
