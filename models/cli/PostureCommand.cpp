@@ -3,6 +3,7 @@
 #include "Commands.h"
 
 #include "security/Posture.h"
+#include "security/PostureStatistics.h"
 #include "security/WeeklySummary.h"
 
 #include <QJsonArray>
@@ -58,15 +59,25 @@ int runPosture(const QStringList& arguments, Io io)
     for (const SkippedReport& s : posture->skipped)
         io.err << "gatehouse posture: skipped " << s.path << " at " << s.commit.shortString() << ": "
                << s.diagnostic.toString() << '\n';
-    const QList<WeeklySummary> weeks = summarizeWeeks(*posture);
+    // The weekly review: the week asked for, else the week of "now".
+    const IsoWeek reviewed = week ? *week : IsoWeek::containing(posture->now);
+    const WeeklySummary summary = summarizeWeek(*posture, reviewed.year, reviewed.week);
     if (options.format == QLatin1String("json")) {
         QJsonObject root = posture->toJson();
         QJsonArray weekArray;
-        for (const WeeklySummary& w : weeks)
-            weekArray.append(w.toJson());
+        for (const WeekTrendPoint& p : PostureStatistics::weeklyTrend(*posture)) {
+            QJsonObject open;
+            for (Severity s : allSeverities())
+                open.insert(severityName(s), p.open.value(s, 0));
+            weekArray.append(QJsonObject{{QStringLiteral("week"), p.week.toString()},
+                                         {QStringLiteral("open"), open},
+                                         {QStringLiteral("new"), p.newFindings},
+                                         {QStringLiteral("fixed"), p.fixedFindings},
+                                         {QStringLiteral("scans"), p.scans}});
+        }
         root.insert(QStringLiteral("weeks"), weekArray);
         if (week)
-            root.insert(QStringLiteral("week"), summarizeWeek(*posture, week->year, week->week).toJson(&*posture));
+            root.insert(QStringLiteral("week"), summary.toJson());
         writeJson(io.out, QJsonDocument(root));
         return ExitOk;
     }
@@ -76,15 +87,16 @@ int runPosture(const QStringList& arguments, Io io)
     for (Severity s : allSeverities())
         io.out << ' ' << severityName(s) << ' ' << open.value(s, 0);
     io.out << "\noverdue: " << posture->overdueCount() << '\n';
-    if (week || !weeks.isEmpty()) {
-        const WeeklySummary w = week ? summarizeWeek(*posture, week->year, week->week) : weeks.constLast();
+    if (summary.week.isValid()) {
         QStringList uncovered;
-        for (FindingCategory c : w.uncoveredCategories())
-            uncovered << categoryName(c);
-        io.out << "week " << w.week.toString() << ": " << w.newFindings << " new, " << w.fixedFindings << " fixed, "
-               << w.overdue << " overdue, " << w.scans << " scans; not covered in the last " << w.coverageDays
-               << " days: " << (uncovered.isEmpty() ? QStringLiteral("none") : uncovered.join(QStringLiteral(", ")))
-               << '\n';
+        for (const ScanCoverage& c : summary.coverage) {
+            if (!c.covered)
+                uncovered << c.kind;
+        }
+        io.out << "week " << summary.week.toString() << ": " << summary.newFindings.size() << " new, "
+               << summary.fixedFindings.size() << " fixed, " << summary.overdue.size() << " overdue, " << summary.scans
+               << " scans; not covered in the last 7 days: "
+               << (uncovered.isEmpty() ? QStringLiteral("none") : uncovered.join(QStringLiteral(", "))) << '\n';
     }
     for (const FindingLifecycle& f : posture->findings) {
         if (f.state != FindingState::Open)

@@ -88,6 +88,24 @@ QString findingStateName(FindingState state)
     return QStringLiteral("accepted");
 }
 
+QList<FindingEpisode> FindingLifecycle::episodes() const
+{
+    QList<FindingEpisode> all = pastEpisodes;
+    all << FindingEpisode{opened, fixed};
+    return all;
+}
+
+std::optional<FindingEpisode> FindingLifecycle::episodeAt(const QDateTime& time) const
+{
+    if (FindingEpisode current{opened, fixed}; current.containsTime(time))
+        return current;
+    for (const FindingEpisode& episode : pastEpisodes) {
+        if (episode.containsTime(time))
+            return episode;
+    }
+    return std::nullopt;
+}
+
 QList<FindingCategory> reportCategories(const ScanReport& report)
 {
     QList<FindingCategory> categories;
@@ -135,24 +153,6 @@ QList<FindingCategory> reportCategories(const ScanReport& report)
     return {FindingCategory::Sast};
 }
 
-QList<FindingEpisode> FindingLifecycle::episodes() const
-{
-    QList<FindingEpisode> all = pastEpisodes;
-    all << FindingEpisode{opened, fixed};
-    return all;
-}
-
-std::optional<FindingEpisode> FindingLifecycle::episodeAt(const QDateTime& time) const
-{
-    if (FindingEpisode current{opened, fixed}; current.containsTime(time))
-        return current;
-    for (const FindingEpisode& episode : pastEpisodes) {
-        if (episode.containsTime(time))
-            return episode;
-    }
-    return std::nullopt;
-}
-
 QMap<Severity, int> Posture::openBySeverity() const
 {
     QMap<Severity, int> counts;
@@ -182,8 +182,6 @@ QMap<Severity, double> Posture::medianDaysToFix() const
 {
     QMap<Severity, QList<double>> durations;
     for (const FindingLifecycle& f : findings) {
-        for (const FindingEpisode& e : f.pastEpisodes)
-            durations[f.finding.severity] << days(e.opened.time, e.fixed.time);
         if (f.state == FindingState::Fixed)
             durations[f.finding.severity] << days(f.opened.time, f.fixed.time);
     }

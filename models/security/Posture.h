@@ -64,7 +64,7 @@ struct FindingLifecycle
 
     /// Every episode, oldest first: the past ones and the current one.
     QList<FindingEpisode> episodes() const;
-    /// The episode in which the finding was present at `time`, or nullptr.
+    /// The episode in which the finding was present at `time`, or none.
     std::optional<FindingEpisode> episodeAt(const QDateTime& time) const;
 };
 
@@ -108,8 +108,7 @@ struct Posture
     int overdueCount() const;
     /// Findings triaged as false positive / all findings (0 when there are none).
     double falsePositiveRate() const;
-    /// Median days from opened to fixed per severity, over every fix (also of episodes before a reintroduction);
-    /// absent severities had no fix.
+    /// Median days from opened to fixed per severity, over fixed findings; absent severities had no fix.
     QMap<Severity, double> medianDaysToFix() const;
 
     /// The `gatehouse posture --format json` document (times ISO 8601 UTC).

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "ReviewSummary.h"
+#include "WeeklySummary.h"
 
 #include <QByteArray>
 

@@ -198,7 +198,7 @@ Result<WeeklyReport> WeeklyReport::compute(const QString& repoPath, const IsoWee
         return makeError(
             QStringLiteral("report.future-week"),
             QStringLiteral("%1 has not started yet (it begins %2)").arg(week.toString(), day(week.start())));
-    const QDateTime asOf = std::min(week.lastSecond(), nowUtc);
+    const QDateTime asOf = std::min(week.end(), nowUtc);
 
     auto repo = git::Repository::open(repoPath);
     if (!repo)
@@ -236,7 +236,7 @@ Result<WeeklyReport> WeeklyReport::compute(const QString& repoPath, const IsoWee
         report.skipped = posture.skipped;
         report.pipelines = gateStatuses(repoPath, last.id);
     }
-    report.summary = summarizeReview(posture, week.year, week.week);
+    report.summary = summarizeWeek(posture, week.year, week.week);
     return report;
 }
 
@@ -276,7 +276,7 @@ QJsonObject WeeklyReport::toJson() const
 
 QString WeeklyReport::toMarkdown() const
 {
-    const ReviewSummary& s = summary;
+    const WeeklySummary& s = summary;
     QString md;
     md += QStringLiteral("# Security posture: %1, %2\n\n").arg(repository, s.week.toString());
     md += QStringLiteral("%1 · as of %2 UTC · %3 at %4\n\n")
@@ -379,7 +379,7 @@ QString WeeklyReport::toMarkdown() const
 
 QString WeeklyReport::toHtml(const QString& chartImage) const
 {
-    const ReviewSummary& s = summary;
+    const WeeklySummary& s = summary;
     QString h;
     h += QStringLiteral(
              "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n<title>Security posture: %1, %2</title>\n"

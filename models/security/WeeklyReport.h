@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "ReviewSummary.h"
+#include "WeeklySummary.h"
 #include "common/ProgressSink.h"
 #include "common/Result.h"
 
@@ -37,7 +37,7 @@ struct WeeklyReport
     git::ObjectId commit; ///< last commit of the week; null when the history starts later
     QString commitSummary;
     QDateTime commitTime;
-    ReviewSummary summary;
+    WeeklySummary summary;
     QList<PipelineGateStatus> pipelines;
     QList<SkippedReport> skipped;
     QString generator; ///< "Gatehouse 0.1.0"

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WeeklySummary.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -14,7 +15,7 @@ namespace {
 
 QString iso(const QDateTime& time)
 {
-    return time.toUTC().toString(Qt::ISODate);
+    return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
 }
 
 double days(const QDateTime& from, const QDateTime& to)
@@ -27,62 +28,97 @@ double roundTenth(double value)
     return std::round(value * 10.0) / 10.0;
 }
 
-int weeksInYear(int year)
+QJsonObject severityCounts(const QMap<Severity, int>& counts)
 {
-    // Dec 28 is always in the last ISO week of its year.
-    return QDate(year, 12, 28).weekNumber();
+    QJsonObject o;
+    for (Severity s : allSeverities())
+        o.insert(severityName(s), counts.value(s, 0));
+    return o;
 }
 
-/// Open at `time`: present in an episode and not under a decision that holds then.
-bool openAt(const FindingLifecycle& f, const QDateTime& time, std::optional<FindingEpisode>* episode = nullptr)
+QString coverageKind(FindingCategory category)
 {
-    const auto at = f.episodeAt(time);
-    if (!at)
-        return false;
-    if (f.triage && f.triage->activeAt(time))
-        return false;
-    if (episode)
-        *episode = at;
-    return true;
-}
-
-QJsonArray findingList(const Posture& posture, const QList<qsizetype>& indexes)
-{
-    QJsonArray list;
-    for (qsizetype i : indexes) {
-        const Finding& f = posture.findings.at(i).finding;
-        list.append(QJsonObject{{QStringLiteral("tool"), f.tool},
-                                {QStringLiteral("fingerprint"), f.fingerprint},
-                                {QStringLiteral("severity"), severityName(f.severity)},
-                                {QStringLiteral("rule"), f.rule},
-                                {QStringLiteral("title"), f.title}});
+    switch (category) {
+    case FindingCategory::Sast:
+        return QStringLiteral("sast");
+    case FindingCategory::Dependency:
+        return QStringLiteral("dependency");
+    case FindingCategory::Container:
+        return QStringLiteral("container");
+    case FindingCategory::Secret:
+        return QStringLiteral("secrets");
+    case FindingCategory::Dast:
+        return QStringLiteral("dast");
+    case FindingCategory::Iac:
+        break;
     }
-    return list;
+    return {}; // infrastructure-as-code scans are not one of the review's five kinds
+}
+
+QJsonValue pointJson(const ScanPoint& point)
+{
+    if (!point.isValid())
+        return QJsonValue(QJsonValue::Null);
+    return QJsonObject{{QStringLiteral("commit"), point.commit.toString()}, {QStringLiteral("time"), iso(point.time)}};
+}
+
+QJsonObject findingJson(const WeeklyFinding& f)
+{
+    QJsonObject o{{QStringLiteral("fingerprint"), f.finding.fingerprint},
+                  {QStringLiteral("tool"), f.finding.tool},
+                  {QStringLiteral("rule"), f.finding.rule},
+                  {QStringLiteral("severity"), severityName(f.finding.severity)},
+                  {QStringLiteral("category"), categoryName(f.finding.category)},
+                  {QStringLiteral("title"), f.finding.title},
+                  {QStringLiteral("first_seen"), pointJson(f.firstSeen)},
+                  {QStringLiteral("fixed"), pointJson(f.fixed)},
+                  {QStringLiteral("age_days"), roundTenth(f.ageDays)},
+                  {QStringLiteral("owner"), f.owner}};
+    const QJsonObject location = f.finding.toJson().value(QStringLiteral("location")).toObject();
+    if (!location.isEmpty())
+        o.insert(QStringLiteral("location"), location);
+    if (f.slaDays) {
+        o.insert(QStringLiteral("sla_days"), *f.slaDays);
+        o.insert(QStringLiteral("due"), iso(f.due));
+    }
+    return o;
+}
+
+bool worseFirst(const WeeklyFinding& a, const WeeklyFinding& b)
+{
+    if (a.finding.severity != b.finding.severity)
+        return a.finding.severity > b.finding.severity;
+    if (a.opened.time != b.opened.time)
+        return a.opened.time < b.opened.time;
+    if (a.finding.tool != b.finding.tool)
+        return a.finding.tool < b.finding.tool;
+    return a.finding.rule < b.finding.rule;
 }
 
 } // namespace
 
 bool IsoWeek::isValid() const
 {
-    return year >= 1 && year <= 9999 && week >= 1 && week <= weeksInYear(year);
+    if (week < 1 || week > 53 || year < 1 || year > 9999)
+        return false;
+    return containing(monday()) == *this;
 }
 
 QDate IsoWeek::monday() const
 {
-    if (!isValid())
-        return {};
-    const QDate jan4(year, 1, 4); // always in week 1
-    return jan4.addDays(1 - jan4.dayOfWeek()).addDays(qint64(week - 1) * 7);
+    // 4 January is always in week 1.
+    const QDate jan4(year, 1, 4);
+    return jan4.addDays(1 - jan4.dayOfWeek() + 7 * (week - 1));
 }
 
 QDateTime IsoWeek::start() const
 {
-    return isValid() ? monday().startOfDay(Qt::UTC) : QDateTime();
+    return QDateTime(monday(), QTime(0, 0), Qt::UTC);
 }
 
 QDateTime IsoWeek::end() const
 {
-    return isValid() ? monday().addDays(7).startOfDay(Qt::UTC) : QDateTime();
+    return QDateTime(monday().addDays(6), QTime(23, 59, 59), Qt::UTC);
 }
 
 QString IsoWeek::toString() const
@@ -90,44 +126,22 @@ QString IsoWeek::toString() const
     return QStringLiteral("%1-W%2").arg(year, 4, 10, QLatin1Char('0')).arg(week, 2, 10, QLatin1Char('0'));
 }
 
-QDateTime IsoWeek::lastSecond() const
-{
-    return isValid() ? end().addSecs(-1) : QDateTime();
-}
-
 IsoWeek IsoWeek::addWeeks(int weeks) const
 {
-    return of(monday().addDays(qint64(weeks) * 7));
+    return containing(monday().addDays(qint64(weeks) * 7));
 }
 
-IsoWeek IsoWeek::next() const
-{
-    return of(monday().addDays(7));
-}
-
-IsoWeek IsoWeek::previous() const
-{
-    return of(monday().addDays(-7));
-}
-
-IsoWeek IsoWeek::of(const QDate& date)
+IsoWeek IsoWeek::containing(const QDate& date)
 {
     IsoWeek w;
-    if (!date.isValid())
-        return w;
     w.week = date.weekNumber(&w.year);
     return w;
 }
 
-IsoWeek IsoWeek::of(const QDateTime& time)
-{
-    return of(time.toUTC().date());
-}
-
 std::optional<IsoWeek> IsoWeek::parse(const QString& text)
 {
-    static const QRegularExpression pattern(QStringLiteral(R"(^\s*(\d{4})-?[Ww](\d{1,2})\s*$)"));
-    const QRegularExpressionMatch match = pattern.match(text);
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{4})-?[Ww](\\d{1,2})$"));
+    const auto match = pattern.match(text.trimmed());
     if (!match.hasMatch())
         return std::nullopt;
     const IsoWeek w{match.captured(1).toInt(), match.captured(2).toInt()};
@@ -136,178 +150,189 @@ std::optional<IsoWeek> IsoWeek::parse(const QString& text)
     return w;
 }
 
-QList<FindingCategory> coverageCategories()
+QStringList coverageKinds()
 {
-    return {FindingCategory::Sast, FindingCategory::Dependency, FindingCategory::Container, FindingCategory::Secret,
-            FindingCategory::Dast};
+    return {QStringLiteral("sast"), QStringLiteral("dependency"), QStringLiteral("container"),
+            QStringLiteral("secrets"), QStringLiteral("dast")};
 }
 
-QList<FindingCategory> WeeklySummary::coveredCategories() const
+int WeeklySummary::openTotal() const
 {
-    QList<FindingCategory> list;
-    for (FindingCategory c : coverageCategories()) {
-        if (covered(c))
-            list << c;
-    }
-    return list;
+    int total = 0;
+    for (int n : open)
+        total += n;
+    return total;
 }
 
-QList<FindingCategory> WeeklySummary::uncoveredCategories() const
+int WeeklySummary::coveredKinds() const
 {
-    QList<FindingCategory> list;
-    for (FindingCategory c : coverageCategories()) {
-        if (!covered(c))
-            list << c;
-    }
-    return list;
+    return int(std::count_if(coverage.cbegin(), coverage.cend(), [](const ScanCoverage& c) { return c.covered; }));
 }
 
-QJsonObject WeeklySummary::toJson(const Posture* posture) const
+QJsonObject WeeklySummary::toJson() const
 {
-    QJsonObject openObject;
-    for (Severity s : allSeverities())
-        openObject.insert(severityName(s), openCount(s));
     QJsonObject medians;
     for (auto it = medianDaysToFix.cbegin(); it != medianDaysToFix.cend(); ++it)
         medians.insert(severityName(it.key()), roundTenth(it.value()));
-    QJsonArray covered;
-    QJsonArray uncovered;
-    for (FindingCategory c : coveredCategories())
-        covered.append(categoryName(c));
-    for (FindingCategory c : uncoveredCategories())
-        uncovered.append(categoryName(c));
-    QJsonObject o{{QStringLiteral("week"), week.toString()},
-                  {QStringLiteral("start"), iso(start)},
-                  {QStringLiteral("end"), iso(end)},
-                  {QStringLiteral("as_of"), iso(asOf)},
-                  {QStringLiteral("complete"), complete},
-                  {QStringLiteral("scans"), scans},
-                  {QStringLiteral("open"), openObject},
-                  {QStringLiteral("new"), newFindings},
-                  {QStringLiteral("fixed"), fixedFindings},
-                  {QStringLiteral("overdue"), overdue},
-                  {QStringLiteral("median_days_to_fix"), medians},
-                  {QStringLiteral("coverage"),
-                   QJsonObject{{QStringLiteral("covered"), covered},
-                               {QStringLiteral("uncovered"), uncovered},
-                               {QStringLiteral("days"), coverageDays}}}};
-    if (posture) {
-        o.insert(QStringLiteral("new_findings"), findingList(*posture, newIndexes));
-        o.insert(QStringLiteral("fixed_findings"), findingList(*posture, fixedIndexes));
-        o.insert(QStringLiteral("overdue_findings"), findingList(*posture, overdueIndexes));
+    QJsonObject coverageObject;
+    for (const ScanCoverage& c : coverage) {
+        QJsonObject o{{QStringLiteral("covered"), c.covered},
+                      {QStringLiteral("tools"), QJsonArray::fromStringList(c.tools)}};
+        o.insert(QStringLiteral("last_scan"), c.lastScan.isValid() ? QJsonValue(iso(c.lastScan)) : QJsonValue());
+        coverageObject.insert(c.kind, o);
     }
-    return o;
-}
-
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2.0;
-}
-
-QMap<Severity, QList<double>> fixDurations(const Posture& posture, const QDateTime& until)
-{
-    QMap<Severity, QList<double>> durations;
-    for (const FindingLifecycle& f : posture.findings) {
-        for (const FindingEpisode& e : f.episodes()) {
-            if (e.fixed.isValid() && e.fixed.time <= until)
-                durations[f.finding.severity] << days(e.opened.time, e.fixed.time);
-        }
+    const auto list = [](const QList<WeeklyFinding>& findings) {
+        QJsonArray a;
+        for (const WeeklyFinding& f : findings)
+            a.append(findingJson(f));
+        return a;
+    };
+    QJsonArray trendArray;
+    for (const WeekTrendPoint& p : trend) {
+        trendArray.append(QJsonObject{{QStringLiteral("week"), p.week.toString()},
+                                      {QStringLiteral("open"), severityCounts(p.open)},
+                                      {QStringLiteral("new"), p.newFindings},
+                                      {QStringLiteral("fixed"), p.fixedFindings},
+                                      {QStringLiteral("scans"), p.scans}});
     }
-    return durations;
+    return {{QStringLiteral("week"), week.toString()},
+            {QStringLiteral("start"), iso(week.start())},
+            {QStringLiteral("end"), iso(week.end())},
+            {QStringLiteral("as_of"), iso(asOf)},
+            {QStringLiteral("open"), severityCounts(open)},
+            {QStringLiteral("open_total"), openTotal()},
+            {QStringLiteral("new"), int(newFindings.size())},
+            {QStringLiteral("fixed"), int(fixedFindings.size())},
+            {QStringLiteral("overdue"), int(overdue.size())},
+            {QStringLiteral("scans"), scans},
+            {QStringLiteral("median_days_to_fix"), medians},
+            {QStringLiteral("coverage"), coverageObject},
+            {QStringLiteral("new_findings"), list(newFindings)},
+            {QStringLiteral("fixed_findings"), list(fixedFindings)},
+            {QStringLiteral("overdue_findings"), list(overdue)},
+            {QStringLiteral("trend"), trendArray}};
 }
 
-QMap<QString, QMap<Severity, int>> openByTool(const Posture& posture, const QDateTime& time)
+WeeklySummary summarizeWeek(const Posture& posture, int isoYear, int isoWeek, int trendWeeks)
 {
-    QMap<QString, QMap<Severity, int>> counts;
-    for (const FindingLifecycle& f : posture.findings) {
-        if (openAt(f, time))
-            ++counts[f.finding.tool][f.finding.severity];
-    }
-    return counts;
-}
+    WeeklySummary summary;
+    summary.week = IsoWeek{isoYear, isoWeek};
+    if (!summary.week.isValid())
+        return summary;
+    const QDateTime start = summary.week.start();
+    summary.asOf = summary.week.end();
+    if (posture.now.isValid() && posture.now < summary.asOf)
+        summary.asOf = posture.now.toUTC();
+    const QDateTime asOf = summary.asOf;
 
-WeeklySummary summarizeWeek(const Posture& posture, int isoYear, int isoWeek, int coverageDays)
-{
-    WeeklySummary s;
-    s.week = IsoWeek{isoYear, isoWeek};
-    s.coverageDays = coverageDays;
-    if (!s.week.isValid())
-        return s;
-    s.start = s.week.start();
-    s.end = s.week.end();
-    const QDateTime now = posture.now.isValid() ? posture.now : s.end;
-    s.asOf = std::min(s.end, now);
-    s.complete = s.asOf == s.end;
-    // A week that starts after `now` has nothing yet: everything is evaluated at the end of the range it covers.
-    const bool inWeek = s.asOf >= s.start;
+    QHash<git::ObjectId, QString> authors;
+    for (const ScanSummary& scan : posture.scans)
+        authors.insert(scan.commit, scan.author);
 
-    for (qsizetype i = 0; i < posture.findings.size(); ++i) {
-        const FindingLifecycle& f = posture.findings.at(i);
-        bool opened = false;
-        bool fixed = false;
-        for (const FindingEpisode& e : f.episodes()) {
-            if (inWeek && e.opened.time >= s.start && e.opened.time < s.end && e.opened.time <= s.asOf) {
-                ++s.newFindings;
-                opened = true;
-            }
-            if (inWeek && e.fixed.isValid() && e.fixed.time >= s.start && e.fixed.time < s.end
-                && e.fixed.time <= s.asOf) {
-                ++s.fixedFindings;
-                fixed = true;
-            }
-        }
-        if (opened)
-            s.newIndexes << i;
-        if (fixed)
-            s.fixedIndexes << i;
-        std::optional<FindingEpisode> episode;
-        if (!openAt(f, s.asOf, &episode))
+    QMap<Severity, QList<double>> fixDurations;
+    for (const FindingLifecycle& record : posture.findings) {
+        WeeklyFinding f;
+        f.finding = record.finding;
+        f.firstSeen = record.firstSeen;
+        f.opened = record.opened;
+        f.fixed = record.fixed.isValid() && record.fixed.time <= asOf ? record.fixed : ScanPoint{};
+        f.owner = authors.value(record.firstSeen.commit);
+        f.slaDays = record.slaDays;
+        f.due = record.due;
+        if (record.opened.time > asOf) {
+            // Not yet seen at asOf, or seen in an earlier episode the posture no longer details.
             continue;
-        ++s.open[f.finding.severity];
-        if (f.slaDays && s.asOf > episode->opened.time.addDays(*f.slaDays)) {
-            ++s.overdue;
-            s.overdueIndexes << i;
         }
+        if (f.fixed.isValid()) {
+            f.ageDays = days(f.opened.time, f.fixed.time);
+            fixDurations[f.finding.severity] << f.ageDays;
+        } else {
+            f.ageDays = days(f.opened.time, asOf);
+        }
+        if (f.opened.time >= start)
+            summary.newFindings << f;
+        if (f.fixed.isValid() && f.fixed.time >= start)
+            summary.fixedFindings << f;
+        if (f.fixed.isValid())
+            continue;
+        bool open = true;
+        if (record.triage) {
+            if (record.triage->status == TriageStatus::FalsePositive || record.triage->activeAt(asOf))
+                open = false;
+        }
+        if (!open)
+            continue;
+        ++summary.open[f.finding.severity];
+        if (f.slaDays && asOf > f.due)
+            summary.overdue << f;
     }
-    const QMap<Severity, QList<double>> durations = fixDurations(posture, s.asOf);
-    for (auto it = durations.cbegin(); it != durations.cend(); ++it)
-        s.medianDaysToFix.insert(it.key(), median(it.value()));
+    for (auto it = fixDurations.begin(); it != fixDurations.end(); ++it) {
+        QList<double>& d = it.value();
+        std::sort(d.begin(), d.end());
+        const qsizetype n = d.size();
+        summary.medianDaysToFix.insert(it.key(), n % 2 ? d.at(n / 2) : (d.at(n / 2 - 1) + d.at(n / 2)) / 2.0);
+    }
+    std::sort(summary.newFindings.begin(), summary.newFindings.end(), worseFirst);
+    std::sort(summary.fixedFindings.begin(), summary.fixedFindings.end(), worseFirst);
+    std::sort(summary.overdue.begin(), summary.overdue.end(), [](const WeeklyFinding& a, const WeeklyFinding& b) {
+        if (a.due != b.due)
+            return a.due < b.due;
+        return worseFirst(a, b);
+    });
 
-    const QDateTime coverageStart = s.asOf.addDays(-coverageDays);
-    const QList<FindingCategory> tracked = coverageCategories();
+    // Coverage: which kinds of scan ran in the 7 days before asOf.
+    const QDateTime windowStart = asOf.addDays(-7);
+    QMap<QString, ScanCoverage> coverage;
+    for (const QString& kind : coverageKinds())
+        coverage.insert(kind, ScanCoverage{kind, false, {}, {}});
     for (const ScanSummary& scan : posture.scans) {
-        if (scan.time >= s.start && scan.time < s.end && scan.time <= s.asOf)
-            ++s.scans;
-        if (scan.time <= coverageStart || scan.time > s.asOf)
+        if (scan.time > asOf)
             continue;
         for (const ScanSummary::Report& report : scan.reports) {
-            for (FindingCategory c : report.categories) {
-                if (tracked.contains(c) && (!s.lastScanOf.contains(c) || s.lastScanOf.value(c) < scan.time))
-                    s.lastScanOf.insert(c, scan.time);
+            for (FindingCategory category : report.categories) {
+                const QString kind = coverageKind(category);
+                if (kind.isEmpty())
+                    continue;
+                ScanCoverage& c = coverage[kind];
+                if (!c.lastScan.isValid() || scan.time > c.lastScan)
+                    c.lastScan = scan.time;
+                if (scan.time > windowStart) {
+                    c.covered = true;
+                    if (!c.tools.contains(report.tool))
+                        c.tools << report.tool;
+                }
             }
         }
     }
-    return s;
-}
+    for (const QString& kind : coverageKinds()) {
+        ScanCoverage c = coverage.value(kind);
+        c.tools.sort();
+        summary.coverage << c;
+    }
 
-QList<WeeklySummary> summarizeWeeks(const Posture& posture, int maxWeeks)
-{
-    QList<WeeklySummary> weeks;
-    if (posture.scans.isEmpty() || !posture.now.isValid())
-        return weeks;
-    const IsoWeek last = IsoWeek::of(posture.now);
-    IsoWeek week = IsoWeek::of(posture.scans.constFirst().time);
-    // Count back from the last week so a very long history keeps its newest weeks.
-    const qint64 span = week.monday().daysTo(last.monday()) / 7 + 1;
-    if (span > maxWeeks)
-        week = IsoWeek::of(last.monday().addDays(-qint64(maxWeeks - 1) * 7));
-    for (; week <= last && week.isValid(); week = week.next())
-        weeks << summarizeWeek(posture, week.year, week.week);
-    return weeks;
+    // Trend: the weeks ending with this one, from the scans' own counts.
+    trendWeeks = std::max(1, trendWeeks);
+    qsizetype next = 0; // first scan not yet consumed
+    QMap<Severity, int> lastOpen;
+    const IsoWeek first = summary.week.addWeeks(-(trendWeeks - 1));
+    while (next < posture.scans.size() && posture.scans.at(next).time < first.start())
+        lastOpen = posture.scans.at(next++).open;
+    for (int i = 0; i < trendWeeks; ++i) {
+        WeekTrendPoint point;
+        point.week = first.addWeeks(i);
+        const QDateTime weekEnd = std::min(point.week.end(), asOf);
+        while (next < posture.scans.size() && posture.scans.at(next).time <= weekEnd) {
+            const ScanSummary& scan = posture.scans.at(next++);
+            lastOpen = scan.open;
+            point.newFindings += scan.newFindings;
+            point.fixedFindings += scan.fixedFindings;
+            ++point.scans;
+        }
+        point.open = lastOpen;
+        summary.trend << point;
+    }
+    summary.scans = summary.trend.last().scans;
+    return summary;
 }
 
 } // namespace gatehouse

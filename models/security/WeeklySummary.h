@@ -9,91 +9,99 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
+#include <QString>
 
-#include <compare>
 #include <optional>
 
 namespace gatehouse {
 
-/// An ISO 8601 week ("2026-W47"): Monday 00:00 UTC to the next Monday. Value type.
+/// An ISO 8601 week ("2026-W47"): Monday 00:00:00 UTC to Sunday 23:59:59 UTC. Value type.
 struct IsoWeek
 {
-    int year = 0; ///< the ISO week-numbering year (differs from the calendar year around New Year)
-    int week = 0; ///< 1–53
+    int year = 0; ///< the ISO week-numbering year (may differ from the calendar year around New Year)
+    int week = 0; ///< 1–52 or 53
 
     bool isValid() const;
     QDate monday() const;
-    QDateTime start() const; ///< Monday 00:00 UTC
-    QDateTime end() const; ///< the next Monday 00:00 UTC (exclusive)
+    QDateTime start() const; ///< Monday 00:00:00 UTC
+    QDateTime end() const; ///< Sunday 23:59:59 UTC (inclusive)
     QString toString() const; ///< "2026-W47"
-    QDateTime lastSecond() const; ///< Sunday 23:59:59 UTC, the last instant of the week (inclusive)
-    IsoWeek next() const;
-    IsoWeek previous() const;
     IsoWeek addWeeks(int weeks) const;
 
-    static IsoWeek of(const QDate& date);
-    static IsoWeek of(const QDateTime& time); ///< the week of the time's UTC date
-    static IsoWeek containing(const QDate& date) { return of(date); }
-    static IsoWeek containing(const QDateTime& time) { return of(time); }
-    /// "2026-W47" or "2026W47"; nullopt for anything else or a week the year does not have.
+    static IsoWeek containing(const QDate& date);
+    static IsoWeek containing(const QDateTime& time) { return containing(time.toUTC().date()); }
+    /// "2026-W47" (also "2026W47", "2026-w7"); nullopt for anything else or a week the year does not have.
     static std::optional<IsoWeek> parse(const QString& text);
 
-    friend bool operator==(const IsoWeek&, const IsoWeek&) = default;
-    friend auto operator<=>(const IsoWeek&, const IsoWeek&) = default;
+    bool operator==(const IsoWeek&) const = default;
 };
 
-/// The categories of the coverage tile, in display order: SAST, dependency, container, secrets, DAST.
-QList<FindingCategory> coverageCategories();
+/// A finding as the weekly summary lists it, evaluated at the summary's `asOf` time.
+struct WeeklyFinding
+{
+    Finding finding;
+    ScanPoint firstSeen;
+    ScanPoint opened; ///< start of the episode the summary looks at
+    ScanPoint fixed; ///< invalid when still open at `asOf`
+    QString owner; ///< author of the first-seen commit (who introduced it); empty when unknown
+    std::optional<int> slaDays;
+    QDateTime due; ///< opened + SLA; invalid without an SLA
+    double ageDays = 0; ///< open: asOf − opened; fixed: fixed − opened
+};
 
-/// The weekly security review of one ISO week, computed from a Posture (the Security page's tiles and
-/// `gatehouse report --week`). Counts are evaluated at `asOf` = the end of the week, or the posture's `now` while the
-/// week is still running, so the current week's numbers equal the posture summary's. Value type, any thread.
+/// Whether one kind of scan ran in the 7 days before the summary's `asOf` time.
+struct ScanCoverage
+{
+    QString kind; ///< "sast", "dependency", "container", "secrets", "dast"
+    bool covered = false;
+    QDateTime lastScan; ///< latest scan of this kind up to `asOf` (also older than 7 days); invalid = never
+    QStringList tools; ///< tools that scanned this kind within the 7 days
+};
+
+/// One week of the open-by-severity trend.
+struct WeekTrendPoint
+{
+    IsoWeek week;
+    QMap<Severity, int> open; ///< after the last scan up to the week's end (triaged findings excluded)
+    int newFindings = 0; ///< sum of the week's scans' new counts
+    int fixedFindings = 0;
+    int scans = 0; ///< scans during the week
+};
+
+/// The weekly security review's numbers: what is open at the end of the week, what was new and fixed during it,
+/// what is overdue and whose it is, which kinds of scan ran, and the trend of the weeks before. Value type, any
+/// thread.
+///
+/// Everything is evaluated at `asOf` = the week's end, or the posture's `now` when that is earlier (the current
+/// week). For a posture computed at the last commit of the week with now = asOf (what `gatehouse report` does),
+/// `open`, `overdue` and `medianDaysToFix` equal the posture's own summary. On a posture of a later history, a
+/// finding that was fixed and later reintroduced is seen in its current episode only.
 struct WeeklySummary
 {
     IsoWeek week;
-    QDateTime start; ///< Monday 00:00 UTC
-    QDateTime end; ///< the next Monday 00:00 UTC (exclusive)
-    QDateTime asOf; ///< min(end, posture.now)
-    bool complete = false; ///< the week is over (asOf == end)
-    int scans = 0; ///< scans whose commit time is in the week
+    QDateTime asOf;
+    QMap<Severity, int> open; ///< open at asOf (false positives and active acceptances excluded)
+    QMap<Severity, double> medianDaysToFix; ///< over fixes up to asOf; absent severities had no fix
+    QList<WeeklyFinding> newFindings; ///< first seen (or reintroduced) during the week, worst first
+    QList<WeeklyFinding> fixedFindings; ///< fixed during the week, worst first
+    QList<WeeklyFinding> overdue; ///< open at asOf and past their SLA, most overdue first
+    QList<ScanCoverage> coverage; ///< sast, dependency, container, secrets, dast, in that order
+    QList<WeekTrendPoint> trend; ///< oldest first; the last point is `week`
+    int scans = 0; ///< scans during the week
 
-    /// Findings present at asOf and not under a triage decision holding at asOf, by severity.
-    QMap<Severity, int> open;
-    int newFindings = 0; ///< episodes opened in the week (first seen or reintroduced); = sum of the scans' `new`
-    int fixedFindings = 0; ///< episodes fixed in the week; = sum of the scans' `fixed`
-    int overdue = 0; ///< open at asOf and past their SLA at asOf
-    /// Indexes into Posture::findings (in the posture's order): findings opened / fixed in the week, overdue at asOf.
-    QList<qsizetype> newIndexes;
-    QList<qsizetype> fixedIndexes;
-    QList<qsizetype> overdueIndexes;
-    /// Median days from opened to fixed per severity, over every fix up to asOf (no entry: no fix yet).
-    QMap<Severity, double> medianDaysToFix;
-    /// Per coverage category: the newest scan reporting it in the `coverageDays` before asOf (absent: uncovered).
-    QMap<FindingCategory, QDateTime> lastScanOf;
-    int coverageDays = 7;
-
-    int openCount(Severity severity) const { return open.value(severity, 0); }
-    bool covered(FindingCategory category) const { return lastScanOf.contains(category); }
-    QList<FindingCategory> coveredCategories() const;
-    QList<FindingCategory> uncoveredCategories() const;
-
-    /// JSON object: {"week","start","end","as_of","complete","scans","open":{severity…},"new","fixed","overdue",
-    /// "median_days_to_fix":{severity: days},"coverage":{"covered":[…],"uncovered":[…],"days"}}; with `posture`
-    /// also "new_findings", "fixed_findings", "overdue_findings" ([{"tool","fingerprint","severity","rule","title"}]).
-    QJsonObject toJson(const Posture* posture = nullptr) const;
+    int openTotal() const;
+    int coveredKinds() const;
+    /// {"week","start","end","as_of","open":{…},"open_total","new","fixed","overdue","scans",
+    ///  "median_days_to_fix":{…},"coverage":{"sast":{"covered","last_scan","tools"},…},
+    ///  "new_findings":[…],"fixed_findings":[…],"overdue_findings":[…],"trend":[{"week","open","new","fixed"}]}
+    QJsonObject toJson() const;
 };
 
-/// The review of ISO week `isoWeek` of `isoYear` over `posture` (an invalid week gives an empty summary with
-/// `week` invalid). `coverageDays`: how far back a scan counts for the coverage tile.
-WeeklySummary summarizeWeek(const Posture& posture, int isoYear, int isoWeek, int coverageDays = 7);
-/// Every week from the first scan's to the week of posture.now (at most `maxWeeks`, the newest), oldest first.
-QList<WeeklySummary> summarizeWeeks(const Posture& posture, int maxWeeks = 520);
+/// Summarizes the week `isoYear`-W`isoWeek` of `posture`, with a trend over the `trendWeeks` weeks that end with
+/// it. Owners come from the posture's scans (the author of each finding's first-seen commit). Pure function.
+WeeklySummary summarizeWeek(const Posture& posture, int isoYear, int isoWeek, int trendWeeks = 12);
 
-/// Days each fix took (opened → fixed), per severity, over fixes up to `until` (also of earlier episodes).
-QMap<Severity, QList<double>> fixDurations(const Posture& posture, const QDateTime& until);
-/// The median of `values` (0 when empty).
-double median(QList<double> values);
-/// Findings present at `time` and not under a triage decision holding then, per tool and severity.
-QMap<QString, QMap<Severity, int>> openByTool(const Posture& posture, const QDateTime& time);
+/// The scan kinds of the weekly coverage, in display order.
+QStringList coverageKinds();
 
 } // namespace gatehouse

@@ -14,6 +14,7 @@
 #include "security/FindingTableModel.h"
 #include "security/FindingsPanel.h"
 #include "security/PostureLoader.h"
+#include "security/PostureStatistics.h"
 #include "security/ScanListPanel.h"
 #include "security/SecurityChartsPanel.h"
 #include "security/SecurityPage.h"
@@ -106,13 +107,13 @@ private Q_SLOTS:
         QVERIFY(posture.scans.size() >= 12);
 
         // The current week is selected: its tiles are the posture's summary (one high overdue).
-        QCOMPARE(page.week().week, IsoWeek::of(m_now));
+        QCOMPARE(page.week().week, IsoWeek::containing(m_now));
         SecurityTiles* tiles = page.tiles();
         QCOMPARE(tiles->tile(SecurityTiles::OpenCritical)->value(), QStringLiteral("0"));
         QCOMPARE(tiles->tile(SecurityTiles::OpenHigh)->value(),
                  QString::number(posture.openBySeverity().value(Severity::High)));
         QCOMPARE(tiles->tile(SecurityTiles::Overdue)->value(), QStringLiteral("1"));
-        QCOMPARE(posture.findings.at(page.week().overdueIndexes.value(0)).finding.severity, Severity::High);
+        QCOMPARE(page.week().overdue.value(0).finding.severity, Severity::High);
         QVERIFY(tiles->tile(SecurityTiles::Coverage)->value().endsWith(QStringLiteral("of 5")));
 
         // Week 38: the critical arrives and is fixed within a day.
@@ -123,10 +124,10 @@ private Q_SLOTS:
         QCOMPARE(critical->state, FindingState::Fixed);
         QVERIFY(critical->ageDays < 1.0);
         QVERIFY(critical->finding.ids.contains(QStringLiteral("CVE-2020-14343")));
-        QVERIFY(page.week().newFindings >= 1);
-        QVERIFY(page.week().fixedFindings >= 1);
+        QVERIFY(page.week().newFindings.size() >= 1);
+        QVERIFY(page.week().fixedFindings.size() >= 1);
         QVERIFY(tiles->tile(SecurityTiles::NewThisWeek)->value().toInt() >= 1);
-        QCOMPARE(tiles->tile(SecurityTiles::FixedThisWeek)->value(), QString::number(page.week().fixedFindings));
+        QCOMPARE(tiles->tile(SecurityTiles::FixedThisWeek)->value(), QString::number(page.week().fixedFindings.size()));
         QVERIFY2(tiles->tile(SecurityTiles::TimeToFix)->value().endsWith(QStringLiteral("h critical")),
                  qPrintable(tiles->tile(SecurityTiles::TimeToFix)->value()));
 
@@ -134,7 +135,7 @@ private Q_SLOTS:
         QTest::mouseClick(tiles->tile(SecurityTiles::FixedThisWeek), Qt::LeftButton);
         QCOMPARE(page.tabs()->currentIndex(), int(SecurityPage::FindingsTab));
         FindingsPanel* findings = page.findings();
-        QCOMPARE(findings->filterModel()->rowCount(), page.week().fixedFindings);
+        QCOMPARE(findings->filterModel()->rowCount(), int(page.week().fixedFindings.size()));
         bool listed = false;
         for (int row = 0; row < findings->filterModel()->rowCount(); ++row)
             listed |= findings->filterModel()->index(row, 0).data(FindingTableModel::SeverityRole).toInt()
@@ -179,17 +180,17 @@ private Q_SLOTS:
         QCOMPARE(charts->weeklyChart()->visibleWeeks(), 4);
         charts->setRangeWeeks(0);
         QCOMPARE(trend->rangeStart(), fullStart);
-        QCOMPARE(charts->weeklyChart()->visibleWeeks(), int(summarizeWeeks(posture).size()));
+        QCOMPARE(charts->weeklyChart()->visibleWeeks(), int(PostureStatistics::weeklyTrend(posture).size()));
 
         // A click on a week's bars reviews that week.
         const QStringList weeks = charts->weeklyChart()->categories();
         QVERIFY(weeks.size() > 3);
         QVERIFY(charts->weeklyChart()->weekText(0).contains(QStringLiteral("new")));
         charts->weeklyChart()->activate(0);
-        QCOMPARE(page.week().week, summarizeWeeks(posture).constFirst().week);
+        QCOMPARE(page.week().week, PostureStatistics::weeklyTrend(posture).constFirst().week);
 
         // Tools and fix times.
-        page.selectWeek(IsoWeek::of(m_now));
+        page.selectWeek(IsoWeek::containing(m_now));
         const QStringList tools = charts->toolChart()->tools();
         for (const char* tool : {"semgrep", "trivy", "gitleaks"})
             QVERIFY2(tools.contains(QLatin1String(tool)), qPrintable(tools.join(u',')));

@@ -19,7 +19,7 @@ PostureWeeklyChart::PostureWeeklyChart(QWidget* parent)
     rebuild();
 }
 
-void PostureWeeklyChart::setWeeks(const QList<WeeklySummary>& weeks)
+void PostureWeeklyChart::setWeeks(const QList<WeekTrendPoint>& weeks)
 {
     m_weeks = weeks;
     rebuild();
@@ -55,10 +55,10 @@ QString PostureWeeklyChart::weekText(int index) const
     const int i = first + index;
     if (index < 0 || i >= m_weeks.size())
         return {};
-    const WeeklySummary& w = m_weeks.at(i);
+    const WeekTrendPoint& w = m_weeks.at(i);
     return tr("%1 (%2 – %3)\n%4 new, %5 fixed, %6 scans\nClick to review this week")
-        .arg(w.week.toString(), w.start.date().toString(QStringLiteral("d MMM")),
-             w.end.date().addDays(-1).toString(QStringLiteral("d MMM")))
+        .arg(w.week.toString(), w.week.start().date().toString(QStringLiteral("d MMM")),
+             w.week.end().date().toString(QStringLiteral("d MMM")))
         .arg(w.newFindings)
         .arg(w.fixedFindings)
         .arg(w.scans);
@@ -98,7 +98,7 @@ void PostureWeeklyChart::rebuild()
     int maxValue = 0;
     // Short labels keep a year of weeks readable; the hover text names the year.
     for (int i = first; i < m_weeks.size(); ++i) {
-        const WeeklySummary& w = m_weeks.at(i);
+        const WeekTrendPoint& w = m_weeks.at(i);
         *m_new << w.newFindings;
         *m_fixed << w.fixedFindings;
         maxValue = std::max({maxValue, w.newFindings, w.fixedFindings});

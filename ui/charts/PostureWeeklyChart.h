@@ -17,7 +17,7 @@ class PostureWeeklyChart : public ChartView
 public:
     explicit PostureWeeklyChart(QWidget* parent = nullptr);
 
-    void setWeeks(const QList<WeeklySummary>& weeks);
+    void setWeeks(const QList<WeekTrendPoint>& weeks);
     void setSelectedWeek(const IsoWeek& week);
     /// Only the newest `count` weeks (0: all).
     void setVisibleWeeks(int count);
@@ -33,7 +33,7 @@ protected:
     void rebuild() override;
 
 private:
-    QList<WeeklySummary> m_weeks;
+    QList<WeekTrendPoint> m_weeks;
     IsoWeek m_selected;
     int m_visible = 0;
     QBarSet* m_new = nullptr;

@@ -3,7 +3,7 @@
 #include "SecurityFixTimeChart.h"
 
 #include "ChartTheme.h"
-#include "security/WeeklySummary.h"
+#include "security/PostureStatistics.h"
 
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSet>
@@ -25,7 +25,7 @@ SecurityFixTimeChart::SecurityFixTimeChart(QWidget* parent)
 void SecurityFixTimeChart::setPosture(const Posture& posture, const QDateTime& until)
 {
     const QMap<Severity, QList<double>> durations
-        = fixDurations(posture, until.isValid() ? until : QDate(9999, 12, 31).startOfDay(Qt::UTC));
+        = PostureStatistics::fixDurations(posture, until.isValid() ? until : QDate(9999, 12, 31).startOfDay(Qt::UTC));
     QMap<Severity, std::optional<int>> slas;
     for (const FindingLifecycle& f : posture.findings)
         slas.insert(f.finding.severity, f.slaDays);
@@ -34,8 +34,8 @@ void SecurityFixTimeChart::setPosture(const Posture& posture, const QDateTime& u
         const QList<double> d = durations.value(s);
         if (d.isEmpty() && !slas.contains(s))
             continue;
-        m_rows << Row{s, int(d.size()), median(d), d.isEmpty() ? 0.0 : *std::max_element(d.cbegin(), d.cend()),
-                      slas.value(s)};
+        m_rows << Row{s, int(d.size()), PostureStatistics::median(d),
+                      d.isEmpty() ? 0.0 : *std::max_element(d.cbegin(), d.cend()), slas.value(s)};
     }
     rebuild();
 }

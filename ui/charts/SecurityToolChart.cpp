@@ -3,7 +3,7 @@
 #include "SecurityToolChart.h"
 
 #include "ChartTheme.h"
-#include "security/WeeklySummary.h"
+#include "security/PostureStatistics.h"
 
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSet>
@@ -34,7 +34,7 @@ SecurityToolChart::SecurityToolChart(QWidget* parent)
 
 void SecurityToolChart::setPosture(const Posture& posture, const QDateTime& time)
 {
-    m_counts = openByTool(posture, time.isValid() ? time : posture.now);
+    m_counts = PostureStatistics::openByTool(posture, time.isValid() ? time : posture.now);
     // Tools that reported at some point but have nothing open still get a (empty) bar: they ran.
     for (const ScanSummary& scan : posture.scans) {
         for (const ScanSummary::Report& r : scan.reports) {

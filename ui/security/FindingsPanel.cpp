@@ -330,14 +330,20 @@ void FindingsPanel::applyFilters()
     m_filter->setState(state.isValid() && state.toInt() >= 0 ? std::optional<FindingState>(FindingState(state.toInt()))
                                                              : std::nullopt);
     const auto scope = Scope(m_scope->currentData().toInt());
-    const QList<qsizetype>* indexes = scope == Scope::NewInWeek ? &m_week.newIndexes
-        : scope == Scope::FixedInWeek                           ? &m_week.fixedIndexes
-        : scope == Scope::OverdueAtWeekEnd                      ? &m_week.overdueIndexes
-                                                                : nullptr;
-    if (indexes) {
+    const QList<WeeklyFinding>* listed = scope == Scope::NewInWeek ? &m_week.newFindings
+        : scope == Scope::FixedInWeek                              ? &m_week.fixedFindings
+        : scope == Scope::OverdueAtWeekEnd                         ? &m_week.overdue
+                                                                   : nullptr;
+    if (listed) {
+        QSet<QString> keys;
+        for (const WeeklyFinding& f : *listed)
+            keys.insert(f.finding.tool + QLatin1Char('\x1f') + f.finding.fingerprint);
         QSet<int> rows;
-        for (qsizetype i : *indexes)
-            rows.insert(int(i));
+        for (int row = 0; row < m_posture.findings.size(); ++row) {
+            const Finding& f = m_posture.findings.at(row).finding;
+            if (keys.contains(f.tool + QLatin1Char('\x1f') + f.fingerprint))
+                rows.insert(row);
+        }
         m_filter->setRows(rows);
     } else {
         m_filter->setRows(std::nullopt);

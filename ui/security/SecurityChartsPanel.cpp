@@ -79,7 +79,7 @@ SecurityChartsPanel::SecurityChartsPanel(QWidget* parent)
     connect(m_tools, &SecurityToolChart::toolActivated, this, &SecurityChartsPanel::toolActivated);
 }
 
-void SecurityChartsPanel::setPosture(const Posture& posture, const QList<WeeklySummary>& weeks)
+void SecurityChartsPanel::setPosture(const Posture& posture, const QList<WeekTrendPoint>& weeks)
 {
     m_posture = posture;
     m_trend->setPosture(posture);

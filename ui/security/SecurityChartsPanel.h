@@ -23,7 +23,7 @@ class SecurityChartsPanel : public QWidget
 public:
     explicit SecurityChartsPanel(QWidget* parent = nullptr);
 
-    void setPosture(const Posture& posture, const QList<WeeklySummary>& weeks);
+    void setPosture(const Posture& posture, const QList<WeekTrendPoint>& weeks);
     /// The week under review: fix times and open-per-tool are evaluated at its end.
     void setWeek(const WeeklySummary& week);
     /// 0 = all, else the newest `weeks` weeks.

@@ -12,6 +12,7 @@
 #include "TriageDialog.h"
 #include "git/Repository.h"
 #include "security/PostureLoader.h"
+#include "security/PostureStatistics.h"
 #include "security/Triage.h"
 
 #include <QComboBox>
@@ -275,15 +276,15 @@ void SecurityPage::onLoadFailed(const QString& message)
 void SecurityPage::onPosture(const Posture& posture)
 {
     m_posture = posture;
-    m_weeks = summarizeWeeks(posture);
+    m_weeks = PostureStatistics::weeklyTrend(posture);
     const IsoWeek previous = m_week.week;
     {
         const QSignalBlocker blocker(m_weekBox);
         m_weekBox->clear();
-        const IsoWeek current = IsoWeek::of(posture.now);
+        const IsoWeek current = IsoWeek::containing(posture.now);
         for (auto it = m_weeks.crbegin(); it != m_weeks.crend(); ++it) {
-            const QString range = tr("%1 – %2").arg(it->start.date().toString(QStringLiteral("d MMM")),
-                                                    it->end.date().addDays(-1).toString(QStringLiteral("d MMM")));
+            const QString range = tr("%1 – %2").arg(it->week.start().date().toString(QStringLiteral("d MMM")),
+                                                    it->week.end().date().toString(QStringLiteral("d MMM")));
             m_weekBox->addItem(it->week == current ? tr("%1 (%2, this week)").arg(it->week.toString(), range)
                                                    : tr("%1 (%2)").arg(it->week.toString(), range),
                                it->week.toString());

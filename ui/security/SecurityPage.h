@@ -96,7 +96,7 @@ private:
 
     std::optional<RepositorySnapshot> m_snapshot;
     std::optional<Posture> m_posture;
-    QList<WeeklySummary> m_weeks;
+    QList<WeekTrendPoint> m_weeks;
     WeeklySummary m_week;
     QDateTime m_now;
     QString m_cacheDir;

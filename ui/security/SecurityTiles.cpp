@@ -20,23 +20,19 @@ QString days(double value)
     return SecurityTiles::tr("%1 d").arg(value, 0, 'f', 1);
 }
 
-QString categoryLabel(FindingCategory c)
+QString kindLabel(const QString& kind)
 {
-    switch (c) {
-    case FindingCategory::Sast:
+    if (kind == QLatin1String("sast"))
         return SecurityTiles::tr("SAST");
-    case FindingCategory::Dependency:
+    if (kind == QLatin1String("dependency"))
         return SecurityTiles::tr("Dependencies");
-    case FindingCategory::Container:
+    if (kind == QLatin1String("container"))
         return SecurityTiles::tr("Container");
-    case FindingCategory::Secret:
+    if (kind == QLatin1String("secrets"))
         return SecurityTiles::tr("Secrets");
-    case FindingCategory::Dast:
+    if (kind == QLatin1String("dast"))
         return SecurityTiles::tr("DAST");
-    case FindingCategory::Iac:
-        break;
-    }
-    return SecurityTiles::tr("IaC");
+    return kind;
 }
 
 } // namespace
@@ -76,11 +72,12 @@ SecurityTiles::SecurityTiles(QWidget* parent)
 
 void SecurityTiles::setSummary(const WeeklySummary& s, const QMap<Severity, std::optional<int>>& slaDays)
 {
-    const QString when = s.complete ? tr("at the end of %1").arg(s.week.toString())
-                                    : tr("now (%1 in progress)").arg(s.week.toString());
-    const QString shortWhen = s.complete ? tr("end of %1").arg(s.week.toString()) : tr("now");
+    const bool complete = s.asOf == s.week.end();
+    const QString when
+        = complete ? tr("at the end of %1").arg(s.week.toString()) : tr("now (%1 in progress)").arg(s.week.toString());
+    const QString shortWhen = complete ? tr("end of %1").arg(s.week.toString()) : tr("now");
     const auto openTile = [&](Tile t, Severity severity) {
-        const int n = s.openCount(severity);
+        const int n = s.open.value(severity, 0);
         const std::optional<int> sla = slaDays.value(severity);
         const QString slaText = !sla ? QString() : *sla == 1 ? tr("SLA 1 day · ") : tr("SLA %1 days · ").arg(*sla);
         m_tiles[t]->setValue(QString::number(n), slaText + shortWhen,
@@ -89,16 +86,17 @@ void SecurityTiles::setSummary(const WeeklySummary& s, const QMap<Severity, std:
     };
     openTile(OpenCritical, Severity::Critical);
     openTile(OpenHigh, Severity::High);
-    const QString range = tr("%1 – %2").arg(s.start.date().toString(QStringLiteral("d MMM")),
-                                            s.end.date().addDays(-1).toString(QStringLiteral("d MMM")));
+    const QString range = tr("%1 – %2").arg(s.week.start().date().toString(QStringLiteral("d MMM")),
+                                            s.week.end().date().toString(QStringLiteral("d MMM")));
     m_tiles[NewThisWeek]->setValue(
-        QString::number(s.newFindings), tr("%1 · %2 scans").arg(range).arg(s.scans),
+        QString::number(s.newFindings.size()),
+        s.scans == 1 ? tr("%1 · 1 scan").arg(range) : tr("%1 · %2 scans").arg(range).arg(s.scans),
         tr("Findings first seen or reintroduced in %1. Click to list them.").arg(s.week.toString()));
     m_tiles[FixedThisWeek]->setValue(
-        QString::number(s.fixedFindings), range,
+        QString::number(s.fixedFindings.size()), range,
         tr("Findings that left their tool's scans in %1. Click to list them.").arg(s.week.toString()));
-    m_tiles[Overdue]->setValue(QString::number(s.overdue), tr("past their SLA · %1").arg(shortWhen),
-                               tr("Open findings older than their severity's SLA. Click to list them."));
+    m_tiles[Overdue]->setValue(QString::number(s.overdue.size()), tr("past their SLA · %1").arg(shortWhen),
+                               tr("Open findings older than their severity's SLA %1. Click to list them.").arg(when));
 
     QStringList parts;
     for (Severity severity : {Severity::Critical, Severity::High, Severity::Medium, Severity::Low}) {
@@ -109,27 +107,31 @@ void SecurityTiles::setSummary(const WeeklySummary& s, const QMap<Severity, std:
         m_tiles[TimeToFix]->setValue(tr("–"), tr("Nothing fixed yet up to %1.").arg(s.week.toString()));
     } else {
         const Severity headline
-            = s.medianDaysToFix.contains(Severity::Critical) ? Severity::Critical : s.medianDaysToFix.firstKey();
+            = s.medianDaysToFix.contains(Severity::Critical) ? Severity::Critical : s.medianDaysToFix.lastKey();
         m_tiles[TimeToFix]->setValue(
             tr("%1 %2").arg(days(s.medianDaysToFix.value(headline)), severityName(headline)),
             parts.join(QStringLiteral(" &nbsp;·&nbsp; ")),
-            tr("Median time from the scan that reported a finding to the scan it left, over every fix up to %1.")
+            tr("Median time from the scan that reported a finding to the scan it left, over the fixes up to %1.")
                 .arg(s.asOf.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))));
     }
 
     QStringList chips;
-    for (FindingCategory c : coverageCategories()) {
-        const QColor color = s.covered(c) ? ChartTheme::goodColor(palette()) : ChartTheme::badColor(palette());
+    QStringList details;
+    for (const ScanCoverage& c : s.coverage) {
+        const QColor color = c.covered ? ChartTheme::goodColor(palette()) : ChartTheme::badColor(palette());
         chips << QStringLiteral("<span style='color:%1'>%2&nbsp;%3</span>")
-                     .arg(color.name(), s.covered(c) ? QStringLiteral("&#10003;") : QStringLiteral("&#10007;"),
-                          categoryLabel(c));
+                     .arg(color.name(), c.covered ? QStringLiteral("&#10003;") : QStringLiteral("&#10007;"),
+                          kindLabel(c.kind));
+        details
+            << (c.covered ? tr("%1: %2").arg(kindLabel(c.kind), c.tools.join(QStringLiteral(", ")))
+                    : c.lastScan.isValid()
+                    ? tr("%1: last scan %2").arg(kindLabel(c.kind), c.lastScan.toString(QStringLiteral("yyyy-MM-dd")))
+                    : tr("%1: never scanned").arg(kindLabel(c.kind)));
     }
-    const qsizetype covered = s.coveredCategories().size();
-    m_tiles[Coverage]->setValue(tr("%1 of %2").arg(covered).arg(coverageCategories().size()),
-                                chips.join(QStringLiteral(" &nbsp; ")),
-                                tr("Kinds of scan that reported in the %1 days before %2.")
-                                    .arg(s.coverageDays)
-                                    .arg(s.asOf.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))));
+    m_tiles[Coverage]->setValue(
+        tr("%1 of %2").arg(s.coveredKinds()).arg(s.coverage.size()), chips.join(QStringLiteral(" &nbsp; ")),
+        tr("Kinds of scan that reported in the 7 days before %1:\n%2")
+            .arg(s.asOf.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")), details.join(QLatin1Char('\n'))));
 }
 
 bool SecurityTiles::eventFilter(QObject* watched, QEvent* event)
