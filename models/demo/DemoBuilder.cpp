@@ -42,6 +42,7 @@ FileMap DemoBuilder::renderTree() const
     FileMap tree = renderSources(m_state);
     tree.insert(renderBuild(m_state));
     tree.insert(renderDocs(m_state));
+    tree.insert(renderDeploy(m_state));
     tree.insert(m_files);
     return tree;
 }

@@ -90,6 +90,7 @@ struct DemoState
     bool githubHardened = false; ///< permissions, concurrency, pinned actions
     bool githubRelease = false;
     bool renovate = false;
+    bool k8sManifests = false; ///< deploy/k8s/: staging rolling update, production Flagger canary
 
     // Docs and settings
     int readmeRevision = 0;
@@ -104,6 +105,7 @@ struct DemoState
 FileMap renderSources(const DemoState& state); ///< DemoSources.cpp: app/, tests/, migrations/, requirements
 FileMap renderBuild(const DemoState& state); ///< DemoPipelines.cpp: Dockerfile, CI files, renovate
 FileMap renderDocs(const DemoState& state); ///< DemoDocs.cpp: README, CHANGELOG, docs/, .gatehouse/
+FileMap renderDeploy(const DemoState& state); ///< DemoDeploy.cpp: Kubernetes manifests (deploy/k8s/)
 
 /// The Markdown postmortem files (front matter + body), by incident.
 struct PostmortemFacts

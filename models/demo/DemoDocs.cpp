@@ -171,6 +171,15 @@ gates:
     enabled: true
     severity: warning
 )~"_s;
+    if (s.k8sManifests)
+        text += uR"~(  # Production rolls out through the Flagger canary (deploy/k8s/production/canary.yaml), which rolls
+  # back by itself when the success rate or the latency gate fails.
+  progressive-delivery:
+    enabled: true
+    severity: warning
+    parameters:
+      environments: [production]
+)~"_s;
     if (s.gatehousePolicyStrict)
         text += uR"~(  # Added after INC-2026-044: a hung migration held the deploy runner for hours.
   job-timeouts:

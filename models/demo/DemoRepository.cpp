@@ -80,6 +80,11 @@ void august(DemoBuilder& b)
     b.commit(
         jonas, utc(8, 10, 8, 5),
         u"ci(security): scan dependencies with trivy\n\nA CRITICAL vulnerability fails the job and so blocks the deploys.\n"_s);
+    s.k8sManifests = true;
+    b.commit(jonas, utc(8, 10, 11, 40),
+             u"build(k8s): cluster manifests; production rolls out through a Flagger canary\n\nStaging keeps a "
+             u"rolling update. Production shifts 10 % of the traffic per minute up to 50 % while the\nsuccess "
+             u"rate stays >= 99 % and p99 latency <= 500 ms; five failed checks roll it back.\n"_s);
     s.ciProduction = true;
     b.commit(jonas, utc(8, 10, 13, 15), u"ci(deploy): manual production deployment after staging\n"_s);
     s.search = true;

@@ -115,6 +115,17 @@ struct FileChange
     bool binary = false;
 };
 
+/// One path of `git status --porcelain`: `index` and `workTree` are its two status letters (' ', 'M', 'A', 'D',
+/// 'R', 'T', '?', 'U').
+struct StatusEntry
+{
+    QString path;
+    char index = ' ';
+    char workTree = ' ';
+
+    QString code() const { return QString(QChar::fromLatin1(index)) + QChar::fromLatin1(workTree); }
+};
+
 struct NoteEntry
 {
     ObjectId annotated; ///< the commit the note is attached to

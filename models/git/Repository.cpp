@@ -974,6 +974,111 @@ Status Repository::checkoutHead(bool force)
     return Success{};
 }
 
+Status Repository::syncIndexEntry(const QString& path, const ObjectId& commit)
+{
+    const QString clean = normalizedRelativePath(path);
+    if (clean.isEmpty() || escapesRoot(clean))
+        return makeError(QStringLiteral("git.invalid-path"), QStringLiteral("invalid path '%1'").arg(path));
+    const QByteArray utf8 = clean.toUtf8();
+    auto tree = commitTree(d->get(), commit);
+    if (!tree)
+        return tree.error();
+    git_index* rawIndex = nullptr;
+    if (const int rc = git_repository_index(&rawIndex, d->get()); rc < 0)
+        return lastError(rc, QStringLiteral("cannot open the index"));
+    IndexPtr index(rawIndex);
+    // Another process may have changed the index since it was opened.
+    if (const int rc = git_index_read(index.get(), false); rc < 0)
+        return lastError(rc, QStringLiteral("cannot read the index"));
+    git_tree_entry* rawEntry = nullptr;
+    const int found = tree->get() ? git_tree_entry_bypath(&rawEntry, tree->get(), utf8.constData()) : GIT_ENOTFOUND;
+    TreeEntryPtr treeEntry(rawEntry);
+    if (found == GIT_ENOTFOUND || (found == 0 && git_tree_entry_type(treeEntry.get()) != GIT_OBJECT_BLOB)) {
+        git_error_clear();
+        if (const int rc = git_index_remove_bypath(index.get(), utf8.constData()); rc < 0)
+            return lastError(rc, clean);
+    } else if (found < 0) {
+        return lastError(found, clean);
+    } else {
+        const git_oid* blob = git_tree_entry_id(treeEntry.get());
+        // When the work tree holds the same content, add it from there so the entry gets the file's stat data
+        // and git does not rehash it on every status.
+        bool fromWorkTree = false;
+        if (!isBare()) {
+            git_oid onDisk;
+            const QByteArray full = QFile::encodeName(workDir() + clean);
+            if (QFileInfo(workDir() + clean).isFile()
+                && git_odb_hashfile(&onDisk, full.constData(), GIT_OBJECT_BLOB) == 0 && git_oid_equal(&onDisk, blob))
+                fromWorkTree = git_index_add_bypath(index.get(), utf8.constData()) == 0;
+            git_error_clear();
+        }
+        if (!fromWorkTree) {
+            git_index_entry entry{};
+            entry.path = utf8.constData();
+            entry.id = *blob;
+            entry.mode = git_tree_entry_filemode(treeEntry.get());
+            git_blob* rawBlob = nullptr;
+            if (git_blob_lookup(&rawBlob, d->get(), blob) == 0) {
+                BlobPtr content(rawBlob);
+                entry.file_size = uint32_t(git_blob_rawsize(content.get()));
+            }
+            if (const int rc = git_index_add(index.get(), &entry); rc < 0)
+                return lastError(rc, clean);
+        }
+    }
+    if (const int rc = git_index_write(index.get()); rc < 0)
+        return lastError(rc, QStringLiteral("cannot write the index"));
+    return Success{};
+}
+
+Result<QList<StatusEntry>> Repository::status() const
+{
+    git_status_options options = GIT_STATUS_OPTIONS_INIT;
+    options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+    options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS
+        | GIT_STATUS_OPT_RENAMES_HEAD_TO_INDEX | GIT_STATUS_OPT_SORT_CASE_SENSITIVELY;
+    git_status_list* rawList = nullptr;
+    if (const int rc = git_status_list_new(&rawList, d->get(), &options); rc < 0)
+        return lastError(rc, QStringLiteral("cannot read the status"));
+    const std::unique_ptr<git_status_list, void (*)(git_status_list*)> list(rawList, git_status_list_free);
+    QList<StatusEntry> entries;
+    const size_t count = git_status_list_entrycount(list.get());
+    for (size_t i = 0; i < count; ++i) {
+        const git_status_entry* e = git_status_byindex(list.get(), i);
+        const unsigned s = e->status;
+        const git_diff_delta* delta = e->head_to_index ? e->head_to_index : e->index_to_workdir;
+        if (!delta)
+            continue;
+        const QString path = QString::fromUtf8(delta->new_file.path ? delta->new_file.path : delta->old_file.path);
+        StatusEntry entry;
+        entry.path = path;
+        if (s & GIT_STATUS_CONFLICTED) {
+            entry.index = entry.workTree = 'U';
+        } else if (s & GIT_STATUS_WT_NEW) {
+            // A staged deletion whose file is still on disk is two lines in git: "D  f" and "?? f".
+            if (s & GIT_STATUS_INDEX_DELETED)
+                entries.append(StatusEntry{path, 'D', ' '});
+            entry.index = entry.workTree = '?';
+        } else {
+            entry.index = (s & GIT_STATUS_INDEX_NEW) ? 'A'
+                : (s & GIT_STATUS_INDEX_MODIFIED)    ? 'M'
+                : (s & GIT_STATUS_INDEX_DELETED)     ? 'D'
+                : (s & GIT_STATUS_INDEX_RENAMED)     ? 'R'
+                : (s & GIT_STATUS_INDEX_TYPECHANGE)  ? 'T'
+                                                     : ' ';
+            entry.workTree = (s & GIT_STATUS_WT_MODIFIED) ? 'M'
+                : (s & GIT_STATUS_WT_DELETED)             ? 'D'
+                : (s & GIT_STATUS_WT_TYPECHANGE)          ? 'T'
+                : (s & GIT_STATUS_WT_RENAMED)             ? 'R'
+                                                          : ' ';
+        }
+        if (entry.index == ' ' && entry.workTree == ' ')
+            continue;
+        entries.append(entry);
+    }
+    return entries;
+}
+
 QString Repository::libgit2Version()
 {
     int major = 0, minor = 0, revision = 0;

@@ -113,6 +113,13 @@ public:
     /// Checks out HEAD into the work tree (only for freshly created repositories such as the demo).
     Status checkoutHead(bool force = true);
 
+    /// The index entry of `path` becomes its blob in `commit`'s tree (the entry is removed when the commit has no
+    /// such file); every other entry is kept. After a commit made past the index (createCommit), this makes
+    /// `git status` agree with the new HEAD for that path without unstaging the user's other changes.
+    Status syncIndexEntry(const QString& path, const ObjectId& commit);
+    /// Like `git status --porcelain` (untracked files included, ignored ones not), sorted by path.
+    Result<QList<StatusEntry>> status() const;
+
     /// Versions of the libraries for About dialogs and `--version`.
     static QString libgit2Version();
 

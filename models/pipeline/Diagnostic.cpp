@@ -3,6 +3,7 @@
 #include "Diagnostic.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <vector>
 
 namespace gatehouse::pipeline {
@@ -74,9 +75,11 @@ void normalizeDiagnostics(QList<Diagnostic>& diagnostics)
     diagnostics = std::move(unique);
 }
 
-int editDistance(QStringView a, QStringView b)
+namespace {
+
+/// Optimal string alignment distance of two already lower-cased strings.
+int osaDistance(QStringView a, QStringView b)
 {
-    // Optimal string alignment: Levenshtein plus adjacent transpositions ("scirpt" is one edit from "script").
     const qsizetype n = a.size();
     const qsizetype m = b.size();
     std::vector<int> d((n + 1) * (m + 1));
@@ -87,28 +90,41 @@ int editDistance(QStringView a, QStringView b)
         at(0, j) = int(j);
     for (qsizetype i = 1; i <= n; ++i) {
         for (qsizetype j = 1; j <= m; ++j) {
-            const int cost = a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1;
+            const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
             at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
-            if (i > 1 && j > 1 && a[i - 1].toLower() == b[j - 2].toLower() && a[i - 2].toLower() == b[j - 1].toLower())
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
         }
     }
     return at(n, m);
 }
 
+} // namespace
+
+int editDistance(QStringView a, QStringView b)
+{
+    // Optimal string alignment: Levenshtein plus adjacent transpositions ("scirpt" is one edit from "script").
+    return osaDistance(a.toString().toLower(), b.toString().toLower());
+}
+
 QString closestMatch(const QString& word, const QStringList& candidates)
 {
+    // Plausible typo: at most a third of the word wrong (and at least one edit allowed).
+    const int allowed = std::max<int>(1, int(word.size()) / 3);
+    const QString lower = word.toLower();
     QString best;
     int bestDistance = 1 << 20;
     for (const QString& candidate : candidates) {
-        const int distance = editDistance(word, candidate);
+        // The distance is at least the difference in length: most candidates need no table (this runs for every
+        // unresolved name of a large pipeline).
+        if (std::abs(candidate.size() - word.size()) > std::min(allowed, bestDistance - 1))
+            continue;
+        const int distance = osaDistance(lower, candidate.toLower());
         if (distance < bestDistance) {
             best = candidate;
             bestDistance = distance;
         }
     }
-    // Plausible typo: at most a third of the word wrong (and at least one edit allowed).
-    const int allowed = std::max<int>(1, int(word.size()) / 3);
     return bestDistance <= allowed && bestDistance > 0 ? best : QString();
 }
 

@@ -40,6 +40,10 @@ const QList<GateInfo>& gateCatalog()
         {QStringLiteral("untrusted-checkout"), QStringLiteral("No pull_request_target checkout of the PR head"),
          QStringLiteral("Running a pull request's code with the base repository's secrets hands them to anyone."),
          zeroTrust, Severity::Error},
+        {QStringLiteral("progressive-delivery"), QStringLiteral("Production rolls out progressively"),
+         QStringLiteral("A canary or blue-green rollout that rolls back by itself on a bad metric limits a bad release "
+                        "to a few users for a few minutes."),
+         validation, Severity::Warning},
         {QStringLiteral("script-injection"), QStringLiteral("No untrusted input in scripts"),
          QStringLiteral("${{ github.event.* }} text pasted into run: lets an attacker run commands."), zeroTrust,
          Severity::Error},
@@ -65,6 +69,8 @@ GatePolicy GatePolicy::defaults()
     scanning.parameters.insert(QStringLiteral("required"),
                                QStringList{QStringLiteral("sast"), QStringLiteral("dependency"),
                                            QStringLiteral("container"), QStringLiteral("secrets")});
+    policy.m_settings[QStringLiteral("progressive-delivery")].parameters.insert(
+        QStringLiteral("environments"), QStringList{QStringLiteral("production")});
     policy.m_settings[QStringLiteral("job-timeouts")].parameters.insert(QStringLiteral("max-minutes"), 60);
     policy.m_settings[QStringLiteral("production-approval")].parameters.insert(
         QStringLiteral("environments"), QStringList{QStringLiteral("production"), QStringLiteral("prod")});

@@ -3,12 +3,17 @@
 #include "PipelineGates.h"
 
 #include "GitHubExpression.h"
+#include "GitHubWorkflow.h"
+#include "ProgressiveDeliveryGate.h"
 
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 
 #include <cmath>
+#include <functional>
+#include <optional>
+#include <vector>
 
 namespace gatehouse::pipeline {
 
@@ -31,12 +36,104 @@ void collectText(const YamlNode& node, QString& out)
         collectText(item, out);
 }
 
+/// Job order facts computed once per pipeline: the checks ask "does this job run after that one" for every pair
+/// of deploy and validation jobs, so the needs closure and the stage order must not be rebuilt per question.
+class JobOrder
+{
+public:
+    explicit JobOrder(const PipelineModel& model)
+        : m_model(model)
+    {
+        for (qsizetype i = 0; i < model.jobs.size(); ++i) {
+            const PipelineJob& job = model.jobs.at(i);
+            m_byName[job.name].append(i);
+            if (job.baseName != job.name)
+                m_byName[job.baseName].append(i);
+        }
+        for (qsizetype i = 0; i < model.stages.size(); ++i)
+            m_stage.insert(model.stages.at(i), int(i));
+        m_closures.resize(model.jobs.size());
+    }
+
+    /// Names a job needs, directly or through the jobs it needs: the names as written and the base names of the
+    /// jobs they match.
+    const QSet<QString>& transitiveNeeds(const PipelineJob& job)
+    {
+        const qsizetype i = indexOf(job);
+        if (i < 0) {
+            m_scratch = compute(job);
+            return m_scratch;
+        }
+        if (!m_closures[size_t(i)])
+            m_closures[size_t(i)] = compute(job);
+        return *m_closures[size_t(i)];
+    }
+
+    /// Whether `job` runs after `before` (by needs, or by stage order when it has no needs).
+    bool runsAfter(const PipelineJob& job, const PipelineJob& before)
+    {
+        if (transitiveNeeds(job).contains(before.baseName))
+            return true;
+        if (m_model.kind == PipelineKind::GitHub)
+            return false;
+        if (job.config.contains(u"needs"))
+            return false;
+        return m_stage.value(job.stage, -1) > m_stage.value(before.stage, -1);
+    }
+
+private:
+    /// The job's position in the model (the checks pass references into model.jobs), -1 for another object.
+    qsizetype indexOf(const PipelineJob& job) const
+    {
+        const PipelineJob* first = m_model.jobs.constData();
+        const std::less<const PipelineJob*> before;
+        if (before(&job, first) || !before(&job, first + m_model.jobs.size()))
+            return -1;
+        return &job - first;
+    }
+
+    QSet<QString> compute(const PipelineJob& job)
+    {
+        QSet<QString> seen;
+        QStringList queue = job.needs;
+        for (qsizetype head = 0; head < queue.size(); ++head) {
+            const QString name = queue.at(head);
+            if (seen.contains(name))
+                continue;
+            seen.insert(name);
+            const auto it = m_byName.constFind(name);
+            if (it == m_byName.constEnd())
+                continue;
+            for (const qsizetype other : *it) {
+                const PipelineJob& needed = m_model.jobs.at(other);
+                // A job whose closure is known contributes it whole instead of being walked again.
+                if (const auto& known = m_closures[size_t(other)]) {
+                    seen.insert(needed.baseName);
+                    seen.unite(*known);
+                    continue;
+                }
+                seen.insert(needed.baseName);
+                queue += needed.needs;
+            }
+        }
+        return seen;
+    }
+
+    const PipelineModel& m_model;
+    QHash<QString, QList<qsizetype>> m_byName;
+    QHash<QString, int> m_stage;
+    std::vector<std::optional<QSet<QString>>> m_closures;
+    QSet<QString> m_scratch;
+};
+
 struct Context
 {
     PipelineModel& model;
     const GatePolicy& policy;
     QList<Diagnostic>& diagnostics;
+    const FileSource& files; ///< the rest of the repository (may be invalid)
     QHash<QString, QStringList> scanKinds; ///< per job base name, computed once (the text search is the cost)
+    JobOrder order{model};
 
     const QStringList& kindsOf(const PipelineJob& job)
     {
@@ -110,37 +207,6 @@ bool isValidationJob(Context& c, const PipelineJob& job)
     return false;
 }
 
-QSet<QString> transitiveNeeds(const PipelineModel& model, const PipelineJob& job)
-{
-    QSet<QString> seen;
-    QStringList queue = job.needs;
-    while (!queue.isEmpty()) {
-        const QString name = queue.takeFirst();
-        if (seen.contains(name))
-            continue;
-        seen.insert(name);
-        for (const PipelineJob& other : model.jobs) {
-            if (other.name == name || other.baseName == name) {
-                seen.insert(other.baseName);
-                queue += other.needs;
-            }
-        }
-    }
-    return seen;
-}
-
-/// Whether `job` runs after `before` (by needs, or by stage order when it has no needs).
-bool runsAfter(const PipelineModel& model, const PipelineJob& job, const PipelineJob& before)
-{
-    if (transitiveNeeds(model, job).contains(before.baseName))
-        return true;
-    if (isGitHub(model))
-        return false;
-    if (job.config.contains(u"needs"))
-        return false;
-    return model.stages.indexOf(job.stage) > model.stages.indexOf(before.stage);
-}
-
 bool isManual(const PipelineJob& job)
 {
     if (job.when == u"manual")
@@ -186,10 +252,23 @@ void checkScanning(Context& c)
     if (!c.enabled(gate))
         return;
     const QStringList required = c.policy.parameter(gate, QStringLiteral("required")).toStringList();
+    // GitHub splits one CI into several workflows (a release-only one runs no scan itself): the repository's set
+    // of workflows is judged together.
+    bool repositoryWide = false;
+    if (isGitHub(c.model) && c.files.isValid() && c.files.list) {
+        bool missing = false;
+        for (const QString& kind : required)
+            missing = missing || !found.contains(kind);
+        if (missing) {
+            repositoryWide = true;
+            for (const QString& kind : PipelineGates::workflowScanKinds(c.files, c.model.file))
+                found.insert(kind);
+        }
+    }
     for (const QString& kind : required) {
         if (!found.contains(kind))
             c.report(gate, &c.model.merged, nullptr,
-                     QStringLiteral("no %1 scan in this pipeline; expected a job running one (e.g. %2)")
+                     QStringLiteral("no %1 scan in %3; expected a job running one (e.g. %2)")
                          .arg(kind == u"sast"             ? QStringLiteral("SAST")
                                   : kind == u"dependency" ? QStringLiteral("dependency")
                                   : kind == u"container"  ? QStringLiteral("container image")
@@ -197,7 +276,9 @@ void checkScanning(Context& c)
                               kind == u"sast"             ? QStringLiteral("semgrep, CodeQL or GitLab's SAST template")
                                   : kind == u"dependency" ? QStringLiteral("pip-audit, npm audit, snyk or trivy fs")
                                   : kind == u"container"  ? QStringLiteral("trivy image or grype")
-                                                          : QStringLiteral("gitleaks or trufflehog")));
+                                                          : QStringLiteral("gitleaks or trufflehog"),
+                              repositoryWide ? QStringLiteral("any workflow of this repository")
+                                             : QStringLiteral("this pipeline")));
     }
 }
 
@@ -282,7 +363,7 @@ void checkDeployOrder(Context& c)
         }
         bool after = false;
         for (const PipelineJob* v : validations)
-            after = after || runsAfter(c.model, job, *v);
+            after = after || c.order.runsAfter(job, *v);
         if (after) {
             job.gates.append(gate);
         } else {
@@ -336,7 +417,7 @@ void checkProduction(Context& c)
         } else {
             bool after = false;
             for (const PipelineJob* s : staging)
-                after = after || runsAfter(c.model, job, *s);
+                after = after || c.order.runsAfter(job, *s);
             if (!after) {
                 ok = false;
                 c.report(gate, job.config.get(u"environment"), &job,
@@ -643,18 +724,35 @@ QStringList PipelineGates::scanKinds(const PipelineJob& job)
         if (const YamlNode* value = job.config.get(QString::fromLatin1(key)))
             collectText(*value, text);
     }
+    // trivy-action scans what its scan-type says: an image by default, the checked-out files (lock files) with fs.
+    if (const YamlNode* steps = job.config.get(u"steps"); steps && steps->isSequence()) {
+        for (const YamlNode& step : steps->items) {
+            const YamlNode* uses = step.get(u"uses");
+            if (!uses || !uses->value.toLower().contains(u"trivy-action"))
+                continue;
+            const YamlNode* with = step.get(u"with");
+            const YamlNode* type = with ? with->get(u"scan-type") : nullptr;
+            const QString scanType = type ? type->value.toLower() : QStringLiteral("image");
+            if (scanType == u"fs" || scanType == u"filesystem" || scanType == u"rootfs" || scanType == u"repo")
+                text += QStringLiteral("trivy fs\n");
+            else if (scanType == u"config")
+                text += QStringLiteral("trivy config\n");
+            else if (!scanType.contains(u"${{"))
+                text += QStringLiteral("trivy image\n");
+        }
+    }
     // One pass per kind (PCRE2 JIT) instead of one substring search per tool: this runs for every job.
     static const QList<std::pair<QString, QRegularExpression>> kinds = {
         {QStringLiteral("sast"),
          QRegularExpression(QStringLiteral("semgrep|codeql|sast|bandit|gosec|brakeman|spotbugs|flawfinder|"
-                                           "sonar-scanner|sonarsource|cppcheck|zizmor"))},
+                                           "sonar-scanner|sonarsource|cppcheck|zizmor|trivy config"))},
         {QStringLiteral("dependency"),
          QRegularExpression(QStringLiteral("dependency[_-]scanning|gemnasium|safety check|pip-audit|npm audit|"
                                            "yarn audit|snyk|cargo[ -]audit|cargo[ -]deny|osv-scanner|"
                                            "dependency-check|dependency-review-action|govulncheck|trivy fs|"
                                            "trivy filesystem|grype dir"))},
         {QStringLiteral("container"),
-         QRegularExpression(QStringLiteral("container[_-]scanning|trivy image|trivy-action|grype|anchore/scan-action|"
+         QRegularExpression(QStringLiteral("container[_-]scanning|trivy image|grype|anchore/scan-action|"
                                            "docker scout|clair"))},
         {QStringLiteral("secrets"),
          QRegularExpression(QStringLiteral("secret[_-]detection|gitleaks|trufflehog|detect-secrets|ggshield"))},
@@ -665,6 +763,29 @@ QStringList PipelineGates::scanKinds(const PipelineJob& job)
             found << kind;
     }
     return found;
+}
+
+QStringList PipelineGates::workflowScanKinds(const FileSource& files, const QString& except)
+{
+    QSet<QString> kinds;
+    for (const QString& path : files.list()) {
+        const QString lower = path.toLower();
+        if (path == except || !lower.startsWith(u".github/workflows/") || lower.count(u'/') != 2
+            || !(lower.endsWith(u".yml") || lower.endsWith(u".yaml")))
+            continue;
+        const Result<QByteArray> text = files.read(path);
+        if (!text.ok())
+            continue;
+        QList<Diagnostic> ignored;
+        const PipelineModel other = GitHubWorkflow::analyze(text.value(), path, FileSource(), ignored);
+        for (const PipelineJob& job : other.jobs) {
+            for (const QString& kind : scanKinds(job))
+                kinds.insert(kind);
+        }
+    }
+    QStringList list(kinds.cbegin(), kinds.cend());
+    list.sort();
+    return list;
 }
 
 double PipelineGates::entropy(const QString& text)
@@ -718,9 +839,10 @@ QString PipelineGates::secretReason(const QString& name, const YamlNode& value)
     return {};
 }
 
-void PipelineGates::check(PipelineModel& model, const GatePolicy& policy, QList<Diagnostic>& diagnostics)
+void PipelineGates::check(PipelineModel& model, const GatePolicy& policy, QList<Diagnostic>& diagnostics,
+                          const FileSource& files)
 {
-    Context context{model, policy, diagnostics, {}};
+    Context context{model, policy, diagnostics, files, {}, JobOrder(model)};
     checkScanning(context);
     checkSecurityBlocking(context);
     checkDeployOrder(context);
@@ -731,6 +853,7 @@ void PipelineGates::check(PipelineModel& model, const GatePolicy& policy, QList<
     checkTimeouts(context);
     checkPermissions(context);
     checkInjection(context);
+    ProgressiveDeliveryGate::check(model, policy, files, diagnostics);
 }
 
 } // namespace gatehouse::pipeline

@@ -52,7 +52,7 @@ ValidationResult validatePipeline(const QByteArray& text, const QString& path, c
         return d.category == Category::Syntax && d.severity == Severity::Error;
     });
     if (options.gates && readable && !result.model.jobs.isEmpty() && !GitHubWorkflow::isActionMetadata(path))
-        PipelineGates::check(result.model, options.policy, result.diagnostics);
+        PipelineGates::check(result.model, options.policy, result.diagnostics, options.files);
     normalizeDiagnostics(result.diagnostics);
     return result;
 }

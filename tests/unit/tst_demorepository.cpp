@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/Commands.h"
 #include "demo/DemoRepository.h"
 #include "git/Repository.h"
 #include "pipeline/PipelineDiscovery.h"
@@ -13,6 +14,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextStream>
 
 #include <algorithm>
 
@@ -252,6 +254,9 @@ private Q_SLOTS:
               ".gatehouse/triage.yml", "reports/semgrep.json", "reports/trivy.json", "reports/gitleaks.json",
               "reports/trivy-config.sarif"})
             QTest::newRow(path) << QString::fromLatin1(path);
+        for (const char* path : {"deploy/k8s/staging/deployment.yaml", "deploy/k8s/production/deployment.yaml",
+                                 "deploy/k8s/production/canary.yaml"})
+            QTest::newRow(path) << QString::fromLatin1(path);
     }
     void filesAtHead()
     {
@@ -347,7 +352,8 @@ private Q_SLOTS:
             for (const QString& path : PipelineDiscovery::discover(*files)) {
                 const ValidationResult result = validatePipeline(files->read(path).valueOr({}), path, options);
                 for (const Diagnostic& d : result.diagnostics) {
-                    const QString where = QStringLiteral("%1 %2:%3 %4").arg(it->id.shortString(), path).arg(d.line).arg(d.message);
+                    const QString where
+                        = QStringLiteral("%1 %2:%3 %4").arg(it->id.shortString(), path).arg(d.line).arg(d.message);
                     if (d.category != Category::Gate)
                         QVERIFY2(d.severity != Severity::Error, qPrintable(where));
                     if (d.rule == u"gate.security-blocking")
@@ -361,6 +367,85 @@ private Q_SLOTS:
         }
         QCOMPARE(regressions, 1);
         QVERIFY(!previouslyFailing);
+    }
+
+    /// `gatehouse strategies --repo DEMO --format json [--rev REV]`, run in-process.
+    QJsonObject strategies(const QString& revision = {})
+    {
+        QString out;
+        QString err;
+        QTextStream outStream(&out);
+        QTextStream errStream(&err);
+        QStringList arguments{u"--repo"_s, m_dir.path(), u"--format"_s, u"json"_s};
+        if (!revision.isEmpty())
+            arguments << u"--rev"_s << revision;
+        const int code = cli::runStrategies(arguments, cli::Io{outStream, errStream});
+        outStream.flush();
+        errStream.flush();
+        if (code != 0)
+            qWarning("strategies: exit %d: %s", code, qPrintable(err));
+        QJsonObject byEnvironment;
+        for (const QJsonValue& value : json(out.toUtf8()).object().value(u"environments").toArray())
+            byEnvironment.insert(value.toObject().value(u"environment").toString(), value);
+        return byEnvironment;
+    }
+
+    // Issue 9 §3: production reaches users through a Flagger canary with metric gates and an automatic rollback,
+    // staging through a rolling update; both from the manifests of one plausible commit.
+    void deliveryStrategies()
+    {
+        const QJsonObject environments = strategies();
+        const QJsonObject production = environments.value(u"production").toObject();
+        QCOMPARE(production.value(u"strategy").toString(), u"canary"_s);
+        QCOMPARE(production.value(u"rollback").toString(), u"automatic"_s);
+        QStringList weights;
+        for (const QJsonValue& step : production.value(u"steps").toArray()) {
+            if (step.toObject().contains(u"weight"))
+                weights << QString::number(step.toObject().value(u"weight").toInt());
+        }
+        QCOMPARE(weights, (QStringList{u"10"_s, u"20"_s, u"30"_s, u"40"_s, u"50"_s}));
+        QMap<QString, QJsonObject> metrics;
+        for (const QJsonValue& metric : production.value(u"metrics").toArray())
+            metrics.insert(metric.toObject().value(u"name").toString(), metric.toObject());
+        QCOMPARE(metrics.keys(), (QStringList{u"request-duration"_s, u"request-success-rate"_s}));
+        QCOMPARE(metrics[u"request-success-rate"_s].value(u"min").toDouble(), 99.0);
+        QCOMPARE(metrics[u"request-success-rate"_s].value(u"interval").toString(), u"1m"_s);
+        QCOMPARE(metrics[u"request-duration"_s].value(u"max").toDouble(), 500.0);
+        QStringList sources;
+        for (const QJsonValue& source : production.value(u"sources").toArray())
+            sources << source.toObject().value(u"path").toString();
+        QVERIFY2(sources.contains(u"deploy/k8s/production/canary.yaml"_s), qPrintable(sources.join(u", ")));
+
+        const QJsonObject staging = environments.value(u"staging").toObject();
+        QCOMPARE(staging.value(u"strategy").toString(), u"rolling"_s);
+        QStringList stagingSources;
+        for (const QJsonValue& source : staging.value(u"sources").toArray())
+            stagingSources << source.toObject().value(u"path").toString();
+        QVERIFY2(stagingSources.contains(u"deploy/k8s/staging/deployment.yaml"_s),
+                 qPrintable(stagingSources.join(u", ")));
+
+        // The manifests arrive in one build(k8s) commit, before production is ever deployed.
+        const QList<git::CommitInfo> commits = history(u"deploy/k8s/production/canary.yaml"_s);
+        QCOMPARE(commits.size(), 1);
+        QVERIFY2(commits.constFirst().summary.startsWith(u"build(k8s): "), qPrintable(commits.constFirst().summary));
+        QVERIFY(fileAt(commits.constFirst().id, u".gitlab-ci.yml"_s).contains("deploy-staging:"));
+        QVERIFY(!fileAt(commits.constFirst().id, u".gitlab-ci.yml"_s).contains("deploy-production:"));
+        const QJsonObject before = strategies(commits.constFirst().parents.value(0).toString());
+        QVERIFY(!before.contains(u"production"));
+
+        // The pipeline's progressive-delivery gate passes on it at HEAD.
+        using namespace gatehouse::pipeline;
+        auto files = PipelineDiscovery::fileSource(m_dir.path(), m_head.toString());
+        QVERIFY(files.ok());
+        ValidationOptions options;
+        options.files = *files;
+        const ValidationResult result
+            = validatePipeline(files->read(u".gitlab-ci.yml"_s).valueOr({}), u".gitlab-ci.yml"_s, options);
+        for (const Diagnostic& d : result.diagnostics)
+            QVERIFY2(d.rule != u"gate.progressive-delivery", qPrintable(d.message));
+        const PipelineJob* deploy = result.model.job(u"deploy-production"_s);
+        QVERIFY(deploy);
+        QVERIFY(deploy->gates.contains(u"progressive-delivery"_s));
     }
 
     void reportShapes_data()
@@ -621,6 +706,8 @@ private Q_SLOTS:
         QTest::newRow("notes ref") << u".gatehouse/config.yml"_s << u"refs/notes/gatehouse-scans"_s;
         QTest::newRow("report globs") << u".gatehouse/config.yml"_s << u"reports/**/*.json"_s;
         QTest::newRow("gates") << u".gatehouse/policy.yml"_s << u"security-blocking:\n    enabled: true"_s;
+        QTest::newRow("progressive delivery gate")
+            << u".gatehouse/policy.yml"_s << u"progressive-delivery:\n    enabled: true\n    severity: warning"_s;
         QTest::newRow("false positive") << u".gatehouse/triage.yml"_s << u"status: false_positive"_s;
         QTest::newRow("accepted risk") << u".gatehouse/triage.yml"_s << u"status: accepted_risk"_s;
         QTest::newRow("expiry") << u".gatehouse/triage.yml"_s << u"expires: 2027-01-31"_s;

@@ -16,6 +16,18 @@ const QByteArray Pipeline = "stages: [test, deploy]\n"
                             "unit:\n  stage: test\n  script: make check\n"
                             "ship:\n  stage: deploy\n  environment: production\n  when: manual\n  script: ./deploy\n";
 
+/// `git status --porcelain` lines.
+QStringList porcelain(const git::Repository& repo)
+{
+    QStringList lines;
+    const auto status = repo.status();
+    if (!status.ok())
+        return {status.error().toString()};
+    for (const git::StatusEntry& entry : status.value())
+        lines.append(entry.code() + u' ' + entry.path);
+    return lines;
+}
+
 bool appendFile(const QString& path, const QByteArray& data)
 {
     QFile file(path);
@@ -73,6 +85,50 @@ private Q_SLOTS:
         const auto again = commitPipeline(m_scratch->path(), u".gitlab-ci.yml"_qs, text, u"x"_qs, m_first);
         QVERIFY(!again.ok());
         QCOMPARE(again.error().code, u"commit.head-moved"_qs);
+    }
+
+    void indexFollowsTheCommitAndKeepsOtherStagedChanges_data()
+    {
+        QTest::addColumn<bool>("saved"); // the work tree holds the committed text
+        QTest::addColumn<QStringList>("expected"); // `git status --porcelain` after the commit
+        QTest::newRow("saved before committing") << true << QStringList{u"A  NOTES"_qs};
+        QTest::newRow("committed unsaved text") << false << QStringList{u" M .gitlab-ci.yml"_qs, u"A  NOTES"_qs};
+    }
+    void indexFollowsTheCommitAndKeepsOtherStagedChanges()
+    {
+        QFETCH(bool, saved);
+        QFETCH(QStringList, expected);
+        git::Repository& repo = m_scratch->repo();
+        QVERIFY(repo.checkoutHead(true).ok()); // index and work tree = HEAD
+        QCOMPARE(porcelain(repo), QStringList());
+        // The user has another change staged: a new file.
+        const git::ObjectId side = m_scratch->commitOn({m_first}, u"side"_qs, {{u"NOTES"_qs, "staged\n"}});
+        m_scratch->writeWorkTreeFile(u"NOTES"_qs, "staged\n");
+        QVERIFY(repo.syncIndexEntry(u"NOTES"_qs, side).ok());
+        QCOMPARE(porcelain(repo), QStringList{u"A  NOTES"_qs});
+
+        QString text = QString::fromUtf8(Pipeline);
+        text.replace(u"make check"_qs, u"make check-all"_qs);
+        if (saved)
+            m_scratch->writeWorkTreeFile(u".gitlab-ci.yml"_qs, text.toUtf8());
+        const auto prep = prepareCommit(m_scratch->path(), u".gitlab-ci.yml"_qs, text);
+        QVERIFY(prep.ok());
+        const auto id = commitPipeline(m_scratch->path(), u".gitlab-ci.yml"_qs, text, prep->message, prep->head);
+        QVERIFY2(id.ok(), qPrintable(id.ok() ? QString() : id.error().toString()));
+        // Without the index update the file would show as staged back to its old content ("MM" or "M ").
+        QCOMPARE(porcelain(repo), expected);
+    }
+
+    void syncIndexEntryRemovesAFileTheCommitDoesNotHave()
+    {
+        git::Repository& repo = m_scratch->repo();
+        QVERIFY(repo.checkoutHead(true).ok());
+        const git::ObjectId without = m_scratch->commitOn({m_first}, u"rm"_qs, {{u"README"_qs, QByteArray()}});
+        QVERIFY(repo.syncIndexEntry(u"README"_qs, without).ok());
+        // A staged deletion; the work-tree file is kept, so it is also untracked now (as git shows it).
+        QCOMPARE(porcelain(repo), (QStringList{u"D  README"_qs, u"?? README"_qs}));
+        QVERIFY(QFile::exists(m_scratch->path() + u"/README"_qs));
+        QVERIFY(!repo.syncIndexEntry(u"../outside"_qs, m_first).ok());
     }
 
     void unchangedTextHasNoDiff()

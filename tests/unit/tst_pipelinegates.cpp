@@ -6,6 +6,9 @@
 #include <QTest>
 
 using namespace gatehouse::pipeline;
+using namespace Qt::StringLiterals;
+
+using Files = QHash<QString, QByteArray>; // path → content
 
 namespace {
 
@@ -35,6 +38,10 @@ private Q_SLOTS:
     void secretReason_data();
     void secretReason();
     void catalog();
+    void scanKinds_data();
+    void scanKinds();
+    void repositoryWorkflows_data();
+    void repositoryWorkflows();
 };
 
 void TestPipelineGates::gates_data()
@@ -272,7 +279,86 @@ void TestPipelineGates::catalog()
         QVERIFY(!ids.contains(gate.id));
         ids << gate.id;
     }
-    QCOMPARE(ids.size(), 11);
+    QCOMPARE(ids.size(), 12);
+    QVERIFY(ids.contains(QStringLiteral("progressive-delivery")));
+    QCOMPARE(findGate(QStringLiteral("progressive-delivery"))->defaultSeverity, Severity::Warning);
+}
+
+void TestPipelineGates::scanKinds_data()
+{
+    QTest::addColumn<QByteArray>("step");
+    QTest::addColumn<QStringList>("kinds");
+    QTest::newRow("trivy-action default: an image")
+        << QByteArray("uses: aquasecurity/trivy-action@0.28.0\nwith: {image-ref: app:1}")
+        << QStringList{u"container"_qs};
+    QTest::newRow("trivy-action fs: dependencies")
+        << QByteArray("uses: aquasecurity/trivy-action@0.28.0\nwith: {scan-type: fs, scan-ref: .}")
+        << QStringList{u"dependency"_qs};
+    QTest::newRow("trivy-action config: IaC")
+        << QByteArray("uses: aquasecurity/trivy-action@0.28.0\nwith: {scan-type: config}") << QStringList{u"sast"_qs};
+    QTest::newRow("trivy fs in a script")
+        << QByteArray("run: trivy fs --exit-code 1 .") << QStringList{u"dependency"_qs};
+    QTest::newRow("codeql") << QByteArray("uses: github/codeql-action/analyze@v3") << QStringList{u"sast"_qs};
+}
+
+void TestPipelineGates::scanKinds()
+{
+    QFETCH(QByteArray, step);
+    QFETCH(QStringList, kinds);
+    QByteArray text = "on: push\njobs:\n  scan:\n    runs-on: x\n    steps:\n";
+    bool first = true;
+    for (const QByteArray& line : step.split('\n')) {
+        text += (first ? "      - " : "        ") + line + '\n';
+        first = false;
+    }
+    const ValidationResult result = validatePipeline(text, QStringLiteral(".github/workflows/scan.yml"));
+    const PipelineJob* job = result.model.job(QStringLiteral("scan"));
+    QVERIFY2(job, text.constData());
+    QCOMPARE(PipelineGates::scanKinds(*job), kinds);
+}
+
+void TestPipelineGates::repositoryWorkflows_data()
+{
+    QTest::addColumn<Files>("others");
+    QTest::addColumn<QStringList>("expected");
+    const QByteArray checks = "on: push\njobs:\n  codeql:\n    runs-on: x\n    steps:\n"
+                              "      - uses: github/codeql-action/analyze@v3\n"
+                              "  deps:\n    runs-on: x\n    steps:\n"
+                              "      - uses: aquasecurity/trivy-action@0.28.0\n        with: {scan-type: fs}\n"
+                              "  image:\n    runs-on: x\n    steps:\n"
+                              "      - uses: aquasecurity/trivy-action@0.28.0\n        with: {image-ref: app}\n"
+                              "  secrets:\n    runs-on: x\n    steps:\n      - run: gitleaks detect\n";
+    QTest::newRow("alone") << Files{} << QStringList(4, u"1:1:warning"_qs);
+    QTest::newRow("scans in another workflow") << Files{{u".github/workflows/checks.yml"_qs, checks}} << QStringList();
+    QByteArray partial = checks;
+    partial.truncate(partial.indexOf("  image:"));
+    QTest::newRow("another workflow lacks image and secret scans")
+        << Files{{u".github/workflows/checks.yaml"_qs, partial}} << QStringList(2, u"1:1:warning"_qs);
+    // Only workflows count: a copy elsewhere in the repository (docs, examples) is not run by GitHub.
+    QTest::newRow("not a workflow") << Files{{u"docs/examples/checks.yml"_qs, checks}}
+                                    << QStringList(4, u"1:1:warning"_qs);
+    QTest::newRow("unreadable neighbour")
+        << Files{{u".github/workflows/bad.yml"_qs, "jobs: ["}} << QStringList(4, u"1:1:warning"_qs);
+}
+
+void TestPipelineGates::repositoryWorkflows()
+{
+    QFETCH(Files, others);
+    QFETCH(QStringList, expected);
+    // A release-only workflow: the repository's other workflows run the scans.
+    const QByteArray release = "on: {push: {tags: ['v*']}}\npermissions: {contents: write}\njobs:\n  release:\n"
+                               "    runs-on: x\n    steps: [{run: make dist}]\n";
+    const QString path = QStringLiteral(".github/workflows/release.yml");
+    Files files = others;
+    files.insert(path, release);
+    ValidationOptions options;
+    options.files = FileSource::fromMap(files);
+    const ValidationResult result = validatePipeline(release, path, options);
+    QCOMPARE(gateFindings(result, QStringLiteral("security-scanning")), expected);
+    for (const Diagnostic& d : result.diagnostics) {
+        if (d.rule == u"gate.security-scanning")
+            QVERIFY2(d.message.contains(u"any workflow of this repository"), qPrintable(d.message));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPipelineGates)

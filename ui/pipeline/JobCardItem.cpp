@@ -8,6 +8,7 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QStyleOptionGraphicsItem>
 
 namespace gatehouse {
 
@@ -140,11 +141,22 @@ QRectF JobCardItem::boundingRect() const
     return QRectF(QPointF(0, 0), m_data.rect.size()).adjusted(-3, -3, 3, 3);
 }
 
-void JobCardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+void JobCardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
 {
-    painter->setRenderHint(QPainter::Antialiasing);
     const QRectF r(QPointF(0, 0), m_data.rect.size());
     const QColor accent = roleColor(m_data.role);
+    // Zoomed out, text would be a smudge: a tile in the role's colour keeps the shape of the pipeline readable and
+    // paints hundreds of jobs cheaply.
+    if (option->levelOfDetailFromTransform(painter->worldTransform()) < 0.45) {
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(m_selected || m_highlighted ? QPen(m_selected ? QColor(0x19, 0x76, 0xd2) : accent, 0)
+                                                    : Qt::NoPen);
+        painter->setBrush(m_selected ? QColor(0xbb, 0xde, 0xfb) : accent.lighter(m_highlighted ? 140 : 175));
+        painter->drawRect(r);
+        painter->fillRect(QRectF(r.left(), r.top(), 8, r.height()), accent);
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing);
     QPen border(m_selected ? QColor(0x19, 0x76, 0xd2) : (m_highlighted ? accent : ui::themeColor("strongBorder")),
                 m_selected ? 2.5 : (m_highlighted ? 2 : 1));
     painter->setPen(border);

@@ -11,6 +11,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QPainter>
+#include <QSet>
 #include <QSvgGenerator>
 #include <QWheelEvent>
 
@@ -32,12 +33,14 @@ constexpr qreal MaxZoom = 4.0;
 PipelineGraphView::PipelineGraphView(QWidget* parent)
     : QGraphicsView(parent)
     , m_banner(new QLabel(viewport()))
+    , m_hint(new QLabel(viewport()))
 {
     setScene(new QGraphicsScene(this));
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setDragMode(QGraphicsView::ScrollHandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    setOptimizationFlags(QGraphicsView::DontAdjustForAntialiasing | QGraphicsView::DontSavePainterState);
     setBackgroundBrush(ui::isDarkTheme() ? QColor(0x1e, 0x24, 0x2c) : QColor(0xf6, 0xf7, 0xf9));
     setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_banner->setWordWrap(true);
@@ -45,6 +48,11 @@ PipelineGraphView::PipelineGraphView(QWidget* parent)
     m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fff4e5; color: #663c00; border: 1px solid #ffb74d;"
                                            " border-radius: 4px; padding: 6px 8px; }"));
     m_banner->hide();
+    m_hint->setTextFormat(Qt::PlainText);
+    m_hint->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_hint->setStyleSheet(QStringLiteral("QLabel { background: rgba(255, 255, 255, 210); color: #37474f;"
+                                         " border-radius: 3px; padding: 2px 6px; }"));
+    m_hint->hide();
 }
 
 PipelineGraphView::~PipelineGraphView() = default;
@@ -89,6 +97,7 @@ void PipelineGraphView::rebuildScene()
     m_cards.clear();
     m_edges.clear();
     m_decorations.clear();
+    m_titles.clear();
     m_highlighted.clear();
     if (m_selected >= m_layout.cards.size())
         m_selected = -1;
@@ -103,7 +112,13 @@ void PipelineGraphView::rebuildScene()
         title->setBrush(ui::themeColor("subtle"));
         title->setPos(column.rect.left(), column.rect.top() + 6);
         title->setZValue(1);
+        title->setData(0, title->text());
+        title->setData(1, column.title);
+        title->setData(2, QString(u"  ·  " % QString::number(column.cards.size())));
+        // Legible at any zoom; elided to the column's on-screen width in updateTitles().
+        title->setFlag(QGraphicsItem::ItemIgnoresTransformations);
         m_decorations << band << title;
+        m_titles << title;
     }
     for (const pipeline::GraphEdge& edge : std::as_const(m_layout.edges)) {
         const QRectF from = m_layout.cards.at(edge.from).rect;
@@ -142,6 +157,8 @@ void PipelineGraphView::rebuildScene()
     }
     s->setSceneRect(QRectF(QPointF(0, 0), m_layout.size));
     applyOpacity();
+    updateTitles();
+    placeBanner();
     if (m_fitPending && !m_layout.cards.isEmpty()) {
         m_fitPending = false;
         fitToView();
@@ -173,17 +190,75 @@ void PipelineGraphView::applyOpacity()
     for (QGraphicsItem* item : std::as_const(m_decorations))
         item->setOpacity(base);
     const bool chain = !m_highlighted.isEmpty();
+    const QSet<int> highlighted(m_highlighted.cbegin(), m_highlighted.cend());
     for (JobCardItem* card : std::as_const(m_cards)) {
-        const bool on = m_highlighted.contains(card->card());
+        const bool on = highlighted.contains(card->card());
         card->setHighlighted(chain && on);
         card->setOpacity(base * (chain && !on ? 0.3 : 1.0));
     }
+    // Sparse mode: the edges of the hovered chain, else those of the selected job's chain.
+    const bool all = showsAllEdges();
+    QSet<int> shown;
+    if (!all) {
+        const QList<int> selected = m_selected >= 0 && !chain ? m_layout.needsChain(m_selected) : QList<int>();
+        shown = chain ? highlighted : QSet<int>(selected.cbegin(), selected.cend());
+    }
     for (int i = 0; i < m_edges.size(); ++i) {
         const pipeline::GraphEdge& edge = m_layout.edges.at(i);
-        const bool on = chain && m_highlighted.contains(edge.from) && m_highlighted.contains(edge.to);
+        const bool on = chain && highlighted.contains(edge.from) && highlighted.contains(edge.to);
+        const bool visible = all || (shown.contains(edge.from) && shown.contains(edge.to));
+        m_edges[i]->setVisible(visible);
+        if (!visible)
+            continue;
         m_edges[i]->setPen(QPen(on ? EdgeHighlight : EdgeColor, on ? 2.4 : 1.4));
         m_edges[i]->setZValue(on ? 1.8 : 1.5);
         m_edges[i]->setOpacity(base * (chain && !on ? 0.25 : 1.0));
+    }
+    if (all) {
+        m_hint->hide();
+    } else {
+        m_hint->setText(tr("%n needs edge(s); hover or select a job to see its chain", nullptr, int(m_edges.size())));
+        m_hint->adjustSize();
+        m_hint->show();
+    }
+}
+
+int PipelineGraphView::visibleEdgeCount() const
+{
+    return int(
+        std::count_if(m_edges.cbegin(), m_edges.cend(), [](const QGraphicsPathItem* e) { return e->isVisible(); }));
+}
+
+void PipelineGraphView::setTitlesForExport(bool exporting)
+{
+    // An export is the whole graph at its own scale: full titles that scale with it.
+    for (QGraphicsSimpleTextItem* title : std::as_const(m_titles)) {
+        title->setFlag(QGraphicsItem::ItemIgnoresTransformations, !exporting);
+        if (exporting)
+            title->setText(title->data(0).toString());
+    }
+    if (!exporting)
+        updateTitles();
+}
+
+void PipelineGraphView::updateTitles()
+{
+    const qreal z = zoom();
+    for (int i = 0; i < m_titles.size() && i < m_layout.columns.size(); ++i) {
+        QGraphicsSimpleTextItem* title = m_titles.at(i);
+        const QFontMetricsF metrics(title->font());
+        const qreal room = qMax<qreal>(12, m_layout.columns.at(i).rect.width() * z);
+        const QString full = title->data(0).toString();
+        const QString count = title->data(2).toString();
+        // Shorten the stage name first: the job count is what a zoomed-out overview is read for.
+        if (metrics.horizontalAdvance(full) <= room)
+            title->setText(full);
+        else if (metrics.horizontalAdvance(count) + 3 * metrics.averageCharWidth() < room)
+            title->setText(metrics.elidedText(title->data(1).toString(), Qt::ElideRight,
+                                              room - metrics.horizontalAdvance(count))
+                           + count);
+        else
+            title->setText(metrics.elidedText(full, Qt::ElideRight, room));
     }
 }
 
@@ -200,6 +275,8 @@ void PipelineGraphView::selectCard(int card)
         m_cards[card]->setSelectedCard(true);
         ensureVisible(m_cards[card], 40, 40);
     }
+    if (!showsAllEdges())
+        applyOpacity();
 }
 
 void PipelineGraphView::highlightChain(int card)
@@ -236,6 +313,7 @@ void PipelineGraphView::applyZoom(qreal factor)
     const qreal target = std::clamp(zoom() * factor, MinZoom, MaxZoom);
     const qreal applied = target / zoom();
     scale(applied, applied);
+    updateTitles();
 }
 
 void PipelineGraphView::fitToView(FitMode mode)
@@ -243,6 +321,7 @@ void PipelineGraphView::fitToView(FitMode mode)
     if (m_layout.cards.isEmpty())
         return;
     fitInView(sceneRect(), Qt::KeepAspectRatio);
+    updateTitles();
     // Never blow a small pipeline up; a big one keeps legible cards and the user scrolls.
     const qreal z = zoom();
     const qreal floor = mode == FitReadable ? 0.7 : MinZoom;
@@ -260,6 +339,7 @@ void PipelineGraphView::fitToView(FitMode mode)
 void PipelineGraphView::resetZoom()
 {
     setTransform(QTransform());
+    updateTitles();
 }
 
 void PipelineGraphView::wheelEvent(QWheelEvent* event)
@@ -308,6 +388,7 @@ void PipelineGraphView::placeBanner()
     m_banner->setFixedWidth(width);
     m_banner->adjustSize();
     m_banner->move(8, 8);
+    m_hint->move(8, qMax(8, viewport()->height() - m_hint->height() - 8));
 }
 
 bool PipelineGraphView::exportPng(const QString& path) const
@@ -320,7 +401,9 @@ bool PipelineGraphView::exportPng(const QString& path) const
     image.fill(backgroundBrush().color());
     QPainter painter(&image);
     painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    const_cast<PipelineGraphView*>(this)->setTitlesForExport(true);
     scene()->render(&painter, QRectF(QPointF(0, 0), image.size()), source);
+    const_cast<PipelineGraphView*>(this)->setTitlesForExport(false);
     painter.end();
     return image.save(path, "PNG");
 }
@@ -342,7 +425,9 @@ bool PipelineGraphView::exportSvg(const QString& path) const
     for (JobCardItem* card : m_cards)
         card->setCacheMode(QGraphicsItem::NoCache);
     painter.fillRect(QRectF(QPointF(0, 0), source.size()), backgroundBrush());
+    const_cast<PipelineGraphView*>(this)->setTitlesForExport(true);
     scene()->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
+    const_cast<PipelineGraphView*>(this)->setTitlesForExport(false);
     for (JobCardItem* card : m_cards)
         card->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
     return painter.end();

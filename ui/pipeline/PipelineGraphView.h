@@ -40,6 +40,11 @@ public:
     /// Highlights `card`'s needs chain, dimming the rest; -1 clears.
     void highlightChain(int card);
     QList<int> highlightedCards() const { return m_highlighted; }
+    /// With many needs (hundreds of jobs) only the hovered or selected job's chain is drawn: all edges at once are
+    /// an unreadable, slow mesh.
+    bool showsAllEdges() const { return m_layout.edges.size() <= ManyEdges; }
+    int visibleEdgeCount() const;
+    static constexpr int ManyEdges = 120;
     /// What a click on a card does: select it and report it.
     void activateCard(int card);
 
@@ -69,6 +74,8 @@ private:
     void rebuildScene();
     void applyOpacity();
     void placeBanner();
+    void updateTitles();
+    void setTitlesForExport(bool exporting);
     void applyZoom(qreal factor);
     static bool sameDrawing(const pipeline::GraphLayout& a, const pipeline::GraphLayout& b);
 
@@ -76,7 +83,9 @@ private:
     QList<JobCardItem*> m_cards;
     QList<QGraphicsPathItem*> m_edges;
     QList<QGraphicsItem*> m_decorations;
+    QList<QGraphicsSimpleTextItem*> m_titles; ///< column titles, drawn at screen size so they stay legible
     QLabel* m_banner;
+    QLabel* m_hint; ///< "edges hidden" note in sparse mode
     bool m_stale = false;
     QString m_staleReason;
     int m_selected = -1;

@@ -42,6 +42,9 @@ public:
     void addFile(const QString& path, const QByteArray& content);
     /// Whether addFile() would look at this path (to avoid reading the others).
     static bool isCandidate(const QString& path);
+    /// Findings of pipeline jobs read elsewhere (the pipeline engine's resolved jobs, see PipelineDeployScanner::
+    /// evaluate), in place of addFile() for that pipeline.
+    void addPipelineFindings(const QList<StrategyFinding>& findings) { m_pipelineFindings += findings; }
     /// A file that could not be read at all.
     void addDiagnostic(const StrategyDiagnostic& diagnostic);
 

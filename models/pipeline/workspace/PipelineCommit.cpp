@@ -148,8 +148,16 @@ Result<git::ObjectId> commitPipeline(const QString& repositoryPath, const QStrin
     QList<git::ObjectId> parents;
     if (!head->unborn)
         parents.append(head->commit);
-    return repository.createCommit(QStringLiteral("HEAD"), parents, {{relativePath, text.toUtf8()}}, signature.value(),
-                                   signature.value(), message);
+    const auto id = repository.createCommit(QStringLiteral("HEAD"), parents, {{relativePath, text.toUtf8()}},
+                                            signature.value(), signature.value(), message);
+    if (!id.ok())
+        return id;
+    // The commit was made past the index: without this, `git status` would show the file staged back to its old
+    // content. Only this path's entry changes, so the user's other staged changes stay staged.
+    if (const Status synced = repository.syncIndexEntry(relativePath, id.value()); !synced.ok())
+        qWarning("commit %s made, but the index entry of the file was not updated: %s", qPrintable(id->shortString()),
+                 qPrintable(synced.error().toString()));
+    return id;
 }
 
 } // namespace gatehouse::pipeline
