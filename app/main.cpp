@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "AutomationHooks.h"
 #include "MainWindow.h"
 #include "ReportPdfWriter.h"
 #include "Theme.h"
@@ -8,11 +9,13 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSysInfo>
 #include <QTextStream>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -71,6 +74,8 @@ bool hasDisplay()
 
 int main(int argc, char* argv[])
 {
+    QElapsedTimer clock; // GATEHOUSE_MEASURE_STARTUP times the first paint from here
+    clock.start();
     gatehouse::WeeklyReport::setPdfWriter(&gatehouse::render::weeklyReportPdf);
     if (isHeadless(argc, argv)) {
         if (needsGui(argc, argv)) {
@@ -95,6 +100,13 @@ int main(int argc, char* argv[])
     gatehouse::ui::applyTheme(app);
 
     gatehouse::ui::MainWindow window;
+    // Screenshots and start-up timing (GATEHOUSE_PAGE, GATEHOUSE_SCREENSHOT, GATEHOUSE_MEASURE_STARTUP).
+    std::unique_ptr<gatehouse::ui::AutomationHooks> hooks;
+    if (gatehouse::ui::AutomationHooks::requested()) {
+        hooks = std::make_unique<gatehouse::ui::AutomationHooks>(&window, clock);
+        QObject::connect(hooks.get(), &gatehouse::ui::AutomationHooks::finished, &app, &QCoreApplication::exit,
+                         Qt::QueuedConnection);
+    }
     window.show();
     window.openInitial(QCoreApplication::arguments().value(1));
     return app.exec();

@@ -3,12 +3,17 @@
 #pragma once
 
 #include "repo/RepositorySnapshot.h"
+#include "scorecard/Scorecard.h"
 
 #include <QWidget>
 
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+
+namespace gatehouse::delivery {
+class DeliveryLoader;
+}
 
 namespace gatehouse::ui {
 
@@ -39,6 +44,9 @@ public:
     void setCurrentPage(int page);
     int currentPage() const;
     static QString pageName(int page);
+    /// Shows where a scorecard figure comes from: the link's page, and for a pipeline file that file at its line.
+    void navigate(const scorecard::SourceLink& link);
+    static int pageOf(const QString& pageName); ///< "security" → Security; unknown → Overview
     void setMessage(const QString& message); ///< empty hides the banner
     QString message() const;
 
@@ -47,6 +55,10 @@ public:
     SecurityPage* securityPage() const { return m_security; }
     DeploymentsPage* deploymentsPage() const { return m_deployments; }
     IncidentsPage* incidentsPage() const { return m_incidents; }
+    /// Deployments and incidents of the current snapshot's repository, computed in the background.
+    delivery::DeliveryLoader* deliveryLoader() const { return m_delivery; }
+    /// Switches to the Deployments page with that deployment selected.
+    void showDeployment(const QString& tag);
 
 Q_SIGNALS:
     void currentPageChanged(int page);
@@ -55,6 +67,7 @@ private:
     QListWidget* m_navigation;
     QStackedWidget* m_stack;
     QLabel* m_banner;
+    delivery::DeliveryLoader* m_delivery;
     OverviewPage* m_overview;
     PipelinesPage* m_pipelines;
     SecurityPage* m_security;
