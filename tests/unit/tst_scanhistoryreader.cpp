@@ -208,6 +208,14 @@ private Q_SLOTS:
         QCOMPARE(history->treeDiffs, 1);
         QCOMPARE(history->scans.size(), 3);
 
+        // An older revision of the same history (a past week's report) is known commit by commit.
+        ScanSourceOptions older = options();
+        older.revision = QStringLiteral("HEAD~1");
+        history = ScanHistoryReader::read(scratch.path(), older);
+        QVERIFY(history.ok());
+        QCOMPARE(history->treeDiffs, 0);
+        QCOMPARE(history->scans.size(), 2);
+
         // Other globs are another walk cache.
         ScanSourceOptions onlyA = options();
         onlyA.globs = {QStringLiteral("reports/a.json")};
