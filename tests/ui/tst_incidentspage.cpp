@@ -10,6 +10,7 @@
 #include "delivery/IncidentDetailPanel.h"
 #include "delivery/IncidentTableModel.h"
 #include "delivery/IncidentsView.h"
+#include "delivery/PostmortemMarkdown.h"
 #include "demo/DemoRepository.h"
 #include "pages/DeploymentsPage.h"
 #include "pages/IncidentsPage.h"
@@ -133,7 +134,7 @@ private Q_SLOTS:
 
             // Markdown rendered: no raw emphasis or heading marks left, the body's text is there.
             const QTextDocument* document = detail->postmortem()->document();
-            const QString markdown = IncidentDetailPanel::postmortemMarkdown(*view.model()->incidentAt(
+            const QString markdown = delivery::PostmortemMarkdown::render(*view.model()->incidentAt(
                 view.table()->currentIndex().data(IncidentTableModel::IncidentIndexRole).toInt()));
             QVERIFY(!document->isEmpty());
             QVERIFY(!document->toPlainText().contains(QStringLiteral("**")));

@@ -65,7 +65,7 @@ IncidentsView::IncidentsView(DeliveryLoader* loader, QWidget* parent)
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     split->setChildrenCollapsible(false);
-    split->setSizes({560, 640});
+    split->setSizes({600, 600});
     m_stack->addWidget(split);
     m_stack->addWidget(m_empty);
     m_empty->setText(tr("Open a repository to see its incidents."));
