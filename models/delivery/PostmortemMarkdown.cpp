@@ -50,8 +50,12 @@ QString PostmortemMarkdown::render(const Incident& incident)
         parts.append(fields.join(QLatin1Char('\n')));
     if (!incident.factorNotes.isEmpty()) {
         QStringList factors;
-        for (const QString& note : incident.factorNotes)
-            factors.append(QStringLiteral("- ") + escaped(note));
+        for (const QString& note : incident.factorNotes) {
+            // A postmortem commit and the document it adds may both state the same factor.
+            const QString item = QStringLiteral("- ") + escaped(note.trimmed());
+            if (!factors.contains(item))
+                factors.append(item);
+        }
         parts.append(QStringLiteral("**12-Factor**\n\n") + factors.join(QLatin1Char('\n')));
     }
 

@@ -127,9 +127,11 @@ void IncidentsView::onLoaded(const DeliveryLoadResult& result)
                         "incident: it links to the deployment it blames and counts in the DORA figures.%1")
                          .arg(diagnostics));
     m_stack->setCurrentIndex(incidents.isEmpty() ? 1 : 0);
-    for (int column : {int(IncidentTableModel::DateColumn), int(IncidentTableModel::ScopeColumn),
-                       int(IncidentTableModel::SeverityColumn), int(IncidentTableModel::TimeToRestoreColumn)})
-        m_table->resizeColumnToContents(column);
+    // Narrow fixed columns leave the title the room (the headers are wider than their values).
+    m_table->resizeColumnToContents(IncidentTableModel::DateColumn);
+    m_table->setColumnWidth(IncidentTableModel::ScopeColumn, 90);
+    m_table->setColumnWidth(IncidentTableModel::SeverityColumn, 72);
+    m_table->setColumnWidth(IncidentTableModel::TimeToRestoreColumn, 110);
     // Newest first is what someone on call looks for.
     m_table->sortByColumn(IncidentTableModel::DateColumn, Qt::DescendingOrder);
     if (m_table->model()->rowCount() > 0)
