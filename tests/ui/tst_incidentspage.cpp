@@ -185,6 +185,16 @@ private Q_SLOTS:
         Q_EMIT incidents->detail()->links()->linkActivated(QStringLiteral("deployment:") + blamed);
         QCOMPARE(dashboard.currentPage(), int(Dashboard::Deployments));
         QCOMPARE(dashboard.deploymentsPage()->view()->selectedTag(), blamed);
+
+        // And back: an incident marker on the timeline opens that incident.
+        Q_EMIT dashboard.deploymentsPage()->view()->incidentRequested(0);
+        QCOMPARE(dashboard.currentPage(), int(Dashboard::Incidents));
+        QCOMPARE(incidents->table()->currentIndex().data(IncidentTableModel::IncidentIndexRole).toInt(), 0);
+        incidents->searchField()->setText(QStringLiteral("no incident says this"));
+        QVERIFY(incidents->selectIncident(1));
+        QVERIFY(incidents->searchField()->text().isEmpty());
+        QCOMPARE(incidents->table()->currentIndex().data(IncidentTableModel::IncidentIndexRole).toInt(), 1);
+        QVERIFY(!incidents->selectIncident(99));
     }
 
     void explainsARepositoryWithoutIncidents()

@@ -161,6 +161,14 @@ DeploymentsView::DeploymentsView(DeliveryLoader* loader, QWidget* parent)
             &DeploymentsView::onCurrentRowChanged);
     connect(m_timeline, &DeploymentTimelineChart::deploymentClicked, this,
             [this](const QString& tag) { selectDeployment(tag); });
+    connect(m_timeline, &DeploymentTimelineChart::incidentClicked, this, [this](int row) {
+        Q_EMIT incidentRequested(m_incidents->index(row, 0).data(IncidentTableModel::IncidentIndexRole).toInt());
+    });
+    connect(loader, &DeliveryLoader::loadCancelled, this, [this] {
+        if (m_model->history().deployments.isEmpty())
+            m_empty->setText(tr("<b>Reading the deployments was cancelled.</b><br><br>Use File ▸ Reload (F5) to "
+                                "read them again."));
+    });
     connect(loader, &DeliveryLoader::loadFinished, this, &DeploymentsView::onLoaded);
     connect(loader, &DeliveryLoader::loadFailed, this, &DeploymentsView::onFailed);
     connect(loader, &DeliveryLoader::cleared, this, [this] {

@@ -87,6 +87,11 @@ IncidentsView::IncidentsView(DeliveryLoader* loader, QWidget* parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &IncidentsView::onCurrentRowChanged);
     connect(m_detail, &IncidentDetailPanel::deploymentRequested, this, &IncidentsView::deploymentRequested);
+    connect(loader, &DeliveryLoader::loadCancelled, this, [this] {
+        if (m_model->rowCount() == 0)
+            m_empty->setText(tr("<b>Reading the incidents was cancelled.</b><br><br>Use File ▸ Reload (F5) to read "
+                                "them again."));
+    });
     connect(loader, &DeliveryLoader::loadFinished, this, &IncidentsView::onLoaded);
     connect(loader, &DeliveryLoader::cleared, this, [this] {
         onLoaded(DeliveryLoadResult{});
@@ -136,6 +141,30 @@ void IncidentsView::onLoaded(const DeliveryLoadResult& result)
     m_table->sortByColumn(IncidentTableModel::DateColumn, Qt::DescendingOrder);
     if (m_table->model()->rowCount() > 0)
         m_table->setCurrentIndex(m_table->model()->index(0, 0));
+}
+
+bool IncidentsView::selectIncident(int incidentIndex)
+{
+    if (!m_model->incidentAt(incidentIndex))
+        return false;
+    auto find = [this, incidentIndex]() {
+        const QAbstractItemModel* view = m_table->model();
+        for (int row = 0; row < view->rowCount(); ++row) {
+            if (view->index(row, 0).data(IncidentTableModel::IncidentIndexRole).toInt() == incidentIndex)
+                return row;
+        }
+        return -1;
+    };
+    int row = find();
+    if (row < 0) {
+        m_search->clear();
+        row = find();
+    }
+    if (row < 0)
+        return false;
+    m_table->setCurrentIndex(m_table->model()->index(row, 0));
+    m_table->scrollTo(m_table->currentIndex());
+    return true;
 }
 
 void IncidentsView::onCurrentRowChanged()
