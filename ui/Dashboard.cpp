@@ -10,7 +10,7 @@
 #include "pages/IncidentsPage.h"
 #include "pages/OverviewPage.h"
 #include "pages/PipelinesPage.h"
-#include "pages/SecurityPage.h"
+#include "security/SecurityPage.h"
 #include "widgets/Widgets.h"
 
 #include <QHBoxLayout>
@@ -39,7 +39,10 @@ Dashboard::Dashboard(QWidget* parent)
     m_navigation->setIconSize(QSize(20, 20));
     m_navigation->setFixedWidth(190);
     m_navigation->setFrameShape(QFrame::NoFrame);
-    m_navigation->setFocusPolicy(Qt::NoFocus);
+    // Reachable with Tab (arrow keys then switch pages) as well as with Ctrl+1…
+    m_navigation->setFocusPolicy(Qt::StrongFocus);
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_banner->setAccessibleName(tr("Message"));
     const PageIcon icons[]
         = {PageIcon::Overview, PageIcon::Pipelines, PageIcon::Security, PageIcon::Deployments, PageIcon::Incidents};
     for (int page = 0; page < PageCount; ++page) {
@@ -83,11 +86,33 @@ Dashboard::Dashboard(QWidget* parent)
         Q_EMIT currentPageChanged(row);
     });
     m_navigation->setCurrentRow(Overview);
+    connect(m_overview, &OverviewPage::linkActivated, this, &Dashboard::navigate);
     connect(m_incidents, &IncidentsPage::deploymentRequested, this, &Dashboard::showDeployment);
     connect(m_deployments->view(), &DeploymentsView::incidentRequested, this, [this](int incident) {
         setCurrentPage(Incidents);
         m_incidents->view()->selectIncident(incident);
     });
+}
+
+int Dashboard::pageOf(const QString& pageName)
+{
+    if (pageName == QLatin1String("pipelines") || pageName == QLatin1String("runs")) // runs live with pipelines
+        return Pipelines;
+    if (pageName == QLatin1String("security"))
+        return Security;
+    if (pageName == QLatin1String("deployments"))
+        return Deployments;
+    if (pageName == QLatin1String("incidents"))
+        return Incidents;
+    return Overview;
+}
+
+void Dashboard::navigate(const scorecard::SourceLink& link)
+{
+    const int page = pageOf(link.page);
+    setCurrentPage(page);
+    if (link.kind == scorecard::SourceLink::Kind::File && page == Pipelines)
+        m_pipelines->showPath(link.path, link.line);
 }
 
 void Dashboard::showDeployment(const QString& tag)

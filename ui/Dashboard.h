@@ -3,6 +3,7 @@
 #pragma once
 
 #include "repo/RepositorySnapshot.h"
+#include "scorecard/Scorecard.h"
 
 #include <QWidget>
 
@@ -43,6 +44,9 @@ public:
     void setCurrentPage(int page);
     int currentPage() const;
     static QString pageName(int page);
+    /// Shows where a scorecard figure comes from: the link's page, and for a pipeline file that file at its line.
+    void navigate(const scorecard::SourceLink& link);
+    static int pageOf(const QString& pageName); ///< "security" → Security; unknown → Overview
     void setMessage(const QString& message); ///< empty hides the banner
     QString message() const;
 

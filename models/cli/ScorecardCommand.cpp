@@ -20,8 +20,23 @@ QString actualText(const scorecard::MetricResult& metric)
     if (metric.unit == QLatin1String("ratio"))
         return QStringLiteral("%1 %").arg(value * 100, 0, 'f', 1);
     if (metric.unit == QLatin1String("seconds"))
-        return QStringLiteral("%1 h").arg(value / 3600, 0, 'f', 1);
+        return value < 3600 ? QStringLiteral("%1 min").arg(value / 60, 0, 'f', 1)
+                            : QStringLiteral("%1 h").arg(value / 3600, 0, 'f', 1);
     return QStringLiteral("%1 %2").arg(value, 0, 'f', 2).arg(metric.unit);
+}
+
+// {"kind","page", and "path"+"line" for files or "ref" for commits and tags}: where the figure comes from.
+QJsonObject sourceJson(const scorecard::SourceLink& link)
+{
+    QJsonObject object{{QStringLiteral("kind"), scorecard::sourceKindName(link.kind)},
+                       {QStringLiteral("page"), link.page}};
+    if (link.kind == scorecard::SourceLink::Kind::File) {
+        object.insert(QStringLiteral("path"), link.path);
+        object.insert(QStringLiteral("line"), link.line > 0 ? QJsonValue(link.line) : QJsonValue(QJsonValue::Null));
+    } else if (link.kind != scorecard::SourceLink::Kind::Page) {
+        object.insert(QStringLiteral("ref"), link.ref);
+    }
+    return object;
 }
 
 } // namespace
@@ -58,6 +73,7 @@ int runScorecard(const QStringList& arguments, Io io)
                 {QStringLiteral("status"), scorecard::factorStatusName(factor.status)},
                 {QStringLiteral("evidence"), factor.evidence},
                 {QStringLiteral("sources"), QJsonArray::fromStringList(factor.sources)},
+                {QStringLiteral("source"), sourceJson(factor.link)},
             });
         }
         QJsonArray metrics;
@@ -69,6 +85,8 @@ int runScorecard(const QStringList& arguments, Io io)
                 {QStringLiteral("met"), metric.met ? QJsonValue(*metric.met) : QJsonValue(QJsonValue::Null)},
                 {QStringLiteral("unit"), metric.unit},
                 {QStringLiteral("evidence"), metric.evidence},
+                {QStringLiteral("area"), metric.area},
+                {QStringLiteral("source"), sourceJson(metric.link)},
             });
         }
         writeJson(
@@ -82,7 +100,7 @@ int runScorecard(const QStringList& arguments, Io io)
                       .arg(factor.id, -5)
                       .arg(factor.name, -20)
                       .arg(scorecard::factorStatusName(factor.status), -5)
-                      .arg(factor.evidence);
+                      .arg(factor.evidence + QStringLiteral(" [") + factor.link.toString() + QLatin1Char(']'));
     io.out << "\nSuccess metrics\n";
     for (const scorecard::MetricResult& metric : report.metrics)
         io.out << QStringLiteral("  %1 target %2 actual %3 %4\n")

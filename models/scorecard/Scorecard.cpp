@@ -8,9 +8,13 @@
 #include "pipeline/GatePolicy.h"
 #include "pipeline/PipelineDiscovery.h"
 #include "pipeline/PipelineValidator.h"
+#include "runs/RunHistory.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
 
 #include <yaml-cpp/yaml.h>
 
@@ -108,12 +112,23 @@ Pin classifyUses(const QString& uses)
     return exactVersion.match(version).hasMatch() ? Pin::Tag : Pin::Floating;
 }
 
+struct ScriptLine
+{
+    QString path;
+    int line = 0;
+    QString text;
+};
+
 struct PipelineFacts
 {
     QList<Reference> references;
+    QList<ScriptLine> scriptLines; ///< every line of script, before_script, after_script and run
     bool reuse = false;
     QStringList reuseEvidence;
+    SourceLink reuseLink; ///< the first reuse found
     std::optional<QStringList> gitlabStages;
+    QString gitlabPath;
+    int stagesLine = 0;
     QStringList parseErrors;
 };
 
@@ -131,6 +146,34 @@ void addReference(PipelineFacts& facts, const QString& path, const YAML::Node& n
     facts.references.append(reference);
 }
 
+// The lines of a script scalar or (nested) sequence of them, with their line numbers in the file.
+void addScript(PipelineFacts& facts, const QString& path, const YAML::Node& node, int depth)
+{
+    if (depth > 8)
+        return;
+    if (node.IsSequence()) {
+        for (const YAML::Node& item : node)
+            addScript(facts, path, item, depth + 1);
+        return;
+    }
+    if (!node.IsScalar())
+        return;
+    const QStringList lines = QString::fromStdString(node.Scalar()).split(QLatin1Char('\n'));
+    // A block scalar (`run: |`) starts on the line after its indicator.
+    const int first = node.Mark().line + 1 + (lines.size() > 1 ? 1 : 0);
+    for (int i = 0; i < lines.size(); ++i) {
+        if (!lines.at(i).trimmed().isEmpty())
+            facts.scriptLines.append({path, first + i, lines.at(i)});
+    }
+}
+
+void noteReuse(PipelineFacts& facts, const QString& path, int line)
+{
+    facts.reuse = true;
+    if (facts.reuseLink.path.isEmpty())
+        facts.reuseLink = SourceLink::file(QStringLiteral("pipelines"), path, line);
+}
+
 void walkPipelineNode(PipelineFacts& facts, const QString& path, const YAML::Node& node, int depth)
 {
     if (depth > 64)
@@ -145,6 +188,10 @@ void walkPipelineNode(PipelineFacts& facts, const QString& path, const YAML::Nod
     for (const auto& entry : node) {
         const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
         const YAML::Node& value = entry.second;
+        if (key == "script" || key == "before_script" || key == "after_script" || key == "run") {
+            addScript(facts, path, value, 0);
+            continue;
+        }
         if (key == "image") {
             if (value.IsScalar())
                 addReference(facts, path, value, false);
@@ -163,14 +210,14 @@ void walkPipelineNode(PipelineFacts& facts, const QString& path, const YAML::Nod
             addReference(facts, path, value, true);
             const QString uses = QString::fromStdString(value.Scalar());
             if (uses.startsWith(QLatin1String("./")) || uses.contains(QLatin1String("/.github/workflows/"))) {
-                facts.reuse = true;
+                noteReuse(facts, path, value.Mark().line + 1);
                 facts.reuseEvidence.append(QStringLiteral("%1: uses %2").arg(path, uses));
             }
         } else if (key == "extends") {
-            facts.reuse = true;
+            noteReuse(facts, path, value.Mark().line + 1);
             facts.reuseEvidence.append(QStringLiteral("%1:%2: extends").arg(path).arg(value.Mark().line + 1));
         } else if (key == "workflow_call") {
-            facts.reuse = true;
+            noteReuse(facts, path, entry.first.Mark().line + 1);
             facts.reuseEvidence.append(QStringLiteral("%1: reusable workflow (workflow_call)").arg(path));
         }
         walkPipelineNode(facts, path, value, depth + 1);
@@ -186,8 +233,9 @@ PipelineFacts pipelineFacts(const ScorecardInputs& inputs)
         if (!isPipelineConfig(it.key()))
             continue;
         const QString text = QString::fromUtf8(it.value());
-        if (!isGitHubWorkflow(it.key()) && anchors.match(text).hasMatch()) {
-            facts.reuse = true;
+        if (const QRegularExpressionMatch anchor = anchors.match(text);
+            !isGitHubWorkflow(it.key()) && anchor.hasMatch()) {
+            noteReuse(facts, it.key(), int(text.left(anchor.capturedStart()).count(QLatin1Char('\n'))) + 1);
             facts.reuseEvidence.append(QStringLiteral("%1: YAML anchors").arg(it.key()));
         }
         try {
@@ -195,12 +243,17 @@ PipelineFacts pipelineFacts(const ScorecardInputs& inputs)
             if (!root.IsMap())
                 continue;
             if (!isGitHubWorkflow(it.key()) && root["include"]) {
-                facts.reuse = true;
+                static const QRegularExpression includeKey(QStringLiteral("^include\\s*:"),
+                                                           QRegularExpression::MultilineOption);
+                const qsizetype at = qMax<qsizetype>(0, includeKey.match(text).capturedStart());
+                noteReuse(facts, it.key(), int(text.left(at).count(QLatin1Char('\n'))) + 1);
                 facts.reuseEvidence.append(QStringLiteral("%1: include").arg(it.key()));
             }
             if (it.key().startsWith(QLatin1String(".gitlab-ci."))) {
                 QStringList stages;
+                facts.gitlabPath = it.key();
                 if (const YAML::Node node = root["stages"]; node && node.IsSequence()) {
+                    facts.stagesLine = node.Mark().line + 1;
                     for (const YAML::Node& stage : node) {
                         if (stage.IsScalar())
                             stages.append(QString::fromStdString(stage.Scalar()));
@@ -258,6 +311,8 @@ FactorResult codebase(const ScorecardInputs& inputs, const QStringList& pipeline
         ? QStringLiteral("no pipeline configuration is tracked")
         : QStringLiteral("%1 pipeline configuration file(s) tracked").arg(pipelineFiles.size());
     result.evidence = configs + QStringLiteral("; ") + commits + QLatin1Char('.');
+    result.link = pipelineFiles.isEmpty() ? SourceLink::toPage(QStringLiteral("pipelines"))
+                                          : SourceLink::file(QStringLiteral("pipelines"), pipelineFiles.first());
     if (pipelineFiles.isEmpty() || total == 0 || share < 0.5)
         result.status = FactorStatus::Fail;
     else
@@ -265,10 +320,12 @@ FactorResult codebase(const ScorecardInputs& inputs, const QStringList& pipeline
     return result;
 }
 
-bool requirementsPinned(const QByteArray& content, QString* firstLoose)
+bool requirementsPinned(const QByteArray& content, QString* firstLoose, int* looseLine = nullptr)
 {
     bool any = false;
+    int number = 0;
     for (QString line : QString::fromUtf8(content).split(QLatin1Char('\n'))) {
+        ++number;
         line = line.section(QLatin1Char('#'), 0, 0).trimmed();
         if (line.endsWith(QLatin1Char('\\')))
             line.chop(1);
@@ -278,6 +335,8 @@ bool requirementsPinned(const QByteArray& content, QString* firstLoose)
         any = true;
         if (!line.contains(QLatin1String("=="))) {
             *firstLoose = line;
+            if (looseLine)
+                *looseLine = number;
             return false;
         }
     }
@@ -303,6 +362,7 @@ FactorResult dependencies(const ScorecardInputs& inputs)
     int manifests = 0;
     int locked = 0;
     QStringList loose;
+    SourceLink looseLink; // the first manifest that is not locked
     for (const QString& path : inputs.files) {
         if (isVendored(path))
             continue;
@@ -311,11 +371,14 @@ FactorResult dependencies(const ScorecardInputs& inputs)
         if (name.startsWith(QLatin1String("requirements")) && name.endsWith(QLatin1String(".txt"))) {
             ++manifests;
             QString firstLoose;
-            if (requirementsPinned(inputs.contents.value(path), &firstLoose)) {
+            int looseLine = 0;
+            if (requirementsPinned(inputs.contents.value(path), &firstLoose, &looseLine)) {
                 ++locked;
                 result.sources.append(path);
             } else {
                 loose.append(firstLoose.isEmpty() ? path : QStringLiteral("%1 (%2)").arg(path, firstLoose));
+                if (looseLink.path.isEmpty())
+                    looseLink = SourceLink::file(QStringLiteral("pipelines"), path, looseLine);
             }
             continue;
         }
@@ -346,18 +409,25 @@ FactorResult dependencies(const ScorecardInputs& inputs)
                 }
             }
         }
-        if (found)
+        if (found) {
             ++locked;
-        else
+        } else {
             loose.append(path);
+            if (looseLink.path.isEmpty())
+                looseLink = SourceLink::file(QStringLiteral("pipelines"), path);
+        }
     }
     if (manifests == 0) {
         result.status = FactorStatus::NotApplicable;
         result.evidence = QStringLiteral("No dependency manifest found.");
+        result.link = SourceLink::toPage(QStringLiteral("pipelines"));
         return result;
     }
     result.evidence
         = QStringLiteral("%1 of %2 dependency manifest(s) locked or fully pinned").arg(locked).arg(manifests);
+    result.link = !looseLink.path.isEmpty() ? looseLink
+        : result.sources.isEmpty()          ? SourceLink::toPage(QStringLiteral("pipelines"))
+                                            : SourceLink::file(QStringLiteral("pipelines"), result.sources.first());
     if (!loose.isEmpty())
         result.evidence += QStringLiteral("; not: %1").arg(loose.mid(0, 3).join(QLatin1String(", ")));
     result.evidence += QLatin1Char('.');
@@ -371,6 +441,7 @@ FactorResult buildReleaseRun(const PipelineFacts& facts)
     int strong = 0;
     int tag = 0;
     QStringList floating;
+    const Reference* worst = nullptr; // the first floating reference, else the first tag-only one
     for (const Reference& reference : facts.references) {
         if (reference.pin == Pin::Strong)
             ++strong;
@@ -378,6 +449,8 @@ FactorResult buildReleaseRun(const PipelineFacts& facts)
             ++tag;
         else
             floating.append(QStringLiteral("%1:%2 %3").arg(reference.path).arg(reference.line).arg(reference.text));
+        if (reference.pin != Pin::Strong && (!worst || (worst->pin == Pin::Tag && reference.pin == Pin::Floating)))
+            worst = &reference;
         if (!result.sources.contains(reference.path))
             result.sources.append(reference.path);
     }
@@ -396,6 +469,8 @@ FactorResult buildReleaseRun(const PipelineFacts& facts)
         result.evidence += QStringLiteral(" (%1%2)").arg(floating.mid(0, 3).join(QLatin1String("; ")),
                                                          floating.size() > 3 ? QStringLiteral("; …") : QString());
     result.evidence += QLatin1Char('.');
+    const Reference& shown = worst ? *worst : facts.references.first();
+    result.link = SourceLink::file(QStringLiteral("pipelines"), shown.path, shown.line);
     result.status = !floating.isEmpty() ? FactorStatus::Fail : (tag > 0 ? FactorStatus::Warn : FactorStatus::Pass);
     return result;
 }
@@ -412,10 +487,12 @@ FactorResult processes(const delivery::DeploymentHistory& history)
     if (production.isEmpty()) {
         result.status = FactorStatus::Fail;
         result.evidence = QStringLiteral("No production deployment tag: nothing to roll back to.");
+        result.link = SourceLink::toPage(QStringLiteral("deployments"));
         return result;
     }
     const delivery::Deployment& last = history.deployments.at(production.last());
     result.sources.append(QStringLiteral("refs/tags/") + last.tag);
+    result.link = SourceLink::tag(QStringLiteral("deployments"), last.tag);
     result.evidence = QStringLiteral("%1 production deployment tag(s) are rollback points (last: %2, %3); %4 "
                                      "rollback(s) recorded.")
                           .arg(production.size())
@@ -425,6 +502,16 @@ FactorResult processes(const delivery::DeploymentHistory& history)
     return result;
 }
 
+// "path:line: message" (GateOutcome::firstProblem) as a link to that line.
+SourceLink problemLink(const QString& problem)
+{
+    static const QRegularExpression pattern(QStringLiteral("\\A([^:]+):(\\d+):"));
+    const QRegularExpressionMatch match = pattern.match(problem);
+    if (!match.hasMatch())
+        return SourceLink::toPage(QStringLiteral("pipelines"));
+    return SourceLink::file(QStringLiteral("pipelines"), match.captured(1), match.captured(2).toInt());
+}
+
 // The pipeline engine's gates of one factor: an error-severity finding fails, a warning warns.
 FactorResult gateFactor(const ScorecardInputs& inputs, const char* id, const char* name, const QString& focus)
 {
@@ -432,6 +519,7 @@ FactorResult gateFactor(const ScorecardInputs& inputs, const char* id, const cha
     if (inputs.pipelinesValidated == 0) {
         result.status = FactorStatus::NotApplicable;
         result.evidence = QStringLiteral("No pipeline to check.");
+        result.link = SourceLink::toPage(QStringLiteral("pipelines"));
         return result;
     }
     int enabled = 0;
@@ -440,6 +528,8 @@ FactorResult gateFactor(const ScorecardInputs& inputs, const char* id, const cha
     int warnings = 0;
     QStringList problems;
     QStringList disabled;
+    QString firstError; // an error is worth more than a warning as the place to look
+    QString firstWarning;
     for (const GateOutcome& gate : inputs.gates) {
         if (gate.factor != result.id)
             continue;
@@ -454,8 +544,16 @@ FactorResult gateFactor(const ScorecardInputs& inputs, const char* id, const cha
             ++passing;
         else
             problems.append(QStringLiteral("%1 (%2)").arg(gate.gate, gate.firstProblem));
+        QString& first = gate.errors > 0 ? firstError : firstWarning;
+        if (first.isEmpty() && (gate.errors > 0 || gate.warnings > 0))
+            first = gate.firstProblem;
     }
     result.sources = {QStringLiteral(".gatehouse/policy.yml")};
+    const QString firstProblem = firstError.isEmpty() ? firstWarning : firstError;
+    result.link = !firstProblem.isEmpty() ? problemLink(firstProblem)
+        : inputs.contents.contains(QStringLiteral(".gatehouse/policy.yml"))
+        ? SourceLink::file(QStringLiteral("pipelines"), QStringLiteral(".gatehouse/policy.yml"))
+        : SourceLink::toPage(QStringLiteral("pipelines"));
     if (enabled == 0) {
         result.status = FactorStatus::Warn;
         result.evidence = QStringLiteral("Every gate of this factor is disabled in the policy (%1).")
@@ -484,6 +582,7 @@ FactorResult compliance(const ScorecardInputs& inputs)
         FactorResult result = factor("VIII", "Compliance");
         result.status = FactorStatus::Fail;
         result.evidence = QStringLiteral("No policy file (.gatehouse/policy.yml): release gates are not written down.");
+        result.link = SourceLink::toPage(QStringLiteral("pipelines"));
         return result;
     }
     FactorResult result = gateFactor(inputs, "VIII", "Compliance", {});
@@ -491,9 +590,13 @@ FactorResult compliance(const ScorecardInputs& inputs)
         result.status = FactorStatus::Fail;
         result.evidence = QStringLiteral("%1 has problems: %2.")
                               .arg(path, inputs.policyProblems.mid(0, 3).join(QLatin1String("; ")));
+        static const QRegularExpression line(QStringLiteral("\\Aline (\\d+):"));
+        result.link = SourceLink::file(QStringLiteral("pipelines"), path,
+                                       line.match(inputs.policyProblems.first()).captured(1).toInt());
     } else if (result.status == FactorStatus::NotApplicable) {
         result.status = FactorStatus::Warn;
         result.evidence = QStringLiteral("%1 exists, but there is no pipeline that could enforce it.").arg(path);
+        result.link = SourceLink::file(QStringLiteral("pipelines"), path);
     } else {
         result.evidence = path + QStringLiteral(" exists; ") + result.evidence;
     }
@@ -507,9 +610,12 @@ FactorResult disposability(const PipelineFacts& facts, const QStringList& pipeli
     if (pipelineFiles.isEmpty()) {
         result.status = FactorStatus::NotApplicable;
         result.evidence = QStringLiteral("No pipeline configuration.");
+        result.link = SourceLink::toPage(QStringLiteral("pipelines"));
         return result;
     }
     result.sources = pipelineFiles;
+    result.link = facts.reuseLink.path.isEmpty() ? SourceLink::file(QStringLiteral("pipelines"), pipelineFiles.first())
+                                                 : facts.reuseLink;
     if (!facts.reuse) {
         result.status = FactorStatus::Fail;
         result.evidence = QStringLiteral("No include, extends, YAML anchor or reusable workflow: every job is written "
@@ -527,9 +633,13 @@ FactorResult parity(const ScorecardInputs& inputs)
     FactorResult result = factor("X", "Telemetry");
     const QDateTime since = inputs.now.addSecs(-kThirtyDays);
     int deployments = 0;
+    const delivery::Deployment* latest = nullptr;
     for (const delivery::Deployment& d : inputs.deployments.deployments) {
-        if (d.time >= since && d.time <= inputs.now)
+        if (d.time >= since && d.time <= inputs.now) {
             ++deployments;
+            if (!latest || d.time >= latest->time)
+                latest = &d;
+        }
     }
     int scans = 0;
     for (const QDateTime& time : inputs.scanTimes) {
@@ -542,6 +652,9 @@ FactorResult parity(const ScorecardInputs& inputs)
                           .arg(scans);
     result.sources
         = {QStringLiteral("refs/tags"), QStringLiteral("refs/notes/gatehouse-scans"), QStringLiteral("reports/")};
+    result.link = latest ? SourceLink::tag(QStringLiteral("deployments"), latest->tag)
+        : scans > 0      ? SourceLink::toPage(QStringLiteral("security"))
+                         : SourceLink::toPage(QStringLiteral("deployments"));
     result.status = deployments > 0 && scans > 0
         ? FactorStatus::Pass
         : (deployments > 0 || scans > 0 ? FactorStatus::Warn : FactorStatus::Fail);
@@ -556,9 +669,11 @@ FactorResult logs(const ScorecardInputs& inputs)
         result.status = FactorStatus::Warn;
         result.evidence = QStringLiteral("No triage file (.gatehouse/triage.yml): no decision about a finding is "
                                          "recorded.");
+        result.link = SourceLink::toPage(QStringLiteral("security"));
         return result;
     }
     result.sources.append(path);
+    result.link = SourceLink::file(QStringLiteral("security"), path);
     int decisions = 0;
     try {
         const YAML::Node root = YAML::Load(inputs.contents.value(path).toStdString());
@@ -592,9 +707,11 @@ FactorResult adminProcesses(const PipelineFacts& facts)
         result.status = FactorStatus::NotApplicable;
         result.evidence = QStringLiteral("No GitLab pipeline with stages; the order of GitHub jobs (needs) is checked "
                                          "by the pipeline engine.");
+        result.link = SourceLink::toPage(QStringLiteral("pipelines"));
         return result;
     }
-    result.sources.append(QStringLiteral(".gitlab-ci.yml"));
+    result.sources.append(facts.gitlabPath);
+    result.link = SourceLink::file(QStringLiteral("pipelines"), facts.gitlabPath, facts.stagesLine);
     // Category of a stage name, first match wins ("security-test" is security).
     static const QList<QPair<QString, QRegularExpression>> categories{
         {QStringLiteral("security"), QRegularExpression(QStringLiteral("sast|secur|scan|secret|audit|dependenc|vuln"))},
@@ -641,12 +758,398 @@ FactorResult adminProcesses(const PipelineFacts& facts)
     return result;
 }
 
-FactorResult notComputed(const char* id, const char* name, const QString& why)
+// A committed environment file holds configuration (and often secrets) in the code; the templates do not.
+bool isEnvironmentFile(const QString& path)
 {
-    FactorResult result = factor(id, name);
-    result.status = FactorStatus::NotApplicable;
-    result.evidence = why;
+    const QString name = QFileInfo(path).fileName().toLower();
+    if (name != QLatin1String(".env") && !name.startsWith(QLatin1String(".env.")))
+        return false;
+    static const QRegularExpression templates(QStringLiteral("\\.(example|sample|template|tmpl|dist|defaults?)\\b"));
+    return !templates.match(name).hasMatch();
+}
+
+// An IP address or a host named for one environment (staging, prod, ...) written into a script line; empty if none.
+QString hardCodedTarget(const QString& line)
+{
+    static const QRegularExpression ip(QStringLiteral("(?<![\\w.-])((?:\\d{1,3}\\.){3}\\d{1,3})(?![\\w.])"));
+    static const QRegularExpression url(QStringLiteral("\\b[a-z][a-z0-9+.-]*://([A-Za-z0-9.-]+)"));
+    static const QRegularExpression remote(
+        QStringLiteral("\\b(?:ssh|scp|rsync|sftp)\\b.*?\\b[\\w.-]+@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)"));
+    static const QRegularExpression environmentLabel(
+        QStringLiteral("(?:^|[.-])(staging|stage|stg|prod|production|preprod|uat|qa|dev|internal|intranet|corp)"
+                       "(?:[.-]|\\d|$)"));
+    const QString code = line.trimmed();
+    if (code.startsWith(QLatin1Char('#')))
+        return {};
+    for (auto it = ip.globalMatch(code); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        if (code.left(match.capturedStart()).endsWith(QLatin1String("==")))
+            continue; // a pinned version (pkg==1.2.3.4)
+        const QStringList octets = match.captured(1).split(QLatin1Char('.'));
+        bool valid = true;
+        for (const QString& octet : octets)
+            valid = valid && octet.toInt() <= 255;
+        const QString address = match.captured(1);
+        if (valid && !address.startsWith(QLatin1String("127.")) && address != QLatin1String("0.0.0.0")
+            && !address.startsWith(QLatin1String("255.")))
+            return address;
+    }
+    for (auto it = url.globalMatch(code); it.hasNext();) {
+        const QString host = it.next().captured(1).toLower();
+        if (environmentLabel.match(host).hasMatch())
+            return host;
+    }
+    if (const QRegularExpressionMatch match = remote.match(code); match.hasMatch())
+        return match.captured(1);
+    return {};
+}
+
+// III: configuration lives in the environment (CI variables, deploy-time settings), not in the code: no committed
+// .env file, and the pipeline scripts take hosts and addresses from variables instead of spelling them out.
+FactorResult configuration(const ScorecardInputs& inputs, const PipelineFacts& facts, const QStringList& pipelineFiles)
+{
+    FactorResult result = factor("III", "Configuration");
+    QStringList envFiles;
+    for (const QString& path : inputs.files) {
+        if (isEnvironmentFile(path) && !isVendored(path))
+            envFiles.append(path);
+    }
+    if (facts.scriptLines.isEmpty() && envFiles.isEmpty()) {
+        result.status = FactorStatus::NotApplicable;
+        result.evidence = QStringLiteral("No pipeline script and no environment file to inspect.");
+        result.link = SourceLink::toPage(QStringLiteral("pipelines"));
+        return result;
+    }
+    static const QRegularExpression variable(
+        QStringLiteral("\\$(?:\\{\\{\\s*(?:vars|secrets|env|inputs)\\.[A-Za-z_]\\w*|\\{?[A-Za-z_]\\w*)"));
+    QStringList hardCoded;
+    SourceLink firstHardCoded;
+    SourceLink firstVariable;
+    QStringList names;
+    int withVariables = 0;
+    for (const ScriptLine& line : facts.scriptLines) {
+        if (const QString target = hardCodedTarget(line.text); !target.isEmpty()) {
+            hardCoded.append(QStringLiteral("%1:%2 %3").arg(line.path).arg(line.line).arg(target));
+            if (firstHardCoded.path.isEmpty())
+                firstHardCoded = SourceLink::file(QStringLiteral("pipelines"), line.path, line.line);
+        }
+        bool any = false;
+        for (auto it = variable.globalMatch(line.text); it.hasNext();) {
+            const QString name = it.next().captured(0);
+            any = true;
+            if (names.size() < 3 && !names.contains(name))
+                names.append(name);
+        }
+        if (any) {
+            ++withVariables;
+            if (firstVariable.path.isEmpty())
+                firstVariable = SourceLink::file(QStringLiteral("pipelines"), line.path, line.line);
+        }
+    }
+    result.sources = envFiles + pipelineFiles;
+    const QString scripts
+        = QStringLiteral("%1 of %2 script line(s) read CI variables%3")
+              .arg(withVariables)
+              .arg(facts.scriptLines.size())
+              .arg(names.isEmpty() ? QString() : QStringLiteral(" (e.g. %1)").arg(names.join(QLatin1String(", "))));
+    if (!envFiles.isEmpty()) {
+        result.status = FactorStatus::Fail;
+        result.evidence = QStringLiteral("Environment configuration is committed: %1. %2.")
+                              .arg(envFiles.mid(0, 3).join(QLatin1String(", ")), scripts);
+        result.link = SourceLink::file(QStringLiteral("pipelines"), envFiles.first());
+        return result;
+    }
+    if (!hardCoded.isEmpty()) {
+        result.status = FactorStatus::Warn;
+        result.evidence = QStringLiteral("%1 script line(s) hard-code an environment's host or address (%2%3); %4.")
+                              .arg(hardCoded.size())
+                              .arg(hardCoded.mid(0, 3).join(QLatin1String("; ")),
+                                   hardCoded.size() > 3 ? QStringLiteral("; …") : QString(), scripts);
+        result.link = firstHardCoded;
+        return result;
+    }
+    result.status = FactorStatus::Pass;
+    result.evidence = QStringLiteral("No committed .env file and no hard-coded environment host or IP address in the "
+                                     "pipeline scripts; %1.")
+                          .arg(scripts);
+    result.link = firstVariable.path.isEmpty()
+        ? SourceLink::file(QStringLiteral("pipelines"), facts.scriptLines.first().path)
+        : firstVariable;
     return result;
+}
+
+// --- the success metrics ----------------------------------------------------------------------------------------
+
+MetricResult metric(const char* area, const char* name, const char* target, const char* unit)
+{
+    MetricResult result;
+    result.area = QString::fromLatin1(area);
+    result.name = QString::fromUtf8(name);
+    result.target = QString::fromUtf8(target);
+    result.unit = QString::fromLatin1(unit);
+    return result;
+}
+
+// Nearest rank, the lower middle value of an even count (as the run analysis does): a value that was observed.
+double medianOf(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.at((values.size() - 1) / 2);
+}
+
+QString hoursText(double seconds)
+{
+    return seconds < 3600 * 48 ? QStringLiteral("%1 h").arg(seconds / 3600, 0, 'f', 1)
+                               : QStringLiteral("%1 days").arg(seconds / 86400, 0, 'f', 1);
+}
+
+// The kinds of scan a report stands for: its findings' categories, else what its tool scans.
+QSet<QString> scanKindsOf(const ScanSummary::Report& report, const QHash<QString, QSet<QString>>& kindsByTool)
+{
+    QSet<QString> kinds = kindsByTool.value(report.tool);
+    if (!kinds.isEmpty())
+        return kinds;
+    static const QHash<QString, QString> byTool{
+        {QStringLiteral("semgrep"), QStringLiteral("sast")},
+        {QStringLiteral("bandit"), QStringLiteral("sast")},
+        {QStringLiteral("codeql"), QStringLiteral("sast")},
+        {QStringLiteral("gosec"), QStringLiteral("sast")},
+        {QStringLiteral("gitleaks"), QStringLiteral("secret")},
+        {QStringLiteral("trufflehog"), QStringLiteral("secret")},
+        {QStringLiteral("pip-audit"), QStringLiteral("dependency")},
+        {QStringLiteral("safety"), QStringLiteral("dependency")},
+        {QStringLiteral("npm-audit"), QStringLiteral("dependency")},
+        {QStringLiteral("osv-scanner"), QStringLiteral("dependency")},
+        {QStringLiteral("zap"), QStringLiteral("dast")},
+        {QStringLiteral("checkov"), QStringLiteral("iac")},
+    };
+    if (report.tool == QLatin1String("trivy") || report.tool == QLatin1String("grype")) {
+        // An image scan names the image; a file-system scan the dependencies.
+        const QString path = report.path.toLower();
+        const bool image = path.contains(QLatin1String("image")) || path.contains(QLatin1String("container"))
+            || path.contains(QLatin1String("docker"));
+        return {image ? QStringLiteral("container") : QStringLiteral("dependency")};
+    }
+    if (const auto kind = byTool.constFind(report.tool); kind != byTool.constEnd())
+        return {kind.value()};
+    return {};
+}
+
+QList<MetricResult> securityMetrics(const ScorecardInputs& inputs)
+{
+    MetricResult patch = metric("security", "time to patch critical CVEs", "< 24 h", "seconds");
+    MetricResult coverage = metric("security", "scan coverage", "100 %", "ratio");
+    MetricResult falsePositives = metric("security", "false-positive rate", "< 10 %", "ratio");
+    QList<MetricResult*> all{&patch, &coverage, &falsePositives};
+    for (MetricResult* m : all)
+        m->link = SourceLink::toPage(QStringLiteral("security"));
+    if (!inputs.posture || inputs.posture->scans.isEmpty()) {
+        const QString why = !inputs.posture
+            ? QStringLiteral("No security posture: %1.")
+                  .arg(inputs.postureError.isEmpty() ? QStringLiteral("not computed") : inputs.postureError)
+            : QStringLiteral("No scan recorded (no report under reports/ and no archived scan in "
+                             "refs/notes/gatehouse-scans).");
+        for (MetricResult* m : all)
+            m->evidence = why;
+        return {patch, coverage, falsePositives};
+    }
+    const Posture& posture = *inputs.posture;
+
+    // Time to patch: every critical finding with a CVE id, fixed ones with their time to fix, open ones with their
+    // age so far (a CVE left open does not vanish from the figure); triaged ones are decided, not patched.
+    QList<double> times;
+    int fixed = 0;
+    int open = 0;
+    double longest = -1;
+    for (const FindingLifecycle& f : posture.findings) {
+        if (f.finding.severity != Severity::Critical || f.state == FindingState::FalsePositive
+            || f.state == FindingState::Accepted)
+            continue;
+        const bool cve = std::any_of(f.finding.ids.cbegin(), f.finding.ids.cend(),
+                                     [](const QString& id) { return id.startsWith(QLatin1String("CVE-")); });
+        if (!cve || !f.opened.time.isValid())
+            continue;
+        const QDateTime end = f.state == FindingState::Fixed ? f.fixed.time : posture.now;
+        const double seconds = double(qMax<qint64>(0, f.opened.time.secsTo(end)));
+        times.append(seconds);
+        (f.state == FindingState::Fixed ? fixed : open) += 1;
+        if (seconds > longest) {
+            longest = seconds;
+            patch.link = SourceLink::commit(QStringLiteral("security"), f.opened.commit.toString());
+        }
+    }
+    if (times.isEmpty()) {
+        patch.evidence = QStringLiteral("No critical finding with a CVE id in %1 scan(s).").arg(posture.scans.size());
+    } else {
+        patch.actual = medianOf(times);
+        patch.met = *patch.actual < 24.0 * 3600;
+        patch.evidence = QStringLiteral("Median over %1 critical CVE finding(s): %2 fixed, %3 still open (counted "
+                                        "with their age); the longest took %4.")
+                             .arg(times.size())
+                             .arg(fixed)
+                             .arg(open)
+                             .arg(hoursText(longest));
+    }
+
+    // Coverage: the kinds of scan the policy requires, each with a report somewhere in the branch's scan history
+    // (a committed report that did not change is still the current result; how recent scans are is factor X).
+    QHash<QString, QSet<QString>> kindsByTool;
+    for (const FindingLifecycle& f : posture.findings)
+        kindsByTool[f.finding.tool].insert(categoryName(f.finding.category));
+    QHash<QString, const ScanSummary*> lastByKind;
+    QHash<QString, QString> toolByKind;
+    for (const ScanSummary& scan : posture.scans) {
+        for (const ScanSummary::Report& report : scan.reports) {
+            for (const QString& kind : scanKindsOf(report, kindsByTool)) {
+                lastByKind.insert(kind, &scan);
+                toolByKind.insert(kind, report.tool);
+            }
+        }
+    }
+    QStringList covered;
+    QStringList missing;
+    const ScanSummary* oldest = nullptr; // the covered kind whose last report is oldest: the place to look
+    for (QString kind : inputs.requiredScanKinds) {
+        if (kind == QLatin1String("secrets"))
+            kind = QStringLiteral("secret");
+        if (const ScanSummary* last = lastByKind.value(kind)) {
+            covered.append(QStringLiteral("%1 (%2, %3)")
+                               .arg(kind, toolByKind.value(kind), last->time.toUTC().date().toString(Qt::ISODate)));
+            if (!oldest || last->time < oldest->time)
+                oldest = last;
+        } else {
+            missing.append(kind);
+        }
+    }
+    if (oldest)
+        coverage.link = SourceLink::commit(QStringLiteral("security"), oldest->commit.toString());
+    if (covered.isEmpty() && missing.isEmpty()) {
+        coverage.evidence = QStringLiteral("The policy requires no kind of scan (security-scanning gate).");
+    } else {
+        coverage.actual = double(covered.size()) / double(covered.size() + missing.size());
+        coverage.met = missing.isEmpty();
+        coverage.evidence
+            = QStringLiteral("%1 of %2 required scan kinds have reports%3%4.")
+                  .arg(covered.size())
+                  .arg(covered.size() + missing.size())
+                  .arg(covered.isEmpty() ? QString() : QStringLiteral(": ") + covered.join(QLatin1String(", ")),
+                       missing.isEmpty() ? QString()
+                                         : QStringLiteral("; missing: ") + missing.join(QLatin1String(", ")));
+    }
+
+    if (posture.findings.isEmpty()) {
+        falsePositives.evidence = QStringLiteral("No finding in %1 scan(s).").arg(posture.scans.size());
+    } else {
+        const auto count = std::count_if(posture.findings.cbegin(), posture.findings.cend(), [](const auto& f) {
+            return f.triage && f.triage->status == TriageStatus::FalsePositive;
+        });
+        falsePositives.actual = posture.falsePositiveRate();
+        falsePositives.met = *falsePositives.actual < 0.10;
+        falsePositives.evidence
+            = QStringLiteral("%1 of %2 finding(s) triaged as false positive.").arg(count).arg(posture.findings.size());
+        if (inputs.files.contains(QStringLiteral(".gatehouse/triage.yml")))
+            falsePositives.link = SourceLink::file(QStringLiteral("security"), QStringLiteral(".gatehouse/triage.yml"));
+    }
+    return {patch, coverage, falsePositives};
+}
+
+QList<MetricResult> deliveryMetrics(const ScorecardInputs& inputs)
+{
+    const delivery::DoraSummary dora = delivery::DoraMetrics::compute(inputs.deployments, QStringLiteral("production"));
+    const QString window = dora.since.isValid()
+        ? QStringLiteral("%1 production deployment(s), %2 to %3")
+              .arg(dora.deployments)
+              .arg(dora.since.toString(Qt::ISODate), dora.until.toString(Qt::ISODate))
+        : QStringLiteral("No production deployment.");
+    MetricResult rollback = metric("delivery", "rollback rate", "< 2 %", "ratio");
+    rollback.actual = dora.rollbackRate;
+    if (dora.rollbackRate)
+        rollback.met = *dora.rollbackRate < 0.02;
+    rollback.evidence
+        = dora.since.isValid() ? QStringLiteral("%1 rollback(s) in %2.").arg(dora.rollbacks).arg(window) : window;
+    MetricResult frequency = metric("delivery", "deployment frequency", "≥ 1 / week", "per week");
+    frequency.actual = dora.deploymentFrequencyPerWeek;
+    if (dora.deploymentFrequencyPerWeek)
+        frequency.met = *dora.deploymentFrequencyPerWeek >= 1.0;
+    frequency.evidence = dora.since.isValid() ? window + QLatin1Char('.') : window;
+    MetricResult lead = metric("delivery", "lead time for changes", "< 1 h", "seconds");
+    lead.actual = dora.leadTimeMedianSeconds;
+    if (dora.leadTimeMedianSeconds)
+        lead.met = *dora.leadTimeMedianSeconds < 3600.0;
+    lead.evidence = dora.leadTimeMedianSeconds
+        ? QStringLiteral("Median over %1 change(s); %2.").arg(dora.changes).arg(window)
+        : (dora.since.isValid() ? QStringLiteral("No change with a lead time (%1).").arg(window) : window);
+
+    // Link to the deployment the figure is about: the last rollback, the last production deployment.
+    SourceLink last = SourceLink::toPage(QStringLiteral("deployments"));
+    SourceLink lastRollback = last;
+    for (int index : inputs.deployments.indexesOf(QStringLiteral("production"))) {
+        const delivery::Deployment& d = inputs.deployments.deployments.at(index);
+        last = SourceLink::tag(QStringLiteral("deployments"), d.tag);
+        if (d.rollback)
+            lastRollback = last;
+    }
+    rollback.link = lastRollback.kind == SourceLink::Kind::Tag ? lastRollback : last;
+    frequency.link = last;
+    lead.link = last;
+    return {rollback, frequency, lead};
+}
+
+QList<MetricResult> runMetrics(const ScorecardInputs& inputs)
+{
+    struct Row
+    {
+        const char* check;
+        const char* name;
+        const char* target;
+        const char* unit;
+    };
+    static const Row rows[]{
+        {"pipeline_success_rate", "pipeline success rate", "> 95 %", "ratio"},
+        {"false_failure_rate", "false failure rate", "< 5 %", "ratio"},
+        {"mean_time_to_recovery_s", "mean time to recovery", "< 15 min", "seconds"},
+        {"feedback_time_s", "pipeline feedback time", "< 10 min", "seconds"},
+        {"manual_intervention_rate", "manual intervention rate", "< 5 %", "ratio"},
+    };
+    QList<runs::MetricCheck> checks;
+    QString why;
+    if (!inputs.runs)
+        why = QStringLiteral("Run history unreadable: %1.").arg(inputs.runsError);
+    else if (inputs.runs->runs == 0)
+        why = QStringLiteral("No run data imported (gatehouse runs import).");
+    else
+        checks = runs::checkSuccessMetrics(inputs.runs->overall);
+    QList<MetricResult> results;
+    for (const Row& row : rows) {
+        MetricResult m = metric("runs", row.name, row.target, row.unit);
+        m.link = SourceLink::toPage(QStringLiteral("runs"));
+        m.evidence = why;
+        for (const runs::MetricCheck& check : std::as_const(checks)) {
+            if (check.metric != QLatin1String(row.check))
+                continue;
+            if (check.outcome == runs::MetricCheck::Outcome::NoData) {
+                m.evidence
+                    = QStringLiteral("Not enough runs for this figure (%1 run(s) imported).").arg(inputs.runs->runs);
+                break;
+            }
+            m.actual = check.actual;
+            m.met = check.outcome == runs::MetricCheck::Outcome::Met;
+            const runs::OverallStats& o = inputs.runs->overall;
+            m.evidence = QStringLiteral("Over %1 run(s) of %2 (%3 concluded); median for times.")
+                             .arg(o.runs)
+                             .arg(inputs.runs->runs)
+                             .arg(o.concluded);
+            if (QLatin1String(row.check) == QLatin1String("mean_time_to_recovery_s"))
+                m.evidence = QStringLiteral("Median of the recoveries on %1 (first failure to next success), over "
+                                            "%2 run(s).")
+                                 .arg(inputs.runs->defaultBranch.isEmpty() ? QStringLiteral("the default branch")
+                                                                           : inputs.runs->defaultBranch)
+                                 .arg(o.runs);
+            break;
+        }
+        results.append(m);
+    }
+    return results;
 }
 
 // Runs the pipeline engine's gates (with the repository's policy) over every pipeline of the commit.
@@ -680,18 +1183,27 @@ void evaluateGates(const git::Repository& repository, const git::ObjectId& commi
         outcome.enabled = options.policy.isEnabled(gate.id);
         outcomes.insert(gate.id, outcome);
     }
+    const QVariant required = options.policy.parameter(QStringLiteral("security-scanning"), QStringLiteral("required"));
+    if (required.isValid())
+        inputs.requiredScanKinds = required.toStringList();
     for (const QString& path : pipeline::PipelineDiscovery::discover(source)) {
         const Result<QByteArray> text = source.read(path);
         if (!text.ok())
             continue;
         ++inputs.pipelinesValidated;
         const pipeline::ValidationResult result = pipeline::validatePipeline(text.value(), path, options);
+        PipelineGateSummary summary;
+        summary.path = path;
+        QSet<QString> failing;
         for (const pipeline::Diagnostic& d : result.diagnostics) {
             if (d.category != pipeline::Category::Gate || !d.rule.startsWith(QLatin1String("gate.")))
                 continue;
             auto outcome = outcomes.find(d.rule.mid(5));
             if (outcome == outcomes.end() || d.severity == pipeline::Severity::Info)
                 continue;
+            failing.insert(outcome->gate);
+            if (summary.firstProblem.isEmpty())
+                summary.firstProblem = QStringLiteral("%1:%2: %3").arg(d.file).arg(d.line).arg(d.message);
             if (d.severity == pipeline::Severity::Error)
                 ++outcome->errors;
             else
@@ -699,12 +1211,85 @@ void evaluateGates(const git::Repository& repository, const git::ObjectId& commi
             if (outcome->firstProblem.isEmpty())
                 outcome->firstProblem = QStringLiteral("%1:%2: %3").arg(d.file).arg(d.line).arg(d.message);
         }
+        for (const pipeline::GateInfo& gate : pipeline::gateCatalog()) {
+            if (!options.policy.isEnabled(gate.id))
+                continue;
+            ++summary.enabled;
+            if (!failing.contains(gate.id))
+                ++summary.passing;
+        }
+        inputs.pipelineGates.append(summary);
     }
     for (const pipeline::GateInfo& gate : pipeline::gateCatalog())
         inputs.gates.append(outcomes.value(gate.id));
 }
 
 } // namespace
+
+SourceLink SourceLink::file(const QString& page, const QString& path, int line)
+{
+    SourceLink link;
+    link.kind = Kind::File;
+    link.page = page;
+    link.path = path;
+    link.line = qMax(0, line);
+    return link;
+}
+
+SourceLink SourceLink::commit(const QString& page, const QString& id)
+{
+    SourceLink link;
+    link.kind = Kind::Commit;
+    link.page = page;
+    link.ref = id;
+    return link;
+}
+
+SourceLink SourceLink::tag(const QString& page, const QString& name)
+{
+    SourceLink link;
+    link.kind = Kind::Tag;
+    link.page = page;
+    link.ref = name;
+    return link;
+}
+
+SourceLink SourceLink::toPage(const QString& page)
+{
+    SourceLink link;
+    link.page = page;
+    return link;
+}
+
+QString SourceLink::toString() const
+{
+    switch (kind) {
+    case Kind::File:
+        return line > 0 ? QStringLiteral("%1:%2").arg(path).arg(line) : path;
+    case Kind::Commit:
+        return QStringLiteral("commit ") + ref.left(7);
+    case Kind::Tag:
+        return QStringLiteral("tag ") + ref;
+    case Kind::Page:
+        break;
+    }
+    return QStringLiteral("page ") + page;
+}
+
+QString sourceKindName(SourceLink::Kind kind)
+{
+    switch (kind) {
+    case SourceLink::Kind::File:
+        return QStringLiteral("file");
+    case SourceLink::Kind::Commit:
+        return QStringLiteral("commit");
+    case SourceLink::Kind::Tag:
+        return QStringLiteral("tag");
+    case SourceLink::Kind::Page:
+        break;
+    }
+    return QStringLiteral("page");
+}
 
 QString factorStatusName(FactorStatus status)
 {
@@ -740,8 +1325,7 @@ ScorecardReport Scorecard::evaluate(const ScorecardInputs& inputs)
     report.factors = {
         codebase(inputs, pipelineFiles),
         dependencies(inputs),
-        notComputed("III", "Configuration",
-                    QStringLiteral("Not derived from the repository: issue 6 names no evidence for this factor.")),
+        configuration(inputs, facts, pipelineFiles),
         gateFactor(inputs, "IV", "Validation gates", {}),
         buildReleaseRun(facts),
         processes(inputs.deployments),
@@ -759,36 +1343,13 @@ ScorecardReport Scorecard::evaluate(const ScorecardInputs& inputs)
             result->evidence += QStringLiteral(" Unreadable: %1.").arg(facts.parseErrors.join(QLatin1String("; ")));
     }
 
-    const delivery::DoraSummary dora = delivery::DoraMetrics::compute(inputs.deployments, QStringLiteral("production"));
-    auto metric = [](const char* name, const char* target, const char* unit, std::optional<double> actual,
-                     std::optional<bool> met, const QString& evidence) {
-        return MetricResult{
-            QString::fromUtf8(name), QString::fromUtf8(target), QString::fromLatin1(unit), actual, met, evidence};
-    };
-    const QString security = QStringLiteral("Needs the security posture (scan history and triage), not computed here.");
-    const QString window = dora.since.isValid()
-        ? QStringLiteral("production, %1 to %2").arg(dora.since.toString(Qt::ISODate), dora.until.toString(Qt::ISODate))
-        : QStringLiteral("no production deployment");
-    auto below = [](std::optional<double> value, double bound) -> std::optional<bool> {
-        return value ? std::optional<bool>(*value < bound) : std::nullopt;
-    };
-    report.metrics = {
-        metric("time to patch critical CVEs", "< 24 h", "seconds", std::nullopt, std::nullopt, security),
-        metric("scan coverage", "100 %", "ratio", std::nullopt, std::nullopt, security),
-        metric("false-positive rate", "< 10 %", "ratio", std::nullopt, std::nullopt, security),
-        metric("rollback rate", "< 2 %", "ratio", dora.rollbackRate, below(dora.rollbackRate, 0.02), window),
-        metric("deployment frequency", "≥ 1 / week", "per week", dora.deploymentFrequencyPerWeek,
-               dora.deploymentFrequencyPerWeek ? std::optional<bool>(*dora.deploymentFrequencyPerWeek >= 1.0)
-                                               : std::nullopt,
-               window),
-        metric("lead time for changes", "< 1 h", "seconds", dora.leadTimeMedianSeconds,
-               below(dora.leadTimeMedianSeconds, 3600.0), QStringLiteral("median, ") + window),
-    };
+    report.metrics = securityMetrics(inputs) + deliveryMetrics(inputs) + runMetrics(inputs);
     return report;
 }
 
 Result<ScorecardInputs> Scorecard::collect(const git::Repository& repository, const QString& revision,
-                                           const QDateTime& now, ProgressSink* sink)
+                                           const QDateTime& now, ProgressSink* sink,
+                                           const CollectOptions& collectOptions)
 {
     if (repository.isEmpty())
         return makeError(QStringLiteral("git.empty"), QStringLiteral("the repository has no commits yet"));
@@ -829,7 +1390,36 @@ Result<ScorecardInputs> Scorecard::collect(const git::Repository& repository, co
     Result<delivery::DeliverySnapshot> delivery = delivery::DeliveryAnalysis::run(repository, revision, sink);
     if (!delivery.ok())
         return delivery.error();
-    inputs.deployments = std::move(delivery).value().history;
+    inputs.deployments = std::move(delivery.value().history);
+    inputs.incidents = std::move(delivery.value().incidents);
+    if (sink)
+        sink->report(5, 10, QStringLiteral("security posture"));
+
+    // The posture and the run history open their own repository from the path (they are workers' jobs too).
+    const QString repoPath = repository.workDir().isEmpty() ? repository.gitDir() : repository.workDir();
+    Result<Posture> posture
+        = PostureBuilder::compute(repoPath, revision, inputs.now, sink, collectOptions.scanCacheDirectory);
+    if (posture.ok())
+        inputs.posture = std::move(posture).value();
+    else
+        inputs.postureError = posture.error().message;
+    if (sink && sink->isCancelled())
+        return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+    if (sink)
+        sink->report(8, 10, QStringLiteral("pipeline runs"));
+    runs::AnalysisOptions runOptions;
+    runOptions.defaultBranch.clear(); // HEAD's branch
+    Result<runs::RepositoryAnalysis> analysis
+        = runs::RunHistory::analyze(repoPath, runOptions, true, collectOptions.runStoreDirectory);
+    if (analysis.ok()) {
+        RunFacts facts;
+        facts.runs = int(analysis->runs.size());
+        facts.overall = analysis->analysis.overall;
+        facts.defaultBranch = analysis->options.defaultBranch;
+        inputs.runs = facts;
+    } else {
+        inputs.runsError = analysis.error().message;
+    }
 
     // Archived scans: each commit of the notes ref added one; committed reports: the commits that changed them.
     if (repository.resolve(QStringLiteral("refs/notes/gatehouse-scans")).ok()) {

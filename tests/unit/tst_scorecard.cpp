@@ -1,10 +1,16 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ScratchRepository.h"
+#include "demo/DemoRepository.h"
+#include "runs/RunStore.h"
+#include "scorecard/OverviewSummary.h"
 #include "scorecard/Scorecard.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+
+Q_DECLARE_METATYPE(QList<gatehouse::FindingLifecycle>)
 
 using namespace gatehouse;
 using namespace gatehouse::scorecard;
@@ -36,6 +42,64 @@ ScorecardInputs withFile(const QString& path, const QByteArray& content)
     return inputs;
 }
 
+const MetricResult& metricOf(const ScorecardReport& report, const QString& name)
+{
+    for (const MetricResult& metric : report.metrics) {
+        if (metric.name == name)
+            return metric;
+    }
+    static const MetricResult none;
+    return none;
+}
+
+// A finding's lifecycle for hand-built postures: opened on `opened`, fixed on `fixed` (invalid = still open).
+FindingLifecycle lifecycle(Severity severity, const QStringList& ids, const QDateTime& opened,
+                           const QDateTime& fixed = {}, const QString& tool = u"trivy"_s,
+                           FindingCategory category = FindingCategory::Container)
+{
+    FindingLifecycle f;
+    f.finding.tool = tool;
+    f.finding.category = category;
+    f.finding.severity = severity;
+    f.finding.ids = ids;
+    f.opened.time = opened;
+    f.opened.commit = git::ObjectId::fromHex(u"1111111111111111111111111111111111111111"_s);
+    f.firstSeen = f.opened;
+    if (fixed.isValid()) {
+        f.fixed.time = fixed;
+        f.fixed.commit = git::ObjectId::fromHex(u"2222222222222222222222222222222222222222"_s);
+        f.state = FindingState::Fixed;
+    }
+    return f;
+}
+
+ScanSummary scanAt(const QDateTime& time, const QList<QPair<QString, QString>>& reports)
+{
+    ScanSummary scan;
+    scan.time = time;
+    scan.commit = git::ObjectId::fromHex(u"3333333333333333333333333333333333333333"_s);
+    for (const auto& report : reports)
+        scan.reports.append({report.second, report.first, 0, false, {}});
+    return scan;
+}
+
+runs::Run run(const QString& id, runs::RunStatus status, const QDateTime& start, double seconds,
+              const QString& sha = u"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"_s)
+{
+    runs::Run r;
+    r.source = u"gitlab"_s;
+    r.id = id;
+    r.name = u"ci"_s;
+    r.sha = sha;
+    r.branch = u"main"_s;
+    r.status = status;
+    r.created = start;
+    r.started = start;
+    r.finished = start.addSecs(qint64(seconds));
+    r.durationSeconds = seconds;
+    return r;
+}
+
 } // namespace
 
 class TestScorecard : public QObject
@@ -57,6 +121,16 @@ private Q_SLOTS:
     void brokenPolicy();
     void emptyInputs();
     void collect();
+    void configuration_data();
+    void configuration();
+    void links();
+    void securityMetrics_data();
+    void securityMetrics();
+    void runMetrics_data();
+    void runMetrics();
+    void collectRuns();
+    void overviewSummary();
+    void demo();
 };
 
 void TestScorecard::conventional_data()
@@ -264,7 +338,7 @@ void TestScorecard::deliveryFactorsAndMetrics()
     QVERIFY(factorOf(report, u"X"_s).evidence.contains(u"4 deployment(s) and 1 scan(s)"_s));
     QVERIFY(factorOf(report, u"XI"_s).evidence.contains(u"1 triage decision(s)"_s));
 
-    QCOMPARE(report.metrics.size(), 6);
+    QCOMPARE(report.metrics.size(), 11); // 3 security, 3 delivery, 5 runs
     const MetricResult& rollback = report.metrics.at(3);
     QCOMPARE(rollback.name, u"rollback rate"_s);
     QCOMPARE(rollback.actual.value_or(-1), 0.25);
@@ -326,7 +400,9 @@ void TestScorecard::collect()
     const auto c2 = scratch.commit(u"chore(scan): reports"_s, {{u"reports/trivy.json"_s, "{}"}}, t0.addDays(2));
     scratch.tag(u"deploy-2"_s, c2, u"Production deployment"_s, t0.addDays(2).addSecs(3600));
 
-    const auto inputs = Scorecard::collect(scratch.repo(), {}, t0.addDays(10));
+    QTemporaryDir runStore;
+    const CollectOptions options{runStore.path(), u"-"_s};
+    const auto inputs = Scorecard::collect(scratch.repo(), {}, t0.addDays(10), nullptr, options);
     QVERIFY2(inputs.ok(), qPrintable(inputs.ok() ? QString() : inputs.error().toString()));
     QCOMPARE(inputs->files.size(), 4);
     QCOMPARE(inputs->contents.keys(), QStringList({u".gitlab-ci.yml"_s, u"requirements.txt"_s}));
@@ -348,9 +424,355 @@ void TestScorecard::collect()
     QVERIFY(factorOf(report, u"IV"_s).status != FactorStatus::NotApplicable);
 
     test::ScratchRepository empty;
-    const auto none = Scorecard::collect(empty.repo(), {}, t0);
+    const auto none = Scorecard::collect(empty.repo(), {}, t0, nullptr, options);
     QVERIFY(!none.ok());
     QCOMPARE(none.error().code, u"git.empty"_s);
+}
+
+void TestScorecard::configuration_data()
+{
+    QTest::addColumn<QStringList>("extraFiles");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QString>("link"); // path:line of the first problem (or first variable use)
+    QTest::addColumn<QString>("evidence");
+
+    const QStringList none;
+    QTest::newRow("targets from variables")
+        << none << u".gitlab-ci.yml"_s
+        << QByteArray("deploy:\n  script:\n    - echo start\n    - kubectl apply --namespace \"$KUBE_NAMESPACE\"\n")
+        << u"pass"_s << u".gitlab-ci.yml:4"_s << u"1 of 2 script line(s) read CI variables (e.g. $KUBE_NAMESPACE)"_s;
+    QTest::newRow("IP address over ssh")
+        << none << u".gitlab-ci.yml"_s << QByteArray("deploy:\n  script:\n    - ssh deploy@10.0.3.17 ./restart\n")
+        << u"warn"_s << u".gitlab-ci.yml:3"_s
+        << u"1 script line(s) hard-code an environment's host or address (.gitlab-ci.yml:3 10.0.3.17)"_s;
+    QTest::newRow("staging URL")
+        << none << u".gitlab-ci.yml"_s
+        << QByteArray("smoke:\n  before_script: [echo hi]\n  script: curl -f https://api.staging.example.com/health\n")
+        << u"warn"_s << u".gitlab-ci.yml:3"_s << u"api.staging.example.com"_s;
+    QTest::newRow("block run in a workflow")
+        << none << u".github/workflows/deploy.yml"_s
+        << QByteArray(
+               "on: push\njobs:\n  d:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: |\n          echo hi\n"
+               "          scp app.tar deploy@web-1.example.com:/srv\n")
+        << u"warn"_s << u".github/workflows/deploy.yml:8"_s << u"web-1.example.com"_s;
+    QTest::newRow("a pinned version is no address")
+        << none << u".gitlab-ci.yml"_s << QByteArray("t:\n  script:\n    - pip install foo==1.2.3.4\n") << u"pass"_s
+        << u".gitlab-ci.yml"_s << u"0 of 1 script line(s) read CI variables"_s;
+    QTest::newRow("public downloads and localhost are fine")
+        << none << u".gitlab-ci.yml"_s
+        << QByteArray("t:\n  script:\n    - curl -sSL https://get.helm.sh/helm.tgz | tar xz\n"
+                      "    - curl http://127.0.0.1:8000/health\n    # curl http://10.1.1.1/\n")
+        << u"pass"_s << u".gitlab-ci.yml"_s << u"no hard-coded environment host"_s;
+    QTest::newRow("committed .env.production")
+        << QStringList{u".env.production"_s, u".env.example"_s} << u".gitlab-ci.yml"_s
+        << QByteArray("t:\n  script: [make]\n") << u"fail"_s << u".env.production"_s
+        << u"Environment configuration is committed: .env.production."_s;
+    QTest::newRow("only a template") << QStringList{u".env.example"_s} << QString() << QByteArray() << u"n.a."_s
+                                     << QString() << u"No pipeline script and no environment file"_s;
+}
+
+void TestScorecard::configuration()
+{
+    QFETCH(QStringList, extraFiles);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, yaml);
+    QFETCH(QString, status);
+    QFETCH(QString, link);
+    QFETCH(QString, evidence);
+    ScorecardInputs inputs;
+    inputs.now = day(31);
+    inputs.files = extraFiles;
+    if (!path.isEmpty()) {
+        inputs.files.append(path);
+        inputs.contents.insert(path, yaml);
+    }
+    const FactorResult iii = factorOf(Scorecard::evaluate(inputs), u"III"_s);
+    QCOMPARE(iii.name, u"Configuration"_s);
+    QCOMPARE(factorStatusName(iii.status), status);
+    QVERIFY2(iii.evidence.contains(evidence), qPrintable(iii.evidence));
+    if (!link.isEmpty()) {
+        QCOMPARE(iii.link.kind, SourceLink::Kind::File);
+        QCOMPARE(iii.link.toString(), link);
+    } else {
+        QCOMPARE(iii.link.kind, SourceLink::Kind::Page);
+    }
+}
+
+void TestScorecard::links()
+{
+    ScorecardInputs inputs = withFile(u".gitlab-ci.yml"_s,
+                                      "stages: [validate, test, deploy]\n"
+                                      ".base: &base\n  image: python:3.12.1\n"
+                                      "test:\n  <<: *base\n  script: [pytest]\n"
+                                      "deploy:\n  image: alpine:latest\n  script: [./deploy]\n");
+    inputs.files.append(u".gatehouse/policy.yml"_s);
+    inputs.contents.insert(u".gatehouse/policy.yml"_s, "gates: {}\n");
+    inputs.pipelinesValidated = 1;
+    inputs.gates = {{u"security-scanning"_s, u"IV"_s, true, 0, 1, u".gitlab-ci.yml:1: no SAST job"_s},
+                    {u"no-plaintext-secrets"_s, u"VII"_s, true, 0, 0, QString()}};
+    delivery::Deployment first;
+    first.tag = u"deploy-1"_s;
+    first.environment = u"production"_s;
+    first.time = day(10);
+    delivery::Deployment rollback = first;
+    rollback.tag = u"deploy-2"_s;
+    rollback.time = day(12);
+    rollback.rollback = true;
+    delivery::Deployment last = first;
+    last.tag = u"deploy-3"_s;
+    last.time = day(20);
+    inputs.deployments.deployments = {first, rollback, last};
+    const ScorecardReport report = Scorecard::evaluate(inputs);
+
+    QStringList links;
+    for (const FactorResult& factor : report.factors)
+        links.append(factor.id + u'=' + factor.link.page + u' ' + factor.link.toString());
+    QCOMPARE(links,
+             QStringList({u"I=pipelines .gitlab-ci.yml"_s, u"II=pipelines page pipelines"_s,
+                          u"III=pipelines .gitlab-ci.yml"_s, u"IV=pipelines .gitlab-ci.yml:1"_s,
+                          u"V=pipelines .gitlab-ci.yml:8"_s, u"VI=deployments tag deploy-3"_s,
+                          u"VII=pipelines .gatehouse/policy.yml"_s, u"VIII=pipelines .gatehouse/policy.yml"_s,
+                          u"IX=pipelines .gitlab-ci.yml:2"_s, u"X=deployments tag deploy-3"_s,
+                          u"XI=security page security"_s, u"XII=pipelines .gitlab-ci.yml:1"_s}));
+    QCOMPARE(metricOf(report, u"rollback rate"_s).link, SourceLink::tag(u"deployments"_s, u"deploy-2"_s));
+    QCOMPARE(metricOf(report, u"lead time for changes"_s).link, SourceLink::tag(u"deployments"_s, u"deploy-3"_s));
+    QCOMPARE(metricOf(report, u"scan coverage"_s).link, SourceLink::toPage(u"security"_s));
+    QCOMPARE(metricOf(report, u"pipeline success rate"_s).link, SourceLink::toPage(u"runs"_s));
+    for (const MetricResult& metric : report.metrics)
+        QVERIFY2(!metric.area.isEmpty() && !metric.link.page.isEmpty(), qPrintable(metric.name));
+}
+
+void TestScorecard::securityMetrics_data()
+{
+    QTest::addColumn<QList<FindingLifecycle>>("findings");
+    QTest::addColumn<QStringList>("reports"); // tool=path of the last scan
+    QTest::addColumn<QString>("expected"); // patch actual (h)/met; coverage; false positives
+
+    const QDateTime t = day(1);
+    QTest::newRow("fixed within hours, full coverage")
+        << QList<FindingLifecycle>{lifecycle(Severity::Critical, {u"CVE-2026-1"_s}, t, t.addSecs(3 * 3600)),
+                                   lifecycle(Severity::Critical, {u"CVE-2026-2"_s}, t, t.addSecs(5 * 3600)),
+                                   lifecycle(Severity::Critical, {u"CVE-2026-3"_s}, t, t.addSecs(30 * 3600)),
+                                   lifecycle(Severity::High, {u"CVE-2026-4"_s}, t, t.addDays(9))}
+        << QStringList{u"semgrep=reports/semgrep.json"_s, u"trivy=reports/trivy-image.json"_s,
+                       u"gitleaks=reports/gitleaks.json"_s, u"pip-audit=reports/pip-audit.json"_s}
+        << u"5/met 1/met 0/met"_s;
+    QTest::newRow("an open critical CVE counts with its age")
+        << QList<FindingLifecycle>{lifecycle(Severity::Critical, {u"CVE-2026-1"_s}, t, t.addSecs(2 * 3600)),
+                                   lifecycle(Severity::Critical, {u"CVE-2026-9"_s}, day(20))}
+        << QStringList{u"semgrep=reports/semgrep.json"_s, u"trivy=reports/trivy.json"_s}
+        << u"2/met 0.5/missed 0/met"_s; // median of 2 h and 11 days is the lower middle: 2 h
+    QTest::newRow("no critical CVE, a missing kind")
+        << QList<FindingLifecycle>{lifecycle(Severity::Critical, {u"CWE-79"_s}, t, {}, u"semgrep"_s,
+                                             FindingCategory::Sast)}
+        << QStringList{u"semgrep=reports/semgrep.json"_s, u"gitleaks=reports/gitleaks.json"_s,
+                       u"trivy=reports/container-scan.json"_s}
+        << u"null 0.75/missed 0/met"_s;
+    QTest::newRow("no findings at all") << QList<FindingLifecycle>{} << QStringList{u"semgrep=r/s.json"_s}
+                                        << u"null 0.5/missed null"_s;
+}
+
+void TestScorecard::securityMetrics()
+{
+    QFETCH(QList<FindingLifecycle>, findings);
+    QFETCH(QStringList, reports);
+    QFETCH(QString, expected);
+    ScorecardInputs inputs;
+    inputs.now = day(31);
+    Posture posture;
+    posture.now = inputs.now;
+    QList<QPair<QString, QString>> pairs;
+    for (const QString& report : reports)
+        pairs.append({report.section(u'=', 0, 0), report.section(u'=', 1)});
+    // An older scan of a tool that reports again later adds nothing; its own kinds count.
+    posture.scans = {scanAt(day(1).addMonths(-2), {{u"trivy"_s, u"old/trivy-image.json"_s}}), scanAt(day(25), pairs)};
+    posture.findings = findings;
+    inputs.posture = posture;
+    const ScorecardReport report = Scorecard::evaluate(inputs);
+
+    auto describe = [](const MetricResult& m, double scale) -> QString {
+        if (!m.actual)
+            return u"null"_s;
+        return QString::number(*m.actual / scale) + u'/' + (m.met.value_or(false) ? u"met"_s : u"missed"_s);
+    };
+    const QString actual = describe(metricOf(report, u"time to patch critical CVEs"_s), 3600) + u' '
+        + describe(metricOf(report, u"scan coverage"_s), 1) + u' '
+        + describe(metricOf(report, u"false-positive rate"_s), 1);
+    QCOMPARE(actual, expected);
+    for (const QString& name : {u"time to patch critical CVEs"_s, u"scan coverage"_s, u"false-positive rate"_s}) {
+        QCOMPARE(metricOf(report, name).area, u"security"_s);
+        QVERIFY2(!metricOf(report, name).evidence.isEmpty(), qPrintable(name));
+    }
+
+    // Without a posture every security metric is null and says why.
+    inputs.posture.reset();
+    inputs.postureError = u"config.yml line 3: sla must be a number"_s;
+    const ScorecardReport without = Scorecard::evaluate(inputs);
+    QVERIFY(!metricOf(without, u"scan coverage"_s).actual);
+    QVERIFY(metricOf(without, u"scan coverage"_s).evidence.contains(u"sla must be a number"_s));
+}
+
+void TestScorecard::runMetrics_data()
+{
+    QTest::addColumn<int>("runs");
+    QTest::addColumn<double>("success");
+    QTest::addColumn<double>("recovery");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("healthy") << 40 << 0.975 << 600.0 << u"met met met met met"_s;
+    QTest::newRow("slow recovery, flaky") << 40 << 0.90 << 3600.0 << u"not met met not met met met"_s;
+    QTest::newRow("no recovery yet") << 12 << 1.0 << -1.0 << u"met met no data met met"_s;
+    QTest::newRow("nothing imported") << 0 << -1.0 << -1.0 << u"no data no data no data no data no data"_s;
+}
+
+void TestScorecard::runMetrics()
+{
+    QFETCH(int, runs);
+    QFETCH(double, success);
+    QFETCH(double, recovery);
+    QFETCH(QString, expected);
+    ScorecardInputs inputs;
+    inputs.now = day(31);
+    RunFacts facts;
+    facts.runs = runs;
+    facts.defaultBranch = u"main"_s;
+    if (runs > 0) {
+        facts.overall.runs = runs;
+        facts.overall.concluded = runs;
+        facts.overall.successRate = success;
+        facts.overall.falseFailureRate = 0.02;
+        facts.overall.recoveryMedian = recovery;
+        facts.overall.feedbackMedian = 240;
+        facts.overall.manualInterventionRate = 0.0;
+    }
+    inputs.runs = facts;
+    const ScorecardReport report = Scorecard::evaluate(inputs);
+    QStringList outcomes;
+    QStringList names;
+    for (const MetricResult& m : report.metrics) {
+        if (m.area != u"runs"_s)
+            continue;
+        names.append(m.name);
+        outcomes.append(!m.met ? u"no data"_s : (*m.met ? u"met"_s : u"not met"_s));
+        QCOMPARE(bool(m.actual), bool(m.met));
+        if (runs == 0)
+            QCOMPARE(m.evidence, u"No run data imported (gatehouse runs import)."_s);
+    }
+    QCOMPARE(names,
+             QStringList({u"pipeline success rate"_s, u"false failure rate"_s, u"mean time to recovery"_s,
+                          u"pipeline feedback time"_s, u"manual intervention rate"_s}));
+    QCOMPARE(outcomes.join(u' '), expected);
+    if (runs > 0)
+        QCOMPARE(metricOf(report, u"pipeline success rate"_s).actual.value_or(-1), success);
+}
+
+void TestScorecard::collectRuns()
+{
+    test::ScratchRepository scratch;
+    const QDateTime t0 = QDateTime(QDate(2026, 3, 1), QTime(10, 0), QTimeZone::utc());
+    const git::ObjectId c1 = scratch.commit(u"feat: start"_s, {{u".gitlab-ci.yml"_s, "t:\n  script: [make]\n"}}, t0);
+    QTemporaryDir storeDir;
+    const CollectOptions options{storeDir.path(), u"-"_s};
+
+    // Nothing imported: the run metrics are null with the reason.
+    auto inputs = Scorecard::collect(scratch.repo(), {}, t0.addDays(1), nullptr, options);
+    QVERIFY2(inputs.ok(), qPrintable(inputs.ok() ? QString() : inputs.error().toString()));
+    QVERIFY(inputs->runs);
+    QCOMPARE(inputs->runs->runs, 0);
+    QVERIFY(metricOf(Scorecard::evaluate(inputs.value()), u"pipeline success rate"_s)
+                .evidence.startsWith(u"No run data imported"_s));
+
+    // 19 green runs and a red one that a retry of the same commit fixed: 95 % is not above 95 %.
+    QList<runs::Run> history;
+    for (int i = 0; i < 20; ++i) {
+        const QString sha = i == 10 ? u"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"_s : c1.toString();
+        history.append(run(QString::number(100 + i), i == 10 ? runs::RunStatus::Failed : runs::RunStatus::Success,
+                           t0.addSecs(3600 * i), 300, sha));
+    }
+    runs::RunStore store(runs::RunStore::storePath(scratch.repo().gitDir(), storeDir.path()));
+    QVERIFY(store.load().ok());
+    store.merge(history);
+    QVERIFY(store.save().ok());
+
+    inputs = Scorecard::collect(scratch.repo(), {}, t0.addDays(2), nullptr, options);
+    QVERIFY(inputs.ok());
+    QCOMPARE(inputs->runs->runs, 20);
+    const ScorecardReport report = Scorecard::evaluate(inputs.value());
+    const MetricResult& success = metricOf(report, u"pipeline success rate"_s);
+    QCOMPARE(success.actual.value_or(-1), 0.95);
+    QCOMPARE(success.met, std::optional<bool>(false));
+    QCOMPARE(metricOf(report, u"pipeline feedback time"_s).actual.value_or(-1), 300.0);
+    QCOMPARE(metricOf(report, u"pipeline feedback time"_s).met, std::optional<bool>(true));
+    // The failure on main recovered with the next run an hour later: 60 min against a 15 min target.
+    QCOMPARE(metricOf(report, u"mean time to recovery"_s).actual.value_or(-1), 3600.0);
+    QCOMPARE(metricOf(report, u"mean time to recovery"_s).met, std::optional<bool>(false));
+}
+
+void TestScorecard::overviewSummary()
+{
+    ScorecardInputs inputs = withFile(u".gitlab-ci.yml"_s, "t:\n  script: [make]\n");
+    inputs.pipelineGates
+        = {{u".github/workflows/a.yml"_s, 9, 9, QString()}, {u".gitlab-ci.yml"_s, 9, 7, u".gitlab-ci.yml:2: x"_s}};
+    Posture posture;
+    posture.now = inputs.now;
+    posture.findings = {lifecycle(Severity::Critical, {}, day(2)), lifecycle(Severity::High, {}, day(3)),
+                        lifecycle(Severity::High, {}, day(3), day(4))};
+    inputs.posture = posture;
+    delivery::Deployment d;
+    d.tag = u"deploy-9"_s;
+    d.environment = u"production"_s;
+    d.time = day(20);
+    inputs.deployments.deployments = {d};
+    delivery::Incident older;
+    older.title = u"older"_s;
+    older.time = day(5);
+    delivery::Incident newer = older;
+    newer.title = u"newer"_s;
+    newer.time = day(9);
+    inputs.incidents = {newer, older};
+
+    const OverviewSummary summary = OverviewSummary::fromInputs(inputs);
+    QVERIFY(summary.mainPipeline);
+    QCOMPARE(summary.mainPipeline->path, u".gitlab-ci.yml"_s);
+    QCOMPARE(summary.mainPipeline->passing, 7);
+    QCOMPARE(summary.pipelines, 2);
+    QCOMPARE(summary.openCritical, 1);
+    QCOMPARE(summary.openHigh, 1);
+    QCOMPARE(summary.lastProduction->tag, u"deploy-9"_s);
+    QCOMPARE(summary.lastIncident->title, u"newer"_s);
+    QCOMPARE(summary.incidents, 2);
+    QCOMPARE(summary.report.factors.size(), 12);
+}
+
+void TestScorecard::demo()
+{
+    QTemporaryDir dir;
+    QVERIFY(DemoRepository::create(dir.path() + u"/demo"_s).ok());
+    QTemporaryDir storeDir;
+    const QDateTime now(QDate(2026, 11, 25), QTime(12, 0), QTimeZone::utc());
+    const auto summary = OverviewSummary::compute(dir.path() + u"/demo"_s, {}, now, nullptr, {storeDir.path(), u"-"_s});
+    QVERIFY2(summary.ok(), qPrintable(summary.ok() ? QString() : summary.error().toString()));
+    const ScorecardReport& report = summary->report;
+    QStringList statuses;
+    for (const FactorResult& factor : report.factors) {
+        statuses.append(factor.id + u'=' + factorStatusName(factor.status));
+        QVERIFY2(factor.link.kind != SourceLink::Kind::Page || factor.id == u"XI"_s, qPrintable(factor.id));
+    }
+    qInfo().noquote() << statuses.join(u' ');
+    // Every factor is measured on the demo (nothing is n.a.), and its story shows: a rollback, a floating action tag.
+    for (const FactorResult& factor : report.factors)
+        QVERIFY2(factor.status != FactorStatus::NotApplicable, qPrintable(factor.id + u": "_s + factor.evidence));
+    QVERIFY(summary->posture);
+    QVERIFY(summary->lastProduction);
+    QVERIFY(summary->lastIncident);
+    QVERIFY(summary->mainPipeline);
+    QCOMPARE(summary->mainPipeline->path, u".gitlab-ci.yml"_s);
+    for (const QString& name : {u"scan coverage"_s, u"false-positive rate"_s, u"rollback rate"_s,
+                                u"deployment frequency"_s, u"lead time for changes"_s}) {
+        QVERIFY2(metricOf(report, name).actual, qPrintable(name + u": "_s + metricOf(report, name).evidence));
+    }
+    QVERIFY(metricOf(report, u"rollback rate"_s).actual.value_or(0) > 0);
 }
 
 QTEST_GUILESS_MAIN(TestScorecard)

@@ -2,99 +2,150 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "OverviewPage.h"
 
-#include "../Theme.h"
-#include "../delegates/BadgeDelegate.h"
+#include "../overview/MetricsView.h"
+#include "../overview/OverviewFormat.h"
+#include "../overview/ScorecardView.h"
 #include "../widgets/ActivityBars.h"
 #include "../widgets/KpiTile.h"
 #include "../widgets/Widgets.h"
-#include "repo/CommitListModel.h"
 #include "repo/RepoFormat.h"
 
 #include <QGridLayout>
-#include <QHeaderView>
+#include <QHBoxLayout>
 #include <QLabel>
-#include <QTreeView>
+#include <QLocale>
 #include <QVBoxLayout>
 
 namespace gatehouse::ui {
 
 namespace {
-constexpr int kTileColumns = 4;
+
+// "Nov 19": the year is in the tooltip and the age in the detail; a tile's value must stay short.
+QString shortDate(const QDateTime& time)
+{
+    return QLocale::c().toString(time.toUTC().date(), QStringLiteral("MMM d"));
 }
+
+QString percent(double ratio)
+{
+    return QStringLiteral("%1 %").arg(ratio * 100, 0, 'f', ratio >= 0.995 ? 0 : 1);
+}
+
+} // namespace
+
+/// "today", "yesterday", "5 days ago", "3 weeks ago", "4 months ago": short enough for a tile's value.
+QString OverviewPage::ageText(const QDateTime& time, const QDateTime& now)
+{
+    const qint64 days = time.toUTC().date().daysTo(now.toUTC().date());
+    if (days <= 0)
+        return tr("today");
+    if (days == 1)
+        return tr("yesterday");
+    if (days < 14)
+        return tr("%1 days ago").arg(days);
+    if (days < 61)
+        return tr("%1 weeks ago").arg(days / 7);
+    return tr("%1 months ago").arg(days / 30);
+}
+
+namespace { } // namespace
 
 OverviewPage::OverviewPage(QWidget* parent)
     : QWidget(parent)
     , m_title(makeLabel(QStringLiteral("pageTitle"), this))
     , m_subtitle(makeLabel(QStringLiteral("pageSubtitle"), this))
     , m_warnings(makeLabel(QStringLiteral("info"), this))
-    , m_grid(new QGridLayout)
+    , m_status(makeLabel(QStringLiteral("pageSubtitle"), this))
+    , m_scorecardTitle(makeLabel(QStringLiteral("sectionTitle"), this, tr("12-Factor scorecard")))
+    , m_scorecard(new ScorecardView(this))
+    , m_metrics(new MetricsView(this))
     , m_bars(new ActivityBars(this))
     , m_barsTitle(makeLabel(QStringLiteral("sectionTitle"), this))
-    , m_commits(new CommitListModel(this))
+    , m_repositoryFacts(makeLabel(QStringLiteral("tileDetail"), this))
 {
     setObjectName(QStringLiteral("overviewPage"));
-    m_subtitle->setWordWrap(true);
-    m_subtitle->setTextFormat(Qt::PlainText);
+    for (QLabel* label : {m_subtitle, m_warnings, m_status, m_repositoryFacts}) {
+        label->setWordWrap(true);
+        label->setTextFormat(Qt::PlainText);
+    }
     m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_warnings->setWordWrap(true);
-    m_warnings->setTextFormat(Qt::PlainText);
     m_warnings->hide();
-    m_grid->setSpacing(12);
-    m_activity = makeTable(m_commits, CommitListModel::SortRole, this, QStringLiteral("activityView"));
-    m_activity->header()->setSectionResizeMode(CommitListModel::SummaryColumn, QHeaderView::Stretch);
-    m_activity->header()->setStretchLastSection(false);
-    m_activity->setMinimumHeight(160);
-    m_activity->setItemDelegateForColumn(
-        CommitListModel::SummaryColumn,
-        new BadgeDelegate(
-            [](const QModelIndex& index) -> BadgeDelegate::Badge {
-                switch (index.data(CommitListModel::KindRole).value<CommitListModel::Kind>()) {
-                case CommitListModel::Kind::Deployment:
-                    return {tr("deploy"), BadgeDelegate::kindColor(QStringLiteral("deploy"))};
-                case CommitListModel::Kind::Postmortem:
-                    return {tr("postmortem"), BadgeDelegate::kindColor(QStringLiteral("postmortem"))};
-                case CommitListModel::Kind::Hotfix:
-                    return {tr("hotfix"), BadgeDelegate::kindColor(QStringLiteral("hotfix"))};
-                case CommitListModel::Kind::Revert:
-                    return {tr("revert"), BadgeDelegate::kindColor(QStringLiteral("revert"))};
-                case CommitListModel::Kind::Normal:
-                case CommitListModel::Kind::Merge:
-                    break;
-                }
-                return {};
-            },
-            this));
+    m_status->setObjectName(QStringLiteral("overviewStatus"));
+
+    auto* grid = new QGridLayout;
+    grid->setSpacing(12);
+    auto addTile = [&](const QString& objectName, const QString& caption) {
+        auto* tile = new KpiTile(caption, this);
+        tile->setObjectName(objectName);
+        tile->setMinimumWidth(150);
+        tile->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred); // one height for the row
+        grid->setColumnStretch(int(m_tiles.size()), 1);
+        grid->addWidget(tile, 0, int(m_tiles.size()));
+        m_tiles.append(tile);
+        return tile;
+    };
+    m_gates = addTile(QStringLiteral("gatesTile"), tr("Gates · main pipeline"));
+    m_findings = addTile(QStringLiteral("findingsTile"), tr("Critical / high open"));
+    m_deployment = addTile(QStringLiteral("deploymentTile"), tr("Production deploy"));
+    m_incident = addTile(QStringLiteral("incidentTile"), tr("Last incident"));
+    m_runs = addTile(QStringLiteral("runsTile"), tr("Pipeline success"));
+
+    connect(m_scorecard, &ScorecardView::linkActivated, this, &OverviewPage::linkActivated);
+    connect(m_metrics, &MetricsView::linkActivated, this, &OverviewPage::linkActivated);
+
+    auto* metricsColumn = new QVBoxLayout;
+    metricsColumn->setSpacing(8);
+    metricsColumn->addWidget(makeLabel(QStringLiteral("sectionTitle"), this, tr("Success metrics")));
+    metricsColumn->addWidget(m_metrics);
+    metricsColumn->addStretch(1);
+    auto* activity = new QFrame(this);
+    overview::makeCard(activity);
+    auto* activityLayout = new QVBoxLayout(activity);
+    activityLayout->setContentsMargins(16, 12, 16, 12);
+    activityLayout->addWidget(m_bars);
+    activityLayout->addWidget(m_repositoryFacts);
+    auto* activityColumn = new QVBoxLayout;
+    activityColumn->setSpacing(8);
+    activityColumn->addWidget(m_barsTitle);
+    activityColumn->addWidget(activity);
+    activityColumn->addStretch(1);
+    auto* bottom = new QHBoxLayout;
+    bottom->setSpacing(16);
+    bottom->addLayout(metricsColumn, 3);
+    bottom->addLayout(activityColumn, 2);
 
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(24, 20, 24, 16);
+    layout->setContentsMargins(24, 20, 24, 20);
     layout->setSpacing(10);
     layout->addWidget(m_title);
     layout->addWidget(m_subtitle);
     layout->addWidget(m_warnings);
-    layout->addSpacing(4);
-    layout->addLayout(m_grid);
-    layout->addWidget(m_barsTitle);
-    layout->addWidget(m_bars);
-    layout->addWidget(makeLabel(QStringLiteral("sectionTitle"), this, tr("Recent commits")));
-    layout->addWidget(m_activity, 1);
+    layout->addWidget(m_status);
+    layout->addSpacing(2);
+    layout->addLayout(grid);
+    layout->addWidget(m_scorecardTitle);
+    layout->addWidget(m_scorecard);
+    layout->addLayout(bottom);
+    layout->addStretch(1);
+    showPending();
 }
 
-KpiTile* OverviewPage::addTile(const QString& caption, const QString& value, const QString& detail,
-                               const QString& toolTip)
+KpiTile* OverviewPage::tile(const QString& objectName) const
 {
-    auto* tile = new KpiTile(caption, this);
-    tile->setValue(value, detail, toolTip);
-    const int index = int(m_tiles.size());
-    m_grid->addWidget(tile, index / kTileColumns, index % kTileColumns);
-    m_tiles.append(tile);
-    return tile;
+    for (KpiTile* tile : m_tiles) {
+        if (tile->objectName() == objectName)
+            return tile;
+    }
+    return nullptr;
+}
+
+QString OverviewPage::statusMessage() const
+{
+    return m_status->isHidden() ? QString() : m_status->text();
 }
 
 void OverviewPage::setSnapshot(const RepositorySnapshot& s)
 {
-    qDeleteAll(m_tiles);
-    m_tiles.clear();
-
     m_title->setText(s.displayName);
     const QString revision = s.workTree ? tr("work tree") : s.revision.isEmpty() ? tr("HEAD") : s.revision;
     m_subtitle->setText(tr("%1  ·  %2 at %3 “%4”, %5")
@@ -105,49 +156,122 @@ void OverviewPage::setSnapshot(const RepositorySnapshot& s)
                                  s.warnings.mid(0, 3).join(QStringLiteral("; "))));
     m_warnings->setVisible(!s.warnings.isEmpty());
 
-    const QString branch = s.head.detached ? tr("detached") : s.head.branch;
-    addTile(tr("Branch"), branch, tr("HEAD %1 · %2").arg(s.head.commit.shortString(), elided(s.commitSummary, 60)),
-            s.head.commit.toString());
-    addTile(tr("Commits · 12 weeks"), QString::number(s.commitsInLastWeeks(12)),
-            tr("%1 in history · %2 branches · %3 tags")
-                .arg(s.historyTruncated ? QString(QString::number(s.commitsWalked) + QLatin1Char('+'))
-                                        : QString::number(s.commitsWalked))
-                .arg(s.branches.size())
-                .arg(s.tags.size()));
-    addTile(tr("Contributors"), QString::number(s.contributors.size()),
-            tr("%1 active in the last 12 weeks").arg(s.contributorsInLastWeeks(12)));
-
-    addTile(tr("Pipeline files"), QString::number(s.pipelineFiles.size()),
-            s.pipelineFiles.isEmpty()
-                ? tr("no .gitlab-ci.yml or .github/workflows")
-                : tr("%1 GitLab CI · %2 GitHub Actions").arg(s.gitLabPipelineFiles()).arg(s.gitHubPipelineFiles()));
-    addTile(tr("Scan reports"), QString::number(s.reportFiles.size()),
-            tr("%1 commits changed reports · %2 scan notes").arg(s.reportChangingCommits()).arg(s.scanNotes));
-
-    const QList<DeployTag> lastDeploys = s.lastDeploymentPerEnvironment();
-    for (const DeployTag& tag : lastDeploys) {
-        addTile(tr("Last deploy: %1").arg(tag.environment), format::date(tag.time),
-                tr("%1 · %2 · %3%4")
-                    .arg(tag.tag, tag.commit.shortString(), tag.tagger, tag.rollback ? tr(" · rollback") : QString()),
-                tag.message);
-    }
-    if (lastDeploys.isEmpty())
-        addTile(tr("Deployments"), QStringLiteral("0"), tr("no deploy-*, staging-*, prod-* tags"));
-    if (const IncidentCommit* incident = s.lastIncident()) {
-        addTile(tr("Last incident"), format::date(incident->time),
-                tr("%1 · %2").arg(incidentKindName(incident->kind), elided(incident->summary, 60)),
-                incident->incident.isEmpty() ? incident->summary : incident->incident);
-    } else {
-        addTile(tr("Incidents"), QStringLiteral("0"), tr("no postmortem, hotfix or revert commits"));
-    }
-
     const QList<WeekActivity> recent = s.weeks.mid(qMax<qsizetype>(0, s.weeks.size() - 12));
-    m_barsTitle->setText(tr("Commits per week (last 12 weeks up to %1)").arg(format::date(s.commitTime)));
+    m_barsTitle->setText(tr("Commits per week"));
     m_bars->setWeeks(recent);
-    m_commits->setSnapshot(s);
-    m_activity->resizeColumnToContents(CommitListModel::CommitColumn);
-    m_activity->resizeColumnToContents(CommitListModel::AuthorColumn);
-    m_activity->resizeColumnToContents(CommitListModel::DateColumn);
+    const QString branch = s.head.detached ? tr("detached HEAD") : tr("branch %1").arg(s.head.branch);
+    m_repositoryFacts->setText(
+        tr("%1 commits in the 12 weeks up to %2 · %3 · %4 active of %5 contributors · %6 branches · %7 tags")
+            .arg(s.commitsInLastWeeks(12))
+            .arg(format::date(s.commitTime), branch)
+            .arg(s.contributorsInLastWeeks(12))
+            .arg(s.contributors.size())
+            .arg(s.branches.size())
+            .arg(s.tags.size()));
+
+    startJob(s.path, s.workTree ? QString() : s.revision);
+}
+
+void OverviewPage::showPending()
+{
+    for (KpiTile* tile : std::as_const(m_tiles))
+        tile->setValue(QStringLiteral("…"), tr("computing"));
+}
+
+void OverviewPage::startJob(const QString& path, const QString& revision)
+{
+    m_summary.reset();
+    showPending();
+    m_status->setText(tr("Computing the scorecard, gates, security posture and delivery metrics…"));
+    m_status->show();
+    const scorecard::CollectOptions options = m_options;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_job.start(
+        [path, revision, now, options](ProgressSink& sink) {
+            return scorecard::OverviewSummary::compute(path, revision, now, &sink, options);
+        },
+        [this](Result<scorecard::OverviewSummary> result) {
+            if (!result.ok()) {
+                m_status->setText(tr("The scorecard could not be computed: %1").arg(result.error().message));
+                for (KpiTile* tile : std::as_const(m_tiles))
+                    tile->setValue(QStringLiteral("—"), tr("not computed"));
+                Q_EMIT computeFailed(result.error().message);
+                return;
+            }
+            applySummary(result.value());
+        },
+        [this](int permille, const QString& stage) {
+            if (!stage.isEmpty())
+                m_status->setText(tr("Computing the overview… %1 (%2 %)").arg(stage).arg(permille / 10));
+        });
+}
+
+void OverviewPage::applySummary(const scorecard::OverviewSummary& s)
+{
+    m_summary = s;
+    QStringList problems;
+    if (!s.postureError.isEmpty())
+        problems.append(tr("security posture: %1").arg(s.postureError));
+    if (!s.runsError.isEmpty())
+        problems.append(tr("run history: %1").arg(s.runsError));
+    m_status->setText(problems.join(QStringLiteral("; ")));
+    m_status->setVisible(!problems.isEmpty());
+
+    if (s.mainPipeline) {
+        m_gates->setValue(QStringLiteral("%1 / %2").arg(s.mainPipeline->passing).arg(s.mainPipeline->enabled),
+                          tr("%1 · gates passing%2")
+                              .arg(s.mainPipeline->path,
+                                   s.pipelines > 1 ? tr(" · %1 more pipelines").arg(s.pipelines - 1) : QString()),
+                          s.mainPipeline->firstProblem);
+    } else {
+        m_gates->setValue(QStringLiteral("—"), tr("no pipeline configuration"));
+    }
+
+    if (s.posture) {
+        m_findings->setValue(QStringLiteral("%1 / %2").arg(s.openCritical).arg(s.openHigh),
+                             s.posture->scans.isEmpty()
+                                 ? tr("no scan recorded")
+                                 : tr("%1 overdue · %2 scans").arg(s.overdue).arg(s.posture->scans.size()));
+    } else {
+        m_findings->setValue(QStringLiteral("—"), tr("posture not computed"), s.postureError);
+    }
+
+    if (s.lastProduction) {
+        const QString band = s.dora.band ? delivery::doraBandName(*s.dora.band) : tr("no band");
+        m_deployment->setValue(
+            shortDate(s.lastProduction->time),
+            tr("%1 · %2 · DORA %3").arg(ageText(s.lastProduction->time, s.now), s.lastProduction->tag, band),
+            tr("%1 · %2 production deployments; %3")
+                .arg(format::dateTime(s.lastProduction->time))
+                .arg(s.productionDeployments)
+                .arg(s.lastProduction->message));
+    } else {
+        m_deployment->setValue(QStringLiteral("—"), tr("no production deployment tag"));
+    }
+
+    if (s.lastIncident) {
+        const delivery::Incident& incident = *s.lastIncident;
+        m_incident->setValue(shortDate(incident.time),
+                             tr("%1 · %2").arg(ageText(incident.time, s.now), elided(incident.title, 34)),
+                             tr("%1 incidents; the last: %2")
+                                 .arg(s.incidents)
+                                 .arg(incident.incident.isEmpty() ? incident.title : incident.incident));
+    } else {
+        m_incident->setValue(QStringLiteral("0"), tr("no postmortem, hotfix or revert"));
+    }
+
+    if (s.runs && s.runs->runs > 0 && s.runs->overall.successRate >= 0) {
+        m_runs->setValue(percent(s.runs->overall.successRate), tr("%1 runs · target > 95 %").arg(s.runs->overall.runs));
+    } else if (s.runs && s.runs->runs > 0) {
+        m_runs->setValue(QStringLiteral("—"), tr("%1 runs, none concluded").arg(s.runs->runs));
+    } else {
+        m_runs->setValue(QStringLiteral("—"), s.runs ? tr("no run data imported") : tr("run history unreadable"),
+                         s.runsError);
+    }
+
+    m_scorecard->setFactors(s.report.factors);
+    m_metrics->setMetrics(s.report.metrics);
+    Q_EMIT summaryAvailable();
 }
 
 } // namespace gatehouse::ui

@@ -115,4 +115,23 @@ bool PipelinesPage::maybeClose()
     return !m_workspace || m_workspace->maybeCloseAll();
 }
 
+bool PipelinesPage::showPath(const QString& path, int line)
+{
+    int row = -1;
+    for (int i = 0; i < m_entries.size() && row < 0; ++i) {
+        if (m_entries.at(i).path == path)
+            row = i;
+    }
+    if (row < 0 || !m_workspace)
+        return false;
+    for (int proxyRow = 0; proxyRow < m_files->model()->rowCount(); ++proxyRow) {
+        if (sourceRow(m_files, proxyRow) == row)
+            m_files->setCurrentIndex(m_files->model()->index(proxyRow, 0));
+    }
+    showFile(row); // also when the row was current already: brings its tab to the front
+    if (PipelineDocumentView* view = m_workspace->currentDocument(); view && line > 0 && m_currentPath == path)
+        view->editor()->goToLine(line);
+    return m_currentPath == path;
+}
+
 } // namespace gatehouse::ui

@@ -34,6 +34,9 @@ public:
     QString currentPath() const { return m_currentPath; }
     /// Asks about unsaved pipeline edits; false when the user cancelled (quitting or switching repository).
     bool maybeClose();
+    /// Opens `path` (a listed pipeline file) in the workspace at `line` (1-based; 0 = keep); false when the
+    /// file is not one of the pipeline files (the Overview's scorecard links land here).
+    bool showPath(const QString& path, int line = 0);
 
 Q_SIGNALS:
     void fileOpened(const QString& path);
