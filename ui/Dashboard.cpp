@@ -5,6 +5,7 @@
 #include "Theme.h"
 #include "delivery/DeliveryLoader.h"
 #include "delivery/DeploymentsView.h"
+#include "delivery/IncidentsView.h"
 #include "pages/DeploymentsPage.h"
 #include "pages/IncidentsPage.h"
 #include "pages/OverviewPage.h"
@@ -87,6 +88,10 @@ Dashboard::Dashboard(QWidget* parent)
     m_navigation->setCurrentRow(Overview);
     connect(m_overview, &OverviewPage::linkActivated, this, &Dashboard::navigate);
     connect(m_incidents, &IncidentsPage::deploymentRequested, this, &Dashboard::showDeployment);
+    connect(m_deployments->view(), &DeploymentsView::incidentRequested, this, [this](int incident) {
+        setCurrentPage(Incidents);
+        m_incidents->view()->selectIncident(incident);
+    });
 }
 
 int Dashboard::pageOf(const QString& pageName)

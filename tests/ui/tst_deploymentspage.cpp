@@ -254,6 +254,8 @@ private Q_SLOTS:
     {
         delivery::DeliveryLoader loader;
         DeploymentsView view(&loader);
+        view.resize(1400, 900);
+        view.show();
         QSignalSpy finished(&loader, &delivery::DeliveryLoader::loadFinished);
         loader.load(m_demo);
         QVERIFY(finished.wait(60000));
@@ -265,6 +267,25 @@ private Q_SLOTS:
             QVERIFY(card->headline().contains(delivery::strategyKindName(strategy->strategy).mid(1)));
             QCOMPARE(card->chart()->curve(), delivery::TrafficShift::curve(*strategy));
         }
+        // The demo: a Flagger canary for production (production's card first), a rolling update for staging.
+        QCOMPARE(view.strategyCards().first()->strategy().environment, QStringLiteral("production"));
+        QCOMPARE(view.strategyCards().first()->headline(), QStringLiteral("Canary · automatic rollback"));
+        QCOMPARE(view.strategyCards().first()->chart()->curve().constLast().weight, 100);
+        QCOMPARE(view.strategyCards().first()->strategy().metrics.size(), 2);
+        QCOMPARE(view.strategyCards().at(1)->strategy().strategy, delivery::StrategyKind::Rolling);
+
+        // The strategy in force at a deployment's commit: the canary arrived after the migrations incident.
+        const delivery::DeploymentHistory& history = loader.result().delivery.history;
+        const QList<int> production = history.indexesOf(QStringLiteral("production"));
+        DeploymentDetailPanel* detail = view.detail();
+        QVERIFY(view.selectDeployment(history.deployments.at(production.first()).tag));
+        QTRY_VERIFY_WITH_TIMEOUT(detail->detail().has_value() && detail->currentIndex() == production.first(), 30000);
+        QVERIFY(detail->detail()->strategy.has_value());
+        QVERIFY(detail->detail()->strategy->strategy != delivery::StrategyKind::Canary);
+        QVERIFY(view.selectDeployment(history.deployments.at(production.last()).tag));
+        QTRY_VERIFY_WITH_TIMEOUT(detail->detail().has_value() && detail->currentIndex() == production.last(), 30000);
+        QCOMPARE(detail->detail()->strategy->strategy, delivery::StrategyKind::Canary);
+        QCOMPARE(detail->strategyCard()->headline(), QStringLiteral("Canary · automatic rollback"));
     }
 
     void cancelsAndDropsStaleResults()

@@ -10,6 +10,7 @@
 #include "delivery/IncidentDetailPanel.h"
 #include "delivery/IncidentTableModel.h"
 #include "delivery/IncidentsView.h"
+#include "delivery/PostmortemMarkdown.h"
 #include "demo/DemoRepository.h"
 #include "pages/DeploymentsPage.h"
 #include "pages/IncidentsPage.h"
@@ -133,7 +134,7 @@ private Q_SLOTS:
 
             // Markdown rendered: no raw emphasis or heading marks left, the body's text is there.
             const QTextDocument* document = detail->postmortem()->document();
-            const QString markdown = IncidentDetailPanel::postmortemMarkdown(*view.model()->incidentAt(
+            const QString markdown = delivery::PostmortemMarkdown::render(*view.model()->incidentAt(
                 view.table()->currentIndex().data(IncidentTableModel::IncidentIndexRole).toInt()));
             QVERIFY(!document->isEmpty());
             QVERIFY(!document->toPlainText().contains(QStringLiteral("**")));
@@ -184,6 +185,16 @@ private Q_SLOTS:
         Q_EMIT incidents->detail()->links()->linkActivated(QStringLiteral("deployment:") + blamed);
         QCOMPARE(dashboard.currentPage(), int(Dashboard::Deployments));
         QCOMPARE(dashboard.deploymentsPage()->view()->selectedTag(), blamed);
+
+        // And back: an incident marker on the timeline opens that incident.
+        Q_EMIT dashboard.deploymentsPage()->view()->incidentRequested(0);
+        QCOMPARE(dashboard.currentPage(), int(Dashboard::Incidents));
+        QCOMPARE(incidents->table()->currentIndex().data(IncidentTableModel::IncidentIndexRole).toInt(), 0);
+        incidents->searchField()->setText(QStringLiteral("no incident says this"));
+        QVERIFY(incidents->selectIncident(1));
+        QVERIFY(incidents->searchField()->text().isEmpty());
+        QCOMPARE(incidents->table()->currentIndex().data(IncidentTableModel::IncidentIndexRole).toInt(), 1);
+        QVERIFY(!incidents->selectIncident(99));
     }
 
     void explainsARepositoryWithoutIncidents()

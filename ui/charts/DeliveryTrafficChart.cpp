@@ -16,8 +16,8 @@ DeliveryTrafficChart::DeliveryTrafficChart(QWidget* parent)
 {
     setObjectName(QStringLiteral("trafficChart"));
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(64);
-    setMaximumHeight(84);
+    setMinimumHeight(56);
+    setMaximumHeight(72);
     chart()->legend()->hide();
     chart()->setMargins(QMargins(0, 0, 0, 0));
     chart()->setBackgroundRoundness(0);
@@ -86,13 +86,10 @@ void DeliveryTrafficChart::rebuild()
     auto* y = new QValueAxis;
     y->setRange(0, 100);
     y->setTickCount(3);
-    y->setLabelFormat(QStringLiteral("%d%%"));
+    y->setLabelsVisible(false); // a sketch of the shape; the exact weights are in the tooltip
     y->setLabelsColor(p.color(QPalette::Text));
     y->setGridLineColor(p.color(QPalette::Midlight));
     y->setLinePenColor(p.color(QPalette::Mid));
-    QFont font = y->labelsFont();
-    font.setPointSizeF(font.pointSizeF() * 0.8);
-    y->setLabelsFont(font);
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(y, Qt::AlignLeft);
     for (QAbstractSeries* series : {static_cast<QAbstractSeries*>(area), static_cast<QAbstractSeries*>(corners)}) {

@@ -233,7 +233,8 @@ void DeploymentTimelineChart::rebuild()
     }
     for (QLineSeries* line : std::as_const(blameLines))
         c->addSeries(line);
-    for (QScatterSeries* series : {ok, redeploy, rollback, failed, incidents})
+    // Rollbacks last but incidents: the rare events stay visible where markers overlap.
+    for (QScatterSeries* series : {ok, redeploy, failed, rollback, incidents})
         c->addSeries(series);
     if (hasSelected) {
         auto* ring = new QScatterSeries;

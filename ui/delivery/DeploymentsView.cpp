@@ -118,7 +118,7 @@ DeploymentsView::DeploymentsView(DeliveryLoader* loader, QWidget* parent)
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 2);
     top->setChildrenCollapsible(false);
-    top->setSizes({700, 460});
+    top->setSizes({620, 560});
 
     auto* bottom = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(m_table);
@@ -126,17 +126,14 @@ DeploymentsView::DeploymentsView(DeliveryLoader* loader, QWidget* parent)
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
     bottom->setChildrenCollapsible(false);
-    bottom->setSizes({700, 460});
-    // Both rows split at the same place, so the timeline sits above the table and the strategies above the detail.
-    connect(top, &QSplitter::splitterMoved, bottom, [top, bottom] { bottom->setSizes(top->sizes()); });
-    connect(bottom, &QSplitter::splitterMoved, top, [top, bottom] { top->setSizes(bottom->sizes()); });
+    bottom->setSizes({680, 500});
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(top);
     split->addWidget(bottom);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     split->setChildrenCollapsible(false);
-    split->setSizes({290, 380});
+    split->setSizes({280, 390});
 
     auto* content = new QWidget(this);
     auto* contentLayout = new QVBoxLayout(content);
@@ -164,6 +161,14 @@ DeploymentsView::DeploymentsView(DeliveryLoader* loader, QWidget* parent)
             &DeploymentsView::onCurrentRowChanged);
     connect(m_timeline, &DeploymentTimelineChart::deploymentClicked, this,
             [this](const QString& tag) { selectDeployment(tag); });
+    connect(m_timeline, &DeploymentTimelineChart::incidentClicked, this, [this](int row) {
+        Q_EMIT incidentRequested(m_incidents->index(row, 0).data(IncidentTableModel::IncidentIndexRole).toInt());
+    });
+    connect(loader, &DeliveryLoader::loadCancelled, this, [this] {
+        if (m_model->history().deployments.isEmpty())
+            m_empty->setText(tr("<b>Reading the deployments was cancelled.</b><br><br>Use File ▸ Reload (F5) to "
+                                "read them again."));
+    });
     connect(loader, &DeliveryLoader::loadFinished, this, &DeploymentsView::onLoaded);
     connect(loader, &DeliveryLoader::loadFailed, this, &DeploymentsView::onFailed);
     connect(loader, &DeliveryLoader::cleared, this, [this] {

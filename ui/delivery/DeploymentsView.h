@@ -53,6 +53,10 @@ public:
     LoadingStrip* loadingStrip() const { return m_loading; }
     QLabel* summary() const { return m_summary; }
 
+Q_SIGNALS:
+    /// An incident marker of the timeline was clicked (index into the loader's incidents).
+    void incidentRequested(int incidentIndex);
+
 private:
     void onLoaded(const delivery::DeliveryLoadResult& result);
     void onFailed(const QString& message);

@@ -8,6 +8,7 @@
 #include "delivery/ChangelogModel.h"
 #include "delivery/DeploymentTableModel.h"
 #include "delivery/FileChangeModel.h"
+#include "delivery/PostmortemMarkdown.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -101,35 +102,6 @@ void IncidentDetailPanel::setHistory(const QString& repositoryPath, const Deploy
     showIncident(nullptr);
 }
 
-QString IncidentDetailPanel::postmortemMarkdown(const Incident& incident)
-{
-    // The title is the panel's headline already; the Markdown starts with the fields.
-    QString markdown;
-    QStringList fields;
-    auto field = [&fields](const QString& name, const QString& value) {
-        if (!value.isEmpty())
-            fields.append(QStringLiteral("- **%1:** %2").arg(name, value));
-    };
-    // Documents carry their fields in the text already; commit bodies are shown as written, after the fields.
-    if (incident.kind != Incident::Kind::Document) {
-        field(tr("Incident"), incident.incident);
-        field(tr("Root cause"), incident.rootCause);
-        field(tr("Fix"), incident.fix);
-        field(tr("Detected"), incident.detected);
-        field(tr("Duration"), incident.duration);
-        if (!fields.isEmpty())
-            markdown += fields.join(QLatin1Char('\n')) + QStringLiteral("\n\n");
-    }
-    QString body = incident.body.trimmed();
-    // A document's own top heading repeats the title.
-    if (body.startsWith(QLatin1String("# ")))
-        body = body.mid(body.indexOf(QLatin1Char('\n')) + 1).trimmed();
-    markdown += body;
-    if (!incident.factorNotes.isEmpty() && incident.kind == Incident::Kind::Document)
-        markdown += QStringLiteral("\n\n**12-Factor:** ") + incident.factors.join(QStringLiteral(", "));
-    return markdown + QLatin1Char('\n');
-}
-
 QString IncidentDetailPanel::deploymentLink(int index) const
 {
     if (index < 0 || index >= m_history.deployments.size())
@@ -181,7 +153,7 @@ void IncidentDetailPanel::showIncident(const Incident* incident)
     const int blamed = m_history.indexOfTag(incident->blamedDeployment);
     const int fixedBy = m_history.indexOfTag(incident->fixedByDeployment);
     m_links->setText(tr("Blamed deployment: %1<br>Fixed by: %2").arg(deploymentLink(blamed), deploymentLink(fixedBy)));
-    m_postmortem->document()->setMarkdown(postmortemMarkdown(*incident));
+    m_postmortem->document()->setMarkdown(PostmortemMarkdown::render(*incident));
     m_changedSummary->setText(tr("Reading what changed…"));
     m_fixSummary->setText(tr("Reading the fix…"));
 

@@ -37,8 +37,6 @@ public:
 
     bool isLoading() const { return m_jobs.isRunning(); }
     const std::optional<delivery::IncidentDetail>& detail() const { return m_detail; }
-    /// The Markdown given to the postmortem view: the fields, then the body (without a repeated top heading).
-    static QString postmortemMarkdown(const delivery::Incident& incident);
 
     QLabel* titleLabel() const { return m_title; }
     QTextBrowser* postmortem() const { return m_postmortem; }

@@ -65,7 +65,7 @@ IncidentsView::IncidentsView(DeliveryLoader* loader, QWidget* parent)
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     split->setChildrenCollapsible(false);
-    split->setSizes({560, 640});
+    split->setSizes({600, 600});
     m_stack->addWidget(split);
     m_stack->addWidget(m_empty);
     m_empty->setText(tr("Open a repository to see its incidents."));
@@ -87,6 +87,11 @@ IncidentsView::IncidentsView(DeliveryLoader* loader, QWidget* parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &IncidentsView::onCurrentRowChanged);
     connect(m_detail, &IncidentDetailPanel::deploymentRequested, this, &IncidentsView::deploymentRequested);
+    connect(loader, &DeliveryLoader::loadCancelled, this, [this] {
+        if (m_model->rowCount() == 0)
+            m_empty->setText(tr("<b>Reading the incidents was cancelled.</b><br><br>Use File ▸ Reload (F5) to read "
+                                "them again."));
+    });
     connect(loader, &DeliveryLoader::loadFinished, this, &IncidentsView::onLoaded);
     connect(loader, &DeliveryLoader::cleared, this, [this] {
         onLoaded(DeliveryLoadResult{});
@@ -127,13 +132,39 @@ void IncidentsView::onLoaded(const DeliveryLoadResult& result)
                         "incident: it links to the deployment it blames and counts in the DORA figures.%1")
                          .arg(diagnostics));
     m_stack->setCurrentIndex(incidents.isEmpty() ? 1 : 0);
-    for (int column : {int(IncidentTableModel::DateColumn), int(IncidentTableModel::ScopeColumn),
-                       int(IncidentTableModel::SeverityColumn), int(IncidentTableModel::TimeToRestoreColumn)})
-        m_table->resizeColumnToContents(column);
+    // Narrow fixed columns leave the title the room (the headers are wider than their values).
+    m_table->resizeColumnToContents(IncidentTableModel::DateColumn);
+    m_table->setColumnWidth(IncidentTableModel::ScopeColumn, 90);
+    m_table->setColumnWidth(IncidentTableModel::SeverityColumn, 72);
+    m_table->setColumnWidth(IncidentTableModel::TimeToRestoreColumn, 110);
     // Newest first is what someone on call looks for.
     m_table->sortByColumn(IncidentTableModel::DateColumn, Qt::DescendingOrder);
     if (m_table->model()->rowCount() > 0)
         m_table->setCurrentIndex(m_table->model()->index(0, 0));
+}
+
+bool IncidentsView::selectIncident(int incidentIndex)
+{
+    if (!m_model->incidentAt(incidentIndex))
+        return false;
+    auto find = [this, incidentIndex]() {
+        const QAbstractItemModel* view = m_table->model();
+        for (int row = 0; row < view->rowCount(); ++row) {
+            if (view->index(row, 0).data(IncidentTableModel::IncidentIndexRole).toInt() == incidentIndex)
+                return row;
+        }
+        return -1;
+    };
+    int row = find();
+    if (row < 0) {
+        m_search->clear();
+        row = find();
+    }
+    if (row < 0)
+        return false;
+    m_table->setCurrentIndex(m_table->model()->index(row, 0));
+    m_table->scrollTo(m_table->currentIndex());
+    return true;
 }
 
 void IncidentsView::onCurrentRowChanged()

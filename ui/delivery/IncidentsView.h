@@ -36,6 +36,8 @@ public:
     QLabel* summary() const { return m_summary; }
     LoadingStrip* loadingStrip() const { return m_loading; }
     delivery::IncidentTableModel* model() const { return m_model; }
+    /// Selects an incident by its index in the loader's list (clearing a search that hides it).
+    bool selectIncident(int incidentIndex);
 
 Q_SIGNALS:
     void deploymentRequested(const QString& tag);

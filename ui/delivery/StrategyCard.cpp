@@ -26,6 +26,11 @@ StrategyCard::StrategyCard(QWidget* parent)
     setMinimumWidth(200);
     m_headline->setObjectName(QStringLiteral("strategyHeadline"));
     m_headline->setWordWrap(true);
+    QFont headlineFont = m_headline->font();
+    headlineFont.setPointSizeF(10);
+    headlineFont.setBold(true);
+    m_headline->setFont(headlineFont);
+    m_headline->setStyleSheet(QStringLiteral("padding-top: 0px"));
     m_metrics->setWordWrap(true);
     m_metrics->setTextFormat(Qt::RichText);
     m_sources->setWordWrap(true);
@@ -71,20 +76,26 @@ void StrategyCard::setStrategy(const EnvironmentStrategy& strategy, const QStrin
     m_chart->setVisible(!curve.isEmpty());
 
     QStringList lines;
+    // The chart shows the steps; their wording goes to the tooltip to keep the card small.
     const QStringList steps = TrafficShift::describeSteps(strategy.steps);
-    if (!steps.isEmpty())
-        lines.append(tr("<b>Steps:</b> %1").arg(steps.join(QStringLiteral(" → ")).toHtmlEscaped()));
+    std::optional<int> failureLimit;
     if (strategy.metrics.isEmpty()) {
-        lines.append(tr("<b>Metric gates:</b> none"));
+        lines.append(tr("<b>Gates:</b> none"));
     } else {
+        // Name and range only on the card; the interval and limits are in the tooltip.
         QStringList metrics;
-        for (const MetricGate& metric : strategy.metrics)
+        for (MetricGate metric : strategy.metrics) {
+            failureLimit = failureLimit ? failureLimit : metric.failureLimit;
+            metric.interval.clear();
+            metric.failureLimit.reset();
             metrics.append(TrafficShift::describeMetric(metric).toHtmlEscaped());
-        lines.append(tr("<b>Metric gates:</b> %1").arg(metrics.join(QStringLiteral("; "))));
+        }
+        lines.append(tr("<b>Gates:</b> %1").arg(metrics.join(QStringLiteral("; "))));
     }
     switch (strategy.rollback) {
     case RollbackMode::Automatic:
-        lines.append(tr("<b>Rollback:</b> automatic, on a failed metric gate"));
+        lines.append(failureLimit ? tr("<b>Rollback:</b> automatic after %1 failed checks").arg(*failureLimit)
+                                  : tr("<b>Rollback:</b> automatic on a failed gate"));
         break;
     case RollbackMode::Manual:
         lines.append(tr("<b>Rollback:</b> manual (someone aborts)"));
@@ -102,7 +113,12 @@ void StrategyCard::setStrategy(const EnvironmentStrategy& strategy, const QStrin
         sources.append(source.line > 0 ? QStringLiteral("%1:%2").arg(source.path).arg(source.line) : source.path);
     m_sources->setText(sources.isEmpty() ? QString() : tr("From %1").arg(sources.join(QStringLiteral(", "))));
     m_sources->setVisible(!sources.isEmpty());
-    setToolTip(lines.join(QStringLiteral("<br>")) + QStringLiteral("<br>") + m_sources->text().toHtmlEscaped());
+    QString toolTip = lines.join(QStringLiteral("<br>"));
+    for (const MetricGate& metric : strategy.metrics)
+        toolTip += QStringLiteral("<br>• ") + TrafficShift::describeMetric(metric).toHtmlEscaped();
+    if (!steps.isEmpty())
+        toolTip.prepend(tr("<b>Steps:</b> %1<br>").arg(steps.join(QStringLiteral(" → ")).toHtmlEscaped()));
+    setToolTip(toolTip + QStringLiteral("<br>") + m_sources->text().toHtmlEscaped());
 }
 
 } // namespace gatehouse::ui
