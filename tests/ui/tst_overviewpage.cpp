@@ -7,6 +7,7 @@
 #include "git/Repository.h"
 #include "overview/MetricsView.h"
 #include "overview/ScorecardView.h"
+#include "overview/SourcePreviewDialog.h"
 #include "pages/OverviewPage.h"
 #include "pages/PipelinesPage.h"
 #include "pipeline/PipelineDocumentView.h"
@@ -22,6 +23,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -264,10 +266,23 @@ private Q_SLOTS:
         QTest::mouseClick(view->linkButton(5), Qt::LeftButton);
         QCOMPARE(dashboard.currentPage(), int(Dashboard::Deployments));
 
-        // A security metric lands on the Security page.
+        // XI: the triage file is no pipeline: it opens in a preview, read in the background, on the current page.
+        dashboard.setCurrentPage(Dashboard::Overview);
+        QCOMPARE(view->factors().at(10).link.path, u".gatehouse/triage.yml"_s);
+        QTest::mouseClick(view->linkButton(10), Qt::LeftButton);
+        QCOMPARE(dashboard.currentPage(), int(Dashboard::Overview));
+        auto* preview = qobject_cast<SourcePreviewDialog*>(dashboard.sourcePreview());
+        QVERIFY(preview);
+        QTRY_VERIFY_WITH_TIMEOUT(!preview->isLoading(), 30000);
+        QFile triage(m_demo + u"/.gatehouse/triage.yml"_s);
+        QVERIFY(triage.open(QIODevice::ReadOnly));
+        QCOMPARE(preview->textView()->toPlainText(), QString::fromUtf8(triage.readAll()));
+        preview->close();
+
+        // A security metric with a commit lands on the Security page.
         dashboard.setCurrentPage(Dashboard::Overview);
         MetricsView* metrics = dashboard.overviewPage()->metricsView();
-        QTest::mouseClick(metrics->linkButton(metrics->rowOf(u"false-positive rate"_s)), Qt::LeftButton);
+        QTest::mouseClick(metrics->linkButton(metrics->rowOf(u"scan coverage"_s)), Qt::LeftButton);
         QCOMPARE(dashboard.currentPage(), int(Dashboard::Security));
     }
 
