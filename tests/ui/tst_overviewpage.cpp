@@ -12,6 +12,7 @@
 #include "pages/PipelinesPage.h"
 #include "pipeline/PipelineDocumentView.h"
 #include "pipeline/PipelineWorkspace.h"
+#include "pipeline/workspace/BufferValidation.h"
 #include "repo/RepoFormat.h"
 #include "repo/RepositoryLoader.h"
 #include "runs/RunStore.h"
@@ -173,6 +174,13 @@ private Q_SLOTS:
         QCOMPARE(main->path, u".gitlab-ci.yml"_s);
         QVERIFY(main->enabled > 0);
         QCOMPARE(page.tile(u"gatesTile"_s)->value(), u"%1 / %2"_s.arg(main->passing).arg(main->enabled));
+        // ... which is what the pipeline editor's Gates tab says for that file.
+        QFile gitlab(m_demo + u"/.gitlab-ci.yml"_s);
+        QVERIFY(gitlab.open(QIODevice::ReadOnly));
+        const pipeline::BufferValidation editor
+            = pipeline::validateBuffer(gitlab.readAll(), u".gitlab-ci.yml"_s, pipeline::workTreeSource(m_demo)());
+        QCOMPARE(main->enabled, editor.gatesApplicable);
+        QCOMPARE(main->passing, editor.gatesPassing());
         QCOMPARE(page.tile(u"runsTile"_s)->value(), u"—"_s);
         QCOMPARE(page.tile(u"runsTile"_s)->detail(), u"no run data imported"_s);
     }
