@@ -287,6 +287,14 @@ private Q_SLOTS:
         QCOMPARE(preview->textView()->toPlainText(), QString::fromUtf8(triage.readAll()));
         preview->close();
 
+        // The tiles open the page they summarize.
+        dashboard.setCurrentPage(Dashboard::Overview);
+        QTest::mouseClick(dashboard.overviewPage()->tile(u"incidentTile"_s), Qt::LeftButton);
+        QCOMPARE(dashboard.currentPage(), int(Dashboard::Incidents));
+        dashboard.setCurrentPage(Dashboard::Overview);
+        QTest::mouseClick(dashboard.overviewPage()->tile(u"findingsTile"_s), Qt::LeftButton);
+        QCOMPARE(dashboard.currentPage(), int(Dashboard::Security));
+
         // A security metric with a commit lands on the Security page.
         dashboard.setCurrentPage(Dashboard::Overview);
         MetricsView* metrics = dashboard.overviewPage()->metricsView();
