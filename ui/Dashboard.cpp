@@ -4,11 +4,13 @@
 
 #include "Theme.h"
 #include "overview/SourcePreviewDialog.h"
+#include "delivery/DeliveryLoader.h"
+#include "delivery/DeploymentsView.h"
 #include "pages/DeploymentsPage.h"
 #include "pages/IncidentsPage.h"
 #include "pages/OverviewPage.h"
 #include "pages/PipelinesPage.h"
-#include "pages/SecurityPage.h"
+#include "security/SecurityPage.h"
 #include "widgets/Widgets.h"
 
 #include <QHBoxLayout>
@@ -25,18 +27,22 @@ Dashboard::Dashboard(QWidget* parent)
     , m_navigation(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_banner(makeLabel(QStringLiteral("banner"), this))
+    , m_delivery(new delivery::DeliveryLoader(this))
     , m_overview(new OverviewPage(this))
     , m_pipelines(new PipelinesPage(this))
     , m_security(new SecurityPage(this))
-    , m_deployments(new DeploymentsPage(this))
-    , m_incidents(new IncidentsPage(this))
+    , m_deployments(new DeploymentsPage(m_delivery, this))
+    , m_incidents(new IncidentsPage(m_delivery, this))
 {
     setObjectName(QStringLiteral("dashboard"));
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->setIconSize(QSize(20, 20));
     m_navigation->setFixedWidth(190);
     m_navigation->setFrameShape(QFrame::NoFrame);
-    m_navigation->setFocusPolicy(Qt::NoFocus);
+    // Reachable with Tab (arrow keys then switch pages) as well as with Ctrl+1…
+    m_navigation->setFocusPolicy(Qt::StrongFocus);
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_banner->setAccessibleName(tr("Message"));
     const PageIcon icons[]
         = {PageIcon::Overview, PageIcon::Pipelines, PageIcon::Security, PageIcon::Deployments, PageIcon::Incidents};
     for (int page = 0; page < PageCount; ++page) {
@@ -81,6 +87,7 @@ Dashboard::Dashboard(QWidget* parent)
     });
     m_navigation->setCurrentRow(Overview);
     connect(m_overview, &OverviewPage::linkActivated, this, &Dashboard::navigate);
+    connect(m_incidents, &IncidentsPage::deploymentRequested, this, &Dashboard::showDeployment);
 }
 
 int Dashboard::pageOf(const QString& pageName)
@@ -111,7 +118,17 @@ void Dashboard::navigate(const scorecard::SourceLink& link)
         m_preview = preview;
         return;
     }
+    if (link.kind == scorecard::SourceLink::Kind::Tag && page == Deployments) {
+        showDeployment(link.ref);
+        return;
+    }
     setCurrentPage(page);
+}
+
+void Dashboard::showDeployment(const QString& tag)
+{
+    setCurrentPage(Deployments);
+    m_deployments->view()->selectDeployment(tag);
 }
 
 QString Dashboard::pageName(int page)
@@ -138,8 +155,8 @@ void Dashboard::setSnapshot(const RepositorySnapshot& snapshot)
     m_overview->setSnapshot(snapshot);
     m_pipelines->setSnapshot(snapshot);
     m_security->setSnapshot(snapshot);
-    m_deployments->setSnapshot(snapshot);
-    m_incidents->setSnapshot(snapshot);
+    // The delivery pages compute their own analysis (tags, incidents, strategies) in the background.
+    m_delivery->load(snapshot.path, snapshot.revision);
 }
 
 void Dashboard::setCurrentPage(int page)

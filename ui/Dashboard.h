@@ -12,6 +12,10 @@ class QLabel;
 class QListWidget;
 class QStackedWidget;
 
+namespace gatehouse::delivery {
+class DeliveryLoader;
+}
+
 namespace gatehouse::ui {
 
 class DeploymentsPage;
@@ -55,6 +59,10 @@ public:
     IncidentsPage* incidentsPage() const { return m_incidents; }
     /// The preview the last file link opened (null once closed).
     QWidget* sourcePreview() const { return m_preview; }
+    /// Deployments and incidents of the current snapshot's repository, computed in the background.
+    delivery::DeliveryLoader* deliveryLoader() const { return m_delivery; }
+    /// Switches to the Deployments page with that deployment selected.
+    void showDeployment(const QString& tag);
 
 Q_SIGNALS:
     void currentPageChanged(int page);
@@ -63,6 +71,7 @@ private:
     QListWidget* m_navigation;
     QStackedWidget* m_stack;
     QLabel* m_banner;
+    delivery::DeliveryLoader* m_delivery;
     OverviewPage* m_overview;
     PipelinesPage* m_pipelines;
     SecurityPage* m_security;

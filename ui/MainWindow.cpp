@@ -13,6 +13,7 @@
 #include "repo/RecentRepositories.h"
 #include "repo/RepositoryLoader.h"
 #include "repo/RepositoryWatcher.h"
+#include "security/WeeklyReportDialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -26,10 +27,13 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSettings>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
+
+#include <utility>
 
 namespace gatehouse::ui {
 
@@ -105,6 +109,13 @@ void MainWindow::createActions()
     m_reloadAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     m_reloadAction->setEnabled(false);
     file->addSeparator();
+    m_exportReportAction = file->addAction(tr("Export &Weekly Report…"), this, [this] {
+        if (m_snapshot)
+            showWeeklyReportDialog(this, m_snapshot->path, m_snapshot->workTree ? QString() : m_snapshot->revision);
+    });
+    m_exportReportAction->setObjectName(QStringLiteral("exportWeeklyReportAction"));
+    m_exportReportAction->setEnabled(false);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -122,8 +133,10 @@ void MainWindow::createActions()
 
     QToolBar* toolbar = addToolBar(tr("Revision"));
     toolbar->setObjectName(QStringLiteral("revisionToolBar"));
+    toolbar->setAccessibleName(tr("Revision"));
     toolbar->setMovable(false);
-    auto* label = new QLabel(tr("Revision "), toolbar);
+    auto* label = new QLabel(tr("&Revision "), toolbar);
+    label->setBuddy(m_revisions); // Alt+R
     label->setContentsMargins(8, 0, 0, 0);
     toolbar->addWidget(label);
     toolbar->addWidget(m_revisions);
@@ -138,6 +151,12 @@ void MainWindow::createStatusBar()
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
     m_repoLabel->setObjectName(QStringLiteral("statusRepository"));
+    m_repoLabel->setAccessibleName(tr("Repository"));
+    m_branchLabel->setAccessibleName(tr("Branch"));
+    m_headLabel->setAccessibleName(tr("HEAD commit"));
+    m_progress->setAccessibleName(tr("Loading progress"));
+    m_cancel->setAccessibleName(tr("Cancel loading"));
+    m_cancel->setToolTip(tr("Stop loading the repository"));
     m_branchLabel->setObjectName(QStringLiteral("statusBranch"));
     m_headLabel->setObjectName(QStringLiteral("statusHead"));
     m_progress->setRange(0, 1000);
@@ -210,6 +229,7 @@ void MainWindow::setLoading(bool loading, const QString& stage)
         m_progress->setFormat(stage + QStringLiteral("  %p%"));
     }
     m_reloadAction->setEnabled(!loading && m_snapshot.has_value());
+    m_exportReportAction->setEnabled(m_snapshot.has_value());
     m_revisions->setEnabled(m_snapshot.has_value());
 }
 
@@ -227,6 +247,9 @@ void MainWindow::onSnapshot(const RepositorySnapshot& snapshot)
     m_central->setCurrentWidget(m_dashboard);
     if (newRepository) {
         QSettings settings;
+        // Pages build some splitters only once they have data: restore them with the first repository shown.
+        if (!std::exchange(m_splittersRestored, true))
+            restoreSplitters(settings);
         RecentRepositories(settings).add(snapshot.path);
         updateRecentMenu();
         m_watcher->setGitDir(snapshot.gitDir);
@@ -246,6 +269,7 @@ void MainWindow::onSnapshot(const RepositorySnapshot& snapshot)
                                  .arg(snapshot.deployTags.size())
                                  .arg(snapshot.incidents.size()),
                              8000);
+    Q_EMIT snapshotShown();
 }
 
 void MainWindow::onLoadFailed(const Error& error)
@@ -332,8 +356,56 @@ void MainWindow::closeEvent(QCloseEvent* event)
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/page"), m_dashboard->currentPage());
+    saveSplitters(settings);
     m_loader->cancel();
     QMainWindow::closeEvent(event);
+}
+
+namespace {
+
+// "dashboard/QStackedWidget1/securityPage/QSplitter0": object names where the pages set them, else the class
+// name and the index among siblings of that class, so pages need not name their splitters.
+QString splitterKey(const QWidget* splitter, const QWidget* root)
+{
+    QStringList parts;
+    for (const QWidget* w = splitter; w && w != root; w = w->parentWidget()) {
+        QString part = w->objectName();
+        if (part.isEmpty()) {
+            int index = 0;
+            if (const QWidget* parent = w->parentWidget()) {
+                for (const QObject* sibling : parent->children()) {
+                    if (sibling == w)
+                        break;
+                    if (sibling->metaObject() == w->metaObject())
+                        ++index;
+                }
+            }
+            part = QString::fromLatin1(w->metaObject()->className()).section(QLatin1String("::"), -1)
+                + QString::number(index);
+        }
+        parts.prepend(part);
+    }
+    return parts.join(QLatin1Char('/'));
+}
+
+} // namespace
+
+void MainWindow::saveSplitters(QSettings& settings) const
+{
+    settings.beginGroup(QStringLiteral("splitters"));
+    for (const QSplitter* splitter : findChildren<QSplitter*>())
+        settings.setValue(splitterKey(splitter, this), splitter->saveState());
+    settings.endGroup();
+}
+
+void MainWindow::restoreSplitters(const QSettings& settings)
+{
+    for (QSplitter* splitter : findChildren<QSplitter*>()) {
+        const QByteArray state
+            = settings.value(QStringLiteral("splitters/") + splitterKey(splitter, this)).toByteArray();
+        if (!state.isEmpty())
+            splitter->restoreState(state);
+    }
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

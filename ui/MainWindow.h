@@ -13,6 +13,7 @@ class QAction;
 class QLabel;
 class QMenu;
 class QProgressBar;
+class QSettings;
 class QStackedWidget;
 class QToolButton;
 
@@ -54,6 +55,10 @@ public:
     /// The last load error shown to the user (empty once a load succeeds).
     QString lastError() const { return m_lastError; }
 
+Q_SIGNALS:
+    /// A snapshot was put on screen (every load, reloads included).
+    void snapshotShown();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -69,6 +74,9 @@ private:
     void onLoadFailed(const Error& error);
     void showOpenDialog();
     void showAbout();
+    /// Splitter sizes of every page, keyed by the splitter's place in the widget tree, kept across sessions.
+    void saveSplitters(QSettings& settings) const;
+    void restoreSplitters(const QSettings& settings);
 
     RepositoryLoader* m_loader;
     RepositoryWatcher* m_watcher;
@@ -78,6 +86,7 @@ private:
     RevisionSelector* m_revisions;
     QMenu* m_recentMenu = nullptr;
     QAction* m_reloadAction = nullptr;
+    QAction* m_exportReportAction = nullptr;
     QLabel* m_repoLabel;
     QLabel* m_branchLabel;
     QLabel* m_headLabel;
@@ -89,6 +98,7 @@ private:
     QString m_pendingRevision;
     bool m_quietLoad = false; ///< a reload triggered by ref changes: failures go to the banner only
     QString m_lastError;
+    bool m_splittersRestored = false;
     JobTracker m_demoJob{this};
 };
 

@@ -12,6 +12,7 @@ RevisionSelector::RevisionSelector(QWidget* parent)
     : QComboBox(parent)
 {
     setObjectName(QStringLiteral("revisionSelector"));
+    setAccessibleName(tr("Revision"));
     setEditable(true);
     setInsertPolicy(QComboBox::NoInsert);
     setMinimumContentsLength(24);
@@ -20,6 +21,7 @@ RevisionSelector::RevisionSelector(QWidget* parent)
     setToolTip(tr("Revision: the work tree, a branch, a tag, or type any commit or revision (e.g. HEAD~3) and "
                   "press Enter"));
     lineEdit()->setPlaceholderText(tr("branch, tag or commit"));
+    lineEdit()->setAccessibleName(tr("Revision"));
     connect(this, qOverload<int>(&QComboBox::activated), this, [this](int index) {
         if (itemData(index).isValid())
             choose(itemData(index).toString());

@@ -18,6 +18,7 @@ const QList<Command>& commands()
          runFindings},
         {QStringLiteral("posture"), QStringLiteral("Security posture: scans in history, finding lifecycle, SLAs"),
          runPosture},
+        {QStringLiteral("report"), QStringLiteral("Weekly security posture report (md, html, pdf, json)"), runReport},
         {QStringLiteral("scan"), QStringLiteral("Run the installed security scanners over the work tree"), runScan},
         {QStringLiteral("strategies"),
          QStringLiteral("Deployment strategy per environment: canary, blue-green, rolling"), runStrategies},

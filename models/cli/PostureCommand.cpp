@@ -3,6 +3,9 @@
 #include "Commands.h"
 
 #include "security/Posture.h"
+#include "security/WeeklySummary.h"
+
+#include <QJsonArray>
 
 #include <QJsonDocument>
 
@@ -19,8 +22,13 @@ int runPosture(const QStringList& arguments, Io io)
                                        QStringLiteral("TIME"));
     const QCommandLineOption cacheOption(QStringLiteral("no-cache"),
                                          QStringLiteral("Do not read or write the on-disk report cache."));
+    const QCommandLineOption weekOption(QStringLiteral("week"),
+                                        QStringLiteral("Add the weekly review of this ISO week (e.g. 2026-W47) as "
+                                                       "\"week\", with its new, fixed and overdue findings."),
+                                        QStringLiteral("WEEK"));
     parser.addOption(nowOption);
     parser.addOption(cacheOption);
+    parser.addOption(weekOption);
     if (int code = parseArguments(parser, QStringLiteral("posture"), arguments,
                                   {QStringLiteral("text"), QStringLiteral("json")}, io, options);
         code != ExitOk)
@@ -33,6 +41,14 @@ int runPosture(const QStringList& arguments, Io io)
             return ExitUsage;
         }
     }
+    std::optional<IsoWeek> week;
+    if (parser.isSet(weekOption)) {
+        week = IsoWeek::parse(parser.value(weekOption));
+        if (!week) {
+            io.err << "gatehouse posture: --week expects an ISO week, e.g. 2026-W47\n";
+            return ExitUsage;
+        }
+    }
     auto posture = PostureBuilder::compute(options.repo, options.rev, now, nullptr,
                                            parser.isSet(cacheOption) ? QStringLiteral("-") : QString());
     if (!posture) {
@@ -42,8 +58,16 @@ int runPosture(const QStringList& arguments, Io io)
     for (const SkippedReport& s : posture->skipped)
         io.err << "gatehouse posture: skipped " << s.path << " at " << s.commit.shortString() << ": "
                << s.diagnostic.toString() << '\n';
+    const QList<WeeklySummary> weeks = summarizeWeeks(*posture);
     if (options.format == QLatin1String("json")) {
-        writeJson(io.out, QJsonDocument(posture->toJson()));
+        QJsonObject root = posture->toJson();
+        QJsonArray weekArray;
+        for (const WeeklySummary& w : weeks)
+            weekArray.append(w.toJson());
+        root.insert(QStringLiteral("weeks"), weekArray);
+        if (week)
+            root.insert(QStringLiteral("week"), summarizeWeek(*posture, week->year, week->week).toJson(&*posture));
+        writeJson(io.out, QJsonDocument(root));
         return ExitOk;
     }
     const QMap<Severity, int> open = posture->openBySeverity();
@@ -52,6 +76,16 @@ int runPosture(const QStringList& arguments, Io io)
     for (Severity s : allSeverities())
         io.out << ' ' << severityName(s) << ' ' << open.value(s, 0);
     io.out << "\noverdue: " << posture->overdueCount() << '\n';
+    if (week || !weeks.isEmpty()) {
+        const WeeklySummary w = week ? summarizeWeek(*posture, week->year, week->week) : weeks.constLast();
+        QStringList uncovered;
+        for (FindingCategory c : w.uncoveredCategories())
+            uncovered << categoryName(c);
+        io.out << "week " << w.week.toString() << ": " << w.newFindings << " new, " << w.fixedFindings << " fixed, "
+               << w.overdue << " overdue, " << w.scans << " scans; not covered in the last " << w.coverageDays
+               << " days: " << (uncovered.isEmpty() ? QStringLiteral("none") : uncovered.join(QStringLiteral(", ")))
+               << '\n';
+    }
     for (const FindingLifecycle& f : posture->findings) {
         if (f.state != FindingState::Open)
             continue;

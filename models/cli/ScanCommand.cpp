@@ -3,10 +3,7 @@
 #include "Commands.h"
 
 #include "git/Repository.h"
-#include "security/ScanHistory.h"
-#include "security/SecurityConfig.h"
-#include "security/scan/ScanArchive.h"
-#include "security/scan/ScanRunner.h"
+#include "security/scan/LocalScan.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -66,26 +63,13 @@ int runScan(const QStringList& arguments, Io io)
         io.err << "gatehouse scan: a bare repository has no work tree to scan\n";
         return ExitUsage;
     }
-    QByteArray configText;
-    if (auto text = repo->readWorkTreeFile(QStringLiteral(".gatehouse/config.yml"), 1 << 20))
-        configText = *text;
-    auto config = ScannerConfig::parse(configText);
+    auto config = LocalScan::config(options.repo);
     if (!config) {
         io.err << "gatehouse scan: " << config.error().toString() << '\n';
         return ExitUsage;
     }
 
-    // The notes ref of the scan history (`notes: {ref: …}`, the security section of the same file).
-    QString notesRef = ScanArchive::defaultNotesRef();
-    QStringList reportGlobs;
-    if (auto security = SecurityConfig::parse(configText)) {
-        if (!security->notesRef.isEmpty())
-            notesRef = security->notesRef;
-        reportGlobs = security->reportGlobs;
-    }
-
-    ScanRunner::Options runOptions;
-    runOptions.workTree = QDir::cleanPath(repo->workDir());
+    QStringList only;
     if (parser.isSet(toolsOption)) {
         for (const QString& name : parser.value(toolsOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             const QString tool = name.trimmed() == QLatin1String("npm") ? QStringLiteral("npm-audit") : name.trimmed();
@@ -97,9 +81,9 @@ int runScan(const QStringList& arguments, Io io)
                        << "' (known: " << known.join(QStringLiteral(", ")) << ")\n";
                 return ExitUsage;
             }
-            runOptions.only.append(tool);
+            only.append(tool);
         }
-        if (runOptions.only.isEmpty()) {
+        if (only.isEmpty()) {
             io.err << "gatehouse scan: --tools needs at least one scanner name\n";
             return ExitUsage;
         }
@@ -109,55 +93,30 @@ int runScan(const QStringList& arguments, Io io)
     QTextStream& err = io.err;
     const bool showProgress = options.format == QLatin1String("text");
     ProgressSink sink([&err, showProgress](int permille, const QString& stage) {
-        if (showProgress) {
+        // Only the scanners' ends; the walk of the archived scans that follows reports per commit.
+        if (showProgress && stage.startsWith(QLatin1String("scan: "))) {
             err << QStringLiteral("[%1%] %2 finished\n").arg(permille / 10, 3).arg(stage);
             err.flush();
         }
     });
-    const QList<ToolRun> runs = ScanRunner::run(*config, runOptions, &sink);
-
-    // What the archived scans already knew, per tool: the newest report of each tool in the history of HEAD
+    // The scanners run, then each tool's findings are compared with its newest report in the history of HEAD
     // (report files in commits and scan notes, as `gatehouse posture` sees them).
-    QHash<QString, QPair<git::ObjectId, QSet<QString>>> baselines;
-    auto head = repo->head();
-    const bool hasHead = head && !head->unborn;
-    if (hasHead) {
-        ScanSourceOptions sources;
-        if (!reportGlobs.isEmpty())
-            sources.globs = reportGlobs;
-        sources.notesRef = notesRef;
-        sources.revision = head->commit.toString();
-        sources.maxCommits = 1000;
-        auto history = ScanHistoryReader::read(options.repo, sources);
-        if (!history) {
-            io.err << "gatehouse scan: warning: cannot read the archived scans: " << history.error().toString() << '\n';
-        } else {
-            for (auto scan = history->scans.crbegin(); scan != history->scans.crend(); ++scan) {
-                for (const ScanReport& report : scan->reports) {
-                    if (report.tool.isEmpty() || baselines.contains(report.tool))
-                        continue;
-                    QSet<QString> fingerprints;
-                    for (const Finding& finding : report.findings)
-                        fingerprints.insert(finding.fingerprint);
-                    baselines.insert(report.tool, {scan->commit, fingerprints});
-                }
-            }
-        }
+    auto scanned = LocalScan::run(options.repo, only, &sink);
+    if (!scanned) {
+        io.err << "gatehouse scan: " << scanned.error().toString() << '\n';
+        return ExitUsage;
     }
+    const LocalScanOutcome& outcome = *scanned;
+    if (!outcome.baselineWarning.isEmpty())
+        io.err << "gatehouse scan: warning: cannot read the archived scans: " << outcome.baselineWarning << '\n';
+    const QList<ToolRun>& runs = outcome.runs;
+    const QMap<Severity, int>& counts = outcome.counts;
+    const int blocking = outcome.blocking;
+    const int ran = outcome.ran();
 
-    QMap<Severity, int> counts;
-    int blocking = 0;
-    int fresh = 0;
-    int ran = 0;
     QJsonArray toolArray;
-    QJsonArray findingArray;
-    QSet<FindingCategory> covered;
-    QSet<FindingCategory> selected;
-    QList<NoteReport> reports;
-    QStringList notCompared;
-    QJsonObject baselineOf; // tool → commit of the report compared with
-    for (const ToolRun& run : runs) {
-        selected.insert(run.category);
+    for (int index = 0; index < runs.size(); ++index) {
+        const ToolRun& run = runs.at(index);
         QJsonObject tool{{QStringLiteral("tool"), run.tool},
                          {QStringLiteral("category"), categoryName(run.category)},
                          {QStringLiteral("status"), scanStatusName(run.status)}};
@@ -171,32 +130,13 @@ int runScan(const QStringList& arguments, Io io)
         if (run.status != ScanStatus::Ok && !run.stderrText.isEmpty())
             tool.insert(QStringLiteral("stderr"), run.stderrText);
         if (run.status == ScanStatus::Ok && run.report) {
-            ++ran;
-            covered.insert(run.category);
-            reports.append(NoteReport{run.reportName, run.reportContent});
             QMap<Severity, int> toolCounts;
             int toolBlocking = 0;
-            // Only tools the archived scan ran can say what is new.
-            const bool comparable = baselines.contains(run.report->tool);
-            if (comparable)
-                baselineOf.insert(run.report->tool, baselines.value(run.report->tool).first.toString());
-            else
-                notCompared.append(run.tool);
-            const QSet<QString> known = comparable ? baselines.value(run.report->tool).second : QSet<QString>();
-            for (const Finding& finding : run.report->findings) {
-                ++counts[finding.severity];
-                ++toolCounts[finding.severity];
-                QJsonObject object = finding.toJson();
-                const bool blocks = finding.severity >= config->blocking;
-                blocking += blocks ? 1 : 0;
-                toolBlocking += blocks ? 1 : 0;
-                object.insert(QStringLiteral("blocking"), blocks);
-                if (comparable) {
-                    const bool isNew = !known.contains(finding.fingerprint);
-                    fresh += isNew ? 1 : 0;
-                    object.insert(QStringLiteral("new"), isNew);
-                }
-                findingArray.append(object);
+            for (const LocalScanOutcome::Item& item : outcome.findings) {
+                if (item.run != index)
+                    continue;
+                ++toolCounts[item.finding.severity];
+                toolBlocking += item.blocking ? 1 : 0;
             }
             tool.insert(QStringLiteral("report"), run.reportName);
             tool.insert(QStringLiteral("format"), reportFormatName(run.report->format));
@@ -206,42 +146,46 @@ int runScan(const QStringList& arguments, Io io)
         }
         toolArray.append(tool);
     }
+    QJsonArray findingArray;
+    for (const LocalScanOutcome::Item& item : outcome.findings) {
+        QJsonObject object = item.finding.toJson();
+        object.insert(QStringLiteral("blocking"), item.blocking);
+        if (item.isNew)
+            object.insert(QStringLiteral("new"), *item.isNew);
+        findingArray.append(object);
+    }
+    QJsonObject baselineOf; // tool → commit of the report compared with
+    for (auto it = outcome.baselineOf.cbegin(); it != outcome.baselineOf.cend(); ++it)
+        baselineOf.insert(it.key(), it.value().toString());
+    const QStringList& notCompared = outcome.notCompared;
+    const QList<NoteReport> reports = outcome.reports();
 
     QJsonValue archived = QJsonValue::Null;
     int archiveFailed = 0;
     if (parser.isSet(archiveOption)) {
-        if (!hasHead) {
-            io.err << "gatehouse scan: cannot archive: the repository has no commits yet\n";
-            archiveFailed = 1;
-        } else if (reports.isEmpty()) {
+        auto written = LocalScan::archive(options.repo, outcome);
+        if (!written && written.error().code == QLatin1String("scan.nothing")) {
             io.err << "gatehouse scan: nothing to archive: no scanner produced a report\n";
-        } else if (auto signature = repo->defaultSignature(); !signature) {
-            io.err << "gatehouse scan: cannot archive: " << signature.error().toString()
-                   << " (set user.name and user.email)\n";
-            archiveFailed = 1;
-        } else if (auto written = ScanArchive::archive(repo.value(), head->commit, reports, *signature, notesRef);
-                   !written) {
+        } else if (!written) {
             io.err << "gatehouse scan: cannot archive: " << written.error().toString() << '\n';
             archiveFailed = 1;
         } else {
             QJsonArray names;
-            for (const NoteReport& report : std::as_const(reports))
+            for (const NoteReport& report : reports)
                 names.append(report.path);
-            archived = QJsonObject{{QStringLiteral("commit"), head->commit.toString()},
-                                   {QStringLiteral("ref"), notesRef},
+            archived = QJsonObject{{QStringLiteral("commit"), outcome.head.toString()},
+                                   {QStringLiteral("ref"), outcome.notesRef},
                                    {QStringLiteral("reports"), names}};
         }
     }
 
     QJsonArray coveredArray;
     QJsonArray uncoveredArray;
-    for (FindingCategory category : {FindingCategory::Sast, FindingCategory::Dependency, FindingCategory::Container,
-                                     FindingCategory::Secret, FindingCategory::Iac, FindingCategory::Dast}) {
-        if (covered.contains(category))
-            coveredArray.append(categoryName(category));
-        else if (selected.contains(category))
-            uncoveredArray.append(categoryName(category));
-    }
+    for (FindingCategory category : outcome.covered)
+        coveredArray.append(categoryName(category));
+    for (FindingCategory category : outcome.uncovered)
+        uncoveredArray.append(categoryName(category));
+    const int fresh = outcome.fresh.value_or(0);
 
     const int exitCode = ran == 0 ? int(ExitUsage) : (blocking > 0 || archiveFailed ? int(ExitFindings) : int(ExitOk));
     if (options.format == QLatin1String("json")) {
@@ -249,7 +193,7 @@ int runScan(const QStringList& arguments, Io io)
             {QStringLiteral("tools"), toolArray},
             {QStringLiteral("counts"), countsJson(counts)},
             {QStringLiteral("blocking"), blocking},
-            {QStringLiteral("blocking_severity"), severityName(config->blocking)},
+            {QStringLiteral("blocking_severity"), severityName(outcome.blockingSeverity)},
             {QStringLiteral("new"), baselineOf.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(fresh)},
             {QStringLiteral("baseline"), baselineOf},
             {QStringLiteral("not_compared"), QJsonArray::fromStringList(notCompared)},
@@ -276,7 +220,7 @@ int runScan(const QStringList& arguments, Io io)
             }
         }
         io.out << "\nfindings: " << countsText(counts) << '\n';
-        io.out << "blocking (" << severityName(config->blocking) << " and above): " << blocking << '\n';
+        io.out << "blocking (" << severityName(outcome.blockingSeverity) << " and above): " << blocking << '\n';
         if (!baselineOf.isEmpty()) {
             QStringList against;
             for (auto it = baselineOf.constBegin(); it != baselineOf.constEnd(); ++it)
@@ -295,8 +239,8 @@ int runScan(const QStringList& arguments, Io io)
             io.out << "not covered: " << names.join(QStringLiteral(", ")) << '\n';
         }
         if (archived.isObject())
-            io.out << "archived " << reports.size() << " report(s) with " << head->commit.shortString() << " in "
-                   << notesRef << '\n';
+            io.out << "archived " << reports.size() << " report(s) with " << outcome.head.shortString() << " in "
+                   << outcome.notesRef << '\n';
     }
     if (ran == 0)
         io.err << "gatehouse scan: no scanner could run\n";

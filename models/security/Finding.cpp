@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Finding.h"
 
+#include <QHash>
+
 #include <QJsonArray>
 
 namespace gatehouse {
@@ -56,6 +58,36 @@ Severity severityFromCvss(double score)
 QList<Severity> allSeverities()
 {
     return {Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info};
+}
+
+std::optional<FindingCategory> usualCategoryOfTool(const QString& tool)
+{
+    static const QHash<QString, FindingCategory> table{
+        {QStringLiteral("semgrep"), FindingCategory::Sast},
+        {QStringLiteral("bandit"), FindingCategory::Sast},
+        {QStringLiteral("codeql"), FindingCategory::Sast},
+        {QStringLiteral("eslint"), FindingCategory::Sast},
+        {QStringLiteral("fortify"), FindingCategory::Sast},
+        {QStringLiteral("gitleaks"), FindingCategory::Secret},
+        {QStringLiteral("trufflehog"), FindingCategory::Secret},
+        {QStringLiteral("zap"), FindingCategory::Dast},
+        {QStringLiteral("grype"), FindingCategory::Container},
+        {QStringLiteral("trivy"), FindingCategory::Dependency},
+        {QStringLiteral("pip-audit"), FindingCategory::Dependency},
+        {QStringLiteral("safety"), FindingCategory::Dependency},
+        {QStringLiteral("npm-audit"), FindingCategory::Dependency},
+        {QStringLiteral("osv-scanner"), FindingCategory::Dependency},
+        {QStringLiteral("dependency-check"), FindingCategory::Dependency},
+        {QStringLiteral("snyk"), FindingCategory::Dependency},
+        {QStringLiteral("checkov"), FindingCategory::Iac},
+        {QStringLiteral("tfsec"), FindingCategory::Iac},
+        {QStringLiteral("kics"), FindingCategory::Iac},
+        {QStringLiteral("hadolint"), FindingCategory::Iac},
+    };
+    const auto it = table.constFind(tool);
+    if (it == table.cend())
+        return std::nullopt;
+    return *it;
 }
 
 QString categoryName(FindingCategory category)

@@ -40,6 +40,9 @@ std::optional<Severity> severityFromName(const QString& name); ///< case-insensi
 Severity severityFromCvss(double score);
 QString categoryName(FindingCategory category); ///< "sast", "dependency", "container", "secret", "dast", "iac"
 std::optional<FindingCategory> categoryFromName(const QString& name);
+/// The category a tool's reports usually cover (for a report without findings); none for tools Gatehouse does not
+/// know (and for trivy, whose reports say it per finding, dependency as for `trivy fs`).
+std::optional<FindingCategory> usualCategoryOfTool(const QString& tool);
 /// All severities, worst first (for tables and JSON objects keyed by severity).
 QList<Severity> allSeverities();
 

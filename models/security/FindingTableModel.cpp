@@ -40,6 +40,47 @@ const FindingLifecycle* FindingTableModel::lifecycleAt(int row) const
     return row >= 0 && row < m_findings.size() ? &m_findings.at(row) : nullptr;
 }
 
+QString FindingTableModel::toMarkdown(const QList<int>& rows) const
+{
+    const auto cell = [](QString text) {
+        return text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('|'), QStringLiteral("\\|"))
+            .replace(QLatin1Char('\n'), QLatin1Char(' '))
+            .trimmed();
+    };
+    QStringList lines;
+    QStringList header;
+    QStringList rule;
+    for (int column = 0; column < ColumnCount; ++column) {
+        header << headerData(column, Qt::Horizontal).toString();
+        rule << (column == AgeColumn ? QStringLiteral("---:") : QStringLiteral("---"));
+    }
+    lines << QStringLiteral("| ") + header.join(QStringLiteral(" | ")) + QStringLiteral(" |");
+    lines << QStringLiteral("| ") + rule.join(QStringLiteral(" | ")) + QStringLiteral(" |");
+    QList<int> selected = rows;
+    if (selected.isEmpty()) {
+        for (int row = 0; row < rowCount(); ++row)
+            selected << row;
+    }
+    for (int row : std::as_const(selected)) {
+        if (row < 0 || row >= rowCount())
+            continue;
+        QStringList cells;
+        for (int column = 0; column < ColumnCount; ++column) {
+            QString text = cell(index(row, column).data().toString());
+            if (column == RuleColumn || column == LocationColumn)
+                text = text.isEmpty()
+                    ? text
+                    : QLatin1Char('`') + text.replace(QLatin1Char('`'), QLatin1Char('\'')) + QLatin1Char('`');
+            if (column == DueColumn && m_findings.at(row).overdue)
+                text += QStringLiteral(" **overdue**");
+            cells << text;
+        }
+        lines << QStringLiteral("| ") + cells.join(QStringLiteral(" | ")) + QStringLiteral(" |");
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
 int FindingTableModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_findings.size());
@@ -84,6 +125,15 @@ QVariant FindingTableModel::data(const QModelIndex& index, int role) const
         return f.triage.has_value();
     case Qt::ToolTipRole:
         return f.finding.description.isEmpty() ? f.finding.title : f.finding.description;
+    case SearchTextRole:
+        return QStringList{f.finding.tool,
+                           f.finding.rule,
+                           f.finding.title,
+                           locationText(f.finding.location),
+                           f.finding.ids.join(QLatin1Char(' ')),
+                           f.finding.fingerprint,
+                           f.finding.location.target}
+            .join(QLatin1Char('\n'));
     case SortRole:
     case Qt::DisplayRole:
         break;
@@ -162,6 +212,7 @@ QHash<int, QByteArray> FindingTableModel::roleNames() const
     names.insert(OverdueRole, "overdue");
     names.insert(TriagedRole, "triaged");
     names.insert(SortRole, "sort");
+    names.insert(SearchTextRole, "searchText");
     return names;
 }
 

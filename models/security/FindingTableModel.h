@@ -47,6 +47,7 @@ public:
         OverdueRole, ///< bool
         TriagedRole, ///< bool: a triage decision matches (also when expired)
         SortRole,
+        SearchTextRole, ///< QString: tool, rule, title, location, ids and fingerprint, for text filters
     };
     Q_ENUM(Columns)
 
@@ -56,6 +57,8 @@ public:
     void setSnapshot(const Posture& posture);
     /// The lifecycle behind a row (for the details pane); nullptr when out of range.
     const FindingLifecycle* lifecycleAt(int row) const;
+    /// The given rows (all when empty) as a Markdown table, for pasting into issues and chats.
+    QString toMarkdown(const QList<int>& rows = {}) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

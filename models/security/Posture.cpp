@@ -88,6 +88,71 @@ QString findingStateName(FindingState state)
     return QStringLiteral("accepted");
 }
 
+QList<FindingCategory> reportCategories(const ScanReport& report)
+{
+    QList<FindingCategory> categories;
+    for (const Finding& f : report.findings) {
+        if (!categories.contains(f.category))
+            categories << f.category;
+    }
+    if (!categories.isEmpty()) {
+        std::sort(categories.begin(), categories.end());
+        return categories;
+    }
+    const QString tool = report.tool.toLower();
+    const QString path = report.path.toLower();
+    if (tool.contains(QLatin1String("gitleaks")) || tool.contains(QLatin1String("trufflehog"))
+        || tool.contains(QLatin1String("detect-secrets")) || path.contains(QLatin1String("secret")))
+        return {FindingCategory::Secret};
+    if (tool.contains(QLatin1String("zap")) || tool.contains(QLatin1String("nuclei"))
+        || path.contains(QLatin1String("dast")))
+        return {FindingCategory::Dast};
+    if (path.contains(QLatin1String("config")) || path.contains(QLatin1String("iac")))
+        return {FindingCategory::Iac};
+    if (tool == QLatin1String("trivy") || tool == QLatin1String("grype")) {
+        if (path.contains(QLatin1String("container")) || path.contains(QLatin1String("image")))
+            return {FindingCategory::Container};
+        return {FindingCategory::Dependency};
+    }
+    if (path.contains(QLatin1String("container")) || path.contains(QLatin1String("image")))
+        return {FindingCategory::Container};
+    switch (report.format) {
+    case ReportFormat::PipAudit:
+    case ReportFormat::Safety:
+    case ReportFormat::NpmAudit:
+    case ReportFormat::OsvScanner:
+    case ReportFormat::Grype:
+        return {FindingCategory::Dependency};
+    case ReportFormat::Gitleaks:
+        return {FindingCategory::Secret};
+    case ReportFormat::Zap:
+        return {FindingCategory::Dast};
+    default:
+        break;
+    }
+    if (path.contains(QLatin1String("dependency")) || path.contains(QLatin1String("audit")))
+        return {FindingCategory::Dependency};
+    return {FindingCategory::Sast};
+}
+
+QList<FindingEpisode> FindingLifecycle::episodes() const
+{
+    QList<FindingEpisode> all = pastEpisodes;
+    all << FindingEpisode{opened, fixed};
+    return all;
+}
+
+std::optional<FindingEpisode> FindingLifecycle::episodeAt(const QDateTime& time) const
+{
+    if (FindingEpisode current{opened, fixed}; current.containsTime(time))
+        return current;
+    for (const FindingEpisode& episode : pastEpisodes) {
+        if (episode.containsTime(time))
+            return episode;
+    }
+    return std::nullopt;
+}
+
 QMap<Severity, int> Posture::openBySeverity() const
 {
     QMap<Severity, int> counts;
@@ -117,6 +182,8 @@ QMap<Severity, double> Posture::medianDaysToFix() const
 {
     QMap<Severity, QList<double>> durations;
     for (const FindingLifecycle& f : findings) {
+        for (const FindingEpisode& e : f.pastEpisodes)
+            durations[f.finding.severity] << days(e.opened.time, e.fixed.time);
         if (f.state == FindingState::Fixed)
             durations[f.finding.severity] << days(f.opened.time, f.fixed.time);
     }
@@ -218,6 +285,7 @@ Posture PostureBuilder::build(const ScanHistory& history, const SecurityConfig& 
     posture.head = history.head;
     posture.now = now.toUTC();
     posture.skipped = history.skipped;
+    posture.triage = triage.entries();
 
     QList<FindingLifecycle> records;
     QHash<QString, qsizetype> index; // lifecycle key → records
@@ -232,11 +300,13 @@ Posture PostureBuilder::build(const ScanHistory& history, const SecurityConfig& 
         ScanSummary summary;
         summary.commit = scan.commit;
         summary.time = scan.time;
+        summary.author = scan.author;
         const ScanPoint point{scan.commit, scan.time};
 
         QHash<QString, QHash<QString, Finding>> current; // stream → its findings in this scan
         for (const ScanReport& report : scan.reports) {
-            summary.reports << ScanSummary::Report{report.path, report.tool, report.findings.size(), report.fromNote};
+            summary.reports << ScanSummary::Report{report.path, report.tool, report.findings.size(), report.fromNote,
+                                                   reportCategories(report)};
             const QString suffix = QLatin1Char('\x1f') + reportFormatName(report.format);
             current[report.tool + suffix];
             for (const Finding& f : report.findings)
@@ -259,6 +329,7 @@ Posture PostureBuilder::build(const ScanHistory& history, const SecurityConfig& 
                     FindingLifecycle& record = records[*existing];
                     record.finding = it.value();
                     if (record.fixed.isValid()) {
+                        record.pastEpisodes << FindingEpisode{record.opened, record.fixed};
                         record.fixed = {};
                         record.opened = point;
                         ++record.reintroductions;

@@ -31,6 +31,19 @@ struct ScanPoint
     bool isValid() const { return !commit.isNull(); }
 };
 
+/// One stretch of time a finding was present: from the scan that reported it to the scan it left (invalid while
+/// still present).
+struct FindingEpisode
+{
+    ScanPoint opened;
+    ScanPoint fixed;
+    /// Whether the finding was present at `time` during this episode.
+    bool containsTime(const QDateTime& time) const
+    {
+        return opened.time <= time && (!fixed.isValid() || time < fixed.time);
+    }
+};
+
 /// One finding followed across the scans of its tool (identity: tool + fingerprint).
 struct FindingLifecycle
 {
@@ -46,6 +59,13 @@ struct FindingLifecycle
     QDateTime due; ///< opened + SLA; invalid without an SLA
     double ageDays = 0; ///< open: now − opened; fixed: fixed − opened
     bool overdue = false; ///< open (or acceptance expired) and older than its SLA
+    /// Earlier episodes that ended in a fix before a reintroduction, oldest first (the current one is opened/fixed).
+    QList<FindingEpisode> pastEpisodes;
+
+    /// Every episode, oldest first: the past ones and the current one.
+    QList<FindingEpisode> episodes() const;
+    /// The episode in which the finding was present at `time`, or nullptr.
+    std::optional<FindingEpisode> episodeAt(const QDateTime& time) const;
 };
 
 /// A scan's line in the posture: its reports and the counts after it.
@@ -53,18 +73,26 @@ struct ScanSummary
 {
     git::ObjectId commit;
     QDateTime time;
+    QString author; ///< the commit's author (owner of the findings it introduced)
     struct Report
     {
         QString path;
         QString tool;
         qsizetype findings = 0;
         bool fromNote = false;
+        /// The kinds of scan the report is (for coverage): its findings' categories, or, when it found nothing,
+        /// the tool's usual one (reportCategories()).
+        QList<FindingCategory> categories;
     };
     QList<Report> reports;
     QMap<Severity, int> open; ///< open after this scan, all tools, triaged findings excluded
     int newFindings = 0; ///< first seen or reintroduced in this scan
     int fixedFindings = 0; ///< gone from this scan of their tool
 };
+
+/// The kinds of scan a report stands for: the categories of its findings, or, for a report without findings, the
+/// tool's usual kind (trivy: container when the path or target names an image, dependency otherwise).
+QList<FindingCategory> reportCategories(const ScanReport& report);
 
 /// The security posture of a branch: every scan and every finding's lifecycle. Value type, any thread.
 struct Posture
@@ -74,12 +102,14 @@ struct Posture
     QList<ScanSummary> scans; ///< oldest first
     QList<FindingLifecycle> findings; ///< by first-seen time, severity (worst first), tool, rule
     QList<SkippedReport> skipped;
+    QList<TriageEntry> triage; ///< every decision of triage.yml that was applied (in file order)
 
     QMap<Severity, int> openBySeverity() const; ///< state Open only
     int overdueCount() const;
     /// Findings triaged as false positive / all findings (0 when there are none).
     double falsePositiveRate() const;
-    /// Median days from opened to fixed per severity, over fixed findings; absent severities had no fix.
+    /// Median days from opened to fixed per severity, over every fix (also of episodes before a reintroduction);
+    /// absent severities had no fix.
     QMap<Severity, double> medianDaysToFix() const;
 
     /// The `gatehouse posture --format json` document (times ISO 8601 UTC).

@@ -5,6 +5,7 @@
 #include "ScanNote.h"
 #include "git/Repository.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -14,7 +15,7 @@
 #include <QJsonObject>
 #include <QMutex>
 #include <QRegularExpression>
-#include <QSaveFile>
+#include <QSet>
 #include <QStandardPaths>
 
 #include <memory>
@@ -51,6 +52,23 @@ void remember(const QString& key, const CachedParsePtr& parse)
     if (memoryCache().size() >= MemoryCacheLimit)
         memoryCache().clear();
     memoryCache().insert(key, parse);
+}
+
+/// Writes a cache file atomically (temporary file + rename) but without QSaveFile's fsync: a cache needs no
+/// durability, a torn file reads as a miss, and hundreds of fsyncs made the first open of a long history slow.
+void writeCacheFile(const QString& path, const QByteArray& content)
+{
+    const QString temporary = path + QStringLiteral(".tmp%1").arg(QCoreApplication::applicationPid());
+    QFile file(temporary);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return;
+    const bool written = file.write(content) == content.size();
+    file.close();
+    if (!written || !QFile::rename(temporary, path)) {
+        // rename() does not replace an existing file: drop the old one and try again.
+        if (!written || !QFile::remove(path) || !QFile::rename(temporary, path))
+            QFile::remove(temporary);
+    }
 }
 
 QJsonObject diagnosticToJson(const ReportDiagnostic& d)
@@ -179,22 +197,27 @@ public:
             root.insert(QStringLiteral("error"), diagnosticToJson(parse.failure));
         }
         const QString path = fileFor(key);
-        if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-            return;
-        // A cache that cannot be written only costs time on the next open.
-        QSaveFile file(path);
-        if (file.open(QIODevice::WriteOnly)) {
-            file.write(QJsonDocument(root).toJson(QJsonDocument::Compact));
-            file.commit();
+        const QString dir = QFileInfo(path).absolutePath();
+        if (!m_createdDirs.contains(dir)) {
+            if (!QDir().mkpath(dir))
+                return;
+            m_createdDirs.insert(dir);
         }
+        // A cache that cannot be written only costs time on the next open.
+        writeCacheFile(path, QJsonDocument(root).toJson(QJsonDocument::Compact));
     }
 
 private:
     QString m_dir;
+    mutable QSet<QString> m_createdDirs; // spares a mkpath per stored blob
 };
 
 /// Which matching report files each commit added or changed, for one repository and one set of globs: a commit's
 /// diff against its first parent never changes, so reopening the repository skips the tree diffs.
+///
+/// Compact for long histories: the ids of every diffed commit are one raw binary file (20 bytes each), and the JSON
+/// lists only the commits that changed reports. A 50,000-commit history is 1 MB of ids and a few hundred entries,
+/// read in milliseconds (one JSON key per commit made building and parsing the file the slowest part of a reopen).
 class WalkCache
 {
 public:
@@ -208,31 +231,45 @@ public:
             = QCryptographicHash::hash((gitDir + QLatin1Char('\n') + globs.join(QLatin1Char('\n'))).toUtf8(),
                                        QCryptographicHash::Sha1)
                   .toHex();
-        m_file = QStringLiteral("%1/walks/v%2/%3.json").arg(cacheDir).arg(CacheVersion).arg(QString::fromLatin1(key));
+        m_file
+            = QStringLiteral("%1/walks/v%2/%3.json").arg(cacheDir).arg(WalkCacheVersion).arg(QString::fromLatin1(key));
         QFile file(m_file);
-        if (!file.open(QIODevice::ReadOnly))
+        QFile known(knownFile());
+        if (!file.open(QIODevice::ReadOnly) || !known.open(QIODevice::ReadOnly))
             return;
-        const QJsonObject commits
-            = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("commits")).toObject();
+        const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+        const QByteArray ids = known.readAll();
+        // Both halves or nothing: a damaged file must not pass for "no reports in these commits".
+        if (root.value(QStringLiteral("version")).toInt() != WalkCacheVersion || ids.size() % IdSize != 0
+            || root.value(QStringLiteral("known")).toInteger() != ids.size() / IdSize)
+            return;
+        const QJsonObject commits = root.value(QStringLiteral("commits")).toObject();
         for (auto it = commits.begin(); it != commits.end(); ++it) {
             Entries entries;
             for (const QJsonValue& pair : it.value().toArray())
                 entries.append({pair.toArray().at(0).toString(), pair.toArray().at(1).toString()});
-            m_entries.insert(it.key(), entries);
+            m_entries.insert(git::ObjectId::fromHex(it.key()), entries);
         }
+        m_known.reserve(ids.size() / IdSize);
+        for (qsizetype offset = 0; offset < ids.size(); offset += IdSize)
+            m_known.insert(git::ObjectId::fromRaw(ids.mid(offset, IdSize)));
     }
 
-    const Entries* find(const git::ObjectId& commit) const
+    /// The reports a commit changed when it was diffed before (usually none), or nullopt when it was not.
+    std::optional<Entries> find(const git::ObjectId& commit) const
     {
-        const auto it = m_entries.constFind(commit.toString());
-        return it == m_entries.cend() ? nullptr : &*it;
+        if (!m_known.contains(commit))
+            return std::nullopt;
+        return m_entries.value(commit);
     }
 
     void insert(const git::ObjectId& commit, const Entries& entries)
     {
         if (m_file.isEmpty())
             return;
-        m_entries.insert(commit.toString(), entries);
+        if (!entries.isEmpty())
+            m_entries.insert(commit, entries);
+        m_known.insert(commit);
         m_dirty = true;
     }
 
@@ -245,21 +282,29 @@ public:
             QJsonArray pairs;
             for (const auto& [path, blob] : *it)
                 pairs.append(QJsonArray{path, blob});
-            commits.insert(it.key(), pairs);
+            commits.insert(it.key().toString(), pairs);
         }
-        QSaveFile file(m_file);
-        if (file.open(QIODevice::WriteOnly)) {
-            file.write(QJsonDocument(
-                           QJsonObject{{QStringLiteral("version"), CacheVersion}, {QStringLiteral("commits"), commits}})
+        QByteArray ids;
+        ids.reserve(m_known.size() * IdSize);
+        for (const git::ObjectId& id : std::as_const(m_known))
+            ids += id.raw();
+        writeCacheFile(knownFile(), ids);
+        writeCacheFile(m_file,
+                       QJsonDocument(QJsonObject{{QStringLiteral("version"), WalkCacheVersion},
+                                                 {QStringLiteral("known"), qint64(m_known.size())},
+                                                 {QStringLiteral("commits"), commits}})
                            .toJson(QJsonDocument::Compact));
-            file.commit();
-        }
         m_dirty = false;
     }
 
 private:
+    static constexpr int WalkCacheVersion = 2;
+    static constexpr qsizetype IdSize = 20;
+    QString knownFile() const { return m_file.chopped(5) + QStringLiteral(".known"); }
+
     QString m_file;
-    QHash<QString, Entries> m_entries;
+    QHash<git::ObjectId, Entries> m_entries;
+    QSet<git::ObjectId> m_known;
     bool m_dirty = false;
 };
 
@@ -455,9 +500,10 @@ Result<ScanHistory> ScanHistoryReader::read(const QString& repoPath, const ScanS
     WalkCache walkCache(diskDir, repo->gitDir(), options.globs);
     const qint64 total = commits->size();
     qint64 done = 0;
+
     // Oldest first, so scans come out in history order.
-    for (auto it = commits->crbegin(); it != commits->crend(); ++it) {
-        const git::CommitInfo& commit = *it;
+    for (qsizetype index = commits->size() - 1; index >= 0; --index) {
+        const git::CommitInfo& commit = commits->at(index);
         if (sink) {
             if (sink->isCancelled())
                 return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
@@ -471,8 +517,8 @@ Result<ScanHistory> ScanHistoryReader::read(const QString& repoPath, const ScanS
 
         if (!globs.isEmpty()) {
             WalkCache::Entries reports;
-            if (const WalkCache::Entries* cached = walkCache.find(commit.id)) {
-                reports = *cached;
+            if (auto cached = walkCache.find(commit.id)) {
+                reports = std::move(*cached);
             } else {
                 auto changed = repo->changedFiles(commit.parents.value(0), commit.id, prefixes);
                 if (!changed)

@@ -27,7 +27,73 @@ QString scalar(const YAML::Node& map, const char* key)
     return QString::fromStdString(node.as<std::string>()).trimmed();
 }
 
+QByteArray yamlScalar(const QString& value)
+{
+    static const QString plain = QStringLiteral("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/@+-");
+    bool simple = !value.isEmpty() && value.front().isLetterOrNumber();
+    for (QChar c : value)
+        simple = simple && plain.contains(c);
+    // Words YAML would read as booleans or null stay quoted.
+    static const QStringList special{QStringLiteral("true"), QStringLiteral("false"), QStringLiteral("yes"),
+                                     QStringLiteral("no"),   QStringLiteral("on"),    QStringLiteral("off"),
+                                     QStringLiteral("null"), QStringLiteral("y"),     QStringLiteral("n")};
+    if (simple && !special.contains(value.toLower()))
+        return value.toUtf8();
+    QString out = QStringLiteral("\"");
+    for (QChar c : value) {
+        if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
+            out += QLatin1Char('\\') + QString(c);
+        else if (c == QLatin1Char('\n'))
+            out += QStringLiteral("\\n");
+        else if (c == QLatin1Char('\t'))
+            out += QStringLiteral("\\t");
+        else if (c.unicode() < 0x20)
+            out += QStringLiteral("\\x%1").arg(int(c.unicode()), 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return (out + QLatin1Char('"')).toUtf8();
+}
+
+QByteArray rewrite(const QList<TriageEntry>& entries)
+{
+    QByteArray text = "# Triage decisions for Gatehouse (docs/security.md \"Lifecycle, SLA and triage\").\nfindings:\n";
+    for (const TriageEntry& e : entries)
+        text += e.toYaml(2);
+    return text;
+}
+
 } // namespace
+
+QByteArray TriageEntry::toYaml(int indent, const QString& comment) const
+{
+    const QByteArray pad(indent, ' ');
+    QByteArray text;
+    if (!comment.isEmpty())
+        text += pad + "# " + comment.simplified().toUtf8() + '\n';
+    bool first = true;
+    const auto line = [&](const char* key, const QByteArray& value) {
+        text += pad + (first ? "- " : "  ") + key + ": " + value + '\n';
+        first = false;
+    };
+    const auto field = [&](const char* key, const QString& value) {
+        if (!value.isEmpty())
+            line(key, yamlScalar(value));
+    };
+    field("tool", tool);
+    field("fingerprint", fingerprint);
+    field("rule", rule);
+    field("path", path);
+    field("package", package);
+    line("status", status == TriageStatus::FalsePositive ? "false_positive" : "accepted_risk");
+    field("reason", reason);
+    field("by", by);
+    if (date.isValid())
+        line("date", date.toString(Qt::ISODate).toLatin1());
+    if (expires.isValid())
+        line("expires", expires.toString(Qt::ISODate).toLatin1());
+    return text;
+}
 
 bool TriageEntry::matches(const Finding& f) const
 {
@@ -109,6 +175,62 @@ Result<Triage> Triage::parse(const QByteArray& yaml)
         return yamlError(e.mark, QString::fromStdString(e.msg));
     }
     return Triage(std::move(entries));
+}
+
+QList<TriageEntry> Triage::matching(const Finding& finding) const
+{
+    QList<TriageEntry> list;
+    for (const TriageEntry& e : m_entries) {
+        if (e.matches(finding))
+            list << e;
+    }
+    return list;
+}
+
+Result<QByteArray> Triage::append(const QByteArray& existing, const TriageEntry& entry, const QString& comment)
+{
+    auto parsed = parse(existing);
+    if (!parsed)
+        return parsed.error();
+    QList<TriageEntry> entries = parsed->entries();
+    entries << entry;
+    if (existing.trimmed().isEmpty())
+        return rewrite(entries);
+
+    // Append as text when the decisions are a block list that ends the file: comments and order survive review.
+    QByteArray text;
+    try {
+        const YAML::Node root = YAML::Load(existing.toStdString());
+        // Copy-constructed, never assigned: assigning a yaml-cpp node rebinds the node it refers to.
+        const YAML::Node list = root.IsMap() ? root["findings"] : root;
+        bool last = true;
+        if (root.IsMap()) {
+            for (auto it = root.begin(); it != root.end(); ++it) {
+                if (it->second.Mark().pos > list.Mark().pos || it->first.Mark().pos > list.Mark().pos)
+                    last = false;
+            }
+        }
+        int indent = -1;
+        if (list.IsSequence() && list.size() > 0 && list.Style() == YAML::EmitterStyle::Block)
+            indent = std::max(0, list[0].Mark().column - 2);
+        else if (list.IsNull() && root.IsMap())
+            indent = 2;
+        if (last && indent >= 0) {
+            text = existing;
+            if (!text.endsWith('\n'))
+                text += '\n';
+            text += entry.toYaml(indent, comment);
+        }
+    } catch (const YAML::Exception&) {
+        text.clear();
+    }
+    // Whatever the layout, the result must read back as the old decisions plus the new one.
+    if (!text.isEmpty()) {
+        auto check = parse(text);
+        if (check && check->entries().size() == entries.size())
+            return text;
+    }
+    return rewrite(entries);
 }
 
 const TriageEntry* Triage::find(const Finding& finding) const

@@ -38,6 +38,9 @@ struct TriageEntry
     bool matches(const Finding& finding) const;
     /// Whether the decision holds at `time`: false positives always, accepted risks until the end of `expires`.
     bool activeAt(const QDateTime& time) const;
+    /// The decision as an item of the `findings:` list, each line indented by `indent` spaces, ending in a newline
+    /// (`comment`, when given, goes on a `#` line above it).
+    QByteArray toYaml(int indent = 2, const QString& comment = {}) const;
 };
 
 /// The triage decisions of a repository: `.gatehouse/triage.yml`, a mapping with a `findings` list (a bare list
@@ -56,6 +59,13 @@ public:
     const QList<TriageEntry>& entries() const { return m_entries; }
     /// The first decision matching the finding, or nullptr.
     const TriageEntry* find(const Finding& finding) const;
+    /// Every decision matching the finding, in file order (the first is the one applied).
+    QList<TriageEntry> matching(const Finding& finding) const;
+
+    /// The text of triage.yml (`existing`, possibly empty) with `entry` added at the end of its decisions. Comments
+    /// and layout are kept when the list is a block list at the end of the file; otherwise the file is rewritten
+    /// from its decisions. Fails when `existing` does not parse.
+    static Result<QByteArray> append(const QByteArray& existing, const TriageEntry& entry, const QString& comment = {});
 
 private:
     QList<TriageEntry> m_entries;

@@ -5,19 +5,24 @@
 #include "RevisionSelector.h"
 #include "ScratchRepository.h"
 #include "Theme.h"
+#include "delivery/DeliveryLoader.h"
+#include "delivery/DeploymentDetailPanel.h"
+#include "delivery/DeploymentsView.h"
+#include "delivery/IncidentDetailPanel.h"
+#include "delivery/IncidentsView.h"
 #include "demo/DemoRepository.h"
 #include "editor/PipelineEditor.h"
 #include "pages/DeploymentsPage.h"
 #include "pages/IncidentsPage.h"
 #include "pages/OverviewPage.h"
 #include "pages/PipelinesPage.h"
-#include "pages/SecurityPage.h"
 #include "pages/WelcomePage.h"
 #include "pipeline/PipelineDocumentView.h"
 #include "pipeline/PipelineWorkspace.h"
 #include "repo/DemoLocation.h"
 #include "repo/RecentRepositories.h"
 #include "repo/RepositoryLoader.h"
+#include "security/SecurityPage.h"
 #include "widgets/ActivityBars.h"
 #include "widgets/KpiTile.h"
 
@@ -29,6 +34,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -159,20 +165,27 @@ private Q_SLOTS:
         QVERIFY(security->reportsEmptyState()->isHidden());
         snap(window, QStringLiteral("security"));
 
-        // Deployments: every deploy tag with its environment.
+        // Deployments: every deployment of the delivery analysis, with the DORA tiles and strategy cards.
         goTo(window, Dashboard::Deployments);
-        DeploymentsPage* deployments = window.dashboard()->deploymentsPage();
-        QVERIFY(s.deployTags.size() >= 10);
-        QCOMPARE(deployments->deploymentView()->model()->rowCount(), int(s.deployTags.size()));
-        QCOMPARE(deployments->tiles().size(), int(s.lastDeploymentPerEnvironment().size()));
+        delivery::DeliveryLoader* loader = window.dashboard()->deliveryLoader();
+        QTRY_VERIFY_WITH_TIMEOUT(loader->hasResult() && !loader->isLoading(), 60000);
+        const delivery::DeliverySnapshot& delivery = loader->result().delivery;
+        DeploymentsView* deployments = window.dashboard()->deploymentsPage()->view();
+        QVERIFY(delivery.history.deployments.size() >= 10);
+        QCOMPARE(deployments->table()->model()->rowCount(), int(delivery.history.deployments.size()));
+        QVERIFY(deployments->emptyState()->isHidden());
+        QTRY_VERIFY_WITH_TIMEOUT(deployments->detail()->detail().has_value(), 30000);
         snap(window, QStringLiteral("deployments"));
 
-        // Incidents: postmortems with their fields in the details pane.
+        // Incidents: the newest first, its postmortem in the detail.
         goTo(window, Dashboard::Incidents);
-        IncidentsPage* incidents = window.dashboard()->incidentsPage();
-        QVERIFY(s.incidents.size() >= 2);
-        QCOMPARE(incidents->incidentView()->model()->rowCount(), int(s.incidents.size()));
-        QVERIFY(incidents->details()->toPlainText().contains(s.incidents.first().summary));
+        IncidentsView* incidents = window.dashboard()->incidentsPage()->view();
+        QVERIFY(delivery.incidents.size() >= 2);
+        QCOMPARE(incidents->table()->model()->rowCount(), int(delivery.incidents.size()));
+        const QString newest = incidents->table()->currentIndex().siblingAtColumn(1).data().toString();
+        QVERIFY(!newest.isEmpty());
+        QCOMPARE(incidents->detail()->titleLabel()->text(), newest);
+        QVERIFY(!incidents->detail()->postmortem()->document()->isEmpty());
         snap(window, QStringLiteral("incidents"));
 
         // Another revision through the selector: an older tag, files from the commit instead of the work tree.
@@ -197,7 +210,12 @@ private Q_SLOTS:
         QVERIFY(!security->reportsEmptyState()->isHidden());
         QVERIFY(security->reportsEmptyState()->text().contains(QStringLiteral("No scan reports found under")));
         QVERIFY(!window.dashboard()->findChild<QLabel*>(QStringLiteral("pipelinesEmpty"))->isHidden());
+        QTRY_VERIFY_WITH_TIMEOUT(window.dashboard()->deliveryLoader()->hasResult(), 30000);
         QVERIFY(!window.dashboard()->findChild<QLabel*>(QStringLiteral("deploymentsEmpty"))->isHidden());
+        QVERIFY(window.dashboard()
+                    ->findChild<QLabel*>(QStringLiteral("deploymentsEmpty"))
+                    ->text()
+                    .contains(QStringLiteral("No deployment tags")));
         QVERIFY(!window.dashboard()->findChild<QLabel*>(QStringLiteral("incidentsEmpty"))->isHidden());
     }
 
@@ -302,6 +320,55 @@ private Q_SLOTS:
         QVERIFY(window.dashboard()->message().contains(QStringLiteral("no-such-branch")));
         QVERIFY(window.hasSnapshot());
         QCOMPARE(window.snapshot().revision, QStringLiteral("HEAD"));
+    }
+
+    void restoresSplittersAndPage()
+    {
+        QList<int> sizes;
+        QString key;
+        {
+            MainWindow window;
+            window.resize(1400, 900);
+            window.show();
+            window.openRepository(m_demo);
+            QTRY_VERIFY_WITH_TIMEOUT(window.hasSnapshot(), 60000);
+            goTo(window, Dashboard::Security);
+            auto* splitter = window.dashboard()->securityPage()->findChild<QSplitter*>();
+            QVERIFY(splitter);
+            QCOMPARE(splitter->count(), 2);
+            const int total = splitter->sizes().value(0) + splitter->sizes().value(1);
+            splitter->setSizes({total / 4, total - total / 4});
+            sizes = splitter->sizes();
+            QVERIFY(window.close());
+        }
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        window.openRepository(m_demo);
+        QTRY_VERIFY_WITH_TIMEOUT(window.hasSnapshot(), 60000);
+        QCOMPARE(window.dashboard()->currentPage(), int(Dashboard::Security));
+        QCOMPARE(window.dashboard()->securityPage()->findChild<QSplitter*>()->sizes(), sizes);
+    }
+
+    void controlsHaveAccessibleNames()
+    {
+        MainWindow window;
+        window.show();
+        window.openRepository(m_demo);
+        QTRY_VERIFY_WITH_TIMEOUT(window.hasSnapshot(), 60000);
+        for (const char* name :
+             {"navigation", "revisionSelector", "statusRepository", "statusBranch", "statusHead", "cancelButton"}) {
+            auto* widget = window.findChild<QWidget*>(QLatin1String(name));
+            QVERIFY2(widget, name);
+            QVERIFY2(!widget->accessibleName().isEmpty(), name);
+        }
+        // The page list takes keyboard focus: Tab reaches it and the arrow keys switch pages.
+        auto* navigation = window.findChild<QWidget*>(QStringLiteral("navigation"));
+        QVERIFY(navigation->focusPolicy() & Qt::TabFocus);
+        navigation->setFocus();
+        goTo(window, Dashboard::Overview);
+        QTest::keyClick(navigation, Qt::Key_Down);
+        QCOMPARE(window.dashboard()->currentPage(), int(Dashboard::Pipelines));
     }
 };
 

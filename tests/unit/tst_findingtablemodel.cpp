@@ -114,6 +114,27 @@ private Q_SLOTS:
         model.setSnapshot(Posture());
         QCOMPARE(model.rowCount(), 0);
     }
+
+    void markdown()
+    {
+        FindingTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Posture p = posture();
+        p.findings[0].finding.title = QStringLiteral("a | pipe");
+        model.setSnapshot(p);
+        const QStringList lines = model.toMarkdown().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4);
+        QVERIFY(lines.at(0).startsWith(QStringLiteral("| Severity | State | Tool | Rule | Title |")));
+        QVERIFY(lines.at(1).startsWith(QStringLiteral("| --- |")));
+        QVERIFY2(lines.at(2).contains(QStringLiteral("| critical | fixed | trivy | `CVE-2026-0001` | a \\| pipe | "
+                                                     "`openssl@1.0` |")),
+                 qPrintable(lines.at(2)));
+        // Only the given rows.
+        QCOMPARE(model.toMarkdown({1}).count(QLatin1Char('\n')), 3);
+        QVERIFY(model.toMarkdown({1}).contains(QStringLiteral("zlib")));
+        QVERIFY(
+            model.index(0, 0).data(FindingTableModel::SearchTextRole).toString().contains(QStringLiteral("openssl")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFindingTableModel)

@@ -79,7 +79,7 @@ ScanSummary scanAt(const QDateTime& time, const QList<QPair<QString, QString>>& 
     scan.time = time;
     scan.commit = git::ObjectId::fromHex(u"3333333333333333333333333333333333333333"_s);
     for (const auto& report : reports)
-        scan.reports.append({report.second, report.first, 0, false});
+        scan.reports.append({report.second, report.first, 0, false, {}});
     return scan;
 }
 

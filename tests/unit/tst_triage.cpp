@@ -138,6 +138,81 @@ private Q_SLOTS:
         QVERIFY(triage.ok());
         QCOMPARE(triage->entries().first().activeAt(time), active);
     }
+
+    void append_data()
+    {
+        QTest::addColumn<QByteArray>("existing");
+        QTest::addColumn<bool>("keepsText"); // the old text is a prefix of the new one
+
+        QTest::newRow("no file yet") << QByteArray() << true;
+        QTest::newRow("block list at the end")
+            << QByteArray("# Reviewed in merge requests.\nfindings:\n  - rule: r1\n    status: false_positive\n"
+                          "    reason: test data # inline comment\n")
+            << true;
+        QTest::newRow("indented four, no final newline")
+            << QByteArray("findings:\n    - rule: r1\n      status: false_positive") << true;
+        QTest::newRow("bare list") << QByteArray("- rule: r1\n  status: false_positive\n") << true;
+        QTest::newRow("empty findings key") << QByteArray("# none yet\nfindings:\n") << true;
+        QTest::newRow("another key after the list")
+            << QByteArray("findings:\n  - rule: r1\n    status: false_positive\nowner: sec-team\n") << false;
+        QTest::newRow("flow list") << QByteArray("findings: [{rule: r1, status: false_positive}]\n") << false;
+    }
+    void append()
+    {
+        QFETCH(QByteArray, existing);
+        QFETCH(bool, keepsText);
+        TriageEntry entry;
+        entry.tool = QStringLiteral("semgrep");
+        entry.fingerprint = QStringLiteral("0f3a9c");
+        entry.rule = QStringLiteral("python.flask.security.xss: \"quoted\"");
+        entry.status = TriageStatus::AcceptedRisk;
+        entry.reason = QStringLiteral("Behind the VPN: only staff reach it.\nTracked in SEC-1 \u2713");
+        entry.by = QStringLiteral("priya.raman@example.com");
+        entry.date = QDate(2026, 11, 20);
+        entry.expires = QDate(2027, 1, 31);
+        const int before = existing.isEmpty() ? 0 : int(Triage::parse(existing)->entries().size());
+        auto text = Triage::append(existing, entry, QStringLiteral("high: XSS in the template"));
+        QVERIFY2(text.ok(), qPrintable(text.ok() ? QString() : text.error().toString()));
+        QCOMPARE(text->startsWith(existing.trimmed()), keepsText);
+        auto parsed = Triage::parse(*text);
+        QVERIFY2(parsed.ok(), text->constData());
+        QCOMPARE(parsed->entries().size(), before + 1);
+        const TriageEntry& back = parsed->entries().constLast();
+        QCOMPARE(back.tool, entry.tool);
+        QCOMPARE(back.fingerprint, entry.fingerprint);
+        QCOMPARE(back.rule, entry.rule);
+        QCOMPARE(back.status, entry.status);
+        QCOMPARE(back.reason, entry.reason);
+        QCOMPARE(back.by, entry.by);
+        QCOMPARE(back.date, entry.date);
+        QCOMPARE(back.expires, entry.expires);
+        if (before > 0)
+            QCOMPARE(parsed->entries().constFirst().rule, QStringLiteral("r1"));
+    }
+
+    void appendRefusesBrokenFiles()
+    {
+        TriageEntry entry;
+        entry.rule = QStringLiteral("r");
+        QVERIFY(!Triage::append("findings:\n  - rule: [unclosed\n", entry).ok());
+        QVERIFY(!Triage::append("findings:\n  - status: false_positive\n", entry).ok()); // no selector
+    }
+
+    void matchingListsEveryDecision()
+    {
+        auto triage = Triage::parse("findings:\n  - rule: r\n    status: false_positive\n"
+                                    "  - fingerprint: f\n    status: accepted_risk\n  - rule: other\n"
+                                    "    status: false_positive\n");
+        QVERIFY(triage.ok());
+        Finding f;
+        f.rule = QStringLiteral("r");
+        f.fingerprint = QStringLiteral("f");
+        const QList<TriageEntry> all = triage->matching(f);
+        QCOMPARE(all.size(), 2);
+        QCOMPARE(all.at(0).line, 2);
+        QCOMPARE(all.at(1).status, TriageStatus::AcceptedRisk);
+        QCOMPARE(triage->find(f)->line, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTriage)

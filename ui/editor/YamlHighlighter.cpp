@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "YamlHighlighter.h"
 
+#include "../Theme.h"
+
 namespace gatehouse {
 
 namespace {
@@ -77,17 +79,20 @@ YamlHighlighter::YamlHighlighter(QTextDocument* document)
         f.setFontItalic(italic);
         m_formats[int(token)] = f;
     };
-    make(Token::Key, QColor(0x1f, 0x4e, 0x9c), true);
-    make(Token::String, QColor(0x2e, 0x7d, 0x32));
-    make(Token::Comment, QColor(0x80, 0x80, 0x80), false, true);
-    make(Token::Anchor, QColor(0x8e, 0x24, 0xaa), true);
-    make(Token::Tag, QColor(0xc4, 0x5c, 0x00), true);
-    make(Token::Expression, QColor(0x00, 0x69, 0x7c));
-    m_formats[int(Token::Expression)].setBackground(QColor(0xe0, 0xf2, 0xf1));
-    make(Token::Variable, QColor(0x9c, 0x4d, 0x00));
-    make(Token::Literal, QColor(0xb7, 0x1c, 0x1c));
-    make(Token::Punctuation, QColor(0x55, 0x55, 0x55));
-    make(Token::Document, QColor(0x55, 0x55, 0x55), true);
+    // Light and dark variants of the same hues, so both palettes keep the contrast.
+    const bool dark = ui::isDarkTheme();
+    const auto pick = [dark](QRgb light, QRgb onDark) { return QColor::fromRgb(dark ? onDark : light); };
+    make(Token::Key, pick(0x1f4e9c, 0x82aaff), true);
+    make(Token::String, pick(0x2e7d32, 0x9ccc65));
+    make(Token::Comment, pick(0x808080, 0x8a94a3), false, true);
+    make(Token::Anchor, pick(0x8e24aa, 0xce93d8), true);
+    make(Token::Tag, pick(0xc45c00, 0xffb74d), true);
+    make(Token::Expression, pick(0x00697c, 0x80deea));
+    m_formats[int(Token::Expression)].setBackground(pick(0xe0f2f1, 0x1f3a3d));
+    make(Token::Variable, pick(0x9c4d00, 0xffcc80));
+    make(Token::Literal, pick(0xb71c1c, 0xff8a80));
+    make(Token::Punctuation, pick(0x555555, 0xa9b4c4));
+    make(Token::Document, pick(0x555555, 0xa9b4c4), true);
 }
 
 void YamlHighlighter::apply(qsizetype from, qsizetype length, Token token)

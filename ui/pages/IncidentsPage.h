@@ -2,42 +2,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "repo/RepositorySnapshot.h"
-
 #include <QWidget>
 
-class QLabel;
-class QStackedWidget;
-class QTextBrowser;
-class QTreeView;
-
-namespace gatehouse {
-class IncidentListModel;
+namespace gatehouse::delivery {
+class DeliveryLoader;
 }
 
 namespace gatehouse::ui {
 
-/// Postmortem, hotfix and revert commits with their Incident / Root cause / Fix lines.
+class IncidentsView;
+
+/// The dashboard's Incidents page: hosts the IncidentsView (ui/delivery) over the shared DeliveryLoader.
 class IncidentsPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit IncidentsPage(QWidget* parent = nullptr);
+    explicit IncidentsPage(delivery::DeliveryLoader* loader, QWidget* parent = nullptr);
 
-    void setSnapshot(const RepositorySnapshot& snapshot);
-    QTreeView* incidentView() const { return m_table; }
-    QTextBrowser* details() const { return m_details; }
+    IncidentsView* view() const { return m_view; }
+
+Q_SIGNALS:
+    /// A deployment link was clicked (the dashboard switches to the Deployments page).
+    void deploymentRequested(const QString& tag);
 
 private:
-    void showIncident(int sourceRow);
-
-    IncidentListModel* m_model;
-    QTreeView* m_table;
-    QTextBrowser* m_details;
-    QLabel* m_summary;
-    QLabel* m_empty;
-    QStackedWidget* m_stack;
-    QList<IncidentCommit> m_incidents;
+    IncidentsView* m_view;
 };
 
 } // namespace gatehouse::ui

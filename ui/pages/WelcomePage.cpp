@@ -44,6 +44,11 @@ WelcomePage::WelcomePage(QWidget* parent)
     m_demo->setProperty("role", QStringLiteral("secondary"));
     m_demo->setToolTip(tr("Creates a realistic sample repository in your cache folder (once) and opens it."));
     m_recent->setObjectName(QStringLiteral("recentRepositories"));
+    m_recent->setAccessibleName(tr("Recent repositories"));
+    m_recent->setAccessibleDescription(tr("Press Enter to open the selected repository."));
+    m_open->setAccessibleDescription(tr("Choose a folder inside a git repository."));
+    m_demo->setAccessibleDescription(m_demo->toolTip());
+    logo->setAccessibleName(tr("Gatehouse logo"));
     m_recent->setAlternatingRowColors(true);
     m_recent->setMinimumHeight(120);
     m_recent->setMaximumHeight(360);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "JobCardItem.h"
 
+#include "../Theme.h"
 #include "PipelineGraphView.h"
 
 #include <QGraphicsSceneMouseEvent>
@@ -144,10 +145,12 @@ void JobCardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
     painter->setRenderHint(QPainter::Antialiasing);
     const QRectF r(QPointF(0, 0), m_data.rect.size());
     const QColor accent = roleColor(m_data.role);
-    QPen border(m_selected ? QColor(0x19, 0x76, 0xd2) : (m_highlighted ? accent : QColor(0xc8, 0xc8, 0xc8)),
+    QPen border(m_selected ? QColor(0x19, 0x76, 0xd2) : (m_highlighted ? accent : ui::themeColor("strongBorder")),
                 m_selected ? 2.5 : (m_highlighted ? 2 : 1));
     painter->setPen(border);
-    painter->setBrush(m_selected ? QColor(0xe3, 0xf2, 0xfd) : QColor(Qt::white));
+    const bool dark = ui::isDarkTheme();
+    painter->setBrush(m_selected ? (dark ? QColor(0x1c, 0x2a, 0x40) : QColor(0xe3, 0xf2, 0xfd))
+                                 : ui::themeColor("tile"));
     painter->drawRoundedRect(r, 6, 6);
     // Role strip on the left edge.
     QPainterPath strip;
@@ -159,7 +162,7 @@ void JobCardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
     QFont nameFont = painter->font();
     nameFont.setBold(true);
     painter->setFont(nameFont);
-    painter->setPen(QColor(0x21, 0x21, 0x21));
+    painter->setPen(ui::themeColor("text"));
     const QRectF nameBox(r.left() + 32, r.top() + 5, r.width() - 38, 20);
     painter->drawText(nameBox, Qt::AlignLeft | Qt::AlignVCenter,
                       QFontMetricsF(nameFont).elidedText(m_data.name, Qt::ElideMiddle, nameBox.width()));
@@ -178,7 +181,7 @@ void JobCardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
     if (m_data.allowFailure)
         at.rx() += paintBadge(painter, at, QObject::tr("may fail"), QColor(0xe6, 0x9b, 0x00)) + 4;
     if (!m_data.environment.isEmpty()) {
-        painter->setPen(QColor(0x5d, 0x40, 0x37));
+        painter->setPen(dark ? QColor(0xd7, 0xb8, 0xae) : QColor(0x5d, 0x40, 0x37));
         const QRectF envBox(at.x() + 2, at.y(), r.right() - at.x() - 8, QFontMetricsF(small).height() + 2);
         painter->drawText(envBox, Qt::AlignLeft | Qt::AlignVCenter,
                           QFontMetricsF(small).elidedText(u"→ " % m_data.environment, Qt::ElideRight, envBox.width()));

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PipelineGraphView.h"
 
+#include "../Theme.h"
 #include "JobCardItem.h"
 
 #include <QGraphicsPathItem>
@@ -37,7 +38,7 @@ PipelineGraphView::PipelineGraphView(QWidget* parent)
     setDragMode(QGraphicsView::ScrollHandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
-    setBackgroundBrush(QColor(0xf6, 0xf7, 0xf9));
+    setBackgroundBrush(ui::isDarkTheme() ? QColor(0x1e, 0x24, 0x2c) : QColor(0xf6, 0xf7, 0xf9));
     setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_banner->setWordWrap(true);
     m_banner->setTextFormat(Qt::PlainText);
@@ -95,10 +96,11 @@ void PipelineGraphView::rebuildScene()
     QFont headerFont = font();
     headerFont.setBold(true);
     for (const pipeline::GraphColumn& column : std::as_const(m_layout.columns)) {
-        auto* band = s->addRect(column.rect.adjusted(-8, -4, 8, 4), Qt::NoPen, QColor(0xec, 0xee, 0xf1));
+        auto* band = s->addRect(column.rect.adjusted(-8, -4, 8, 4), Qt::NoPen,
+                                ui::isDarkTheme() ? QColor(0x27, 0x2e, 0x38) : QColor(0xec, 0xee, 0xf1));
         band->setZValue(0);
         auto* title = s->addSimpleText(column.title % u"  ·  " % QString::number(column.cards.size()), headerFont);
-        title->setBrush(QColor(0x37, 0x47, 0x4f));
+        title->setBrush(ui::themeColor("subtle"));
         title->setPos(column.rect.left(), column.rect.top() + 6);
         title->setZValue(1);
         m_decorations << band << title;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ActivityBars.h"
 
+#include "../Theme.h"
 #include "Widgets.h"
 
 #include <QPainter>
@@ -47,15 +48,15 @@ void ActivityBars::paintEvent(QPaintEvent*)
         const qreal height = week.commits == 0 ? 2 : std::max<qreal>(3, area.height() * week.commits / maxCommits);
         const QRectF bar(area.left() + i * slot + (slot - barWidth) / 2, area.bottom() - height, barWidth, height);
         painter.setPen(Qt::NoPen);
-        painter.setBrush(week.commits == 0 ? QColor(0xd5, 0xdb, 0xe4) : QColor(0x4a, 0x84, 0xe6));
+        painter.setBrush(week.commits == 0 ? themeColor("strongBorder") : themeColor("accent"));
         painter.drawRoundedRect(bar, 2, 2);
         if (week.commits > 0 && slot > metrics.horizontalAdvance(QStringLiteral("88"))) {
-            painter.setPen(QColor(0x5d, 0x68, 0x78));
+            painter.setPen(themeColor("subtle"));
             painter.drawText(QRectF(bar.left() - 6, bar.top() - labelHeight, bar.width() + 12, labelHeight),
                              Qt::AlignHCenter | Qt::AlignBottom, QString::number(week.commits));
         }
     }
-    painter.setPen(QColor(0x6b, 0x77, 0x89));
+    painter.setPen(themeColor("muted"));
     const QRectF labels(area.left(), area.bottom() + 2, area.width(), labelHeight);
     painter.drawText(labels, Qt::AlignLeft | Qt::AlignVCenter,
                      m_weeks.first().weekStart.toString(QStringLiteral("d MMM")));

@@ -3,6 +3,10 @@
 #include "ScanArchive.h"
 
 #include "security/ReportReader.h"
+#include "security/SecurityConfig.h"
+
+#include <QFile>
+#include <QFileInfo>
 
 namespace gatehouse {
 
@@ -73,6 +77,46 @@ Result<git::ObjectId> ScanArchive::archive(git::Repository& repo, const git::Obj
         note = *added;
     }
     return repo.writeNote(notesRef, commit, note, signature, true);
+}
+
+Result<ScanArchive::ArchivedReport> ScanArchive::archiveFile(const QString& repoPath, const QString& filePath,
+                                                             const QString& revision, const QString& name,
+                                                             const QString& notesRef)
+{
+    QFile file(filePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("archive.unreadable"),
+                         QStringLiteral("cannot open %1: %2").arg(filePath, file.errorString()));
+    const QByteArray content = file.readAll();
+    const QString reportName = name.isEmpty() ? QFileInfo(filePath).fileName() : name;
+    // Only reports Gatehouse can read go into the history: a broken one would be skipped at every scan.
+    auto report = ReportReader::readData(content, reportName);
+    if (!report)
+        return makeError(report.error().code, QStringLiteral("%1: %2").arg(filePath, report.error().toString()));
+    auto repo = git::Repository::open(repoPath);
+    if (!repo)
+        return repo.error();
+    auto commit = repo->resolve(revision.isEmpty() ? QStringLiteral("HEAD") : revision);
+    if (!commit)
+        return commit.error();
+    QString ref = notesRef;
+    if (ref.isEmpty() && !repo->isBare()) {
+        if (auto text = repo->readWorkTreeFile(QStringLiteral(".gatehouse/config.yml"), 1 << 20)) {
+            if (auto config = SecurityConfig::parse(*text); config && !config->notesRef.isEmpty())
+                ref = config->notesRef;
+        }
+    }
+    if (ref.isEmpty())
+        ref = defaultNotesRef();
+    auto signature = repo->defaultSignature();
+    if (!signature)
+        return makeError(signature.error().code,
+                         signature.error().toString() + QStringLiteral(" (set user.name and user.email)"));
+    auto written = archive(repo.value(), *commit, {NoteReport{reportName, content}}, *signature, ref);
+    if (!written)
+        return written.error();
+    return ArchivedReport{*commit, reportName, reportFormatName(report->format), report->tool, report->findings.size(),
+                          ref};
 }
 
 } // namespace gatehouse

@@ -34,6 +34,23 @@ public:
     static Result<std::optional<Baseline>> latest(const git::Repository& repo, const git::ObjectId& from,
                                                   const QString& notesRef = defaultNotesRef(), int maxCommits = 2000);
 
+    /// What archiveFile() stored.
+    struct ArchivedReport
+    {
+        git::ObjectId commit;
+        QString name;
+        QString format; ///< reportFormatName()
+        QString tool;
+        qsizetype findings = 0;
+        QString notesRef;
+    };
+
+    /// `gatehouse findings archive FILE --commit REV` as one job (a worker's: it opens its own Repository and reads
+    /// the file): only a report the readers can read is archived; the notes ref is `notesRef`, else the work tree's
+    /// config.yml `notes: ref:`, else the default; the author is the user's git identity.
+    static Result<ArchivedReport> archiveFile(const QString& repoPath, const QString& filePath, const QString& revision,
+                                              const QString& name = {}, const QString& notesRef = {});
+
     /// Adds `reports` to the note of `commit` (reports of the same name are replaced, others kept) and writes it.
     static Result<git::ObjectId> archive(git::Repository& repo, const git::ObjectId& commit,
                                          const QList<NoteReport>& reports, const git::Signature& signature,

@@ -1,0 +1,117 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "FileChangeModel.h"
+
+#include "DeploymentComparison.h"
+
+#include <QThread>
+
+namespace gatehouse::delivery {
+
+FileChangeModel::FileChangeModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{ }
+
+void FileChangeModel::setChanges(const QList<git::FileChange>& changes)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    beginResetModel();
+    m_changes = changes;
+    endResetModel();
+}
+
+QString FileChangeModel::statusName(git::FileChange::Status status)
+{
+    switch (status) {
+    case git::FileChange::Status::Added:
+        return tr("added");
+    case git::FileChange::Status::Deleted:
+        return tr("deleted");
+    case git::FileChange::Status::Modified:
+        return tr("modified");
+    case git::FileChange::Status::Renamed:
+        return tr("renamed");
+    case git::FileChange::Status::Copied:
+        return tr("copied");
+    case git::FileChange::Status::TypeChange:
+        return tr("type changed");
+    case git::FileChange::Status::Other:
+        break;
+    }
+    return tr("changed");
+}
+
+int FileChangeModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_changes.size());
+}
+
+int FileChangeModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant FileChangeModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const git::FileChange& change = m_changes.at(index.row());
+    const QString path = change.status == git::FileChange::Status::Deleted ? change.oldPath : change.newPath;
+    switch (role) {
+    case StatusRole:
+        return int(change.status);
+    case PipelineRole:
+        return DeploymentComparison::isPipelineOrPolicyPath(change.newPath)
+            || DeploymentComparison::isPipelineOrPolicyPath(change.oldPath);
+    case PathRole:
+        return path;
+    case Qt::TextAlignmentRole:
+        if (index.column() == AdditionsColumn || index.column() == DeletionsColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::DisplayRole:
+    case SortRole:
+        break;
+    default:
+        return {};
+    }
+    const bool sort = role == SortRole;
+    switch (index.column()) {
+    case StatusColumn:
+        return statusName(change.status);
+    case PathColumn:
+        if (!sort
+            && (change.status == git::FileChange::Status::Renamed || change.status == git::FileChange::Status::Copied))
+            return QString(change.oldPath + QStringLiteral(" → ") + change.newPath);
+        return path;
+    case AdditionsColumn:
+        if (sort)
+            return change.additions;
+        return change.binary ? tr("binary") : QStringLiteral("+%1").arg(change.additions);
+    case DeletionsColumn:
+        if (sort)
+            return change.deletions;
+        return change.binary ? QString() : QStringLiteral("−%1").arg(change.deletions);
+    default:
+        return {};
+    }
+}
+
+QVariant FileChangeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case StatusColumn:
+        return tr("Status");
+    case PathColumn:
+        return tr("File");
+    case AdditionsColumn:
+        return tr("Added");
+    case DeletionsColumn:
+        return tr("Removed");
+    }
+    return {};
+}
+
+} // namespace gatehouse::delivery

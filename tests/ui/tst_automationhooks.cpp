@@ -1,0 +1,127 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AutomationHooks.h"
+#include "Dashboard.h"
+#include "MainWindow.h"
+#include "Theme.h"
+#include "demo/DemoRepository.h"
+
+#include <QApplication>
+#include <QEventLoop>
+#include <QImage>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace gatehouse;
+using namespace gatehouse::ui;
+
+// The environment-driven hooks the screenshot script and `make bench` use.
+class TestAutomationHooks : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_demo;
+
+    // Runs the window with the hooks until they quit; returns the exit code.
+    int run(MainWindow& window, const QString& repository)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        AutomationHooks hooks(&window, clock);
+        window.resize(1200, 800);
+        window.show();
+        if (!repository.isEmpty())
+            window.openRepository(repository);
+        QEventLoop loop;
+        connect(&hooks, &AutomationHooks::finished, &loop, &QEventLoop::exit, Qt::QueuedConnection);
+        return loop.exec();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("Gatehouse"));
+        QCoreApplication::setApplicationName(QStringLiteral("gatehouse-test"));
+        applyTheme(*qApp);
+        QVERIFY(m_dir.isValid());
+        m_demo = m_dir.path() + QStringLiteral("/demo");
+        auto created = DemoRepository::create(m_demo);
+        QVERIFY(created.ok());
+        qputenv("GATEHOUSE_AUTOMATION_TIMEOUT", "180000");
+        qputenv("GATEHOUSE_SCREENSHOT_DELAY", "0");
+    }
+
+    void init() { QSettings().clear(); }
+
+    void cleanup()
+    {
+        for (const char* name : {"GATEHOUSE_PAGE", "GATEHOUSE_SCREENSHOT", "GATEHOUSE_MEASURE_STARTUP"})
+            qunsetenv(name);
+    }
+
+    void requestedOnlyByTheEnvironment()
+    {
+        QVERIFY(!AutomationHooks::requested());
+        qputenv("GATEHOUSE_MEASURE_STARTUP", "1");
+        QVERIFY(AutomationHooks::requested());
+    }
+
+    void screenshotOfAPage_data()
+    {
+        QTest::addColumn<QString>("page");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("by name") << QStringLiteral("security") << int(Dashboard::Security);
+        QTest::newRow("by name, any case") << QStringLiteral("DEPLOYMENTS") << int(Dashboard::Deployments);
+        QTest::newRow("by index") << QStringLiteral("1") << int(Dashboard::Pipelines);
+    }
+
+    void screenshotOfAPage()
+    {
+        QFETCH(QString, page);
+        QFETCH(int, expected);
+        const QString pattern = m_dir.path() + QStringLiteral("/shots/%page%.png");
+        qputenv("GATEHOUSE_PAGE", page.toUtf8());
+        qputenv("GATEHOUSE_SCREENSHOT", pattern.toUtf8());
+        MainWindow window;
+        QCOMPARE(run(window, m_demo), 0);
+        QCOMPARE(window.dashboard()->currentPage(), expected);
+        const QString file = QString(pattern).replace(QLatin1String("%page%"), Dashboard::pageName(expected).toLower());
+        const QImage image(file);
+        QVERIFY2(!image.isNull(), qPrintable(file));
+        QCOMPARE(image.size(), window.size() * window.devicePixelRatio());
+    }
+
+    void welcomeScreenshotWithoutRepository()
+    {
+        const QString file = m_dir.path() + QStringLiteral("/shots/start-%page%.png");
+        qputenv("GATEHOUSE_SCREENSHOT", file.toUtf8());
+        MainWindow window;
+        QCOMPARE(run(window, {}), 0);
+        QVERIFY(!QImage(m_dir.path() + QStringLiteral("/shots/start-welcome.png")).isNull());
+    }
+
+    void unknownPageExitsWith3()
+    {
+        qputenv("GATEHOUSE_PAGE", "no-such-page");
+        MainWindow window;
+        QCOMPARE(run(window, m_demo), 3);
+        qputenv("GATEHOUSE_PAGE", QByteArray::number(int(Dashboard::PageCount)));
+        MainWindow second;
+        QCOMPARE(run(second, m_demo), 3);
+    }
+
+    void measuresStartUpUntilTheDashboardIsPainted()
+    {
+        qputenv("GATEHOUSE_MEASURE_STARTUP", "1");
+        MainWindow window;
+        QCOMPARE(run(window, m_demo), 0);
+        QVERIFY(window.hasSnapshot());
+    }
+};
+
+QTEST_MAIN(TestAutomationHooks)
+#include "tst_automationhooks.moc"

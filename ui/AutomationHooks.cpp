@@ -1,0 +1,168 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AutomationHooks.h"
+
+#include "Dashboard.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QEvent>
+#include <QFileInfo>
+#include <QPixmap>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace gatehouse::ui {
+
+namespace {
+
+void say(const QString& line, FILE* stream = stdout)
+{
+    QTextStream(stream) << line << '\n';
+}
+
+int envInt(const char* name, int fallback)
+{
+    bool ok = false;
+    const int value = qEnvironmentVariableIntValue(name, &ok);
+    return ok && value >= 0 ? value : fallback;
+}
+
+} // namespace
+
+AutomationHooks::AutomationHooks(MainWindow* window, const QElapsedTimer& clock, QObject* parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_clock(clock)
+    , m_page(qEnvironmentVariable("GATEHOUSE_PAGE").trimmed())
+    , m_screenshot(qEnvironmentVariable("GATEHOUSE_SCREENSHOT"))
+    , m_delayMs(envInt("GATEHOUSE_SCREENSHOT_DELAY", 1200))
+    , m_measure(qEnvironmentVariableIntValue("GATEHOUSE_MEASURE_STARTUP") != 0)
+{
+    connect(window, &MainWindow::snapshotShown, this, &AutomationHooks::onSnapshotShown);
+    if (m_measure)
+        qApp->installEventFilter(this);
+    QTimer::singleShot(envInt("GATEHOUSE_AUTOMATION_TIMEOUT", 120000), this, [this] {
+        if (m_done)
+            return;
+        say(QStringLiteral("gatehouse: automation timed out (no repository shown; see GATEHOUSE_AUTOMATION_TIMEOUT)"),
+            stderr);
+        finish(1);
+    });
+    // Without a page to go to, the screenshot is of whatever the window shows at start (the welcome page, or the
+    // repository given on the command line once loaded).
+    if (!m_screenshot.isEmpty() && m_page.isEmpty())
+        QTimer::singleShot(0, this, &AutomationHooks::takeScreenshotWhenIdle);
+}
+
+bool AutomationHooks::requested()
+{
+    return !qEnvironmentVariableIsEmpty("GATEHOUSE_PAGE") || !qEnvironmentVariableIsEmpty("GATEHOUSE_SCREENSHOT")
+        || qEnvironmentVariableIntValue("GATEHOUSE_MEASURE_STARTUP") != 0;
+}
+
+bool AutomationHooks::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() != QEvent::Paint || m_done || !m_window || !watched->isWidgetType())
+        return false;
+    auto* widget = static_cast<QWidget*>(watched);
+    if (widget->window() != m_window)
+        return false;
+    // Timed once the paint pass (and the flush that follows it in the same event) is over.
+    if (!m_painted) {
+        m_painted = true;
+        QTimer::singleShot(0, this, [this] { say(QStringLiteral("first-paint-ms %1").arg(m_clock.elapsed())); });
+    }
+    if (m_waitingForDashboardPaint && m_window->dashboard()->isAncestorOf(widget)) {
+        m_waitingForDashboardPaint = false;
+        QTimer::singleShot(0, this, [this] {
+            say(QStringLiteral("dashboard-paint-ms %1").arg(m_clock.elapsed()));
+            if (m_screenshot.isEmpty())
+                finish(0);
+        });
+    }
+    return false;
+}
+
+void AutomationHooks::onSnapshotShown()
+{
+    if (m_snapshotShown || m_done || !m_window)
+        return;
+    m_snapshotShown = true;
+    say(QStringLiteral("repository-shown-ms %1").arg(m_clock.elapsed()));
+    if (!m_page.isEmpty()) {
+        int page = -1;
+        bool numeric = false;
+        const int index = m_page.toInt(&numeric);
+        QStringList names;
+        for (int i = 0; i < Dashboard::PageCount; ++i) {
+            names << Dashboard::pageName(i);
+            if ((numeric && index == i)
+                || (!numeric && Dashboard::pageName(i).compare(m_page, Qt::CaseInsensitive) == 0))
+                page = i;
+        }
+        if (page < 0) {
+            say(QStringLiteral("gatehouse: no page “%1” (pages 0–%2: %3)")
+                    .arg(m_page)
+                    .arg(Dashboard::PageCount - 1)
+                    .arg(names.join(QStringLiteral(", "))),
+                stderr);
+            finish(3);
+            return;
+        }
+        m_window->dashboard()->setCurrentPage(page);
+        say(QStringLiteral("page %1 %2").arg(page).arg(Dashboard::pageName(page)));
+    }
+    if (m_measure) {
+        m_waitingForDashboardPaint = true;
+        m_window->dashboard()->update();
+    }
+    if (!m_screenshot.isEmpty() && !m_page.isEmpty())
+        takeScreenshotWhenIdle();
+}
+
+void AutomationHooks::takeScreenshotWhenIdle()
+{
+    if (m_done || !m_window)
+        return;
+    if (m_window->isLoading()) {
+        QTimer::singleShot(100, this, &AutomationHooks::takeScreenshotWhenIdle);
+        return;
+    }
+    // Pages compute some of their content in the background after the snapshot arrives: let them settle.
+    QTimer::singleShot(m_delayMs, this, [this] {
+        if (m_done || !m_window)
+            return;
+        if (m_window->isLoading()) {
+            takeScreenshotWhenIdle();
+            return;
+        }
+        QString file = m_screenshot;
+        const QString page = m_window->hasSnapshot() && m_window->dashboard()->isVisible()
+            ? Dashboard::pageName(m_window->dashboard()->currentPage()).toLower()
+            : QStringLiteral("welcome");
+        file.replace(QLatin1String("%page%"), page);
+        QDir().mkpath(QFileInfo(file).absolutePath());
+        const QPixmap image = m_window->grab();
+        if (!image.save(file)) {
+            say(QStringLiteral("gatehouse: cannot write the screenshot %1").arg(file), stderr);
+            finish(1);
+            return;
+        }
+        say(QStringLiteral("screenshot %1 %2x%3").arg(file).arg(image.width()).arg(image.height()));
+        finish(0);
+    });
+}
+
+void AutomationHooks::finish(int exitCode)
+{
+    m_done = true;
+    if (m_measure)
+        qApp->removeEventFilter(this);
+    Q_EMIT finished(exitCode);
+}
+
+} // namespace gatehouse::ui

@@ -1,0 +1,57 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+namespace gatehouse::ui {
+
+class MainWindow;
+
+/// Scripted runs of the window, driven by environment variables (read once, at construction):
+/// - GATEHOUSE_PAGE=NAME|INDEX: once the repository is shown, switch to that page (exit 3 if there is none);
+/// - GATEHOUSE_SCREENSHOT=FILE.png: when the window is idle (and on the page), wait GATEHOUSE_SCREENSHOT_DELAY ms
+///   (default 1200), save the window's image to FILE ("%page%" becomes the page's name in lower case) and quit;
+/// - GATEHOUSE_MEASURE_STARTUP=1: print the milliseconds from `clock`'s start to the first painted window and to the
+///   dashboard painted with the repository, then quit.
+/// Prints one line per event on stdout; done with 1 when nothing was shown within GATEHOUSE_AUTOMATION_TIMEOUT ms
+/// (default 120000), or 3 for an unknown page, through finished(). Lives on the GUI thread; the window must outlive
+/// it.
+class AutomationHooks : public QObject
+{
+    Q_OBJECT
+public:
+    AutomationHooks(MainWindow* window, const QElapsedTimer& clock, QObject* parent = nullptr);
+
+    /// Whether any hook is requested by the environment.
+    static bool requested();
+
+Q_SIGNALS:
+    /// The hooks are done: the application should quit with `exitCode` (0 ok, 1 failed or timed out, 3 no such
+    /// page).
+    void finished(int exitCode);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void onSnapshotShown();
+    void takeScreenshotWhenIdle();
+    void finish(int exitCode);
+
+    QPointer<MainWindow> m_window;
+    QElapsedTimer m_clock;
+    QString m_page;
+    QString m_screenshot;
+    int m_delayMs = 1200;
+    bool m_measure = false;
+    bool m_painted = false;
+    bool m_snapshotShown = false;
+    bool m_waitingForDashboardPaint = false;
+    bool m_done = false;
+};
+
+} // namespace gatehouse::ui

@@ -1,0 +1,146 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "IncidentsView.h"
+
+#include "../delegates/BadgeDelegate.h"
+#include "../widgets/Widgets.h"
+#include "IncidentDetailPanel.h"
+#include "LoadingStrip.h"
+#include "TimeDelegate.h"
+#include "delivery/IncidentTableModel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace gatehouse::ui {
+
+using namespace gatehouse::delivery;
+
+IncidentsView::IncidentsView(DeliveryLoader* loader, QWidget* parent)
+    : QWidget(parent)
+    , m_model(new IncidentTableModel(this))
+    , m_searchProxy(new QSortFilterProxyModel(this))
+    , m_summary(makeLabel(QStringLiteral("pageSubtitle"), this))
+    , m_loading(new LoadingStrip(loader, tr("incidents"), this))
+    , m_search(new QLineEdit(this))
+    , m_stack(new QStackedWidget(this))
+    , m_empty(makeEmptyState(this, QStringLiteral("incidentsEmpty")))
+    , m_detail(new IncidentDetailPanel(this))
+{
+    setObjectName(QStringLiteral("incidentsView"));
+    m_summary->setWordWrap(true);
+    m_searchProxy->setSourceModel(m_model);
+    m_searchProxy->setFilterRole(IncidentTableModel::SearchTextRole);
+    m_searchProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_table = makeTable(m_searchProxy, IncidentTableModel::SortRole, this, QStringLiteral("incidents"));
+    m_table->header()->setStretchLastSection(false);
+    m_table->header()->setSectionResizeMode(IncidentTableModel::TitleColumn, QHeaderView::Stretch);
+    m_table->setItemDelegateForColumn(
+        IncidentTableModel::SeverityColumn,
+        new BadgeDelegate(
+            [](const QModelIndex& index) -> BadgeDelegate::Badge {
+                const QString severity = index.data().toString();
+                if (severity.isEmpty())
+                    return {};
+                return {severity, BadgeDelegate::kindColor(QStringLiteral("hotfix")), true};
+            },
+            this));
+    m_table->setItemDelegateForColumn(IncidentTableModel::DateColumn, new TimeDelegate(this));
+    m_search->setObjectName(QStringLiteral("incidentSearch"));
+    m_search->setPlaceholderText(tr("Search title, scope, severity, root cause, fix, factor…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(420);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_table);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setChildrenCollapsible(false);
+    split->setSizes({560, 640});
+    m_stack->addWidget(split);
+    m_stack->addWidget(m_empty);
+    m_empty->setText(tr("Open a repository to see its incidents."));
+    m_stack->setCurrentWidget(m_empty);
+
+    auto* searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_search, 1);
+    searchRow->addStretch(1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 20, 24, 16);
+    layout->setSpacing(8);
+    layout->addWidget(makeLabel(QStringLiteral("pageTitle"), this, tr("Incidents")));
+    layout->addWidget(m_summary);
+    layout->addWidget(m_loading);
+    layout->addLayout(searchRow);
+    layout->addWidget(m_stack, 1);
+
+    connect(m_search, &QLineEdit::textChanged, m_searchProxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &IncidentsView::onCurrentRowChanged);
+    connect(m_detail, &IncidentDetailPanel::deploymentRequested, this, &IncidentsView::deploymentRequested);
+    connect(loader, &DeliveryLoader::loadFinished, this, &IncidentsView::onLoaded);
+    connect(loader, &DeliveryLoader::cleared, this, [this] {
+        onLoaded(DeliveryLoadResult{});
+        m_empty->setText(tr("Open a repository to see its incidents."));
+    });
+    connect(loader, &DeliveryLoader::loadFailed, this, [this](const QString& message) {
+        if (m_model->rowCount() > 0)
+            return;
+        m_empty->setText(tr("<b>Could not read the incidents.</b><br><br>%1").arg(message.toHtmlEscaped()));
+        m_stack->setCurrentWidget(m_empty);
+    });
+    if (loader->hasResult())
+        onLoaded(loader->result());
+}
+
+void IncidentsView::onLoaded(const DeliveryLoadResult& result)
+{
+    const QList<Incident>& incidents = result.delivery.incidents;
+    m_detail->setHistory(result.repositoryPath, result.delivery.history);
+    m_model->setSnapshot(incidents);
+    int linked = 0;
+    for (const Incident& incident : incidents)
+        linked += incident.blamedDeployment.isEmpty() ? 0 : 1;
+    m_summary->setText(incidents.isEmpty()
+                           ? QString()
+                           : tr("%1 from postmortem, hotfix and revert commits and postmortem documents; %2 linked "
+                                "to the deployment they blame.")
+                                 .arg(countText(incidents.size(), tr("incident"), tr("incidents")))
+                                 .arg(linked));
+    QString diagnostics;
+    for (const IncidentDiagnostic& d : result.delivery.incidentDiagnostics)
+        diagnostics += QStringLiteral("<br><tt>%1</tt>: %2").arg(d.path.toHtmlEscaped(), d.message.toHtmlEscaped());
+    m_empty->setText(tr("<b>No incidents recorded in this repository.</b><br><br>Gatehouse finds incidents in "
+                        "commits whose subject starts with <tt>postmortem(scope):</tt>, <tt>hotfix</tt> or "
+                        "<tt>Revert</tt>, reading their <tt>Incident:</tt>, <tt>Root cause:</tt>, <tt>Fix:</tt>, "
+                        "<tt>Severity:</tt> and <tt>Deployment:</tt> lines, and in Markdown postmortems under "
+                        "<tt>postmortems/</tt> or <tt>docs/postmortems/</tt>.<br>Write one after your next "
+                        "incident: it links to the deployment it blames and counts in the DORA figures.%1")
+                         .arg(diagnostics));
+    m_stack->setCurrentIndex(incidents.isEmpty() ? 1 : 0);
+    for (int column : {int(IncidentTableModel::DateColumn), int(IncidentTableModel::ScopeColumn),
+                       int(IncidentTableModel::SeverityColumn), int(IncidentTableModel::TimeToRestoreColumn)})
+        m_table->resizeColumnToContents(column);
+    // Newest first is what someone on call looks for.
+    m_table->sortByColumn(IncidentTableModel::DateColumn, Qt::DescendingOrder);
+    if (m_table->model()->rowCount() > 0)
+        m_table->setCurrentIndex(m_table->model()->index(0, 0));
+}
+
+void IncidentsView::onCurrentRowChanged()
+{
+    const QModelIndex current = m_table->currentIndex();
+    const int row = current.isValid() ? current.data(IncidentTableModel::IncidentIndexRole).toInt() : -1;
+    m_detail->showIncident(m_model->incidentAt(row));
+}
+
+} // namespace gatehouse::ui

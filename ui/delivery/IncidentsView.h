@@ -1,0 +1,58 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "delivery/DeliveryLoader.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTreeView;
+
+namespace gatehouse::delivery {
+class IncidentTableModel;
+}
+
+namespace gatehouse::ui {
+
+class IncidentDetailPanel;
+class LoadingStrip;
+
+/// The Incidents page (issue 6, section 5): the incidents with a search box, and the selected one's postmortem,
+/// deployments (a click jumps to the Deployments page), what changed and the fix. Fed by a DeliveryLoader.
+class IncidentsView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit IncidentsView(delivery::DeliveryLoader* loader, QWidget* parent = nullptr);
+
+    QTreeView* table() const { return m_table; }
+    QLineEdit* searchField() const { return m_search; }
+    IncidentDetailPanel* detail() const { return m_detail; }
+    QLabel* emptyState() const { return m_empty; }
+    QLabel* summary() const { return m_summary; }
+    LoadingStrip* loadingStrip() const { return m_loading; }
+    delivery::IncidentTableModel* model() const { return m_model; }
+
+Q_SIGNALS:
+    void deploymentRequested(const QString& tag);
+
+private:
+    void onLoaded(const delivery::DeliveryLoadResult& result);
+    void onCurrentRowChanged();
+
+    delivery::IncidentTableModel* m_model;
+    QSortFilterProxyModel* m_searchProxy;
+    QLabel* m_summary;
+    LoadingStrip* m_loading;
+    QLineEdit* m_search;
+    QStackedWidget* m_stack;
+    QLabel* m_empty;
+    QTreeView* m_table;
+    IncidentDetailPanel* m_detail;
+};
+
+} // namespace gatehouse::ui
