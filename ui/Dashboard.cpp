@@ -3,6 +3,7 @@
 #include "Dashboard.h"
 
 #include "Theme.h"
+#include "overview/SourcePreviewDialog.h"
 #include "delivery/DeliveryLoader.h"
 #include "delivery/DeploymentsView.h"
 #include "delivery/IncidentsView.h"
@@ -110,9 +111,23 @@ int Dashboard::pageOf(const QString& pageName)
 void Dashboard::navigate(const scorecard::SourceLink& link)
 {
     const int page = pageOf(link.page);
+    if (link.kind == scorecard::SourceLink::Kind::File) {
+        if (m_pipelines->showPath(link.path, link.line)) {
+            setCurrentPage(Pipelines);
+            return;
+        }
+        delete m_preview;
+        auto* preview = new SourcePreviewDialog(m_path, m_revision, link.path, link.line, this);
+        preview->setAttribute(Qt::WA_DeleteOnClose);
+        preview->show();
+        m_preview = preview;
+        return;
+    }
+    if (link.kind == scorecard::SourceLink::Kind::Tag && page == Deployments) {
+        showDeployment(link.ref);
+        return;
+    }
     setCurrentPage(page);
-    if (link.kind == scorecard::SourceLink::Kind::File && page == Pipelines)
-        m_pipelines->showPath(link.path, link.line);
 }
 
 void Dashboard::showDeployment(const QString& tag)
@@ -140,6 +155,8 @@ QString Dashboard::pageName(int page)
 
 void Dashboard::setSnapshot(const RepositorySnapshot& snapshot)
 {
+    m_path = snapshot.path;
+    m_revision = snapshot.workTree ? QString() : snapshot.commit.toString();
     m_overview->setSnapshot(snapshot);
     m_pipelines->setSnapshot(snapshot);
     m_security->setSnapshot(snapshot);

@@ -5,6 +5,7 @@
 #include "repo/RepositorySnapshot.h"
 #include "scorecard/Scorecard.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
@@ -44,7 +45,8 @@ public:
     void setCurrentPage(int page);
     int currentPage() const;
     static QString pageName(int page);
-    /// Shows where a scorecard figure comes from: the link's page, and for a pipeline file that file at its line.
+    /// Shows where a scorecard figure comes from: a pipeline file at its line in the Pipelines page's editor, any
+    /// other file in a preview dialog, a tag, commit or page on its page.
     void navigate(const scorecard::SourceLink& link);
     static int pageOf(const QString& pageName); ///< "security" → Security; unknown → Overview
     void setMessage(const QString& message); ///< empty hides the banner
@@ -55,6 +57,8 @@ public:
     SecurityPage* securityPage() const { return m_security; }
     DeploymentsPage* deploymentsPage() const { return m_deployments; }
     IncidentsPage* incidentsPage() const { return m_incidents; }
+    /// The preview the last file link opened (null once closed).
+    QWidget* sourcePreview() const { return m_preview; }
     /// Deployments and incidents of the current snapshot's repository, computed in the background.
     delivery::DeliveryLoader* deliveryLoader() const { return m_delivery; }
     /// Switches to the Deployments page with that deployment selected.
@@ -73,6 +77,9 @@ private:
     SecurityPage* m_security;
     DeploymentsPage* m_deployments;
     IncidentsPage* m_incidents;
+    QPointer<QWidget> m_preview;
+    QString m_path; ///< of the snapshot, for previews
+    QString m_revision; ///< empty = work tree
 };
 
 } // namespace gatehouse::ui

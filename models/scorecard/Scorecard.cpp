@@ -8,6 +8,7 @@
 #include "pipeline/GatePolicy.h"
 #include "pipeline/PipelineDiscovery.h"
 #include "pipeline/PipelineValidator.h"
+#include "pipeline/workspace/BufferValidation.h"
 #include "runs/RunHistory.h"
 
 #include <QFileInfo>
@@ -253,7 +254,11 @@ PipelineFacts pipelineFacts(const ScorecardInputs& inputs)
                 QStringList stages;
                 facts.gitlabPath = it.key();
                 if (const YAML::Node node = root["stages"]; node && node.IsSequence()) {
-                    facts.stagesLine = node.Mark().line + 1;
+                    static const QRegularExpression stagesKey(QStringLiteral("^stages\\s*:"),
+                                                              QRegularExpression::MultilineOption);
+                    const QRegularExpressionMatch key = stagesKey.match(text);
+                    facts.stagesLine = key.hasMatch() ? int(text.left(key.capturedStart()).count(QLatin1Char('\n'))) + 1
+                                                      : node.Mark().line + 1;
                     for (const YAML::Node& stage : node) {
                         if (stage.IsScalar())
                             stages.append(QString::fromStdString(stage.Scalar()));
@@ -1199,11 +1204,17 @@ void evaluateGates(const git::Repository& repository, const git::ObjectId& commi
             if (d.category != pipeline::Category::Gate || !d.rule.startsWith(QLatin1String("gate.")))
                 continue;
             auto outcome = outcomes.find(d.rule.mid(5));
-            if (outcome == outcomes.end() || d.severity == pipeline::Severity::Info)
+            if (outcome == outcomes.end())
                 continue;
-            failing.insert(outcome->gate);
-            if (summary.firstProblem.isEmpty())
-                summary.firstProblem = QStringLiteral("%1:%2: %3").arg(d.file).arg(d.line).arg(d.message);
+            // A gate the policy sets to "info" still fails in the Gates tab; the factors weigh only warnings and up.
+            if (d.severity != pipeline::Severity::Info
+                || options.policy.severity(outcome->gate) == pipeline::Severity::Info) {
+                failing.insert(outcome->gate);
+                if (summary.firstProblem.isEmpty())
+                    summary.firstProblem = QStringLiteral("%1:%2: %3").arg(d.file).arg(d.line).arg(d.message);
+            }
+            if (d.severity == pipeline::Severity::Info)
+                continue;
             if (d.severity == pipeline::Severity::Error)
                 ++outcome->errors;
             else
@@ -1211,8 +1222,9 @@ void evaluateGates(const git::Repository& repository, const git::ObjectId& commi
             if (outcome->firstProblem.isEmpty())
                 outcome->firstProblem = QStringLiteral("%1:%2: %3").arg(d.file).arg(d.line).arg(d.message);
         }
+        // Counted as the editor's Gates tab counts them: enabled gates that apply to this kind of pipeline.
         for (const pipeline::GateInfo& gate : pipeline::gateCatalog()) {
-            if (!options.policy.isEnabled(gate.id))
+            if (!options.policy.isEnabled(gate.id) || !pipeline::gateAppliesTo(gate.id, result.kind))
                 continue;
             ++summary.enabled;
             if (!failing.contains(gate.id))

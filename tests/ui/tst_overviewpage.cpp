@@ -7,10 +7,12 @@
 #include "git/Repository.h"
 #include "overview/MetricsView.h"
 #include "overview/ScorecardView.h"
+#include "overview/SourcePreviewDialog.h"
 #include "pages/OverviewPage.h"
 #include "pages/PipelinesPage.h"
 #include "pipeline/PipelineDocumentView.h"
 #include "pipeline/PipelineWorkspace.h"
+#include "pipeline/workspace/BufferValidation.h"
 #include "repo/RepoFormat.h"
 #include "repo/RepositoryLoader.h"
 #include "runs/RunStore.h"
@@ -22,6 +24,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -171,6 +174,13 @@ private Q_SLOTS:
         QCOMPARE(main->path, u".gitlab-ci.yml"_s);
         QVERIFY(main->enabled > 0);
         QCOMPARE(page.tile(u"gatesTile"_s)->value(), u"%1 / %2"_s.arg(main->passing).arg(main->enabled));
+        // ... which is what the pipeline editor's Gates tab says for that file.
+        QFile gitlab(m_demo + u"/.gitlab-ci.yml"_s);
+        QVERIFY(gitlab.open(QIODevice::ReadOnly));
+        const pipeline::BufferValidation editor
+            = pipeline::validateBuffer(gitlab.readAll(), u".gitlab-ci.yml"_s, pipeline::workTreeSource(m_demo)());
+        QCOMPARE(main->enabled, editor.gatesApplicable);
+        QCOMPARE(main->passing, editor.gatesPassing());
         QCOMPARE(page.tile(u"runsTile"_s)->value(), u"—"_s);
         QCOMPARE(page.tile(u"runsTile"_s)->detail(), u"no run data imported"_s);
     }
@@ -264,10 +274,31 @@ private Q_SLOTS:
         QTest::mouseClick(view->linkButton(5), Qt::LeftButton);
         QCOMPARE(dashboard.currentPage(), int(Dashboard::Deployments));
 
-        // A security metric lands on the Security page.
+        // XI: the triage file is no pipeline: it opens in a preview, read in the background, on the current page.
+        dashboard.setCurrentPage(Dashboard::Overview);
+        QCOMPARE(view->factors().at(10).link.path, u".gatehouse/triage.yml"_s);
+        QTest::mouseClick(view->linkButton(10), Qt::LeftButton);
+        QCOMPARE(dashboard.currentPage(), int(Dashboard::Overview));
+        auto* preview = qobject_cast<SourcePreviewDialog*>(dashboard.sourcePreview());
+        QVERIFY(preview);
+        QTRY_VERIFY_WITH_TIMEOUT(!preview->isLoading(), 30000);
+        QFile triage(m_demo + u"/.gatehouse/triage.yml"_s);
+        QVERIFY(triage.open(QIODevice::ReadOnly));
+        QCOMPARE(preview->textView()->toPlainText(), QString::fromUtf8(triage.readAll()));
+        preview->close();
+
+        // The tiles open the page they summarize.
+        dashboard.setCurrentPage(Dashboard::Overview);
+        QTest::mouseClick(dashboard.overviewPage()->tile(u"incidentTile"_s), Qt::LeftButton);
+        QCOMPARE(dashboard.currentPage(), int(Dashboard::Incidents));
+        dashboard.setCurrentPage(Dashboard::Overview);
+        QTest::mouseClick(dashboard.overviewPage()->tile(u"findingsTile"_s), Qt::LeftButton);
+        QCOMPARE(dashboard.currentPage(), int(Dashboard::Security));
+
+        // A security metric with a commit lands on the Security page.
         dashboard.setCurrentPage(Dashboard::Overview);
         MetricsView* metrics = dashboard.overviewPage()->metricsView();
-        QTest::mouseClick(metrics->linkButton(metrics->rowOf(u"false-positive rate"_s)), Qt::LeftButton);
+        QTest::mouseClick(metrics->linkButton(metrics->rowOf(u"scan coverage"_s)), Qt::LeftButton);
         QCOMPARE(dashboard.currentPage(), int(Dashboard::Security));
     }
 

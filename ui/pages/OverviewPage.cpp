@@ -10,11 +10,14 @@
 #include "../widgets/Widgets.h"
 #include "repo/RepoFormat.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 namespace gatehouse::ui {
 
@@ -81,6 +84,7 @@ OverviewPage::OverviewPage(QWidget* parent)
         tile->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred); // one height for the row
         grid->setColumnStretch(int(m_tiles.size()), 1);
         grid->addWidget(tile, 0, int(m_tiles.size()));
+        tile->installEventFilter(this);
         m_tiles.append(tile);
         return tile;
     };
@@ -128,6 +132,18 @@ OverviewPage::OverviewPage(QWidget* parent)
     layout->addLayout(bottom);
     layout->addStretch(1);
     showPending();
+}
+
+bool OverviewPage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::MouseButtonRelease) {
+        auto* tile = static_cast<KpiTile*>(watched);
+        if (const auto link = m_tileLinks.constFind(tile); link != m_tileLinks.constEnd()) {
+            Q_EMIT linkActivated(link.value());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 KpiTile* OverviewPage::tile(const QString& objectName) const
@@ -209,6 +225,19 @@ void OverviewPage::startJob(const QString& path, const QString& revision)
 void OverviewPage::applySummary(const scorecard::OverviewSummary& s)
 {
     m_summary = s;
+    // Each tile opens the page it summarizes.
+    m_tileLinks.clear();
+    m_tileLinks.insert(m_gates,
+                       s.mainPipeline ? scorecard::SourceLink::file(u"pipelines"_s, s.mainPipeline->path)
+                                      : scorecard::SourceLink::toPage(u"pipelines"_s));
+    m_tileLinks.insert(m_findings, scorecard::SourceLink::toPage(u"security"_s));
+    m_tileLinks.insert(m_deployment,
+                       s.lastProduction ? scorecard::SourceLink::tag(u"deployments"_s, s.lastProduction->tag)
+                                        : scorecard::SourceLink::toPage(u"deployments"_s));
+    m_tileLinks.insert(m_incident, scorecard::SourceLink::toPage(u"incidents"_s));
+    m_tileLinks.insert(m_runs, scorecard::SourceLink::toPage(u"runs"_s));
+    for (KpiTile* tile : std::as_const(m_tiles))
+        tile->setCursor(Qt::PointingHandCursor);
     QStringList problems;
     if (!s.postureError.isEmpty())
         problems.append(tr("security posture: %1").arg(s.postureError));

@@ -6,6 +6,7 @@
 #include "repo/RepositorySnapshot.h"
 #include "scorecard/OverviewSummary.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <optional>
@@ -49,6 +50,9 @@ Q_SIGNALS:
     void computeFailed(const QString& message);
     void linkActivated(const gatehouse::scorecard::SourceLink& link);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void startJob(const QString& path, const QString& revision);
     void applySummary(const scorecard::OverviewSummary& summary);
@@ -59,6 +63,7 @@ private:
     QLabel* m_warnings;
     QLabel* m_status;
     QList<KpiTile*> m_tiles;
+    QHash<KpiTile*, scorecard::SourceLink> m_tileLinks; ///< where a click on a tile goes
     KpiTile* m_gates;
     KpiTile* m_findings;
     KpiTile* m_deployment;
