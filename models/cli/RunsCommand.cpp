@@ -13,13 +13,17 @@
 
 namespace gatehouse::cli {
 
+int runRunsSync(const QStringList& arguments, Io io); // RunsSyncCommand.cpp
+
 using namespace gatehouse::runs;
 
 namespace {
 
 const char* const kUsage = "Usage: gatehouse runs import [--repo DIR] [--notes] [--format text|json] FILE|FOLDER…\n"
                            "       gatehouse runs analyze [--repo DIR] [--since DATE] [--branch B] "
-                           "[--default-branch B] [--no-notes] [--check] [--format json|text]\n";
+                           "[--default-branch B] [--no-notes] [--check] [--format json|text]\n"
+                           "       gatehouse runs sync [--repo DIR] (--gitlab URL --project ID | --github OWNER/REPO) "
+                           "[--token-env VAR] [--max-runs N] [--notes]\n";
 
 QJsonValue secondsValue(double value)
 {
@@ -430,6 +434,8 @@ int runRuns(const QStringList& arguments, Io io)
         return runImport(arguments, io);
     if (action == QLatin1String("analyze"))
         return runAnalyze(arguments, io);
+    if (action == QLatin1String("sync"))
+        return runRunsSync(arguments, io);
     if (action == QLatin1String("--help") || action == QLatin1String("-h")) {
         io.out << kUsage;
         return ExitOk;

@@ -7,6 +7,7 @@
 #include "DemoRepository.h"
 
 #include "DemoBuilder.h"
+#include "DemoRuns.h"
 
 #include "git/Repository.h"
 
@@ -491,6 +492,8 @@ Result<DemoRepository::Summary> generate(const QString& dir)
     november(builder);
     if (auto status = builder.finish(); !status)
         return status.error();
+    if (auto runs = demo::archiveDemoRuns(repository.value()); !runs)
+        return runs.error();
     DemoRepository::Summary summary;
     summary.head = builder.head();
     summary.commits = builder.commitCount();

@@ -296,8 +296,35 @@ CriticalPath criticalPathOf(const Run& run, const NeedsMap& needs)
         anyNeeds = anyNeeds || explicitNeeds.at(i).has_value();
         anyStage = anyStage || !job->stage.isEmpty();
         byName.insert(job->name, i);
-        if (!stageOrder.contains(job->stage))
-            stageOrder.append(job->stage);
+    }
+    // Jobs with `needs` start out of stage order (`needs: []` in a late stage starts at once). A stage with jobs that
+    // waited for it is placed by their first start; a stage made only of needs-jobs by its last finish, so a stage
+    // that started before it ended (and so did not wait for it) comes first.
+    {
+        QHash<QString, QDateTime> waitedStart;
+        QHash<QString, QDateTime> lastFinish;
+        for (int i = 0; i < count; ++i) {
+            const Job* job = nodes.at(i).job;
+            if (!explicitNeeds.at(i) && job->started.isValid()) {
+                QDateTime& start = waitedStart[job->stage];
+                if (!start.isValid() || job->started < start)
+                    start = job->started;
+            }
+            if (job->finished.isValid() && job->finished > lastFinish.value(job->stage))
+                lastFinish[job->stage] = job->finished;
+            if (!stageOrder.contains(job->stage))
+                stageOrder.append(job->stage); // by first start: the fallback when times are missing
+        }
+        const auto position = [&](const QString& stage) {
+            return waitedStart.contains(stage) ? waitedStart.value(stage) : lastFinish.value(stage);
+        };
+        std::stable_sort(stageOrder.begin(), stageOrder.end(), [&](const QString& a, const QString& b) {
+            const QDateTime pa = position(a);
+            const QDateTime pb = position(b);
+            if (pa.isValid() != pb.isValid())
+                return pa.isValid(); // untimed stages last
+            return pa.isValid() && pa < pb;
+        });
     }
     // Stage barrier: a job waits for every job of the stage before it (the earlier ones transitively).
     const auto previousStageDeps = [&](int i) {

@@ -17,6 +17,13 @@ namespace gatehouse::runs {
 
 namespace {
 
+// Serializes the load-merge-save of the stores within this process (QLockFile only guards against other processes).
+QMutex& storeMutex()
+{
+    static QMutex s_mutex;
+    return s_mutex;
+}
+
 // Commits on HEAD's history that touched the CI configuration, for the success-rate correlation.
 QList<ConfigChange> configChangesOf(const git::Repository& repo)
 {
@@ -112,8 +119,7 @@ Result<ImportReport> RunHistory::importFiles(const QString& repositoryPath, cons
         return makeError(QStringLiteral("io.write"),
                          QStringLiteral("cannot create the directory %1").arg(QFileInfo(store.path()).absolutePath()));
     // QLockFile guards against other processes only; threads of this process are serialized by a mutex first.
-    static QMutex s_storeMutex;
-    QMutexLocker threadLock(&s_storeMutex);
+    QMutexLocker threadLock(&storeMutex());
     QLockFile lock(store.path() + QStringLiteral(".lock"));
     lock.setStaleLockTime(5 * 60 * 1000);
     if (!lock.tryLock(30 * 1000))
@@ -161,6 +167,48 @@ Result<ImportReport> RunHistory::importFiles(const QString& repositoryPath, cons
             : git::Signature{QStringLiteral("Gatehouse"), QStringLiteral("gatehouse@localhost"),
                              QDateTime::currentDateTimeUtc()};
         auto archived = RunStore::archiveToNotes(repo.value(), imported, who);
+        if (archived)
+            report.notes = *archived;
+        else
+            report.notesError = archived.error();
+    }
+    return report;
+}
+
+Result<ImportReport> RunHistory::importRuns(const QString& repositoryPath, const QList<Run>& runs, bool archiveNotes,
+                                            const QString& storeDirectory)
+{
+    auto repo = git::Repository::open(repositoryPath);
+    if (!repo)
+        return repo.error();
+    ImportReport report;
+    RunStore store(RunStore::storePath(repo->gitDir(), storeDirectory));
+    report.storePath = store.path();
+    if (!QDir().mkpath(QFileInfo(store.path()).absolutePath()))
+        return makeError(QStringLiteral("io.write"),
+                         QStringLiteral("cannot create the directory %1").arg(QFileInfo(store.path()).absolutePath()));
+    QMutexLocker threadLock(&storeMutex()); // as in importFiles(): threads first, then other processes
+
+    QLockFile lock(store.path() + QStringLiteral(".lock"));
+    lock.setStaleLockTime(5 * 60 * 1000);
+    if (!lock.tryLock(30 * 1000))
+        return makeError(QStringLiteral("runs.store-locked"),
+                         QStringLiteral("%1 is locked by another import (lock file %1.lock)").arg(store.path()));
+    if (const Status loaded = store.load(); !loaded)
+        return loaded.error();
+    report.total = store.merge(runs);
+    if (report.total.added + report.total.updated > 0) {
+        if (const Status saved = store.save(); !saved)
+            return saved.error();
+    }
+    report.storedRuns = int(store.runs().size());
+    if (archiveNotes && !runs.isEmpty()) {
+        auto signature = repo->defaultSignature();
+        const git::Signature who = signature
+            ? *signature
+            : git::Signature{QStringLiteral("Gatehouse"), QStringLiteral("gatehouse@localhost"),
+                             QDateTime::currentDateTimeUtc()};
+        auto archived = RunStore::archiveToNotes(repo.value(), runs, who);
         if (archived)
             report.notes = *archived;
         else

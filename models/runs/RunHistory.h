@@ -61,6 +61,11 @@ public:
                                             bool archiveNotes = false, const QString& storeDirectory = {},
                                             ProgressSink* sink = nullptr);
 
+    /// Merges runs fetched elsewhere (the sync client) into the repository's store under the same lock as
+    /// importFiles(); `files` of the report stays empty. With `archiveNotes` also writes them as notes.
+    static Result<ImportReport> importRuns(const QString& repositoryPath, const QList<Run>& runs,
+                                           bool archiveNotes = false, const QString& storeDirectory = {});
+
     /// The stored runs, plus (with `includeNotes`) those archived in the repository's notes.
     static Result<QList<Run>> load(const QString& repositoryPath, bool includeNotes = true,
                                    const QString& storeDirectory = {}, QStringList* warnings = nullptr);

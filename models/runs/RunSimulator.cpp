@@ -43,7 +43,9 @@ QList<Run> RunSimulator::simulate(const QList<SimulatedCommit>& commits, const S
                 stageStart = stageEnd;
             }
             QDateTime start = stageStart;
-            if (!spec.needs.isEmpty()) {
+            if (spec.startsAtOnce) {
+                start = run.started;
+            } else if (!spec.needs.isEmpty()) {
                 start = run.started;
                 for (const QString& need : spec.needs)
                     start = qMax(start, finishedAt.value(need, run.started));
@@ -57,6 +59,7 @@ QList<Run> RunSimulator::simulate(const QList<SimulatedCommit>& commits, const S
                 job.stage = spec.stage;
                 job.needs = spec.needs;
                 job.manual = spec.manual;
+                job.allowFailure = spec.allowFailure;
                 job.runner = QStringLiteral("runner-%1").arg(1 + random.bounded(3));
                 job.created = start;
                 job.queueSeconds = double(2 + random.bounded(20));
@@ -76,7 +79,7 @@ QList<Run> RunSimulator::simulate(const QList<SimulatedCommit>& commits, const S
                 run.jobs.append(job);
                 finishedAt.insert(spec.name, job.finished);
                 stageEnd = qMax(stageEnd, job.finished);
-                if (fails)
+                if (fails && !spec.allowFailure)
                     failed = true;
                 break;
             }

@@ -16,6 +16,8 @@ struct SimulatedJob
     bool manual = false; ///< `when: manual`: started by someone on the default branch only
     double failureRate = 0; ///< chance that an attempt fails
     bool flaky = false; ///< a failure passes when retried (GitLab retry in the same pipeline)
+    bool allowFailure = false; ///< `allow_failure: true`: a failure does not fail the pipeline
+    bool startsAtOnce = false; ///< `needs: []`: starts with the pipeline, whatever its stage
 };
 
 /// A commit the simulated CI ran on.

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "LocalHttpServer.h"
 #include "ScratchRepository.h"
 
 #include <QDirIterator>
@@ -8,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -86,6 +88,58 @@ class TestCliRuns : public QObject
     QString m_jobsFile;
 
 private Q_SLOTS:
+    // `runs sync` against a GitLab double on 127.0.0.1: the token comes from the environment variable named by
+    // --token-env, travels in a header only, and never reaches the output.
+    void syncFromLocalGitLab()
+    {
+        const QByteArray token = "glpat-cli-secret";
+        gatehouse::test::LocalHttpServer server([token](const gatehouse::test::LocalHttpServer::Request& request) {
+            const QByteArray path = request.target.left(request.target.indexOf('?'));
+            if (request.headers.value("private-token") != token)
+                return gatehouse::test::LocalHttpServer::Response{401, {}, R"({"message":"401 Unauthorized"})"};
+            if (path == "/api/v4/projects/5/pipelines")
+                return gatehouse::test::LocalHttpServer::Response{
+                    200,
+                    {},
+                    R"([{"id":77,"iid":1,"project_id":5,"sha":"0123456789abcdef0123456789abcdef01234567",)"
+                    R"("ref":"main","status":"failed","source":"push","created_at":"2026-11-01T10:00:00Z",)"
+                    R"("updated_at":"2026-11-01T10:06:00Z"}])"};
+            return gatehouse::test::LocalHttpServer::Response{
+                200,
+                {},
+                R"([{"id":770,"name":"unit","stage":"test","status":"failed","duration":61.0,)"
+                R"("pipeline":{"id":77}}])"};
+        });
+        QVERIFY(server.listen());
+        const auto sync = [&](const QByteArray& tokenValue) {
+            QProcess process;
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+            environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dataHome->path());
+            environment.insert(QStringLiteral("CI_SERVER_TOKEN"), QString::fromLatin1(tokenValue));
+            process.setProcessEnvironment(environment);
+            QSignalSpy finished(&process, &QProcess::finished);
+            // The spy's wait runs this thread's event loop, so the server can answer the child.
+            process.start(QStringLiteral(GATEHOUSE_BINARY),
+                          {QStringLiteral("runs"), QStringLiteral("sync"), QStringLiteral("--repo"), m_repo->path(),
+                           QStringLiteral("--gitlab"), server.baseUrl(), QStringLiteral("--project"),
+                           QStringLiteral("5"), QStringLiteral("--token-env"), QStringLiteral("CI_SERVER_TOKEN"),
+                           QStringLiteral("--format"), QStringLiteral("json")});
+            finished.wait(60000);
+            return Output{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        };
+        const Output output = sync(token);
+        QVERIFY2(output.exitCode == 0, output.err.constData());
+        const QJsonObject json = output.json();
+        QCOMPARE(json.value(u"runs").toInt(), 1);
+        QCOMPARE(json.value(u"requests").toInt(), 2);
+        QVERIFY(!output.out.contains(token) && !output.err.contains(token));
+        const Output rejected = sync("wrong");
+        QCOMPARE(rejected.exitCode, 2);
+        QVERIFY2(rejected.err.contains("token rejected by 127.0.0.1 (HTTP 401)"), rejected.err.constData());
+        QVERIFY(!rejected.err.contains("wrong"));
+    }
+
     void init()
     {
         m_dataHome = std::make_unique<QTemporaryDir>();
@@ -383,8 +437,17 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("stderrContains");
         QTest::newRow("no action") << QStringList{QStringLiteral("runs")} << "missing action";
-        QTest::newRow("unknown action") << QStringList{QStringLiteral("runs"), QStringLiteral("sync")}
-                                        << "unknown action 'sync'";
+        QTest::newRow("unknown action") << QStringList{QStringLiteral("runs"), QStringLiteral("upload")}
+                                        << "unknown action 'upload'";
+        QTest::newRow("sync without a server")
+            << QStringList{QStringLiteral("runs"), QStringLiteral("sync")} << "give either --gitlab URL --project ID";
+        QTest::newRow("sync gitlab without project")
+            << QStringList{QStringLiteral("runs"), QStringLiteral("sync"), QStringLiteral("--gitlab"),
+                           QStringLiteral("https://gitlab.example.com")}
+            << "--gitlab needs --project ID";
+        QTest::newRow("sync github not owner/repo") << QStringList{QStringLiteral("runs"), QStringLiteral("sync"),
+                                                                   QStringLiteral("--github"), QStringLiteral("octo")}
+                                                    << "--github takes OWNER/REPO";
         QTest::newRow("import without files")
             << QStringList{QStringLiteral("runs"), QStringLiteral("import")} << "no FILE given";
         QTest::newRow("bad since") << QStringList{QStringLiteral("runs"), QStringLiteral("analyze"),

@@ -5,6 +5,7 @@
 #include "git/Repository.h"
 #include "pipeline/PipelineDiscovery.h"
 #include "pipeline/PipelineValidator.h"
+#include "runs/RunHistory.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -137,6 +138,58 @@ private Q_SLOTS:
         QCOMPARE(notesA->size(), notesB->size());
         for (qsizetype i = 0; i < notesA->size(); ++i)
             QCOMPARE(notesA->at(i).blob.toString(), notesB->at(i).blob.toString());
+        const auto runNotesA = m_repo.notes(runs::RunStore::notesRef());
+        const auto runNotesB = repo->notes(runs::RunStore::notesRef());
+        QVERIFY(runNotesA.ok() && runNotesB.ok());
+        QVERIFY(!runNotesA->isEmpty());
+        QCOMPARE(runNotesA->size(), runNotesB->size());
+        for (qsizetype i = 0; i < runNotesA->size(); ++i)
+            QCOMPARE(runNotesA->at(i).blob.toString(), runNotesB->at(i).blob.toString());
+        QCOMPARE(m_repo.resolve(runs::RunStore::notesRef())->toString(),
+                 repo->resolve(runs::RunStore::notesRef())->toString());
+    }
+
+    // The CI history archived as notes: with an empty local store, the analysis (the Runs tab, `runs analyze`) finds
+    // it, and it tells the story (trivy's flaky DB download, reruns of the same commit).
+    void runHistory()
+    {
+        QTemporaryDir emptyStore;
+        auto result = runs::RunHistory::analyze(m_dir.path(), runs::AnalysisOptions(), true, emptyStore.path());
+        QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().toString()));
+        QVERIFY(result->warnings.isEmpty());
+        QVERIFY2(result->runs.size() > 200, qPrintable(QString::number(result->runs.size())));
+        const runs::RunAnalysis& analysis = result->analysis;
+        QStringList names;
+        for (const runs::PipelineStats& pipeline : analysis.pipelines)
+            names << pipeline.name;
+        QCOMPARE(names, (QStringList{u"CI"_s, u"gitlab-ci"_s}));
+        const runs::PipelineStats& gitlab = analysis.pipelines.at(1);
+        QVERIFY(gitlab.runs > 150);
+        QVERIFY2(gitlab.successRate > 0.6 && gitlab.successRate < 0.99,
+                 qPrintable(QString::number(gitlab.successRate)));
+        QVERIFY(gitlab.durationP50 > 300 && gitlab.durationP95 >= gitlab.durationP50);
+        QVERIFY(gitlab.falseFailures > 0); // a nightly passed on a commit whose earlier pipeline failed
+        QVERIFY(gitlab.recoveries > 0);
+        QVERIFY(gitlab.trend.size() >= 10);
+        QCOMPARE(gitlab.criticalPath.dependencies, u"needs"_s);
+        // The flakiest job is trivy, whose DB download timed out until the mirror.
+        QVERIFY(!analysis.jobs.isEmpty());
+        QCOMPARE(analysis.jobs.first().name, u"trivy"_s);
+        QVERIFY(analysis.jobs.first().flakyFailures > 3);
+        const bool retryHidesFlakiness
+            = std::any_of(analysis.suggestions.cbegin(), analysis.suggestions.cend(), [](const runs::Suggestion& s) {
+                  return s.kind == u"retry-hides-flakiness"_s && s.job == u"trivy"_s;
+              });
+        QVERIFY(retryHidesFlakiness);
+        // Every run sits on a commit of the demo; merge-request pipelines ran on the feature branches.
+        QSet<QString> branches;
+        for (const runs::Run& run : result->runs) {
+            QVERIFY(m_repo.commit(git::ObjectId::fromHex(run.sha)).ok());
+            branches.insert(run.branch);
+        }
+        QVERIFY(branches.contains(u"main"_s));
+        QVERIFY(branches.contains(u"feat/flask-3"_s));
+        QVERIFY(branches.contains(u"feat/webhooks"_s));
     }
 
     void refusesUnusableDirectory_data()

@@ -308,6 +308,24 @@ private Q_SLOTS:
             QVERIFY(suggestion.kind != QLatin1String("use-needs")); // needs already in use
     }
 
+    // `needs: []` in a later stage starts with the pipeline: it must not make that stage look earlier than the stage
+    // whose jobs waited for their turn (the demo's security jobs beside lint).
+    void needsEmptyInALaterStage()
+    {
+        Run run = makeRun(QStringLiteral("gitlab"), QStringLiteral("gl"), QStringLiteral("1"), QStringLiteral("S"),
+                          RunStatus::Success, 1, 500);
+        run.jobs = {makeJob(run, QStringLiteral("2"), QStringLiteral("trivy"), QStringLiteral("security"),
+                            RunStatus::Success, 0, 170),
+                    makeJob(run, QStringLiteral("1"), QStringLiteral("lint"), QStringLiteral("validate"),
+                            RunStatus::Success, 1, 51),
+                    makeJob(run, QStringLiteral("3"), QStringLiteral("unit"), QStringLiteral("test"),
+                            RunStatus::Success, 51, 201)};
+        const NeedsMap needs{{QStringLiteral("trivy"), {}}, {QStringLiteral("unit"), {QStringLiteral("lint")}}};
+        const CriticalPath path = criticalPathOf(run, needs);
+        QCOMPARE(path.jobs, (QStringList{QStringLiteral("lint"), QStringLiteral("unit")}));
+        QCOMPARE(path.pathSeconds, 200.0);
+    }
+
     void needsOfAParallelJob()
     {
         Run run = makeRun(QStringLiteral("gitlab"), QStringLiteral("gl"), QStringLiteral("1"), QStringLiteral("S"),

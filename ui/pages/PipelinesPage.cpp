@@ -6,6 +6,7 @@
 #include "../editor/PipelineEditor.h"
 #include "../pipeline/PipelineDocumentView.h"
 #include "../pipeline/PipelineWorkspace.h"
+#include "../pipeline/RunsPanel.h"
 #include "../widgets/Widgets.h"
 #include "repo/RepoFormat.h"
 #include "repo/RepositoryFileModel.h"
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -26,6 +28,8 @@ PipelinesPage::PipelinesPage(QWidget* parent)
     , m_model(new RepositoryFileModel(RepositoryFileModel::Category::Pipelines, this))
     , m_summary(makeLabel(QStringLiteral("pageSubtitle"), this))
     , m_workspaceHolder(new QWidget(this))
+    , m_tabs(new QTabWidget(this))
+    , m_runsHolder(new QWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_empty(makeEmptyState(this, QStringLiteral("pipelinesEmpty")))
 {
@@ -56,7 +60,14 @@ PipelinesPage::PipelinesPage(QWidget* parent)
     layout->setSpacing(10);
     layout->addWidget(makeLabel(QStringLiteral("pageTitle"), this, tr("Pipelines")));
     layout->addWidget(m_summary);
-    layout->addWidget(m_stack, 1);
+    // Configuration (files, editor, graph) and the CI run history (issue 7) side by side as tabs.
+    m_tabs->setObjectName(QStringLiteral("pipelineTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_stack, tr("Configuration"));
+    m_runsHolder->setObjectName(QStringLiteral("runsHolder"));
+    (new QVBoxLayout(m_runsHolder))->setContentsMargins(0, 0, 0, 0);
+    m_tabs->addTab(m_runsHolder, tr("Runs"));
+    layout->addWidget(m_tabs, 1);
 
     connect(m_files->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { showFile(sourceRow(m_files, current.row())); });
@@ -70,6 +81,11 @@ void PipelinesPage::setSnapshot(const RepositorySnapshot& s)
         delete m_workspace;
         m_workspace = new PipelineWorkspace(s.path, m_workspaceHolder);
         m_workspaceHolder->layout()->addWidget(m_workspace);
+    }
+    if (!m_runsPanel || m_repoPath != s.path) {
+        delete m_runsPanel;
+        m_runsPanel = new RunsPanel(s.path, m_runsHolder);
+        m_runsHolder->layout()->addWidget(m_runsPanel);
     }
     m_repoPath = s.path;
     m_revision = s.workTree ? QString() : s.commit.toString();
@@ -103,6 +119,11 @@ void PipelinesPage::showFile(int row)
         return;
     m_currentPath = path;
     Q_EMIT fileOpened(path);
+}
+
+RunsPanel* PipelinesPage::runsPanel() const
+{
+    return m_runsPanel.data();
 }
 
 PipelineWorkspace* PipelinesPage::workspace() const

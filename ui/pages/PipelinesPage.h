@@ -10,6 +10,7 @@
 
 class QLabel;
 class QStackedWidget;
+class QTabWidget;
 class QTreeView;
 
 namespace gatehouse {
@@ -18,6 +19,8 @@ class RepositoryFileModel;
 } // namespace gatehouse
 
 namespace gatehouse::ui {
+
+class RunsPanel;
 
 /// The pipeline files found; the selected one opens in the pipeline workspace (editor, graph, problems, gates).
 class PipelinesPage : public QWidget
@@ -30,6 +33,9 @@ public:
     QTreeView* fileView() const { return m_files; }
     /// The editor workspace of the current repository (null before the first snapshot).
     PipelineWorkspace* workspace() const;
+    /// The Runs tab of the current repository (null before the first snapshot).
+    RunsPanel* runsPanel() const;
+    QTabWidget* tabs() const { return m_tabs; }
     /// The repository-relative path of the file last opened from the list.
     QString currentPath() const { return m_currentPath; }
     /// Asks about unsaved pipeline edits; false when the user cancelled (quitting or switching repository).
@@ -49,6 +55,9 @@ private:
     QLabel* m_summary;
     QWidget* m_workspaceHolder;
     QPointer<PipelineWorkspace> m_workspace;
+    QTabWidget* m_tabs;
+    QWidget* m_runsHolder;
+    QPointer<RunsPanel> m_runsPanel;
     QStackedWidget* m_stack;
     QLabel* m_empty;
     QString m_repoPath;
