@@ -17,7 +17,8 @@ namespace gatehouse::ui {
 namespace {
 
 const char* const kStyleSheet = R"(
-QListWidget#navigation { background: @navBg@; color: @navText@; border: none; padding-top: 8px; font-size: 10.5pt; }
+QListWidget#navigation { background: @navBg@; color: @navText@; border: none; padding-top: 8px; font-size: 10.5pt;
+                         outline: 0; }
 QListWidget#navigation::item { padding: 10px 14px; border-left: 3px solid transparent; }
 QListWidget#navigation::item:selected { background: @navSel@; color: @navSelText@; border-left: 3px solid @accentLine@; }
 QListWidget#navigation::item:hover:!selected { background: @navHover@; }

@@ -324,20 +324,25 @@ private Q_SLOTS:
 
     void restoresSplittersAndPage()
     {
+        // The Pipelines page's file list | workspace splitter; any page's splitter is kept the same way.
+        const auto splitterOf
+            = [](MainWindow& window) { return window.dashboard()->pipelinesPage()->findChild<QSplitter*>(); };
         QList<int> sizes;
-        QString key;
         {
             MainWindow window;
             window.resize(1400, 900);
             window.show();
             window.openRepository(m_demo);
             QTRY_VERIFY_WITH_TIMEOUT(window.hasSnapshot(), 60000);
-            goTo(window, Dashboard::Security);
-            auto* splitter = window.dashboard()->securityPage()->findChild<QSplitter*>();
+            goTo(window, Dashboard::Pipelines);
+            QSplitter* splitter = splitterOf(window);
             QVERIFY(splitter);
-            QCOMPARE(splitter->count(), 2);
-            const int total = splitter->sizes().value(0) + splitter->sizes().value(1);
-            splitter->setSizes({total / 4, total - total / 4});
+            QVERIFY(splitter->count() >= 2);
+            sizes = splitter->sizes();
+            const int moved = sizes.at(1) / 3;
+            sizes[0] += moved;
+            sizes[1] -= moved;
+            splitter->setSizes(sizes);
             sizes = splitter->sizes();
             QVERIFY(window.close());
         }
@@ -346,8 +351,8 @@ private Q_SLOTS:
         window.show();
         window.openRepository(m_demo);
         QTRY_VERIFY_WITH_TIMEOUT(window.hasSnapshot(), 60000);
-        QCOMPARE(window.dashboard()->currentPage(), int(Dashboard::Security));
-        QCOMPARE(window.dashboard()->securityPage()->findChild<QSplitter*>()->sizes(), sizes);
+        QCOMPARE(window.dashboard()->currentPage(), int(Dashboard::Pipelines));
+        QCOMPARE(splitterOf(window)->sizes(), sizes);
     }
 
     void controlsHaveAccessibleNames()
