@@ -27,8 +27,14 @@ configure: deps
 build: configure
 	cmake --build $(BUILD_DIR) -j$(JOBS)
 
+# The demo is rebuilt when the binary is newer than it (its story grows with the code), unless the user has changed
+# files in it: their edits are never thrown away.
+DEMO_STAMP := $(DEMO_DIR)/.git/gatehouse-demo-stamp
 demo: build
-	@[ -d "$(DEMO_DIR)/.git" ] || $(BUILD_DIR)/app/gatehouse demo "$(DEMO_DIR)"
+	@if [ -d "$(DEMO_DIR)/.git" ] && [ -f "$(DEMO_STAMP)" ] && [ ! "$(BUILD_DIR)/app/gatehouse" -nt "$(DEMO_STAMP)" ]; then :; \
+	elif [ -d "$(DEMO_DIR)/.git" ] && [ -n "$$(git -C "$(DEMO_DIR)" status --porcelain 2>/dev/null)" ]; then \
+	    echo "demo: $(DEMO_DIR) has local changes; keeping it (delete it to get the current demo)"; \
+	else rm -rf "$(DEMO_DIR)" && $(BUILD_DIR)/app/gatehouse demo "$(DEMO_DIR)" && touch "$(DEMO_STAMP)"; fi
 
 run: demo
 	$(BUILD_DIR)/app/gatehouse "$(DEMO_DIR)"
