@@ -21,6 +21,7 @@
 #include "pipeline/PipelineWorkspace.h"
 #include "repo/DemoLocation.h"
 #include "repo/RecentRepositories.h"
+#include "repo/RepositoryFileModel.h"
 #include "repo/RepositoryLoader.h"
 #include "security/SecurityPage.h"
 #include "widgets/ActivityBars.h"
@@ -154,6 +155,15 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("jobs:")) || text.contains(QStringLiteral("stages:")),
                  qPrintable(text.left(200)));
         snap(window, QStringLiteral("pipelines"));
+        // A reload (after a save or a commit from the workspace) keeps the user on the file they were editing.
+        QTreeView* files = pipelines->fileView();
+        const int last = files->model()->rowCount() - 1;
+        files->setCurrentIndex(files->model()->index(last, 0));
+        const QString chosen = files->model()->index(last, 0).data(RepositoryFileModel::PathRole).toString();
+        QTRY_COMPARE_WITH_TIMEOUT(pipelines->currentPath(), chosen, 10000);
+        pipelines->setSnapshot(s);
+        QCOMPARE(pipelines->currentPath(), chosen);
+        QCOMPARE(pipelines->workspace()->currentDocument()->relativePath(), chosen);
 
         // Security: report files and the scans per commit (demo has weekly reports and scan notes).
         goTo(window, Dashboard::Security);

@@ -75,6 +75,10 @@ PipelinesPage::PipelinesPage(QWidget* parent)
 
 void PipelinesPage::setSnapshot(const RepositorySnapshot& s)
 {
+    // A reload of the same view (after a save or a commit from the workspace) keeps the file the user is on.
+    const QString revision = s.workTree ? QString() : s.commit.toString();
+    const QString keep
+        = m_workspace && m_workspace->repositoryPath() == s.path && revision == m_revision ? m_currentPath : QString();
     if (!m_workspace || m_workspace->repositoryPath() != s.path) {
         // A new repository gets a new workspace; the old one has asked about unsaved text when it was closed
         // (MainWindow asks before switching), and its autosave keeps anything left.
@@ -88,7 +92,7 @@ void PipelinesPage::setSnapshot(const RepositorySnapshot& s)
         m_runsHolder->layout()->addWidget(m_runsPanel);
     }
     m_repoPath = s.path;
-    m_revision = s.workTree ? QString() : s.commit.toString();
+    m_revision = revision;
     m_entries = s.pipelineFiles;
     m_model->setSnapshot(s);
     m_files->resizeColumnToContents(RepositoryFileModel::KindColumn);
@@ -102,8 +106,20 @@ void PipelinesPage::setSnapshot(const RepositorySnapshot& s)
                          .arg(where));
     m_stack->setCurrentWidget(s.pipelineFiles.isEmpty() ? static_cast<QWidget*>(m_empty) : m_stack->widget(0));
     m_currentPath.clear();
-    if (!s.pipelineFiles.isEmpty())
-        m_files->setCurrentIndex(m_files->model()->index(0, 0));
+    if (s.pipelineFiles.isEmpty())
+        return;
+    int row = 0;
+    const QAbstractItemModel* shown = m_files->model();
+    for (int i = 0; i < shown->rowCount() && !keep.isEmpty(); ++i) {
+        if (shown->index(i, 0).data(RepositoryFileModel::PathRole).toString() == keep) {
+            row = i;
+            break;
+        }
+    }
+    m_files->setCurrentIndex(shown->index(row, 0));
+    // The same row stays current (no currentRowChanged): reopen it, which only brings its tab to the front.
+    if (m_currentPath.isEmpty())
+        showFile(sourceRow(m_files, row));
 }
 
 void PipelinesPage::showFile(int row)

@@ -1,0 +1,175 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Issue 4 §8: the GUI-thread side of live validation in the pipeline workspace, on GNOME glib's pipeline (the
+// largest real one of the corpus) and a generated 3,000-line one. Run with QT_QPA_PLATFORM=offscreen.
+//  - applyResult*: applying one validation result (editor diagnostics, Problems and Gates models, merged view) with
+//    the graph rebuilt (its drawing changed) or kept (typing inside a script);
+//  - paintGraph*: one paint of the graph pane, at the readable fit and zoomed out to the whole pipeline;
+//  - keystrokeToDiagnostic: a keystroke to its result applied on screen, without the 250 ms typing pause (which is
+//    there by design and adds to it).
+#include "editor/PipelineEditor.h"
+#include "pipeline/PipelineDocumentView.h"
+#include "pipeline/PipelineGraphView.h"
+#include "pipeline/PipelineWorkspace.h"
+#include "pipeline/workspace/LiveValidator.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gatehouse;
+
+class BenchPipelineWorkspace : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<PipelineWorkspace> m_workspace;
+    PipelineDocumentView* m_view = nullptr;
+
+    static QByteArray generated(int lines)
+    {
+        QByteArray text = "stages: [build, test, scan, deploy]\n\n.template: &template\n  image: alpine:3.19\n"
+                          "  before_script:\n    - echo setup\n\n";
+        static const char* stages[] = {"build", "test", "scan", "deploy"};
+        for (int job = 0; text.count('\n') < lines; ++job) {
+            text += "job-" + QByteArray::number(job) + ":\n  <<: *template\n  stage: " + stages[job % 4] + "\n";
+            if (job >= 4)
+                text += "  needs: [job-" + QByteArray::number(job - 4) + "]\n";
+            text += "  variables:\n    LEVEL: \"" + QByteArray::number(job) + "\"\n  script:\n";
+            for (int i = 0; i < 6; ++i)
+                text += "    - echo \"step " + QByteArray::number(i) + " of ${CI_JOB_NAME}\" # trace\n";
+            text += "\n";
+        }
+        return text;
+    }
+
+    static void rows()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QFile glib(QStringLiteral(GATEHOUSE_CORPUS_DIR "/pipelines/gitlab/GNOME__glib__.gitlab-ci.yml"));
+        if (glib.open(QIODevice::ReadOnly))
+            QTest::newRow("glib") << glib.readAll();
+        QTest::newRow("generated-3000") << generated(3000);
+    }
+
+    /// Opens `text` as the work-tree file of a fresh directory and waits for its first validation.
+    bool open(const QByteArray& text)
+    {
+        m_workspace.reset();
+        const QString root = m_dir.filePath(QString::number(QDateTime::currentMSecsSinceEpoch()));
+        QDir().mkpath(root);
+        QFile file(root + QStringLiteral("/.gitlab-ci.yml"));
+        if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+            return false;
+        file.close();
+        m_workspace = std::make_unique<PipelineWorkspace>(root);
+        m_workspace->setAutosaveDirectory(m_dir.filePath(QStringLiteral("autosave")));
+        m_workspace->resize(1400, 860);
+        m_workspace->show();
+        if (!QTest::qWaitForWindowExposed(m_workspace.get()))
+            return false;
+        m_view = m_workspace->openFile(QStringLiteral(".gitlab-ci.yml"));
+        if (!m_view)
+            return false;
+        QSignalSpy spy(m_view, &PipelineDocumentView::validated);
+        return spy.wait(60000) && m_view->lastValidation().parsed;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void cleanup() { m_workspace.reset(); }
+
+    void applyResultGraphRebuilt_data() { rows(); }
+    void applyResultGraphRebuilt()
+    {
+        QFETCH(QByteArray, text);
+        QVERIFY(open(text));
+        const pipeline::BufferValidation result = m_view->lastValidation();
+        pipeline::BufferValidation moved = result;
+        for (auto& card : moved.layout.cards)
+            card.rect.translate(1, 0); // another drawing: the scene is rebuilt
+        qInfo("%d jobs, %lld edges, %lld diagnostics", int(result.layout.cards.size()),
+              qlonglong(result.layout.edges.size()), qlonglong(result.diagnostics.size()));
+        bool flip = false;
+        QBENCHMARK
+        {
+            flip = !flip;
+            Q_EMIT m_view->validator()->validated(flip ? moved : result);
+        }
+        QCOMPARE(m_view->graphView()->jobCount(), int(result.layout.cards.size()));
+    }
+
+    void applyResultSameGraph_data() { rows(); }
+    void applyResultSameGraph()
+    {
+        QFETCH(QByteArray, text);
+        QVERIFY(open(text));
+        const pipeline::BufferValidation result = m_view->lastValidation();
+        QBENCHMARK
+        {
+            Q_EMIT m_view->validator()->validated(result);
+        }
+        QCOMPARE(m_view->graphView()->jobCount(), int(result.layout.cards.size()));
+    }
+
+    void paintGraphReadable_data() { rows(); }
+    void paintGraphReadable()
+    {
+        QFETCH(QByteArray, text);
+        QVERIFY(open(text));
+        PipelineGraphView* graph = m_view->graphView();
+        graph->fitToView(PipelineGraphView::FitReadable);
+        QBENCHMARK
+        {
+            const QPixmap frame = graph->viewport()->grab();
+            QVERIFY(!frame.isNull());
+        }
+    }
+
+    void paintGraphWhole_data() { rows(); }
+    void paintGraphWhole()
+    {
+        QFETCH(QByteArray, text);
+        QVERIFY(open(text));
+        PipelineGraphView* graph = m_view->graphView();
+        graph->fitToView(PipelineGraphView::FitAll);
+        qInfo("zoom %.3f", graph->zoom());
+        QBENCHMARK
+        {
+            const QPixmap frame = graph->viewport()->grab();
+            QVERIFY(!frame.isNull());
+        }
+    }
+
+    void keystrokeToDiagnostic_data() { rows(); }
+    void keystrokeToDiagnostic()
+    {
+        QFETCH(QByteArray, text);
+        QVERIFY(open(text));
+        m_view->validator()->setDelay(0);
+        PipelineEditor* editor = m_view->editor();
+        editor->goToLine(editor->blockCount() / 2);
+        editor->moveCursor(QTextCursor::EndOfBlock);
+        editor->insertPlainText(QStringLiteral(" #"));
+        QSignalSpy spy(m_view, &PipelineDocumentView::validated);
+        QVERIFY(spy.wait(60000));
+        qint64 worker = 0;
+        int runs = 0;
+        QBENCHMARK
+        {
+            spy.clear();
+            QTest::keyClick(editor, Qt::Key_X);
+            QVERIFY(spy.wait(60000));
+            worker += m_view->lastValidation().elapsedMs;
+            ++runs;
+        }
+        qInfo("of which the worker: %.1f ms per validation", double(worker) / qMax(1, runs));
+        editor->document()->setModified(false);
+    }
+};
+
+QTEST_MAIN(BenchPipelineWorkspace)
+#include "bench_ui_pipelineworkspace.moc"
