@@ -73,7 +73,6 @@ struct ScanSummary
 {
     git::ObjectId commit;
     QDateTime time;
-    QString author; ///< the commit's author (owner of the findings it introduced)
     struct Report
     {
         QString path;
@@ -82,12 +81,13 @@ struct ScanSummary
         bool fromNote = false;
         /// The kinds of scan the report is (for coverage): its findings' categories, or, when it found nothing,
         /// the tool's usual one (reportCategories()).
-        QList<FindingCategory> categories;
+        QList<FindingCategory> categories{}; // {} keeps {path, tool, findings, fromNote} initializers warning-free
     };
     QList<Report> reports;
     QMap<Severity, int> open; ///< open after this scan, all tools, triaged findings excluded
     int newFindings = 0; ///< first seen or reintroduced in this scan
     int fixedFindings = 0; ///< gone from this scan of their tool
+    QString author{}; ///< the commit's author (owner of the findings it introduced)
 };
 
 /// The kinds of scan a report stands for: the categories of its findings, or, for a report without findings, the

@@ -409,6 +409,83 @@ private Q_SLOTS:
         QCOMPARE(repo->configString(QStringLiteral("user.name")), QStringLiteral("Jo Engineer"));
     }
 
+    // changedFiles compares tree entries for plain prefixes; the libgit2 diff (used for wildcard pathspecs) agrees.
+    void changedFiles_data()
+    {
+        QTest::addColumn<QStringList>("paths");
+        QTest::addColumn<QString>("fromFirst"); // changes from the first commit to the second
+        QTest::addColumn<QString>("fromEmpty"); // the first commit against the empty tree
+
+        const QString all = QStringLiteral("a.txt dir/b.txt dir/sub/c.txt reports/r.json x");
+        QTest::newRow("everything") << QStringList{} << "dir/sub/c.txt reports/s.json x/y.txt" << all;
+        QTest::newRow("one folder") << QStringList{QStringLiteral("reports")} << "reports/s.json"
+                                    << "reports/r.json";
+        QTest::newRow("trailing slash") << QStringList{QStringLiteral("reports/")} << "reports/s.json"
+                                        << "reports/r.json";
+        QTest::newRow("nested folder") << QStringList{QStringLiteral("dir/sub")} << "dir/sub/c.txt"
+                                       << "dir/sub/c.txt";
+        QTest::newRow("parent of a folder") << QStringList{QStringLiteral("dir")} << "dir/sub/c.txt"
+                                            << "dir/b.txt dir/sub/c.txt";
+        QTest::newRow("a name prefix is not a folder") << QStringList{QStringLiteral("di")} << ""
+                                                       << "";
+        QTest::newRow("a file") << QStringList{QStringLiteral("dir/b.txt")} << ""
+                                << "dir/b.txt";
+        QTest::newRow("file became a folder") << QStringList{QStringLiteral("x")} << "x/y.txt"
+                                              << "x";
+        QTest::newRow("two prefixes") << QStringList{QStringLiteral("reports"), QStringLiteral("x")}
+                                      << "reports/s.json x/y.txt"
+                                      << "reports/r.json x";
+        QTest::newRow("the root") << QStringList{QStringLiteral(".")} << "dir/sub/c.txt reports/s.json x/y.txt" << all;
+    }
+
+    void changedFiles()
+    {
+        QFETCH(QStringList, paths);
+        ScratchRepository scratch;
+        const ObjectId first = scratch.commit(QStringLiteral("first"),
+                                              {{QStringLiteral("a.txt"), "a"},
+                                               {QStringLiteral("dir/b.txt"), "b"},
+                                               {QStringLiteral("dir/sub/c.txt"), "c"},
+                                               {QStringLiteral("reports/r.json"), "{}"},
+                                               {QStringLiteral("x"), "file"}});
+        const ObjectId second = scratch.commit(QStringLiteral("second"),
+                                               {{QStringLiteral("a.txt"), QByteArray()},
+                                                {QStringLiteral("dir/sub/c.txt"), "c2"},
+                                                {QStringLiteral("reports/s.json"), "[]"},
+                                                {QStringLiteral("x"), QByteArray()},
+                                                {QStringLiteral("x/y.txt"), "y"}});
+        Repository& repo = scratch.repo();
+        const auto names = [](const Result<QList<TreeEntry>>& entries) {
+            QStringList out;
+            for (const TreeEntry& e : *entries)
+                out << e.path;
+            return out.join(QLatin1Char(' '));
+        };
+        const auto changed = repo.changedFiles(first, second, paths);
+        QVERIFY(changed.ok());
+        QTEST(names(changed), "fromFirst");
+        const auto initial = repo.changedFiles(ObjectId(), first, paths);
+        QVERIFY(initial.ok());
+        QTEST(names(initial), "fromEmpty");
+        QVERIFY(repo.changedFiles(first, ObjectId(), paths)->isEmpty()); // nothing is added by deleting all
+
+        // The blob ids are the new tree's.
+        QHash<QString, ObjectId> blobs;
+        const auto files = repo.listFiles(second); // named: a range-for over *temporary would dangle
+        QVERIFY(files.ok());
+        for (const TreeEntry& e : *files)
+            blobs.insert(e.path, e.blob);
+        for (const TreeEntry& e : *changed)
+            QCOMPARE(e.blob, blobs.value(e.path));
+        // libgit2's own diff (taken for wildcard pathspecs) finds the same files.
+        if (paths.isEmpty()) {
+            const auto viaDiff = repo.changedFiles(first, second, {QStringLiteral("*")});
+            QVERIFY(viaDiff.ok());
+            QCOMPARE(names(viaDiff), names(changed));
+            QCOMPARE(names(repo.changedFiles(ObjectId(), first, {QStringLiteral("*")})), names(initial));
+        }
+    }
+
     void threadAffinity()
     {
         // Workers open their own handle from the path; errors are captured on the worker's thread.
