@@ -1,8 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runs/RunAnalysis.h"
+#include "runs/RunFilterModel.h"
 #include "runs/RunSimulator.h"
 #include "runs/RunStore.h"
+#include "runs/RunTableModel.h"
 
 #include <QFile>
 #include <QtTest>
@@ -117,6 +119,41 @@ private Q_SLOTS:
         }
         qInfo("store file for 100000 runs: %lld MiB; process peak %lld MiB", qint64(data.size()) >> 20,
               memoryKiB("VmHWM") / 1024);
+    }
+
+    // The Runs tab's GUI-thread share: the table takes the 100,000-run snapshot, then the filters re-run.
+    void runsTableAndFilters100k()
+    {
+        RunTableModel table;
+        RunFilterModel filter;
+        filter.setSourceModel(&table);
+        QElapsedTimer timer;
+        timer.start();
+        table.setSnapshot(m_runs);
+        const qint64 snapshotMs = timer.elapsed();
+        QBENCHMARK
+        {
+            filter.setStatus(RunStatus::Failed);
+            filter.setBranch(QStringLiteral("main"));
+            filter.setText(QStringLiteral("CI"));
+            QVERIFY(filter.rowCount() > 0 && filter.rowCount() < 100000);
+            filter.setStatus(std::nullopt);
+            filter.setBranch(QString());
+            filter.setText(QString());
+            QCOMPARE(filter.rowCount(), 100000);
+        }
+        qInfo("table snapshot of 100000 runs: %lld ms; process peak %lld MiB", snapshotMs, memoryKiB("VmHWM") / 1024);
+    }
+
+    // The per-run work of selecting a row: the critical path of one run.
+    void criticalPathOfOneRun()
+    {
+        const Run& run = m_runs.at(m_runs.size() / 2);
+        QBENCHMARK
+        {
+            const CriticalPath path = criticalPathOf(run);
+            QVERIFY(!path.jobs.isEmpty());
+        }
     }
 };
 

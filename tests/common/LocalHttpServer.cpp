@@ -2,30 +2,34 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LocalHttpServer.h"
 
+#include <QTcpServer>
 #include <QTcpSocket>
 
 namespace gatehouse::test {
 
 LocalHttpServer::LocalHttpServer(Handler handler, QObject* parent)
     : QObject(parent)
+    , m_server(std::make_unique<QTcpServer>())
     , m_handler(std::move(handler))
 {
-    connect(&m_server, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket* socket = m_server.nextPendingConnection()) {
+    connect(m_server.get(), &QTcpServer::newConnection, this, [this] {
+        while (QTcpSocket* socket = m_server->nextPendingConnection()) {
             connect(socket, &QTcpSocket::readyRead, this, [this, socket] { serve(socket); });
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         }
     });
 }
 
+LocalHttpServer::~LocalHttpServer() = default;
+
 bool LocalHttpServer::listen()
 {
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    return m_server->listen(QHostAddress::LocalHost, 0);
 }
 
 QString LocalHttpServer::baseUrl() const
 {
-    return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort());
+    return QStringLiteral("http://127.0.0.1:%1").arg(m_server->serverPort());
 }
 
 void LocalHttpServer::serve(QTcpSocket* socket)

@@ -5,9 +5,13 @@
 #include <QByteArray>
 #include <QList>
 #include <QMap>
-#include <QTcpServer>
+#include <QObject>
 
 #include <functional>
+#include <memory>
+
+class QTcpServer;
+class QTcpSocket;
 
 namespace gatehouse::test {
 
@@ -32,15 +36,17 @@ public:
     using Handler = std::function<Response(const Request& request)>;
 
     explicit LocalHttpServer(Handler handler, QObject* parent = nullptr);
+    ~LocalHttpServer() override;
     bool listen();
     /// "http://127.0.0.1:PORT"
     QString baseUrl() const;
     const QList<Request>& requests() const { return m_requests; }
 
 private:
-    void serve(class QTcpSocket* socket);
+    void serve(QTcpSocket* socket);
 
-    QTcpServer m_server;
+    // Behind a pointer so tests need no Qt Network include path (Qt6::Network stays private to the test library).
+    std::unique_ptr<QTcpServer> m_server;
     Handler m_handler;
     QList<Request> m_requests;
 };
