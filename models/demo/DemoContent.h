@@ -73,7 +73,6 @@ struct DemoState
     bool healthcheck = false;
     bool gunicornTimeout = false;
     bool migrationsOnStart = false;
-    bool progressiveDelivery = false; ///< deploy/: a Flagger canary for production, a rolling update for staging
 
     // Pipelines
     bool ciSecurity = false; ///< security stage with semgrep and gitleaks

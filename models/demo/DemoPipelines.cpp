@@ -414,87 +414,6 @@ const char* renovateJson = R"~({
 }
 )~";
 
-// Production reaches users through a Flagger canary gated on Prometheus metrics; staging is a plain rolling update.
-const char* productionCanary = R"~(# Flagger shifts traffic to a new parceltrack image step by step and rolls it back
-# by itself when a metric gate fails (docs.flagger.app, "Canary analysis").
-apiVersion: flagger.app/v1beta1
-kind: Canary
-metadata:
-  name: parceltrack
-  namespace: production
-spec:
-  targetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: parceltrack
-  progressDeadlineSeconds: 600
-  service:
-    port: 80
-    targetPort: 8000
-  analysis:
-    interval: 1m
-    threshold: 5
-    maxWeight: 50
-    stepWeight: 10
-    metrics:
-      - name: request-success-rate
-        thresholdRange:
-          min: 99
-        interval: 1m
-      - name: request-duration
-        thresholdRange:
-          max: 500
-        interval: 1m
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: parceltrack
-  namespace: production
-spec:
-  replicas: 4
-  selector:
-    matchLabels:
-      app: parceltrack
-  template:
-    metadata:
-      labels:
-        app: parceltrack
-    spec:
-      containers:
-        - name: parceltrack
-          image: registry.example.com/parceltrack:0.3.1
-          ports:
-            - containerPort: 8000
-)~";
-
-const char* stagingDeployment = R"~(apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: parceltrack
-  namespace: staging
-spec:
-  replicas: 2
-  strategy:
-    type: RollingUpdate
-    rollingUpdate:
-      maxSurge: 1
-      maxUnavailable: 0
-  selector:
-    matchLabels:
-      app: parceltrack
-  template:
-    metadata:
-      labels:
-        app: parceltrack
-    spec:
-      containers:
-        - name: parceltrack
-          image: registry.example.com/parceltrack:0.3.1
-          ports:
-            - containerPort: 8000
-)~";
-
 } // namespace
 
 FileMap renderBuild(const DemoState& s)
@@ -510,10 +429,6 @@ set -eu
 python scripts/migrate.py
 exec "$@"
 )~";
-    if (s.progressiveDelivery) {
-        files[u"deploy/production/canary.yaml"_s] = productionCanary;
-        files[u"deploy/staging/deployment.yaml"_s] = stagingDeployment;
-    }
     if (s.githubWorkflow)
         files[u".github/workflows/ci.yml"_s] = githubCi(s).toUtf8();
     if (s.githubRelease)

@@ -364,7 +364,6 @@ void october(DemoBuilder& b)
         u"Revert \"feat(deploy): run database migrations on container start\"\n\nThis reverts commit %1.\n\nEvery replica ran the migrations at start-up (INC-2026-044).\n"_s
             .arg(migrations.toString()));
     s.ciMigrateJob = true;
-    s.progressiveDelivery = true; // the rollout the migrations now run before: a Flagger canary (issue 9)
     const git::ObjectId migrateJob
         = b.commit(jonas, utc(10, 21, 9, 30), u"ci(deploy): run migrations once per release before the rollout\n"_s);
     release(
