@@ -55,7 +55,7 @@ DeploymentTimelineChart::DeploymentTimelineChart(QWidget* parent)
 {
     setObjectName(QStringLiteral("deploymentTimeline"));
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(170);
+    setMinimumSize(240, 120);
     chart()->setMargins(QMargins(4, 4, 8, 4));
     chart()->setBackgroundRoundness(0);
     chart()->legend()->setAlignment(Qt::AlignTop);

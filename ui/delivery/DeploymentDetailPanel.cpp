@@ -50,7 +50,7 @@ DeploymentDetailPanel::DeploymentDetailPanel(QWidget* parent)
     m_status->setWordWrap(true);
     m_baseSelector->setObjectName(QStringLiteral("compareWith"));
     m_baseSelector->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_baseSelector->setMinimumContentsLength(24);
+    m_baseSelector->setMinimumContentsLength(12);
     m_changelogView = makeTable(m_changelog, ChangelogModel::SortRole, this, QStringLiteral("changelogView"));
     m_changelogView->header()->setStretchLastSection(false);
     m_changelogView->header()->setSectionResizeMode(ChangelogModel::SummaryColumn, QHeaderView::Stretch);

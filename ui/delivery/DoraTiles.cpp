@@ -54,7 +54,7 @@ DoraTiles::DoraTiles(QWidget* parent)
     for (const QString& caption : {tr("Deployment frequency"), tr("Lead time for changes"), tr("Change failure rate"),
                                    tr("Time to restore"), tr("DORA band")}) {
         auto* tile = new KpiTile(caption, this);
-        tile->setMinimumWidth(150);
+        tile->setMinimumWidth(110);
         row->addWidget(tile);
         m_tiles.append(tile);
     }

@@ -58,6 +58,7 @@ IncidentsView::IncidentsView(DeliveryLoader* loader, QWidget* parent)
     m_search->setPlaceholderText(tr("Search title, scope, severity, root cause, fix, factor…"));
     m_search->setClearButtonEnabled(true);
     m_search->setMaximumWidth(420);
+    m_search->setMinimumWidth(160);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_table);

@@ -23,7 +23,7 @@ StrategyCard::StrategyCard(QWidget* parent)
 {
     setObjectName(QStringLiteral("strategyCard"));
     setProperty("tile", true);
-    setMinimumWidth(200);
+    setMinimumWidth(150);
     m_headline->setObjectName(QStringLiteral("strategyHeadline"));
     m_headline->setWordWrap(true);
     QFont headlineFont = m_headline->font();

@@ -4,6 +4,7 @@
 
 #include "../delivery/DeploymentsView.h"
 
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace gatehouse::ui {
@@ -13,9 +14,14 @@ DeploymentsPage::DeploymentsPage(delivery::DeliveryLoader* loader, QWidget* pare
     , m_view(new DeploymentsView(loader, this))
 {
     setObjectName(QStringLiteral("deploymentsPage"));
+    // Below its comfortable size (about 700x730) the page scrolls instead of forcing the window to grow.
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(m_view);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
+    layout->addWidget(scroll);
 }
 
 } // namespace gatehouse::ui
