@@ -51,7 +51,7 @@ SecurityTiles::SecurityTiles(QWidget* parent)
     for (int i = 0; i < TileCount; ++i) {
         auto* tile = new KpiTile(captions.at(i), this);
         tile->setObjectName(QStringLiteral("securityTile%1").arg(i));
-        tile->setMinimumWidth(150);
+        tile->setMinimumWidth(110);
         if (i != TimeToFix && i != Coverage) {
             tile->setCursor(Qt::PointingHandCursor);
             tile->installEventFilter(this);
