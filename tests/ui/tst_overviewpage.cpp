@@ -131,7 +131,8 @@ private Q_SLOTS:
             QCOMPARE(table->actualText(row) == u"—"_s, metric.value(u"actual"_s).isNull());
         }
         QCOMPARE(table->actualText(table->rowOf(u"scan coverage"_s)), u"100 %"_s);
-        QCOMPARE(table->metText(table->rowOf(u"pipeline success rate"_s)), u"no data"_s);
+        // The demo carries a run history in refs/notes/gatehouse-runs, so the run metrics have data.
+        QVERIFY(table->metText(table->rowOf(u"pipeline success rate"_s)) != u"no data"_s);
     }
 
     void tilesShowTheDemosFigures()
@@ -181,8 +182,8 @@ private Q_SLOTS:
             = pipeline::validateBuffer(gitlab.readAll(), u".gitlab-ci.yml"_s, pipeline::workTreeSource(m_demo)());
         QCOMPARE(main->enabled, editor.gatesApplicable);
         QCOMPARE(main->passing, editor.gatesPassing());
-        QCOMPARE(page.tile(u"runsTile"_s)->value(), u"—"_s);
-        QCOMPARE(page.tile(u"runsTile"_s)->detail(), u"no run data imported"_s);
+        QVERIFY2(page.tile(u"runsTile"_s)->value().endsWith(u" %"_s), qPrintable(page.tile(u"runsTile"_s)->value()));
+        QVERIFY(page.tile(u"runsTile"_s)->detail() != u"no run data imported"_s);
     }
 
     void runMetricsAppearWithImportedRuns()
@@ -210,6 +211,10 @@ private Q_SLOTS:
         }
         runStore.merge(history);
         QVERIFY(runStore.save().ok());
+        // Only the scratch store's runs: drop the demo's archived run history (no later test uses it).
+        QCOMPARE(
+            QProcess::execute(u"git"_s, {u"-C"_s, m_demo, u"update-ref"_s, u"-d"_s, u"refs/notes/gatehouse-runs"_s}),
+            0);
 
         OverviewPage page;
         page.setCollectOptions(scratchOptions(store.path()));
