@@ -58,7 +58,12 @@ Dashboard::Dashboard(QWidget* parent)
     overviewScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_stack->addWidget(overviewScroll);
     m_stack->addWidget(m_pipelines);
-    m_stack->addWidget(m_security);
+    // Below its comfortable width the Security page scrolls instead of widening the whole window.
+    auto* securityScroll = new QScrollArea(this);
+    securityScroll->setWidgetResizable(true);
+    securityScroll->setFrameShape(QFrame::NoFrame);
+    securityScroll->setWidget(m_security);
+    m_stack->addWidget(securityScroll);
     m_stack->addWidget(m_deployments);
     m_stack->addWidget(m_incidents);
     m_banner->setObjectName(QStringLiteral("dashboardMessage"));

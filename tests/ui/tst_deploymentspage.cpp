@@ -274,14 +274,14 @@ private Q_SLOTS:
         QCOMPARE(view.strategyCards().first()->strategy().metrics.size(), 2);
         QCOMPARE(view.strategyCards().at(1)->strategy().strategy, delivery::StrategyKind::Rolling);
 
-        // The strategy in force at a deployment's commit: the canary arrived after the migrations incident.
+        // The strategy in force at a deployment's commit: the demo's canary predates its first production deployment.
         const delivery::DeploymentHistory& history = loader.result().delivery.history;
         const QList<int> production = history.indexesOf(QStringLiteral("production"));
         DeploymentDetailPanel* detail = view.detail();
         QVERIFY(view.selectDeployment(history.deployments.at(production.first()).tag));
         QTRY_VERIFY_WITH_TIMEOUT(detail->detail().has_value() && detail->currentIndex() == production.first(), 30000);
         QVERIFY(detail->detail()->strategy.has_value());
-        QVERIFY(detail->detail()->strategy->strategy != delivery::StrategyKind::Canary);
+        QCOMPARE(detail->detail()->strategy->strategy, delivery::StrategyKind::Canary);
         QVERIFY(view.selectDeployment(history.deployments.at(production.last()).tag));
         QTRY_VERIFY_WITH_TIMEOUT(detail->detail().has_value() && detail->currentIndex() == production.last(), 30000);
         QCOMPARE(detail->detail()->strategy->strategy, delivery::StrategyKind::Canary);
