@@ -172,7 +172,8 @@ gates:
     severity: warning
 )~"_s;
     if (s.k8sManifests)
-        text += uR"~(  # Production rolls out through the Flagger canary (deploy/k8s/production/canary.yaml), which rolls
+        text
+            += uR"~(  # Production rolls out through the Flagger canary (deploy/k8s/production/canary.yaml), which rolls
   # back by itself when the success rate or the latency gate fails.
   progressive-delivery:
     enabled: true
