@@ -105,6 +105,34 @@ QStringList RunHistory::expandInputs(const QStringList& inputs)
     return files;
 }
 
+namespace {
+
+// The common end of every import: save what changed, then optionally share the imported runs as git notes.
+Result<ImportReport> finishImport(git::Repository& repo, RunStore& store, const QList<Run>& imported, bool archiveNotes,
+                                  ImportReport report)
+{
+    if (report.total.added + report.total.updated > 0) {
+        if (const Status saved = store.save(); !saved)
+            return saved.error();
+    }
+    report.storedRuns = int(store.runs().size());
+    if (archiveNotes && !imported.isEmpty()) {
+        auto signature = repo.defaultSignature();
+        const git::Signature who = signature
+            ? *signature
+            : git::Signature{QStringLiteral("Gatehouse"), QStringLiteral("gatehouse@localhost"),
+                             QDateTime::currentDateTimeUtc()};
+        auto archived = RunStore::archiveToNotes(repo, imported, who);
+        if (archived)
+            report.notes = *archived;
+        else
+            report.notesError = archived.error();
+    }
+    return report;
+}
+
+} // namespace
+
 Result<ImportReport> RunHistory::importFiles(const QString& repositoryPath, const QStringList& files, bool archiveNotes,
                                              const QString& storeDirectory, ProgressSink* sink)
 {
@@ -154,25 +182,7 @@ Result<ImportReport> RunHistory::importFiles(const QString& repositoryPath, cons
         if (sink)
             sink->report(i + 1, paths.size(), QStringLiteral("importing runs"));
     }
-    if (report.total.added + report.total.updated > 0) {
-        if (const Status saved = store.save(); !saved)
-            return saved.error();
-    }
-    report.storedRuns = int(store.runs().size());
-
-    if (archiveNotes && !imported.isEmpty()) {
-        auto signature = repo->defaultSignature();
-        const git::Signature who = signature
-            ? *signature
-            : git::Signature{QStringLiteral("Gatehouse"), QStringLiteral("gatehouse@localhost"),
-                             QDateTime::currentDateTimeUtc()};
-        auto archived = RunStore::archiveToNotes(repo.value(), imported, who);
-        if (archived)
-            report.notes = *archived;
-        else
-            report.notesError = archived.error();
-    }
-    return report;
+    return finishImport(repo.value(), store, imported, archiveNotes, std::move(report));
 }
 
 Result<ImportReport> RunHistory::importRuns(const QString& repositoryPath, const QList<Run>& runs, bool archiveNotes,
@@ -197,24 +207,7 @@ Result<ImportReport> RunHistory::importRuns(const QString& repositoryPath, const
     if (const Status loaded = store.load(); !loaded)
         return loaded.error();
     report.total = store.merge(runs);
-    if (report.total.added + report.total.updated > 0) {
-        if (const Status saved = store.save(); !saved)
-            return saved.error();
-    }
-    report.storedRuns = int(store.runs().size());
-    if (archiveNotes && !runs.isEmpty()) {
-        auto signature = repo->defaultSignature();
-        const git::Signature who = signature
-            ? *signature
-            : git::Signature{QStringLiteral("Gatehouse"), QStringLiteral("gatehouse@localhost"),
-                             QDateTime::currentDateTimeUtc()};
-        auto archived = RunStore::archiveToNotes(repo.value(), runs, who);
-        if (archived)
-            report.notes = *archived;
-        else
-            report.notesError = archived.error();
-    }
-    return report;
+    return finishImport(repo.value(), store, runs, archiveNotes, std::move(report));
 }
 
 Result<QList<Run>> RunHistory::load(const QString& repositoryPath, bool includeNotes, const QString& storeDirectory,
