@@ -70,6 +70,9 @@ void DeliveryTrafficChart::rebuild()
     lower->append(last + 0.5, 0);
     const QColor accent = p.color(QPalette::Highlight);
     auto* area = new QAreaSeries(upper, lower);
+    // QAreaSeries does not own its boundary lines: the area does, so removeAllSeries() frees them too.
+    upper->setParent(area);
+    lower->setParent(area);
     QColor fill = accent;
     fill.setAlpha(60);
     area->setBrush(fill);

@@ -36,7 +36,9 @@ RunFailuresChart::RunFailuresChart(QWidget* parent)
     chart->addAxis(count, Qt::AlignBottom);
     series->attachAxis(jobs);
     series->attachAxis(count);
+    QChart* defaultChart = this->chart(); // QChartView(parent) made one, and setChart() only releases it
     setChart(chart);
+    delete defaultChart;
     setMinimumHeight(220);
     styleChart(chart, palette());
 }

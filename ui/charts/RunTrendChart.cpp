@@ -40,7 +40,9 @@ RunTrendChart::RunTrendChart(QWidget* parent)
         series->attachAxis(time);
         series->attachAxis(minutes);
     }
+    QChart* defaultChart = this->chart(); // QChartView(parent) made one, and setChart() only releases it
     setChart(chart);
+    delete defaultChart;
     setMinimumHeight(220);
     styleChart(chart, palette());
     QPen success(palette().color(QPalette::Highlight), 2.5);
