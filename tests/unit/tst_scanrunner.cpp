@@ -7,8 +7,11 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QStandardPaths>
+#include <QThread>
 #include <QtConcurrent>
 #include <QtTest>
+
+#include <memory>
 
 using namespace gatehouse;
 using gatehouse::test::FakeScanner;
@@ -220,7 +223,16 @@ private Q_SLOTS:
         FakeScanner scanner;
         QTemporaryDir workTree;
         ProgressSink sink;
-        QTimer::singleShot(200, [&sink]() { sink.cancel(); });
+        // run() blocks this thread without an event loop, so the user's "Cancel" comes from another thread, once
+        // both parallel scanners have started.
+        std::unique_ptr<QThread> canceller(QThread::create([&scanner, &sink]() {
+            QElapsedTimer waited;
+            waited.start();
+            while (scanner.log().count(QLatin1Char('\n')) < 2 && waited.elapsed() < 20000)
+                QThread::msleep(10);
+            sink.cancel();
+        }));
+        canceller->start();
         QElapsedTimer clock;
         clock.start();
         const QList<ToolRun> runs
@@ -229,6 +241,7 @@ private Q_SLOTS:
                                     fake(scanner, QStringLiteral("c"), {QStringLiteral("hang")})}),
                               {workTree.path(), {}, 2}, &sink);
         QVERIFY(clock.elapsed() < 10000);
+        QVERIFY(canceller->wait(20000));
         QCOMPARE(runs.size(), 3);
         for (const ToolRun& run : runs)
             QCOMPARE(run.status, ScanStatus::Cancelled);

@@ -6,15 +6,13 @@
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
-#include <QPointer>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTimer>
 
+#include <list>
 #include <memory>
 
 namespace gatehouse {
@@ -37,9 +35,9 @@ bool isInside(const QString& path, const QString& directory)
 struct Active
 {
     int index = 0;
-    QProcess* process = nullptr;
-    QTimer* timer = nullptr;
+    std::unique_ptr<QProcess> process;
     QElapsedTimer clock;
+    qint64 timeoutMs = 0;
     QString stdoutPath;
     QString reportPath;
     QByteArray stderrBytes;
@@ -207,11 +205,11 @@ QList<ToolRun> ScanRunner::run(const ScannerConfig& config, const Options& optio
         return runs;
     }
 
-    QEventLoop loop;
-    QObject context;
+    // No event loop here: once ~QCoreApplication has begun, Qt delivers no more events to any thread, so a worker
+    // waiting for QProcess::finished or a cancel-poll timer would never return and the pool would block the exit.
+    // QProcess::waitForFinished() polls the pipes and the death notifier itself, without events.
     std::list<Active> active;
     int finished = 0;
-    std::function<void()> startNext;
 
     auto finish = [&](Active& item) {
         ToolRun& run = runs[item.index];
@@ -239,23 +237,12 @@ QList<ToolRun> ScanRunner::run(const ScannerConfig& config, const Options& optio
             readReport(run, spec.writesReportFile() ? item.reportPath : item.stdoutPath, options.maxReportSize,
                        options.workTree);
         }
-        item.timer->stop();
-        // Nothing of this run may call back once it is gone from `active`.
-        QObject::disconnect(item.process, nullptr, &context, nullptr);
-        QObject::disconnect(item.timer, nullptr, &context, nullptr);
-        item.process->deleteLater();
-        item.timer->deleteLater();
         ++finished;
         if (sink)
             sink->report(finished, total, QStringLiteral("scan: ") + run.tool);
-        active.remove_if([&item](const Active& a) { return &a == &item; });
-        if (!queue.isEmpty())
-            startNext();
-        else if (active.empty())
-            loop.quit();
     };
 
-    startNext = [&]() {
+    auto startNext = [&]() {
         while (!queue.isEmpty() && int(active.size()) < std::max(1, options.maxParallel)) {
             const int index = queue.takeFirst();
             ToolRun& run = runs[index];
@@ -263,6 +250,7 @@ QList<ToolRun> ScanRunner::run(const ScannerConfig& config, const Options& optio
             active.emplace_back();
             Active& item = active.back();
             item.index = index;
+            item.timeoutMs = qint64(spec.timeoutSeconds) * 1000;
             item.stdoutPath = scratch.filePath(QStringLiteral("%1.stdout").arg(index));
             item.reportPath = scratch.filePath(QStringLiteral("%1.report").arg(index));
             for (const QString& word : spec.command.mid(1)) {
@@ -271,55 +259,45 @@ QList<ToolRun> ScanRunner::run(const ScannerConfig& config, const Options& optio
                 argument.replace(QLatin1String("{report}"), item.reportPath);
                 run.arguments.append(argument);
             }
-            item.process = new QProcess(&context);
+            item.process = std::make_unique<QProcess>();
             item.process->setWorkingDirectory(options.workTree);
             item.process->setStandardOutputFile(item.stdoutPath);
             item.process->setStandardInputFile(QProcess::nullDevice());
-            item.timer = new QTimer(&context);
-            item.timer->setSingleShot(true);
-            Active* pointer = &item;
-            QObject::connect(item.process, &QProcess::readyReadStandardError, &context,
-                             [pointer]() { appendStderr(*pointer); });
-            QObject::connect(item.process, &QProcess::finished, &context, [pointer, &finish]() { finish(*pointer); });
-            QObject::connect(item.process, &QProcess::errorOccurred, &context,
-                             [pointer, &finish](QProcess::ProcessError error) {
-                                 if (error == QProcess::FailedToStart)
-                                     finish(*pointer);
-                             });
-            QObject::connect(item.timer, &QTimer::timeout, &context, [pointer]() {
-                pointer->timedOut = true;
-                ProcessTree::kill(*pointer->process);
-            });
             item.clock.start();
-            item.timer->start(std::chrono::seconds(spec.timeoutSeconds));
             item.process->start(run.program, run.arguments);
         }
     };
 
-    QTimer cancelPoll;
-    if (sink) {
-        QObject::connect(&cancelPoll, &QTimer::timeout, &context, [&]() {
-            if (!sink->isCancelled())
-                return;
-            cancelPoll.stop();
+    bool cancelled = false;
+    startNext();
+    while (!active.empty()) {
+        if (!cancelled && sink && sink->isCancelled()) {
+            cancelled = true;
             queue.clear(); // the queued ones stay Cancelled
             for (Active& item : active) {
                 item.cancelled = true;
                 ProcessTree::kill(*item.process);
             }
-        });
-        cancelPoll.start(50);
-    }
-    QTimer::singleShot(0, &context, [&]() { startNext(); });
-    loop.exec();
-    // Every run has finished by now; still, nothing may call back into this frame while the children go.
-    const QList<QProcess*> processes = context.findChildren<QProcess*>();
-    for (QProcess* process : processes) {
-        process->disconnect();
-        if (process->state() != QProcess::NotRunning) {
-            ProcessTree::kill(*process);
-            process->waitForFinished(1000);
         }
+        // Each running tool gets a slice of about 50 ms per round, so cancellation is seen within that.
+        const int slice = std::max(5, 50 / int(active.size()));
+        for (auto it = active.begin(); it != active.end();) {
+            Active& item = *it;
+            if (!item.timedOut && !item.cancelled && item.clock.elapsed() > item.timeoutMs) {
+                item.timedOut = true;
+                ProcessTree::kill(*item.process);
+            }
+            if (item.process->state() != QProcess::NotRunning)
+                item.process->waitForFinished(slice);
+            appendStderr(item);
+            if (item.process->state() == QProcess::NotRunning) {
+                finish(item);
+                it = active.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        startNext();
     }
     return runs;
 }

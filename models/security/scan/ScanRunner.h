@@ -45,8 +45,9 @@ struct ToolRun
 /// the report is read from stdout (captured to a temporary file) or from the `{report}` file, and parsed by the
 /// report readers. A tool that fails, hangs or crashes does not stop the others.
 ///
-/// Blocking: run() spins a local event loop until every tool has finished; call it from a worker thread in the GUI
-/// (QtConcurrent / JobTracker) or from the CLI's main thread. Stateless; reentrant.
+/// Blocking: run() waits on the processes themselves (no event loop, so it also ends while the application is
+/// shutting down) until every tool has finished; call it from a worker thread in the GUI (QtConcurrent /
+/// JobTracker) or from the CLI's main thread. Stateless; reentrant.
 class ScanRunner
 {
 public:
