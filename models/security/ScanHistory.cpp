@@ -17,7 +17,11 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -413,6 +417,75 @@ void addParse(Scan& scan, ScanHistory& history, const CachedParsePtr& parse, con
     scan.reports << report;
 }
 
+struct DiffTask
+{
+    qsizetype index = 0;
+    git::ObjectId parent;
+    git::ObjectId commit;
+};
+
+// Commits per chunk: each chunk opens its own repository, so libgit2's object cache (trees of neighbouring
+// commits, which share most subtrees) is dropped between chunks and the peak memory stays bounded.
+constexpr qsizetype DiffChunk = 4000;
+
+/// The report files each task's commit changed against its first parent. Chunks run on a local pool, one thread
+/// per core, each with its own git_repository (handles are not shared between threads).
+Result<QList<QPair<qsizetype, WalkCache::Entries>>> diffInParallel(const QString& repoPath,
+                                                                  const QList<DiffTask>& tasks,
+                                                                  const QStringList& prefixes,
+                                                                  const QList<QRegularExpression>& globs,
+                                                                  ProgressSink* sink)
+{
+    using Chunk = QList<QPair<qsizetype, WalkCache::Entries>>;
+    QList<QPair<qsizetype, qsizetype>> ranges;
+    for (qsizetype first = 0; first < tasks.size(); first += DiffChunk)
+        ranges.append({first, std::min(tasks.size(), first + DiffChunk)});
+    std::atomic<qint64> done{0};
+    auto diffRange = [&](const QPair<qsizetype, qsizetype>& range) -> Result<Chunk> {
+        auto repo = git::Repository::open(repoPath);
+        if (!repo)
+            return repo.error();
+        Chunk chunk;
+        for (qsizetype i = range.first; i < range.second; ++i) {
+            if (sink && sink->isCancelled())
+                return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+            const DiffTask& task = tasks.at(i);
+            auto changed = repo->changedFiles(task.parent, task.commit, prefixes);
+            if (!changed)
+                return changed.error();
+            WalkCache::Entries reports;
+            for (const git::TreeEntry& entry : std::as_const(*changed)) {
+                const bool matches = std::any_of(globs.cbegin(), globs.cend(), [&entry](const QRegularExpression& re) {
+                    return re.match(entry.path).hasMatch();
+                });
+                if (matches)
+                    reports.append({entry.path, entry.blob.toString()});
+            }
+            chunk.append({task.index, reports});
+            if (sink)
+                sink->report(++done, tasks.size(), QStringLiteral("Comparing trees"));
+        }
+        return chunk;
+    };
+    QList<Result<Chunk>> results;
+    if (ranges.size() <= 1) {
+        for (const auto& range : std::as_const(ranges))
+            results.append(diffRange(range));
+    } else {
+        QThreadPool pool; // local: the caller may itself be a global-pool worker
+        pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
+        results = QtConcurrent::blockingMapped<QList<Result<Chunk>>>(&pool, ranges, diffRange);
+    }
+    Chunk all;
+    all.reserve(tasks.size());
+    for (Result<Chunk>& result : results) {
+        if (!result)
+            return result.error();
+        all += std::move(*result);
+    }
+    return all;
+}
+
 } // namespace
 
 QStringList ScanSourceOptions::defaultGlobs()
@@ -498,6 +571,24 @@ Result<ScanHistory> ScanHistoryReader::read(const QString& repoPath, const ScanS
                                                                    : options.cacheDir;
     ParseContext context{options, sink, DiskCache(diskDir), history, {}};
     WalkCache walkCache(diskDir, repo->gitDir(), options.globs);
+
+    // The tree comparisons of the commits the walk cache does not know, in parallel.
+    std::vector<std::optional<WalkCache::Entries>> diffed(size_t(commits->size()));
+    if (!globs.isEmpty()) {
+        QList<DiffTask> tasks;
+        for (qsizetype index = 0; index < commits->size(); ++index) {
+            const git::CommitInfo& commit = commits->at(index);
+            if (!walkCache.find(commit.id))
+                tasks.append({index, commit.parents.value(0), commit.id});
+        }
+        auto outcome = diffInParallel(repoPath, tasks, prefixes, globs, sink);
+        if (!outcome)
+            return outcome.error();
+        for (auto& [index, entries] : *outcome)
+            diffed[size_t(index)] = std::move(entries);
+        history.treeDiffs += tasks.size();
+    }
+
     const qint64 total = commits->size();
     qint64 done = 0;
 
@@ -517,22 +608,11 @@ Result<ScanHistory> ScanHistoryReader::read(const QString& repoPath, const ScanS
 
         if (!globs.isEmpty()) {
             WalkCache::Entries reports;
-            if (auto cached = walkCache.find(commit.id)) {
-                reports = std::move(*cached);
-            } else {
-                auto changed = repo->changedFiles(commit.parents.value(0), commit.id, prefixes);
-                if (!changed)
-                    return changed.error();
-                ++history.treeDiffs;
-                for (const git::TreeEntry& entry : *changed) {
-                    const bool matches
-                        = std::any_of(globs.cbegin(), globs.cend(), [&entry](const QRegularExpression& re) {
-                              return re.match(entry.path).hasMatch();
-                          });
-                    if (matches)
-                        reports.append({entry.path, entry.blob.toString()});
-                }
+            if (auto& fresh = diffed[size_t(index)]) {
+                reports = std::move(*fresh);
                 walkCache.insert(commit.id, reports);
+            } else if (auto cached = walkCache.find(commit.id)) {
+                reports = std::move(*cached);
             }
             for (const auto& [path, blobId] : std::as_const(reports)) {
                 const git::ObjectId blob = git::ObjectId::fromHex(blobId);
