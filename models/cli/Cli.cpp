@@ -6,6 +6,9 @@
 #include "git/Repository.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFileInfo>
 
 namespace gatehouse::cli {
@@ -109,6 +112,25 @@ int parseArguments(QCommandLineParser& parser, const QString& commandName, const
 void writeJson(QTextStream& out, const QJsonDocument& document)
 {
     out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+}
+
+void writeJsonStreamingArray(QTextStream& out, const QJsonObject& head, const QString& key, qsizetype count,
+                             const std::function<QJsonObject(qsizetype)>& element)
+{
+    QByteArray opening = QJsonDocument(head).toJson(QJsonDocument::Indented);
+    // "{\n    ...\n}\n" or "{\n}\n" for an empty head: reopen it and add the array as the last member.
+    opening.chop(2);
+    while (opening.endsWith('\n'))
+        opening.chop(1);
+    if (!head.isEmpty())
+        opening += ',';
+    opening += "\n    " + QJsonDocument(QJsonArray{key}).toJson(QJsonDocument::Compact).mid(1).chopped(1) + ": [";
+    out << QString::fromUtf8(opening);
+    for (qsizetype i = 0; i < count; ++i) {
+        out << (i == 0 ? "\n        " : ",\n        ")
+            << QString::fromUtf8(QJsonDocument(element(i)).toJson(QJsonDocument::Compact));
+    }
+    out << (count == 0 ? "]\n}\n" : "\n    ]\n}\n");
 }
 
 } // namespace gatehouse::cli

@@ -2,8 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
+
 #include <QCommandLineParser>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -69,5 +72,9 @@ inline int finishEarly(int code)
 
 /// Writes one JSON document (indented) and a newline.
 void writeJson(QTextStream& out, const QJsonDocument& document);
+/// Writes `head` with one more member, the array `key`, streamed element by element (one compact element per line),
+/// so a report of 100,000 findings never exists as one JSON document in memory.
+void writeJsonStreamingArray(QTextStream& out, const QJsonObject& head, const QString& key, qsizetype count,
+                             const std::function<QJsonObject(qsizetype)>& element);
 
 } // namespace gatehouse::cli

@@ -59,14 +59,11 @@ int runParse(const QStringList& arguments, Io io)
         io.err << "gatehouse findings parse: " << path << ": warning: " << w.toString() << '\n';
 
     if (options.format == QLatin1String("json")) {
-        QJsonArray findings;
-        for (const Finding& f : report->findings)
-            findings.append(f.toJson());
-        const QJsonObject root{{QStringLiteral("path"), path},
+        const QJsonObject head{{QStringLiteral("path"), path},
                                {QStringLiteral("tool"), report->tool},
-                               {QStringLiteral("format"), reportFormatName(report->format)},
-                               {QStringLiteral("findings"), findings}};
-        writeJson(io.out, QJsonDocument(root));
+                               {QStringLiteral("format"), reportFormatName(report->format)}};
+        writeJsonStreamingArray(io.out, head, QStringLiteral("findings"), report->findings.size(),
+                                [&report](qsizetype i) { return report->findings.at(i).toJson(); });
         return ExitOk;
     }
     io.out << path << ": " << reportFormatName(report->format) << " (" << report->tool << "), "
