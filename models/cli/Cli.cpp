@@ -6,10 +6,10 @@
 #include "git/Repository.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFileInfo>
 
 namespace gatehouse::cli {
 

@@ -430,11 +430,9 @@ constexpr qsizetype DiffChunk = 4000;
 
 /// The report files each task's commit changed against its first parent. Chunks run on a local pool, one thread
 /// per core, each with its own git_repository (handles are not shared between threads).
-Result<QList<QPair<qsizetype, WalkCache::Entries>>> diffInParallel(const QString& repoPath,
-                                                                  const QList<DiffTask>& tasks,
-                                                                  const QStringList& prefixes,
-                                                                  const QList<QRegularExpression>& globs,
-                                                                  ProgressSink* sink)
+Result<QList<QPair<qsizetype, WalkCache::Entries>>>
+diffInParallel(const QString& repoPath, const QList<DiffTask>& tasks, const QStringList& prefixes,
+               const QList<QRegularExpression>& globs, ProgressSink* sink)
 {
     using Chunk = QList<QPair<qsizetype, WalkCache::Entries>>;
     QList<QPair<qsizetype, qsizetype>> ranges;
