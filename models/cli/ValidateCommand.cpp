@@ -12,6 +12,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
 
 namespace gatehouse::cli {
 
@@ -180,32 +183,71 @@ int runValidate(const QStringList& arguments, Io io)
             inputs.append(readInput(argument, workDir, options.rev, validation.files));
     }
 
+    // Each file is validated on its own (and its scripts go to shellcheck, a process per file): in parallel, one
+    // thread per core; the output keeps the order of the inputs.
+    struct FileOutcome
+    {
+        ValidationResult result;
+        bool shellMissing = false;
+        QString shellError;
+    };
+    const bool scripts = categories.contains(Category::Script);
+    const QString repoPath = options.repo;
+    const QString revision = options.rev;
+    auto validateOne = [&validation, scripts, repoPath, revision](const InputFile& input) {
+        FileOutcome outcome;
+        if (!input.error.isEmpty())
+            return outcome;
+        ValidationOptions fileOptions = validation;
+        if (input.outsideRepository) {
+            fileOptions.files = FileSource(); // another repository's file: its references are not checked here
+        } else if (fileOptions.files.isValid()) {
+            // A repository handle of this thread's own: git handles are not shared between threads.
+            if (Result<FileSource> own = PipelineDiscovery::fileSource(repoPath, revision))
+                fileOptions.files = own.value();
+        }
+        outcome.result = validatePipeline(input.text, input.displayPath, fileOptions);
+        if (scripts) {
+            // The shell of the jobs, when shellcheck is installed (an explicit request without it is reported).
+            const ShellCheck::Result shell
+                = ShellCheck::checkPipeline(outcome.result.model, input.text, fileOptions.files, Category::Script);
+            outcome.shellMissing = !shell.available;
+            outcome.shellError = shell.error;
+            outcome.result.diagnostics += shell.diagnostics;
+            normalizeDiagnostics(outcome.result.diagnostics);
+        }
+        return outcome;
+    };
+    QList<FileOutcome> outcomes;
+    if (inputs.size() <= 1) {
+        for (const InputFile& input : std::as_const(inputs))
+            outcomes.append(validateOne(input));
+    } else {
+        QThreadPool pool;
+        pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
+        outcomes = QtConcurrent::blockingMapped<QList<FileOutcome>>(&pool, inputs, validateOne);
+    }
+
     bool unreadable = false;
     bool errors = false;
+    bool shellMissingSaid = false;
     QList<ReportFile> report;
-    for (const InputFile& input : std::as_const(inputs)) {
+    for (qsizetype i = 0; i < inputs.size(); ++i) {
+        const InputFile& input = inputs.at(i);
         if (!input.error.isEmpty()) {
             io.err << "gatehouse validate: " << input.error << '\n';
             unreadable = true;
             continue;
         }
-        ValidationOptions fileOptions = validation;
-        if (input.outsideRepository)
-            fileOptions.files = FileSource(); // another repository's file: its references are not checked here
-        ValidationResult result = validatePipeline(input.text, input.displayPath, fileOptions);
-        if (categories.contains(Category::Script)) {
-            // The shell of the jobs, when shellcheck is installed (an explicit request without it is reported).
-            const ShellCheck::Result shell
-                = ShellCheck::checkPipeline(result.model, input.text, fileOptions.files, Category::Script);
-            if (!shell.available && parser.isSet(categoriesOption))
-                io.err << "gatehouse validate: shellcheck is not installed; script checks skipped\n";
-            if (!shell.error.isEmpty())
-                io.err << "gatehouse validate: " << input.displayPath << ": " << shell.error << '\n';
-            result.diagnostics += shell.diagnostics;
-            normalizeDiagnostics(result.diagnostics);
+        const FileOutcome& outcome = outcomes.at(i);
+        if (outcome.shellMissing && parser.isSet(categoriesOption) && !shellMissingSaid) {
+            io.err << "gatehouse validate: shellcheck is not installed; script checks skipped\n";
+            shellMissingSaid = true;
         }
-        ReportFile file{input.displayPath, result.kind, {}};
-        for (const Diagnostic& d : result.diagnostics) {
+        if (!outcome.shellError.isEmpty())
+            io.err << "gatehouse validate: " << input.displayPath << ": " << outcome.shellError << '\n';
+        ReportFile file{input.displayPath, outcome.result.kind, {}};
+        for (const Diagnostic& d : outcome.result.diagnostics) {
             if (!categories.contains(d.category))
                 continue;
             file.diagnostics.append(d);

@@ -140,10 +140,15 @@ history="$work/history-$commits"
 echo "== 3. history of $commits commits: gatehouse info / posture vs git log --name-only"
 [ "$(git -C "$history" rev-list --count HEAD 2>/dev/null)" = "$commits" ] || "$here/make-history.sh" "$history" "$commits"
 measure info "$gatehouse" info --repo "$history" --format json
-measure posture "$gatehouse" posture --repo "$history" --format json
+# First open: an empty report cache every run (a fresh XDG_CACHE_HOME); reopen: the cache that run left.
+posture_cache="$work/posture-cache"
+measure posture_first sh -c 'rm -rf "$1" && mkdir -p "$1" && XDG_CACHE_HOME="$1" exec "$2" posture --repo "$3" --format json' \
+    sh "$posture_cache" "$gatehouse" "$history"
+measure posture_reopen env XDG_CACHE_HOME="$posture_cache" "$gatehouse" posture --repo "$history" --format json
 measure gitlog git -C "$history" log --name-only
 row "info, $commits commits" info "git log --name-only" gitlog
-row "posture, $commits commits" posture "git log --name-only" gitlog
+row "posture first open (empty cache), $commits commits" posture_first "git log --name-only" gitlog
+row "posture reopen (cache on disk), $commits commits" posture_reopen "git log --name-only" gitlog
 
 # 4. start-up -----------------------------------------------------------------------------------------------------
 echo "== 4. start-up to the first painted window, demo repository"
