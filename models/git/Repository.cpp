@@ -62,15 +62,24 @@ Result<CommitPtr> lookupCommit(git_repository* repo, const ObjectId& id)
     return CommitPtr(commit);
 }
 
+// The tree of a commit, or the tree itself when `id` names one (long walks pass the trees they already know, which
+// saves reading every commit a second time).
 Result<TreePtr> commitTree(git_repository* repo, const ObjectId& id)
 {
     if (id.isNull())
         return TreePtr();
-    auto commit = lookupCommit(repo, id);
-    if (!commit)
-        return commit.error();
+    git_object* raw = nullptr;
+    const git_oid oid = toOid(id);
+    if (const int rc = git_object_lookup(&raw, repo, &oid, GIT_OBJECT_ANY); rc < 0)
+        return lastError(rc, QStringLiteral("cannot read %1").arg(id.shortString()));
+    ObjectPtr object(raw);
+    if (git_object_type(raw) == GIT_OBJECT_TREE)
+        return TreePtr(reinterpret_cast<git_tree*>(object.release()));
+    if (git_object_type(raw) != GIT_OBJECT_COMMIT)
+        return makeError(QStringLiteral("git.not-a-commit"),
+                         QStringLiteral("%1 is not a commit").arg(id.shortString()));
     git_tree* tree = nullptr;
-    if (const int rc = git_commit_tree(&tree, commit->get()); rc < 0)
+    if (const int rc = git_commit_tree(&tree, reinterpret_cast<git_commit*>(raw)); rc < 0)
         return lastError(rc, QStringLiteral("tree of %1").arg(id.shortString()));
     return TreePtr(tree);
 }

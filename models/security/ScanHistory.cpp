@@ -420,8 +420,8 @@ void addParse(Scan& scan, ScanHistory& history, const CachedParsePtr& parse, con
 struct DiffTask
 {
     qsizetype index = 0;
-    git::ObjectId parent;
-    git::ObjectId commit;
+    git::ObjectId from; ///< the parent's tree (or the parent commit when its tree is not known; null: none)
+    git::ObjectId to; ///< the commit's tree
 };
 
 // Commits per chunk: each chunk opens its own repository, so libgit2's object cache (trees of neighbouring
@@ -448,7 +448,7 @@ diffInParallel(const QString& repoPath, const QList<DiffTask>& tasks, const QStr
             if (sink && sink->isCancelled())
                 return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
             const DiffTask& task = tasks.at(i);
-            auto changed = repo->changedFiles(task.parent, task.commit, prefixes);
+            auto changed = repo->changedFiles(task.from, task.to, prefixes);
             if (!changed)
                 return changed.error();
             WalkCache::Entries reports;
@@ -576,8 +576,12 @@ Result<ScanHistory> ScanHistoryReader::read(const QString& repoPath, const ScanS
         QList<DiffTask> tasks;
         for (qsizetype index = 0; index < commits->size(); ++index) {
             const git::CommitInfo& commit = commits->at(index);
-            if (!walkCache.find(commit.id))
-                tasks.append({index, commit.parents.value(0), commit.id});
+            if (walkCache.find(commit.id))
+                continue;
+            // First-parent walk: the next commit listed is usually the parent, whose tree is known already.
+            const git::ObjectId parent = commit.parents.value(0);
+            const bool listed = index + 1 < commits->size() && commits->at(index + 1).id == parent;
+            tasks.append({index, listed ? commits->at(index + 1).tree : parent, commit.tree});
         }
         auto outcome = diffInParallel(repoPath, tasks, prefixes, globs, sink);
         if (!outcome)
