@@ -3,10 +3,10 @@
 #include "Dashboard.h"
 
 #include "Theme.h"
-#include "overview/SourcePreviewDialog.h"
 #include "delivery/DeliveryLoader.h"
 #include "delivery/DeploymentsView.h"
 #include "delivery/IncidentsView.h"
+#include "overview/SourcePreviewDialog.h"
 #include "pages/DeploymentsPage.h"
 #include "pages/IncidentsPage.h"
 #include "pages/OverviewPage.h"
@@ -132,6 +132,8 @@ void Dashboard::navigate(const scorecard::SourceLink& link)
         showDeployment(link.ref);
         return;
     }
+    if (link.page == QLatin1String("runs"))
+        m_pipelines->showRuns();
     setCurrentPage(page);
 }
 

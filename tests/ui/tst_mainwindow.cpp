@@ -37,6 +37,7 @@
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QToolButton>
@@ -142,9 +143,15 @@ private Q_SLOTS:
         QCOMPARE(overview->activityBars()->weeks().size(), qMin<qsizetype>(12, s.weeks.size()));
         snap(window, QStringLiteral("overview"));
 
+        // A run metric's link opens the Runs tab of the Pipelines page.
+        window.dashboard()->navigate(scorecard::SourceLink::toPage(QStringLiteral("runs")));
+        QCOMPARE(window.dashboard()->currentPage(), int(Dashboard::Pipelines));
+        PipelinesPage* pipelines = window.dashboard()->pipelinesPage();
+        QCOMPARE(pipelines->tabs()->currentWidget()->objectName(), QStringLiteral("runsHolder"));
+        pipelines->tabs()->setCurrentIndex(0);
+
         // Pipelines: the files, and the selected one's text read in the background.
         goTo(window, Dashboard::Pipelines);
-        PipelinesPage* pipelines = window.dashboard()->pipelinesPage();
         QVERIFY(s.pipelineFiles.size() >= 2);
         QCOMPARE(pipelines->fileView()->model()->rowCount(), int(s.pipelineFiles.size()));
         // The selected file opens in the pipeline workspace's editor.

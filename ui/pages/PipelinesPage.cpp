@@ -171,4 +171,9 @@ bool PipelinesPage::showPath(const QString& path, int line)
     return m_currentPath == path;
 }
 
+void PipelinesPage::showRuns()
+{
+    m_tabs->setCurrentWidget(m_runsHolder);
+}
+
 } // namespace gatehouse::ui

@@ -36,6 +36,8 @@ public:
     /// The Runs tab of the current repository (null before the first snapshot).
     RunsPanel* runsPanel() const;
     QTabWidget* tabs() const { return m_tabs; }
+    /// Brings the Runs tab to the front (the Overview's pipeline-success links).
+    void showRuns();
     /// The repository-relative path of the file last opened from the list.
     QString currentPath() const { return m_currentPath; }
     /// Asks about unsaved pipeline edits; false when the user cancelled (quitting or switching repository).

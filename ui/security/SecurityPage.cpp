@@ -155,6 +155,7 @@ QWidget* SecurityPage::createHeader()
 
     m_weekBox->setObjectName(QStringLiteral("weekSelector"));
     m_weekBox->setMinimumWidth(230);
+    m_weekBox->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "2026-W48 (23 Nov – 29 Nov, this week)" in full
     m_weekBox->setToolTip(tr("The ISO week under review: tiles, fix times and open findings per tool are evaluated at "
                              "its end (or now, for the current week)."));
     m_previousWeek->setArrowType(Qt::LeftArrow);
