@@ -163,7 +163,8 @@ Result<Repository> Repository::open(const QString& path)
 Result<Repository> Repository::init(const QString& path, bool bare, const QString& initialBranch)
 {
     ensureInitialized();
-    git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+    git_repository_init_options options;
+    git_repository_init_options_init(&options, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
     options.flags = GIT_REPOSITORY_INIT_MKPATH | (bare ? GIT_REPOSITORY_INIT_BARE : 0);
     const QByteArray head = initialBranch.toUtf8();
     if (!initialBranch.isEmpty())
@@ -668,7 +669,8 @@ Result<DiffPtr> treeDiff(git_repository* repo, const ObjectId& from, const Objec
     auto newTree = commitTree(repo, to);
     if (!newTree)
         return newTree.error();
-    git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+    git_diff_options options;
+    git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
     PathspecHolder pathspec(paths);
     pathspec.apply(options);
     git_diff* raw = nullptr;
@@ -676,7 +678,8 @@ Result<DiffPtr> treeDiff(git_repository* repo, const ObjectId& from, const Objec
         return lastError(rc, QStringLiteral("cannot diff"));
     DiffPtr diff(raw);
     if (detectRenames) {
-        git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+        git_diff_find_options find;
+        git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
         find.flags = GIT_DIFF_FIND_RENAMES;
         if (const int rc = git_diff_find_similar(diff.get(), &find); rc < 0)
             return lastError(rc, QStringLiteral("cannot detect renames"));
@@ -1078,7 +1081,8 @@ Status Repository::setHead(const QString& refName)
 
 Status Repository::checkoutHead(bool force)
 {
-    git_checkout_options options = GIT_CHECKOUT_OPTIONS_INIT;
+    git_checkout_options options;
+    git_checkout_options_init(&options, GIT_CHECKOUT_OPTIONS_VERSION);
     options.checkout_strategy = force ? GIT_CHECKOUT_FORCE : GIT_CHECKOUT_SAFE;
     if (const int rc = git_checkout_head(d->get(), &options); rc < 0)
         return lastError(rc, QStringLiteral("cannot check out HEAD"));
@@ -1144,7 +1148,8 @@ Status Repository::syncIndexEntry(const QString& path, const ObjectId& commit)
 
 Result<QList<StatusEntry>> Repository::status() const
 {
-    git_status_options options = GIT_STATUS_OPTIONS_INIT;
+    git_status_options options;
+    git_status_options_init(&options, GIT_STATUS_OPTIONS_VERSION);
     options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
     options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS
         | GIT_STATUS_OPT_RENAMES_HEAD_TO_INDEX | GIT_STATUS_OPT_SORT_CASE_SENSITIVELY;

@@ -169,12 +169,13 @@ Result<StrategyReport> StrategyDetector::scanRepository(const QString& repositor
         return repo.error();
     StrategyDetector detector;
     const qint64 maxSize = ManifestReader::MaxFileSize;
-    auto readFailed = [&detector, maxSize](const QString& path, const Error& error) {
+    auto readFailed = [&detector](const QString& path, const Error& error) {
         const bool tooLarge = error.code == QLatin1String("io.too-large");
         detector.addDiagnostic(
             {path, 0, 0, tooLarge ? QStringLiteral("strategy.too-large") : QStringLiteral("strategy.read"),
-             tooLarge ? QStringLiteral("above the %1-byte limit for manifests; not read").arg(maxSize)
-                      : error.toString()});
+             tooLarge
+                 ? QStringLiteral("above the %1-byte limit for manifests; not read").arg(ManifestReader::MaxFileSize)
+                 : error.toString()});
     };
     if (!revision.isEmpty()) {
         auto commit = repo->resolve(revision);
