@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QSet>
 #include <QThread>
 #include <QThreadPool>
@@ -194,7 +195,11 @@ int runValidate(const QStringList& arguments, Io io)
     const bool scripts = categories.contains(Category::Script);
     const QString repoPath = options.repo;
     const QString revision = options.rev;
-    auto validateOne = [&validation, scripts, repoPath, revision](const InputFile& input) {
+    // Reads use a repository handle of each thread's own (git handles are not shared between threads); the file
+    // list stays the shared one, computed once (discovery may have done it already) and serialized by a mutex.
+    QMutex listMutex; // also guards the shared handle's reads when a thread cannot open its own
+    const std::function<QStringList()> sharedList = validation.files.list;
+    auto validateOne = [&validation, &listMutex, &sharedList, scripts, repoPath, revision](const InputFile& input) {
         FileOutcome outcome;
         if (!input.error.isEmpty())
             return outcome;
@@ -202,9 +207,21 @@ int runValidate(const QStringList& arguments, Io io)
         if (input.outsideRepository) {
             fileOptions.files = FileSource(); // another repository's file: its references are not checked here
         } else if (fileOptions.files.isValid()) {
-            // A repository handle of this thread's own: git handles are not shared between threads.
-            if (Result<FileSource> own = PipelineDiscovery::fileSource(repoPath, revision))
-                fileOptions.files = own.value();
+            if (Result<FileSource> own = PipelineDiscovery::fileSource(repoPath, revision)) {
+                fileOptions.files.read = own->read;
+            } else {
+                const auto sharedRead = validation.files.read; // could not reopen: the shared handle, one at a time
+                fileOptions.files.read = [&listMutex, sharedRead](const QString& path) {
+                    QMutexLocker lock(&listMutex);
+                    return sharedRead(path);
+                };
+            }
+            if (sharedList) {
+                fileOptions.files.list = [&listMutex, &sharedList]() {
+                    QMutexLocker lock(&listMutex);
+                    return sharedList();
+                };
+            }
         }
         outcome.result = validatePipeline(input.text, input.displayPath, fileOptions);
         if (scripts) {
