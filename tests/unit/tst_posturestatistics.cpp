@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "FindingSpec.h"
 #include "security/PostureStatistics.h"
 
 #include <QtTest>
@@ -13,33 +14,9 @@ QDateTime at(int day, int hour = 10)
     return QDateTime(QDate(2026, 3, day), QTime(hour, 0), Qt::UTC);
 }
 
-/// "a" → a high finding with fingerprint "a"; "a!" → critical, "a-" → low.
-Finding finding(const QString& tool, QString spec)
-{
-    Finding f;
-    f.tool = tool;
-    f.severity = Severity::High;
-    if (spec.endsWith(QLatin1Char('!'))) {
-        f.severity = Severity::Critical;
-        spec.chop(1);
-    } else if (spec.endsWith(QLatin1Char('-'))) {
-        f.severity = Severity::Low;
-        spec.chop(1);
-    }
-    f.fingerprint = spec;
-    f.rule = QStringLiteral("rule-") + spec;
-    return f;
-}
-
 ScanReport report(const QString& tool, ReportFormat format, const QStringList& specs)
 {
-    ScanReport r;
-    r.tool = tool;
-    r.format = format;
-    r.path = QStringLiteral("reports/%1.json").arg(tool);
-    for (const QString& spec : specs)
-        r.findings << finding(tool, spec);
-    return r;
+    return test::specReport(tool, format, specs);
 }
 
 Scan scan(const QDateTime& time, QList<ScanReport> reports)

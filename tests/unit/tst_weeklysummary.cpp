@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "FindingSpec.h"
 #include "demo/DemoRepository.h"
 #include "git/Repository.h"
 #include "security/WeeklySummary.h"
@@ -15,35 +16,9 @@ QDateTime nov(int day, int hour = 10)
     return QDateTime(QDate(2026, 11, day), QTime(hour, 0), Qt::UTC);
 }
 
-/// "a" → a high finding with fingerprint "a"; "a!" → critical, "a-" → low.
-Finding finding(const QString& tool, FindingCategory category, QString spec)
-{
-    Finding f;
-    f.tool = tool;
-    f.category = category;
-    f.severity = Severity::High;
-    if (spec.endsWith(QLatin1Char('!'))) {
-        f.severity = Severity::Critical;
-        spec.chop(1);
-    } else if (spec.endsWith(QLatin1Char('-'))) {
-        f.severity = Severity::Low;
-        spec.chop(1);
-    }
-    f.fingerprint = spec;
-    f.rule = QStringLiteral("rule-") + spec;
-    f.title = QStringLiteral("Finding ") + spec;
-    return f;
-}
-
 ScanReport report(const QString& tool, ReportFormat format, FindingCategory category, const QStringList& specs)
 {
-    ScanReport r;
-    r.tool = tool;
-    r.format = format;
-    r.path = QStringLiteral("reports/%1.json").arg(tool);
-    for (const QString& spec : specs)
-        r.findings << finding(tool, category, spec);
-    return r;
+    return test::specReport(tool, format, specs, category);
 }
 
 ScanReport semgrep(const QStringList& specs)
