@@ -35,6 +35,7 @@ struct ValueSpec
     double min = 0;
     double max = 0; ///< inclusive range when max > min
     const char* format = nullptr;
+    int maxItems = 0; ///< most items a sequence may have (0: no limit)
 };
 
 /// One keyword of a mapping: name, accepted value, whether it is required and a one-line description
@@ -55,6 +56,12 @@ struct MapSchema
     bool open = false;
     ValueSpec otherValue;
     QString what; ///< how messages name the mapping, e.g. "job", "artifacts"
+    /// Groups of keys that exclude each other, "a|b,c|d": at most one key of each group may be set.
+    const char* exclusive = nullptr;
+    /// "a|b|c": at least one of these keys must be set (the mapping is meaningless without).
+    const char* requireOne = nullptr;
+    /// "a>b;c>d": key a may only be set together with key b.
+    const char* dependsOn = nullptr;
 
     const KeySpec* key(QStringView name) const;
     QStringList keyNames() const;

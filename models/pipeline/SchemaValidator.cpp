@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SchemaValidator.h"
 
+#include <QDateTime>
 #include <QRegularExpression>
 
 namespace gatehouse::pipeline {
@@ -117,6 +118,38 @@ void SchemaValidator::validateMap(const YamlNode& node, const QString& schemaId,
             message += QStringLiteral("; expected one of: %1").arg(known.join(QStringLiteral(", ")));
         report(key, Severity::Error, QStringLiteral("unknown-key"), message);
     }
+    if (schema->exclusive) {
+        for (const QString& group : QString::fromLatin1(schema->exclusive).split(u',')) {
+            QStringList present;
+            for (const QString& name : group.split(u'|')) {
+                if (node.get(name))
+                    present.append(name);
+            }
+            if (present.size() > 1)
+                report(*node.keyNode(present.constLast()), Severity::Error, QStringLiteral("conflicting-keys"),
+                       QStringLiteral("%1 sets %2; they exclude each other, expected only one")
+                           .arg(what, present.join(QStringLiteral(" and "))));
+        }
+    }
+    if (schema->requireOne) {
+        const QStringList names = KeywordTables::enumNames(schema->requireOne);
+        bool any = false;
+        for (const QString& name : names)
+            any = any || node.get(name);
+        if (!any)
+            report(node, Severity::Error, QStringLiteral("missing-key"),
+                   QStringLiteral("%1 needs one of: %2").arg(what, names.join(QStringLiteral(", "))));
+    }
+    if (schema->dependsOn) {
+        for (const QString& rule : QString::fromLatin1(schema->dependsOn).split(u';')) {
+            const QString key = rule.section(u'>', 0, 0);
+            const QString needed = rule.section(u'>', 1);
+            if (node.get(key) && !node.get(needed))
+                report(*node.keyNode(key), Severity::Error, QStringLiteral("missing-key"),
+                       QStringLiteral("%1 sets '%2' without '%3'; '%2' only works together with '%3'")
+                           .arg(what, key, needed));
+        }
+    }
     for (const KeySpec& spec : schema->keys) {
         if (spec.required && !node.get(QString::fromLatin1(spec.name)))
             report(node, Severity::Error, QStringLiteral("missing-key"),
@@ -141,6 +174,14 @@ void SchemaValidator::validateValue(const YamlNode& node, const ValueSpec& spec,
             validateMap(node, QString::fromLatin1(spec.map), what);
         return;
     case YamlNode::Kind::Sequence:
+        if (spec.maxItems > 0 && node.size() > spec.maxItems) {
+            report(node, Severity::Error, QStringLiteral("too-many-items"),
+                   QStringLiteral("%1 has %2 entries; at most %3 are allowed")
+                       .arg(what)
+                       .arg(node.size())
+                       .arg(spec.maxItems));
+            return;
+        }
         if (spec.items) {
             if (const ValueSpec* item = m_tables.value(QString::fromLatin1(spec.items))) {
                 for (const YamlNode& child : node.items)
@@ -250,11 +291,50 @@ QString SchemaValidator::checkFormat(const QString& format, const QString& value
             return {};
         return QStringLiteral("a duration such as '1h 30m', '90 minutes' or '3600'");
     }
+    if (format == u"lifetime") {
+        if (value == u"never")
+            return {};
+        if (checkFormat(QStringLiteral("duration"), value).isEmpty())
+            return {};
+        return QStringLiteral("a duration such as '1 week' or '3 mins 4 sec', or 'never'");
+    }
+    if (format == u"expose-as") {
+        // Shown as a link label in merge requests: letters, digits, spaces and - _ . only.
+        static const QRegularExpression label(QStringLiteral("^[\\w\\s.-]+$"));
+        if (label.match(value).hasMatch())
+            return {};
+        return QStringLiteral("a label of letters, digits, spaces, '-', '_' and '.'");
+    }
+    if (format == u"datetime") {
+        if (QDateTime::fromString(value, Qt::ISODate).isValid()
+            || QDateTime::fromString(value, Qt::ISODateWithMs).isValid())
+            return {};
+        return QStringLiteral("an ISO 8601 date and time such as '2026-03-15T08:00:00Z'");
+    }
     if (format == u"project") {
         static const QRegularExpression project(QStringLiteral("^[\\w.$/{}-]+/[\\w.$/{}-]+$"));
         if (project.match(value).hasMatch())
             return {};
         return QStringLiteral("a full project path such as 'group/project'");
+    }
+    if (format == u"slash-regex") {
+        // GitLab's regular expressions are written between slashes, with optional flags: /pattern/i.
+        static const QRegularExpression slashed(QStringLiteral("^/.*/[a-z]*$"),
+                                                QRegularExpression::DotMatchesEverythingOption);
+        if (!slashed.match(value).hasMatch())
+            return QStringLiteral("a regular expression between slashes, such as '/Coverage: \\d+\\.\\d+%/'");
+        const qsizetype end = value.lastIndexOf(u'/');
+        const QString pattern = value.mid(1, end - 1);
+        if (!QRegularExpression(pattern).isValid())
+            return QStringLiteral("a valid regular expression (%1)").arg(QRegularExpression(pattern).errorString());
+        return {};
+    }
+    if (format == u"cache-key") {
+        // The key names a folder on the runner: no slash, and not '.' itself.
+        if (value.contains(u'/') || value.contains(QStringLiteral("%2F"), Qt::CaseInsensitive) || value == u"."
+            || value.compare(QStringLiteral("%2E"), Qt::CaseInsensitive) == 0)
+            return QStringLiteral("a key without '/' that is not '.'");
+        return {};
     }
     if (format == u"url") {
         if (value.startsWith(u"https://") || value.startsWith(u"http://") || value.contains(u'$'))

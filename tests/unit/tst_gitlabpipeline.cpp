@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pipeline/GitLabPipeline.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace gatehouse;
@@ -50,6 +51,10 @@ class TestGitLabPipeline : public QObject
 private Q_SLOTS:
     void rules_data();
     void rules();
+    void keywordValues_data();
+    void keywordValues();
+    void nestedStages();
+    void linearOnLongNeedsChain();
     void deepExtendsMerge();
     void referencesInScriptsAndRules();
     void anchorsWithMergeKeys();
@@ -167,7 +172,7 @@ void TestGitLabPipeline::rules_data()
                                   << QStringLiteral("did you mean 'manual'");
     QTest::newRow("wrong type") << QByteArray("job:\n  script: y\n  tags: {a: 1}\n") << Files()
                                 << QStringList{QStringLiteral(".gitlab-ci.yml:3:9:gitlab.wrong-type")}
-                                << QStringLiteral("a string or a sequence");
+                                << QStringLiteral("must be a sequence");
     QTest::newRow("parallel range") << QByteArray("job:\n  script: y\n  parallel: 500\n") << Files()
                                     << QStringList{QStringLiteral(".gitlab-ci.yml:3:13:gitlab.out-of-range")}
                                     << QStringLiteral("between 1 and 200");
@@ -222,6 +227,323 @@ void TestGitLabPipeline::rules()
     QCOMPARE(describe(diagnostics), expected);
     if (!messagePart.isEmpty())
         QVERIFY2(messages(diagnostics).contains(messagePart), qPrintable(messages(diagnostics)));
+}
+
+void TestGitLabPipeline::keywordValues_data()
+{
+    // One row per value rule of GitLab's CI/CD YAML syntax reference: what GitLab runs is accepted, what it
+    // refuses is an error at the offending key or value.
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QStringList>("expected"); // file:line:column:rule of errors
+
+    QTest::newRow("cache key files + prefix") << QByteArray(
+        "job:\n  script: x\n  cache:\n    key:\n      files: [a.lock, b.lock]\n      prefix: $CI_JOB_NAME\n    paths: "
+        "[vendor]\n    policy: pull\n    when: always\n    fallback_keys: [main]\n")
+                                              << QStringList();
+    QTest::newRow("four caches") << QByteArray(
+        "job:\n  script: x\n  cache:\n    - key: a\n    - key: b\n    - key: c\n    - key: d\n")
+                                 << QStringList();
+    QTest::newRow("cache policy variable")
+        << QByteArray("job:\n  script: x\n  cache:\n    key: k\n    policy: $POLICY\n") << QStringList();
+    QTest::newRow("image full form") << QByteArray(
+        "job:\n  script: x\n  image:\n    name: ruby:3\n    entrypoint: ['']\n    docker: {platform: linux/arm64, "
+        "user: dave}\n    kubernetes: {user: 1000}\n    pull_policy: [always, if-not-present]\n")
+                                     << QStringList();
+    QTest::newRow("service full form") << QByteArray(
+        "job:\n  script: x\n  services:\n    - postgres:16\n    - name: redis:7\n      alias: cache\n      command: "
+        "[redis-server]\n      variables: {A: b}\n      pull_policy: never\n")
+                                       << QStringList();
+    QTest::newRow("artifacts full form") << QByteArray(
+        "job:\n  script: x\n  artifacts:\n    name: out\n    paths: [out/]\n    exclude: [out/*.tmp]\n    expire_in: 1 "
+        "week\n    expose_as: Build output\n    access: developer\n    when: always\n    reports:\n      junit: "
+        "[report.xml]\n      coverage_report: {coverage_format: cobertura, path: cov.xml}\n      dotenv: build.env\n   "
+        "   annotations: links.json\n") << QStringList();
+    QTest::newRow("artifacts never expire")
+        << QByteArray("job:\n  script: x\n  artifacts:\n    paths: [a]\n    expire_in: never\n") << QStringList();
+    QTest::newRow("dast configuration") << QByteArray(
+        "job:\n  script: x\n  dast_configuration:\n    site_profile: Example\n    scanner_profile: Quick\n")
+                                        << QStringList();
+    QTest::newRow("retry map") << QByteArray("job:\n  script: x\n  retry:\n    max: 2\n    when: [script_failure, "
+                                             "runner_system_failure]\n    exit_codes: 137\n")
+                               << QStringList();
+    QTest::newRow("parallel matrix") << QByteArray("job:\n  script: x\n  parallel:\n    matrix:\n      - PROVIDER: "
+                                                   "aws\n        STACK: [app1, app2]\n      - PROVIDER: [gcp, vultr]\n")
+                                     << QStringList();
+    QTest::newRow("rules full form") << QByteArray(
+        "job:\n  script: x\n  rules:\n    - if: $CI_COMMIT_BRANCH\n      changes:\n        paths: [src/**/*]\n        "
+        "compare_to: refs/heads/main\n      exists:\n        paths: [Dockerfile]\n        project: group/other\n       "
+        " ref: main\n      when: manual\n      allow_failure: {exit_codes: [1, 2]}\n      variables: {A: b}\n      "
+        "interruptible: true\n    - when: delayed\n      start_in: 10 minutes\n")
+                                     << QStringList();
+    QTest::newRow("needs forms") << QByteArray(
+        "a:\n  script: x\njob:\n  script: x\n  needs:\n    - a\n    - job: a\n      artifacts: false\n      optional: "
+        "true\n    - pipeline: $PARENT_PIPELINE_ID\n      job: gen\n    - project: group/other\n      job: build\n     "
+        " ref: main\n      artifacts: true\n")
+                                 << QStringList{QStringLiteral(".gitlab-ci.yml:7:12:gitlab.duplicate-needs")};
+    QTest::newRow("id tokens") << QByteArray("job:\n  script: x\n  id_tokens:\n    ONE:\n      aud: "
+                                             "https://vault.example.com\n    TWO:\n      aud: [a, b]\n")
+                               << QStringList();
+    QTest::newRow("secrets forms") << QByteArray(
+        "job:\n  script: x\n  secrets:\n    A:\n      vault: production/db/password@ops\n      token: $TOKEN\n    B:\n "
+        "     vault:\n        engine: {name: kv-v2, path: ops}\n        path: production/db\n        field: password\n "
+        "     file: false\n    C:\n      gcp_secret_manager: {name: my-secret, version: 2}\n    D:\n      "
+        "azure_key_vault: {name: s}\n")
+                                   << QStringList();
+    QTest::newRow("environment full form") << QByteArray(
+        "job:\n  script: x\n  environment:\n    name: review/$CI_COMMIT_REF_SLUG\n    url: "
+        "https://$CI_ENVIRONMENT_SLUG.example.com\n    action: prepare\n    auto_stop_in: 1 day\n    deployment_tier: "
+        "staging\n    kubernetes:\n      agent: group/agents:prod\n      namespace: review\n")
+                                           << QStringList();
+    QTest::newRow("release") << QByteArray(
+        "job:\n  script: x\n  release:\n    tag_name: v1\n    name: One\n    description: notes\n    released_at: "
+        "'2026-03-15T08:00:00Z'\n    milestones: [m1]\n    assets:\n      links:\n        - name: bin\n          url: "
+        "https://example.com/bin\n          link_type: package\n")
+                             << QStringList();
+    QTest::newRow("pages map") << QByteArray(
+        "pages:\n  script: x\n  pages:\n    path_prefix: mr\n    expire_in: 1 week\n")
+                               << QStringList();
+    QTest::newRow("delayed job") << QByteArray(
+        "job:\n  script: x\n  when: delayed\n  start_in: 30 minutes\n  timeout: 3h 30m\n")
+                                 << QStringList();
+    QTest::newRow("allow failure exit codes")
+        << QByteArray("job:\n  script: x\n  allow_failure:\n    exit_codes: 137\n") << QStringList();
+    QTest::newRow("coverage regex") << QByteArray("job:\n  script: x\n  coverage: '/Code coverage: \\d+\\.\\d+/'\n")
+                                    << QStringList();
+    QTest::newRow("hooks and inherit") << QByteArray(
+        "job:\n  script: x\n  hooks:\n    pre_get_sources_script: [echo hi]\n  inherit:\n    default: [image, retry]\n "
+        "   variables: false\n") << QStringList();
+    QTest::newRow("variable forms") << QByteArray(
+        "variables:\n  DEPLOY:\n    value: staging\n    description: Where\n    options: [staging, production]\n    "
+        "expand: false\njob:\n  script: x\n  variables:\n    N: 1\n    B:\n      value: $A\n      expand: false\n")
+                                    << QStringList();
+    QTest::newRow("trigger include artifact")
+        << QByteArray("gen:\n  stage: build\n  script: x\nchild:\n  trigger:\n    include:\n      - artifact: "
+                      "generated.yml\n        job: gen\n    strategy: depend\n")
+        << QStringList();
+    QTest::newRow("trigger include forms") << QByteArray(
+        "child:\n  trigger:\n    include:\n      - project: group/other\n        file: [/ci/a.yml]\n        ref: "
+        "main\n      - template: Jobs/SAST.gitlab-ci.yml\n      - component: gitlab.com/g/c/x@1.0\n        inputs: "
+        "{stage: test}\n    forward:\n      yaml_variables: true\n      pipeline_variables: false\n")
+                                           << QStringList();
+    QTest::newRow("trigger project") << QByteArray("down:\n  trigger:\n    project: group/other\n    branch: main\n    "
+                                                   "strategy: mirror\n    inputs: {env: prod}\n")
+                                     << QStringList();
+    QTest::newRow("nested stages") << QByteArray(
+        "stages:\n  - [build, lint]\n  - test\n  - - deploy\njob:\n  stage: lint\n  script: x\n")
+                                   << QStringList();
+    QTest::newRow("include forms") << QByteArray(
+        "include:\n  - project: group/other\n    file: [a.yml, b.yml]\n    ref: v1\n  - remote: "
+        "https://example.com/ci.yml\n  - template: Auto-DevOps.gitlab-ci.yml\n  - component: "
+        "$CI_SERVER_FQDN/g/c/x@1.0\n    inputs: {stage: test}\n    rules:\n      - if: $A\n        when: never\njob:\n "
+        " script: x\n") << QStringList();
+    QTest::newRow("workflow") << QByteArray(
+        "workflow:\n  name: Pipeline $CI_COMMIT_BRANCH\n  auto_cancel:\n    on_new_commit: interruptible\n    "
+        "on_job_failure: all\n  rules:\n    - if: $CI_MERGE_REQUEST_IID\n      auto_cancel: {on_new_commit: none}\n    "
+        "- when: always\njob:\n  script: x\n")
+                              << QStringList();
+    QTest::newRow("only except map") << QByteArray(
+        "job:\n  script: x\n  only:\n    refs: [main]\n    variables: [$A == \"b\"]\n    changes: [src/*]\n  except:\n "
+        "   kubernetes: active\n") << QStringList();
+    QTest::newRow("manual confirmation") << QByteArray(
+        "job:\n  script: x\n  when: manual\n  manual_confirmation: Are you sure?\n")
+                                         << QStringList();
+    QTest::newRow("cache key three files")
+        << QByteArray("job:\n  script: x\n  cache:\n    key:\n      files: [a, b, c]\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:5:14:gitlab.too-many-items")};
+    QTest::newRow("cache key with slash") << QByteArray("job:\n  script: x\n  cache:\n    key: feature/x\n")
+                                          << QStringList{QStringLiteral(".gitlab-ci.yml:4:10:gitlab.invalid-format")};
+    QTest::newRow("five caches") << QByteArray(
+        "job:\n  script: x\n  cache:\n    - key: a\n    - key: b\n    - key: c\n    - key: d\n    - key: e\n")
+                                 << QStringList{QStringLiteral(".gitlab-ci.yml:4:5:gitlab.too-many-items")};
+    QTest::newRow("cache policy") << QByteArray("job:\n  script: x\n  cache:\n    policy: pull-only\n")
+                                  << QStringList{QStringLiteral(".gitlab-ci.yml:4:13:gitlab.invalid-value")};
+    QTest::newRow("cache key prefix alone") << QByteArray("job:\n  script: x\n  cache:\n    key:\n      prefix: p\n")
+                                            << QStringList{QStringLiteral(".gitlab-ci.yml:5:7:gitlab.missing-key")};
+    QTest::newRow("image entrypoint string")
+        << QByteArray("job:\n  script: x\n  image:\n    name: a\n    entrypoint: /bin/sh\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:5:17:gitlab.wrong-type")};
+    QTest::newRow("image docker unknown key")
+        << QByteArray("job:\n  script: x\n  image:\n    name: a\n    docker: {arch: arm}\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:5:14:gitlab.unknown-key")};
+    QTest::newRow("image pull policy") << QByteArray(
+        "job:\n  script: x\n  image:\n    name: a\n    pull_policy: sometimes\n")
+                                       << QStringList{QStringLiteral(".gitlab-ci.yml:5:18:gitlab.invalid-value")};
+    QTest::newRow("service without name") << QByteArray("job:\n  script: x\n  services:\n    - alias: db\n")
+                                          << QStringList{QStringLiteral(".gitlab-ci.yml:4:7:gitlab.missing-key")};
+    QTest::newRow("artifacts expire_in") << QByteArray(
+        "job:\n  script: x\n  artifacts:\n    paths: [a]\n    expire_in: soon\n")
+                                         << QStringList{QStringLiteral(".gitlab-ci.yml:5:16:gitlab.invalid-format")};
+    QTest::newRow("artifacts public and access")
+        << QByteArray("job:\n  script: x\n  artifacts:\n    paths: [a]\n    public: false\n    access: none\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:6:5:gitlab.conflicting-keys")};
+    QTest::newRow("artifacts access") << QByteArray("job:\n  script: x\n  artifacts:\n    access: everyone\n")
+                                      << QStringList{QStringLiteral(".gitlab-ci.yml:4:13:gitlab.invalid-value")};
+    QTest::newRow("expose_as without paths") << QByteArray("job:\n  script: x\n  artifacts:\n    expose_as: out\n")
+                                             << QStringList{QStringLiteral(".gitlab-ci.yml:4:5:gitlab.missing-key")};
+    QTest::newRow("coverage format") << QByteArray(
+        "job:\n  script: x\n  artifacts:\n    reports:\n      coverage_report: {coverage_format: lcov, path: a}\n")
+                                     << QStringList{QStringLiteral(".gitlab-ci.yml:5:42:gitlab.invalid-value")};
+    QTest::newRow("coverage report without path")
+        << QByteArray(
+               "job:\n  script: x\n  artifacts:\n    reports:\n      coverage_report: {coverage_format: jacoco}\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:5:24:gitlab.missing-key")};
+    QTest::newRow("unknown report") << QByteArray(
+        "job:\n  script: x\n  artifacts:\n    reports:\n      junits: a.xml\n")
+                                    << QStringList{QStringLiteral(".gitlab-ci.yml:5:7:gitlab.unknown-key")};
+    QTest::newRow("dast unknown key") << QByteArray("job:\n  script: x\n  dast_configuration:\n    site: a\n")
+                                      << QStringList{QStringLiteral(".gitlab-ci.yml:4:5:gitlab.unknown-key")};
+    QTest::newRow("retry max") << QByteArray("job:\n  script: x\n  retry:\n    max: 3\n")
+                               << QStringList{QStringLiteral(".gitlab-ci.yml:4:10:gitlab.out-of-range")};
+    QTest::newRow("retry when") << QByteArray("job:\n  script: x\n  retry:\n    when: [always_fail]\n")
+                                << QStringList{QStringLiteral(".gitlab-ci.yml:4:12:gitlab.invalid-value")};
+    QTest::newRow("parallel zero") << QByteArray("job:\n  script: x\n  parallel: 0\n")
+                                   << QStringList{QStringLiteral(".gitlab-ci.yml:3:13:gitlab.out-of-range")};
+    QTest::newRow("matrix value mapping")
+        << QByteArray("job:\n  script: x\n  parallel:\n    matrix:\n      - A: {b: c}\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:5:12:gitlab.wrong-type")};
+    QTest::newRow("rules changes without paths")
+        << QByteArray("job:\n  script: x\n  rules:\n    - changes:\n        compare_to: main\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:5:9:gitlab.missing-key")};
+    QTest::newRow("rules exists ref without project")
+        << QByteArray("job:\n  script: x\n  rules:\n    - exists:\n        paths: [a]\n        ref: main\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:6:9:gitlab.missing-key")};
+    QTest::newRow("rules when") << QByteArray("job:\n  script: x\n  rules:\n    - when: later\n")
+                                << QStringList{QStringLiteral(".gitlab-ci.yml:4:13:gitlab.invalid-value")};
+    QTest::newRow("needs project without ref")
+        << QByteArray("job:\n  script: x\n  needs:\n    - project: group/other\n      job: build\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:4:7:gitlab.missing-key")};
+    QTest::newRow("needs entry without job") << QByteArray("job:\n  script: x\n  needs:\n    - artifacts: true\n")
+                                             << QStringList{QStringLiteral(".gitlab-ci.yml:4:7:gitlab.missing-key")};
+    QTest::newRow("id token without aud") << QByteArray("job:\n  script: x\n  id_tokens:\n    T:\n      audience: x\n")
+                                          << QStringList{QStringLiteral(".gitlab-ci.yml:5:7:gitlab.missing-key"),
+                                                         QStringLiteral(".gitlab-ci.yml:5:7:gitlab.unknown-key")};
+    QTest::newRow("secret with two providers")
+        << QByteArray("job:\n  script: x\n  secrets:\n    A:\n      vault: a/b@c\n      azure_key_vault: {name: x}\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:6:7:gitlab.conflicting-keys")};
+    QTest::newRow("vault secret without field")
+        << QByteArray("job:\n  script: x\n  secrets:\n    A:\n      vault:\n        engine: {name: kv-v2, path: ops}\n "
+                      "       path: db\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:6:9:gitlab.missing-key")};
+    QTest::newRow("secret without provider") << QByteArray("job:\n  script: x\n  secrets:\n    A:\n      file: true\n")
+                                             << QStringList{QStringLiteral(".gitlab-ci.yml:5:7:gitlab.missing-key")};
+    QTest::newRow("environment action") << QByteArray(
+        "job:\n  script: x\n  environment:\n    name: a\n    action: deploy\n")
+                                        << QStringList{QStringLiteral(".gitlab-ci.yml:5:13:gitlab.invalid-value")};
+    QTest::newRow("environment tier") << QByteArray(
+        "job:\n  script: x\n  environment:\n    name: a\n    deployment_tier: prod\n")
+                                      << QStringList{QStringLiteral(".gitlab-ci.yml:5:22:gitlab.invalid-value")};
+    QTest::newRow("environment kubernetes key")
+        << QByteArray("job:\n  script: x\n  environment:\n    name: a\n    kubernetes: {cluster: c}\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:5:18:gitlab.unknown-key")};
+    QTest::newRow("release without tag") << QByteArray("job:\n  script: x\n  release:\n    name: a\n")
+                                         << QStringList{QStringLiteral(".gitlab-ci.yml:4:5:gitlab.missing-key")};
+    QTest::newRow("release link type") << QByteArray(
+        "job:\n  script: x\n  release:\n    tag_name: v1\n    assets:\n      links:\n        - {name: a, url: "
+        "'https://x', link_type: binary}\n")
+                                       << QStringList{QStringLiteral(".gitlab-ci.yml:7:50:gitlab.invalid-value")};
+    QTest::newRow("release date") << QByteArray(
+        "job:\n  script: x\n  release:\n    tag_name: v1\n    released_at: yesterday\n")
+                                  << QStringList{QStringLiteral(".gitlab-ci.yml:5:18:gitlab.invalid-format")};
+    QTest::newRow("timeout") << QByteArray("job:\n  script: x\n  timeout: forever\n")
+                             << QStringList{QStringLiteral(".gitlab-ci.yml:3:12:gitlab.invalid-format")};
+    QTest::newRow("coverage without slashes")
+        << QByteArray("job:\n  script: x\n  coverage: 'Total: \\d+%'\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:3:13:gitlab.invalid-format")};
+    QTest::newRow("coverage invalid regex") << QByteArray("job:\n  script: x\n  coverage: '/(\\d+/'\n")
+                                            << QStringList{QStringLiteral(".gitlab-ci.yml:3:13:gitlab.invalid-format")};
+    QTest::newRow("allow failure exit code string")
+        << QByteArray("job:\n  script: x\n  allow_failure:\n    exit_codes: [one]\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:4:18:gitlab.wrong-type")};
+    QTest::newRow("inherit default keyword") << QByteArray("job:\n  script: x\n  inherit:\n    default: [imagee]\n")
+                                             << QStringList{QStringLiteral(".gitlab-ci.yml:4:15:gitlab.invalid-value")};
+    QTest::newRow("trigger include and project")
+        << QByteArray("job:\n  trigger:\n    include:\n      template: a.yml\n    project: g/p\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:5:5:gitlab.conflicting-keys")};
+    QTest::newRow("trigger artifact without job")
+        << QByteArray("job:\n  trigger:\n    include:\n      - artifact: gen.yml\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:4:9:gitlab.missing-key")};
+    QTest::newRow("trigger strategy") << QByteArray("job:\n  trigger:\n    project: g/p\n    strategy: wait\n")
+                                      << QStringList{QStringLiteral(".gitlab-ci.yml:4:15:gitlab.invalid-value")};
+    QTest::newRow("script and trigger") << QByteArray("job:\n  script: x\n  trigger: g/p\n")
+                                        << QStringList{QStringLiteral(".gitlab-ci.yml:3:3:gitlab.conflicting-keys")};
+    QTest::newRow("include local and remote")
+        << QByteArray("include:\n  - local: a.yml\n    remote: https://x/y.yml\njob:\n  script: x\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:3:5:gitlab.conflicting-keys")};
+    QTest::newRow("include file without project")
+        << QByteArray("include:\n  - file: a.yml\njob:\n  script: x\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:2:5:gitlab.missing-key")};
+    QTest::newRow("include rules when") << QByteArray(
+        "include:\n  - remote: https://example.com/a.yml\n    rules:\n      - when: manual\njob:\n  script: x\n")
+                                        << QStringList{QStringLiteral(".gitlab-ci.yml:4:15:gitlab.invalid-value")};
+    QTest::newRow("workflow rules when") << QByteArray(
+        "workflow:\n  rules:\n    - when: on_success\njob:\n  script: x\n")
+                                         << QStringList{QStringLiteral(".gitlab-ci.yml:3:13:gitlab.invalid-value")};
+    QTest::newRow("auto cancel value") << QByteArray(
+        "workflow:\n  auto_cancel:\n    on_new_commit: all\njob:\n  script: x\n")
+                                       << QStringList{QStringLiteral(".gitlab-ci.yml:3:20:gitlab.invalid-value")};
+    QTest::newRow("hooks unknown key") << QByteArray("job:\n  script: x\n  hooks:\n    post_script: [a]\n")
+                                       << QStringList{QStringLiteral(".gitlab-ci.yml:4:5:gitlab.unknown-key")};
+    QTest::newRow("only kubernetes") << QByteArray("job:\n  script: x\n  only:\n    kubernetes: inactive\n")
+                                     << QStringList{QStringLiteral(".gitlab-ci.yml:4:17:gitlab.invalid-value")};
+    QTest::newRow("tags mapping") << QByteArray("job:\n  script: x\n  tags: {a: b}\n")
+                                  << QStringList{QStringLiteral(".gitlab-ci.yml:3:9:gitlab.wrong-type")};
+    QTest::newRow("variable expand string")
+        << QByteArray("job:\n  script: x\n  variables:\n    A:\n      value: b\n      expand: no-way\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:6:15:gitlab.wrong-type")};
+    QTest::newRow("trigger job with runner keywords")
+        << QByteArray("child:\n  image: alpine\n  trigger: g/p\n  rules:\n    - when: always\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:2:3:gitlab.trigger-job-keyword")};
+    QTest::newRow("trigger job needs another project")
+        << QByteArray("child:\n  trigger: g/p\n  needs:\n    - project: g/o\n      job: a\n      ref: main\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:4:7:gitlab.trigger-job-keyword")};
+    QTest::newRow("stage and type") << QByteArray("job:\n  script: x\n  stage: test\n  type: test\n")
+                                    << QStringList{QStringLiteral(".gitlab-ci.yml:4:3:gitlab.conflicting-keys")};
+}
+
+void TestGitLabPipeline::keywordValues()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QStringList, expected);
+    QList<Diagnostic> diagnostics;
+    analyze(text, diagnostics);
+    normalizeDiagnostics(diagnostics);
+    QCOMPARE(describe(diagnostics, Severity::Error).join(u' '), expected.join(u' '));
+    for (const Diagnostic& d : std::as_const(diagnostics)) {
+        QVERIFY(d.line > 0 && d.column > 0);
+        QVERIFY(!d.message.isEmpty());
+    }
+}
+
+void TestGitLabPipeline::nestedStages()
+{
+    QList<Diagnostic> diagnostics;
+    const PipelineModel model = analyze(
+        "stages:\n  - [build, lint]\n  - test\n  - - deploy\njob:\n  stage: deploy\n  script: x\n", diagnostics);
+    QCOMPARE(describe(diagnostics), QStringList());
+    QCOMPARE(model.stages,
+             (QStringList{QStringLiteral(".pre"), QStringLiteral("build"), QStringLiteral("lint"),
+                          QStringLiteral("test"), QStringLiteral("deploy"), QStringLiteral(".post")}));
+}
+
+void TestGitLabPipeline::linearOnLongNeedsChain()
+{
+    // 40,000 jobs, each needing the previous one: every check must stay linear (and not recurse that deep).
+    QByteArray text = "stages: [test]\n";
+    constexpr int count = 40000;
+    text.reserve(count * 40);
+    for (int i = 0; i < count; ++i) {
+        text += "j" + QByteArray::number(i) + ":\n  script: x\n";
+        if (i > 0)
+            text += "  needs: [j" + QByteArray::number(i - 1) + "]\n";
+    }
+    QElapsedTimer timer;
+    timer.start();
+    QList<Diagnostic> diagnostics;
+    const PipelineModel model = analyze(text, diagnostics);
+    QCOMPARE(model.jobs.size(), count);
+    QCOMPARE(describe(diagnostics), QStringList());
+    // Generous bound for a Debug build on a shared machine; quadratic work would take minutes.
+    QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
 }
 
 void TestGitLabPipeline::deepExtendsMerge()

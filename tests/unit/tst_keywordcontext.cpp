@@ -86,6 +86,12 @@ private Q_SLOTS:
         QVERIFY(!h.description.isEmpty());
         QVERIFY(h.values.contains(u"manual"_qs));
         QVERIFY(keywordHelp(PipelineKind::GitLab, {u"deploy:"_qs, u"  bogus: 1"_qs}).key.isEmpty());
+        // The hover shows the table's value rules: the cache limit and the key rules of cache:key.
+        const KeywordHelp cache = keywordHelp(PipelineKind::GitLab, {u"deploy:"_qs, u"  cache:"_qs});
+        QVERIFY2(cache.rules.contains(u"at most 4 entries"_qs), qPrintable(cache.rules));
+        QVERIFY2(cache.rules.contains(u"policy"_qs), qPrintable(cache.rules));
+        const KeywordHelp key = keywordHelp(PipelineKind::GitLab, {u"deploy:"_qs, u"  cache:"_qs, u"    key:"_qs});
+        QVERIFY2(key.rules.contains(u"only one of: files/files_commits"_qs), qPrintable(key.rules));
         QCOMPARE(
             keywordHelp(PipelineKind::GitHub, {u"jobs:"_qs, u"  b:"_qs, u"    steps:"_qs, u"      - uses: x"_qs}).key,
             u"uses"_qs);

@@ -118,6 +118,8 @@ QString KeywordCompleter::helpAt(const QTextCursor& cursor) const
     QString text = u"<b>" % help.key.toHtmlEscaped() % u"</b> — " % help.description.toHtmlEscaped();
     if (!help.values.isEmpty())
         text += u"<br><i>" % tr("values:") % u"</i> " % help.values.join(QStringLiteral(", ")).toHtmlEscaped();
+    if (!help.rules.isEmpty())
+        text += u"<br><i>" % tr("accepts:") % u"</i> " % help.rules.toHtmlEscaped();
     return text;
 }
 

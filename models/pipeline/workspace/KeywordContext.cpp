@@ -3,6 +3,7 @@
 #include "KeywordContext.h"
 
 #include "pipeline/GitLabPipeline.h"
+#include "pipeline/SchemaValidator.h"
 
 #include <algorithm>
 
@@ -154,6 +155,33 @@ Resolved resolve(PipelineKind kind, const QStringList& path)
 
 } // namespace
 
+QString describeValueRules(const KeywordTables& tables, const ValueSpec& spec)
+{
+    QStringList parts;
+    parts << SchemaValidator::typeList(spec.types);
+    if (spec.max > spec.min)
+        parts << QStringLiteral("from %1 to %2").arg(spec.min).arg(spec.max);
+    if (spec.maxItems > 0)
+        parts << QStringLiteral("at most %1 entries").arg(spec.maxItems);
+    if (spec.format)
+        parts << QStringLiteral("format: %1").arg(QLatin1StringView(spec.format));
+    if (const MapSchema* map = mapFor(tables, spec); map && !map->open) {
+        QStringList keys;
+        for (const KeySpec& key : map->keys)
+            keys << QLatin1StringView(key.name) + (key.required ? QStringLiteral(" (required)") : QString());
+        parts << QStringLiteral("keys: %1").arg(keys.join(QStringLiteral(", ")));
+        if (map->requireOne)
+            parts << QStringLiteral("needs one of: %1")
+                         .arg(QString::fromLatin1(map->requireOne).replace(u'|', QStringLiteral(", ")));
+        if (map->exclusive)
+            parts
+                << QStringLiteral("only one of: %1")
+                       .arg(
+                           QString::fromLatin1(map->exclusive).replace(u'|', u'/').replace(u',', QStringLiteral("; ")));
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
 const MapSchema* schemaAt(PipelineKind kind, const QStringList& path)
 {
     return resolve(kind, path).map;
@@ -223,6 +251,8 @@ KeywordHelp keywordHelp(PipelineKind kind, const QStringList& lines)
     help.key = key;
     help.description = QString::fromUtf8(spec->description);
     help.values = KeywordTables::enumNames(spec->value.enumValues);
+    help.rules = describeValueRules(kind == PipelineKind::GitHub ? KeywordTables::github() : KeywordTables::gitlab(),
+                                    spec->value);
     return help;
 }
 

@@ -25,7 +25,12 @@ struct KeywordHelp
     QString key;
     QString description;
     QStringList values; ///< allowed values when the key takes one of a list
+    QString rules; ///< the value rules of the keyword table, e.g. "a mapping or a sequence; at most 4 entries"
 };
+
+/// The value rules of a keyword as one line of text, from the same table the validator checks against: types,
+/// range, item limit, format, the sub-keys of its mapping form (required ones marked) and their exclusions.
+QString describeValueRules(const KeywordTables& tables, const ValueSpec& spec);
 
 /// The mapping keys from the document root down to the cursor line, found from indentation alone (no parsing):
 /// e.g. {"jobs", "build", "steps", "[]"} ("[]" = inside a sequence item). `lines` are the lines up to and

@@ -1,0 +1,387 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "GitLabAnalyzer.h"
+
+#include "SchemaValidator.h"
+#include "YamlReader.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+namespace gatehouse::pipeline {
+
+using namespace gitlabdetail;
+
+void GitLabAnalyzer::validateSchema()
+{
+    SchemaValidator validator(KeywordTables::gitlab(), m_model.files, m_diagnostics);
+    const MapSchema* root = KeywordTables::gitlab().map(QStringLiteral("root"));
+    for (size_t i = 0; i < m_config.keys.size(); ++i) {
+        const QString& key = m_config.keys[i].value;
+        if (key == u"include")
+            continue;
+        if (const KeySpec* spec = root->key(key))
+            validator.validateValue(m_config.items[i], spec->value, key);
+    }
+    // A variable's value must be one of its options.
+    if (const YamlNode* variables = m_config.get(u"variables"); variables && variables->isMap()) {
+        for (size_t i = 0; i < variables->keys.size(); ++i) {
+            const YamlNode& variable = variables->items[i];
+            const YamlNode* options = variable.isMap() ? variable.get(u"options") : nullptr;
+            const YamlNode* value = variable.isMap() ? variable.get(u"value") : nullptr;
+            if (!options || !options->isSequence())
+                continue;
+            if (!value)
+                report(variables->keys[i], Severity::Error, Category::Schema, QStringLiteral("missing-key"),
+                       QStringLiteral("variable '%1' has options but no value; expected a value that is one of them")
+                           .arg(variables->keys[i].value));
+            else if (!options->toStringList().contains(value->value))
+                report(*value, Severity::Error, Category::Schema, QStringLiteral("invalid-value"),
+                       QStringLiteral("the value '%1' of variable '%2' is not one of its options: %3")
+                           .arg(value->value, variables->keys[i].value,
+                                options->toStringList().join(QStringLiteral(", "))));
+        }
+    }
+    QSet<QString> seen;
+    for (const PipelineJob& job : std::as_const(m_model.jobs)) {
+        if (seen.contains(job.baseName))
+            continue;
+        seen.insert(job.baseName);
+        const YamlNode* config = top(job.baseName);
+        validator.validateMap(config ? *config : job.config, QStringLiteral("job"),
+                              QStringLiteral("job '%1'").arg(job.baseName));
+        if (config && config->isMap() && config->contains(u"trigger"))
+            checkTriggerJob(job.baseName, *config);
+    }
+}
+
+void GitLabAnalyzer::checkTriggerJob(const QString& name, const YamlNode& config)
+{
+    // A trigger job runs no script on a runner: GitLab refuses the runner keywords on it.
+    static const QStringList allowed
+        = KeywordTables::enumNames(KeywordTables::gitlab().value(QStringLiteral("trigger-job-keyword"))->enumValues);
+    for (const YamlNode& key : config.keys) {
+        // script and run next to trigger are reported once, as conflicting keys.
+        if (key.kind == YamlNode::Kind::Scalar && !allowed.contains(key.value) && key.value != u"script"
+            && key.value != u"run" && KeywordTables::gitlab().map(QStringLiteral("job"))->key(key.value))
+            report(key, Severity::Error, Category::Schema, QStringLiteral("trigger-job-keyword"),
+                   QStringLiteral("trigger job '%1' cannot use '%2'; a trigger job may only use: %3")
+                       .arg(name, key.value, allowed.join(QStringLiteral(", "))));
+    }
+    if (const YamlNode* needs = config.get(u"needs"); needs && needs->isSequence()) {
+        for (const YamlNode& need : needs->items) {
+            if (const YamlNode* project = need.isMap() ? need.keyNode(u"project") : nullptr)
+                report(*project, Severity::Error, Category::Schema, QStringLiteral("trigger-job-keyword"),
+                       QStringLiteral("trigger job '%1' cannot use needs:project").arg(name));
+        }
+    }
+}
+
+void GitLabAnalyzer::checkJobs()
+{
+    QSet<QString> visibleBase;
+    QHash<QString, const PipelineJob*> byInstance;
+    QHash<QString, const PipelineJob*> byBase; // the first instance of each job
+    for (const PipelineJob& job : std::as_const(m_model.jobs)) {
+        visibleBase.insert(job.baseName);
+        byInstance.insert(job.name, &job);
+        if (!byBase.contains(job.baseName))
+            byBase.insert(job.baseName, &job);
+    }
+    QStringList allNames(visibleBase.begin(), visibleBase.end());
+    allNames.sort();
+
+    if (m_model.jobs.isEmpty()) {
+        const bool partial = m_fragment || m_partial;
+        report(m_config, partial ? Severity::Info : Severity::Error, Category::Semantic,
+               QStringLiteral("no-visible-job"),
+               partial ? QStringLiteral("no visible job in this file (fine for an included file or a template)")
+                       : QStringLiteral("the pipeline has no visible job; expected at least one job whose name does "
+                                        "not start with '.'"));
+    }
+
+    QSet<QString> checked;
+    for (const PipelineJob& job : std::as_const(m_model.jobs)) {
+        if (checked.contains(job.baseName))
+            continue;
+        checked.insert(job.baseName);
+        const YamlNode& config = *top(job.baseName);
+        const YamlNode* keyNode = topKey(job.baseName);
+        const YamlNode& at = keyNode ? *keyNode : config;
+        const int stageIndex = m_stageIndex.value(job.stage, -1);
+
+        // Stage.
+        if (stageIndex < 0) {
+            const YamlNode* stageNode = config.get(u"stage") ? config.get(u"stage") : config.get(u"type");
+            report(stageNode ? *stageNode : at, unlessPartial(), Category::Semantic, QStringLiteral("undefined-stage"),
+                   QStringLiteral("job '%1' uses stage '%2', which is not defined%3; available stages: %4")
+                       .arg(job.baseName, job.stage, didYouMean(job.stage, m_model.stages),
+                            m_model.stages.join(QStringLiteral(", "))));
+        }
+
+        // script / trigger / run.
+        if (!job.config.contains(u"script") && !job.config.contains(u"trigger") && !job.config.contains(u"run")
+            && !m_extendsFailed.value(job.baseName)) {
+            report(at, unlessPartial(), Category::Semantic, QStringLiteral("missing-script"),
+                   QStringLiteral("job '%1' has no script, trigger or run; expected one of them%2")
+                       .arg(job.baseName, config.contains(u"extends") ? partialNote() : QString()));
+        }
+
+        // rules vs only/except/when.
+        if (config.contains(u"rules")) {
+            for (const char* legacy : {"only", "except"}) {
+                if (const YamlNode* k = config.keyNode(QString::fromLatin1(legacy)))
+                    report(*k, Severity::Error, Category::Semantic, QStringLiteral("rules-with-only-except"),
+                           QStringLiteral("job '%1' combines rules with %2; use rules only")
+                               .arg(job.baseName, QLatin1StringView(legacy)));
+            }
+            if (const YamlNode* k = config.keyNode(u"when"); k && config.get(u"when")->value != u"never")
+                report(*k, Severity::Warning, Category::Semantic, QStringLiteral("rules-with-when"),
+                       QStringLiteral("job '%1' sets when: next to rules; the rules decide when the job runs, "
+                                      "put when: inside the rules")
+                           .arg(job.baseName));
+        }
+
+        // when: delayed needs start_in, and start_in needs when: delayed.
+        const YamlNode* when = config.get(u"when");
+        const YamlNode* startIn = config.get(u"start_in");
+        if (when && when->value == u"delayed" && !startIn)
+            report(*when, Severity::Error, Category::Semantic, QStringLiteral("delayed-without-start-in"),
+                   QStringLiteral("job '%1' is delayed but has no start_in; expected e.g. start_in: 30 minutes")
+                       .arg(job.baseName));
+        if (startIn && (!when || when->value != u"delayed") && !config.contains(u"rules"))
+            report(*startIn, Severity::Error, Category::Semantic, QStringLiteral("start-in-without-delayed"),
+                   QStringLiteral("start_in only applies to when: delayed jobs"));
+
+        // parallel:matrix size.
+        if (const YamlNode* parallel = config.get(u"parallel"); parallel && parallel->isMap()) {
+            const qsizetype count = m_instances.value(job.baseName).size();
+            if (count > 200)
+                report(*parallel, Severity::Error, Category::Semantic, QStringLiteral("matrix-too-large"),
+                       QStringLiteral("parallel:matrix creates %1 jobs; GitLab allows 200").arg(count));
+        }
+
+        // needs.
+        const YamlNode* needs = config.get(u"needs");
+        QStringList needed;
+        if (needs && needs->isSequence()) {
+            if (needs->size() > 50)
+                report(*needs, Severity::Warning, Category::Semantic, QStringLiteral("too-many-needs"),
+                       QStringLiteral("job '%1' has %2 needs; GitLab's default limit is 50")
+                           .arg(job.baseName)
+                           .arg(needs->size()));
+            QHash<QString, int> seenNeeds;
+            for (const YamlNode& need : needs->items) {
+                QString name;
+                bool optional = false;
+                const YamlNode* at2 = &need;
+                if (need.isScalar()) {
+                    name = need.value;
+                } else if (need.isMap()) {
+                    if (need.contains(u"project") || need.contains(u"pipeline"))
+                        continue; // another project's or pipeline's job
+                    if (const YamlNode* j = need.get(u"job")) {
+                        name = j->value;
+                        at2 = j;
+                    }
+                    if (const YamlNode* o = need.get(u"optional"))
+                        optional = o->toBool(false);
+                    if (const YamlNode* p = need.get(u"parallel"))
+                        name += QStringLiteral(" ") + p->toFlowText(200); // distinct matrix selections
+                }
+                if (name.isEmpty() || name.contains(u'$'))
+                    continue;
+                if (seenNeeds.contains(name)) {
+                    report(*at2, Severity::Error, Category::Semantic, QStringLiteral("duplicate-needs"),
+                           QStringLiteral("job '%1' needs '%2' twice (also on line %3); expected each job once")
+                               .arg(job.baseName, name)
+                               .arg(seenNeeds.value(name)));
+                    continue;
+                }
+                seenNeeds.insert(name, at2->line);
+                const QString target = need.isMap() && need.get(u"job") ? need.get(u"job")->value : name;
+                needed.append(target);
+                const bool exists = visibleBase.contains(target) || byInstance.contains(target);
+                if (!exists) {
+                    if (optional)
+                        continue;
+                    const bool hidden = target.startsWith(u'.') && top(target);
+                    report(*at2, hidden ? Severity::Error : unlessPartial(), Category::Semantic,
+                           QStringLiteral("needs-unknown-job"),
+                           hidden ? QStringLiteral("job '%1' needs the hidden job '%2'; hidden jobs never run")
+                                        .arg(job.baseName, target)
+                                  : QStringLiteral("job '%1' needs '%2', which is not a job of this pipeline%3%4")
+                                        .arg(job.baseName, target, didYouMean(target, allNames), partialNote()));
+                    continue;
+                }
+                if (const YamlNode* p = need.isMap() ? need.get(u"parallel") : nullptr) {
+                    // needs:parallel:matrix names instances of the needed job; each must exist.
+                    for (const QString& instance : GitLabPipeline::instanceNames(target, *p)) {
+                        if (!byInstance.contains(instance) && !instance.contains(u'$'))
+                            report(*need.keyNode(u"parallel"), Severity::Error, Category::Semantic,
+                                   QStringLiteral("needs-unknown-instance"),
+                                   QStringLiteral("job '%1' needs '%2', but '%3' creates no such instance")
+                                       .arg(job.baseName, instance, target));
+                    }
+                }
+                const PipelineJob* other = byInstance.value(target);
+                if (!other)
+                    other = byBase.value(target);
+                const int otherStage = other ? m_stageIndex.value(other->stage, -1) : -1;
+                if (stageIndex >= 0 && otherStage > stageIndex)
+                    report(*at2, Severity::Error, Category::Semantic, QStringLiteral("needs-later-stage"),
+                           QStringLiteral("job '%1' (stage %2) needs '%3', which is in the later stage %4; expected "
+                                          "a job of the same or an earlier stage")
+                               .arg(job.baseName, job.stage, target, other->stage));
+            }
+        }
+
+        // dependencies.
+        if (const YamlNode* dependencies = config.get(u"dependencies"); dependencies && dependencies->isSequence()) {
+            for (const YamlNode& dependency : dependencies->items) {
+                const QString target = dependency.value;
+                if (target.contains(u'$'))
+                    continue;
+                if (!visibleBase.contains(target) && !byInstance.contains(target)) {
+                    report(dependency, unlessPartial(), Category::Semantic, QStringLiteral("dependencies-unknown-job"),
+                           QStringLiteral("job '%1' depends on '%2', which is not a job of this pipeline%3%4")
+                               .arg(job.baseName, target, didYouMean(target, allNames), partialNote()));
+                    continue;
+                }
+                const PipelineJob* other = byInstance.value(target);
+                if (!other)
+                    other = byBase.value(target);
+                const int otherStage = other ? m_stageIndex.value(other->stage, -1) : -1;
+                if (needs && needs->isSequence()) {
+                    if (!needed.contains(target))
+                        report(dependency, Severity::Error, Category::Semantic,
+                               QStringLiteral("dependencies-not-in-needs"),
+                               QStringLiteral("job '%1' depends on '%2', which is not in its needs; expected "
+                                              "dependencies to be a subset of needs")
+                                   .arg(job.baseName, target));
+                } else if (stageIndex >= 0 && otherStage > stageIndex) {
+                    report(dependency, Severity::Error, Category::Semantic, QStringLiteral("dependencies-later-stage"),
+                           QStringLiteral("job '%1' (stage %2) depends on '%3' of the later stage %4; expected a "
+                                          "job of the same or an earlier stage")
+                               .arg(job.baseName, job.stage, target, other->stage));
+                }
+            }
+        }
+
+        // trigger:include of a local child pipeline must exist (when the whole repository is visible).
+        if (const YamlNode* trigger = config.get(u"trigger");
+            trigger && trigger->isMap() && m_files.complete && m_files.read) {
+            const YamlNode* include = trigger->get(u"include");
+            const YamlNodeList entries = include && include->isSequence() ? include->items
+                : include                                                 ? YamlNodeList{*include}
+                                                                          : YamlNodeList{};
+            for (const YamlNode& entry : entries) {
+                const YamlNode* local = entry.isMap() ? entry.get(u"local") : (entry.isScalar() ? &entry : nullptr);
+                if (!local || local->value.contains(u'$') || local->value.contains(u'*'))
+                    continue;
+                QString path = local->value;
+                if (path.startsWith(u'/'))
+                    path.remove(0, 1);
+                if (!m_files.read(path).ok())
+                    report(*local, Severity::Error, Category::Semantic, QStringLiteral("include-not-found"),
+                           QStringLiteral("the child pipeline '%1' of job '%2' does not exist in the repository")
+                               .arg(path, job.baseName));
+            }
+        }
+
+        // environment:on_stop.
+        if (const YamlNode* environment = config.get(u"environment"); environment && environment->isMap()) {
+            if (const YamlNode* onStop = environment->get(u"on_stop"); onStop && !onStop->value.contains(u'$')) {
+                const YamlNode* stopConfig = top(onStop->value);
+                if (!visibleBase.contains(onStop->value)) {
+                    report(*onStop, unlessPartial(), Category::Semantic, QStringLiteral("on-stop-unknown-job"),
+                           QStringLiteral("environment:on_stop names '%1', which is not a job of this pipeline%2%3")
+                               .arg(onStop->value, didYouMean(onStop->value, allNames), partialNote()));
+                } else if (stopConfig) {
+                    const YamlNode* stopEnvironment = stopConfig->get(u"environment");
+                    const QString stopAction
+                        = stopEnvironment && stopEnvironment->isMap() && stopEnvironment->get(u"action")
+                        ? stopEnvironment->get(u"action")->value
+                        : QString();
+                    const QString stopName = stopEnvironment
+                        ? (stopEnvironment->isMap()
+                               ? (stopEnvironment->get(u"name") ? stopEnvironment->get(u"name")->value : QString())
+                               : stopEnvironment->value)
+                        : QString();
+                    if (stopAction != u"stop" || stopName != job.environment)
+                        report(*onStop, Severity::Warning, Category::Semantic, QStringLiteral("on-stop-inconsistent"),
+                               QStringLiteral("the on_stop job '%1' should set environment name '%2' with action: stop")
+                                   .arg(onStop->value, job.environment));
+                }
+            }
+        }
+    }
+    checkNeedsCycles();
+}
+
+void GitLabAnalyzer::checkNeedsCycles()
+{
+    // Graph over base names (instances of one job share their needs); an instance name maps to its job.
+    QHash<QString, QString> baseOf;
+    for (const PipelineJob& job : std::as_const(m_model.jobs))
+        baseOf.insert(job.name, job.baseName);
+    QHash<QString, QStringList> edges;
+    QStringList order;
+    for (const PipelineJob& job : std::as_const(m_model.jobs)) {
+        if (edges.contains(job.baseName))
+            continue;
+        order.append(job.baseName);
+        QStringList targets;
+        for (const QString& need : job.needs)
+            targets.append(baseOf.value(need, need));
+        edges.insert(job.baseName, targets);
+    }
+    // Iterative depth-first search: a 40,000-job needs chain must neither recurse that deep nor go quadratic.
+    QHash<QString, int> state; // 0 new, 1 on stack, 2 done
+    QHash<QString, qsizetype> stackIndex;
+    QStringList stack;
+    QList<qsizetype> nextEdge;
+    QSet<QString> reported;
+    for (const QString& start : std::as_const(order)) {
+        if (state.value(start, 0) != 0)
+            continue;
+        state.insert(start, 1);
+        stackIndex.insert(start, 0);
+        stack.append(start);
+        nextEdge.append(0);
+        while (!stack.isEmpty()) {
+            const QString name = stack.constLast();
+            const QStringList& targets = *edges.constFind(name);
+            qsizetype& position = nextEdge.last();
+            if (position >= targets.size()) {
+                state.insert(name, 2);
+                stackIndex.remove(name);
+                stack.removeLast();
+                nextEdge.removeLast();
+                continue;
+            }
+            const QString next = targets[position++];
+            if (!edges.contains(next))
+                continue;
+            const int s = state.value(next, 0);
+            if (s == 1) {
+                if (!reported.contains(next)) {
+                    const QStringList cycle = stack.mid(stackIndex.value(next)) + QStringList{next};
+                    for (const QString& member : cycle)
+                        reported.insert(member);
+                    const YamlNode* at = topKey(next);
+                    report(at ? *at : m_config, Severity::Error, Category::Semantic, QStringLiteral("needs-cycle"),
+                           QStringLiteral("needs cycle: %1; expected needs to form a graph without loops")
+                               .arg(joinChain(cycle)));
+                }
+            } else if (s == 0) {
+                state.insert(next, 1);
+                stackIndex.insert(next, stack.size());
+                stack.append(next);
+                nextEdge.append(0);
+            }
+        }
+    }
+}
+
+} // namespace gatehouse::pipeline
