@@ -153,6 +153,24 @@ void GitLabAnalyzer::checkJobs()
             report(*startIn, Severity::Error, Category::Semantic, QStringLiteral("start-in-without-delayed"),
                    QStringLiteral("start_in only applies to when: delayed jobs"));
 
+        // The same pairing inside rules: a rule's start_in needs the rule's when: delayed, and a delayed rule
+        // needs a start_in (its own or the job's).
+        if (const YamlNode* rules = config.get(u"rules"); rules && rules->isSequence()) {
+            for (const YamlNode& rule : rules->items) {
+                const YamlNode* ruleWhen = rule.isMap() ? rule.get(u"when") : nullptr;
+                const YamlNode* ruleStart = rule.isMap() ? rule.get(u"start_in") : nullptr;
+                const bool delayed = ruleWhen && ruleWhen->value == u"delayed";
+                if (ruleStart && !delayed)
+                    report(*rule.keyNode(u"start_in"), Severity::Error, Category::Semantic,
+                           QStringLiteral("start-in-without-delayed"),
+                           QStringLiteral("a rule of job '%1' sets start_in without when: delayed").arg(job.baseName));
+                if (delayed && !ruleStart && !startIn)
+                    report(*ruleWhen, Severity::Error, Category::Semantic, QStringLiteral("delayed-without-start-in"),
+                           QStringLiteral("a rule of job '%1' is delayed but neither it nor the job has start_in")
+                               .arg(job.baseName));
+            }
+        }
+
         // parallel:matrix size.
         if (const YamlNode* parallel = config.get(u"parallel"); parallel && parallel->isMap()) {
             const qsizetype count = m_instances.value(job.baseName).size();

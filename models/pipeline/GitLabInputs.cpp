@@ -208,6 +208,13 @@ void GitLabInputs::apply(const YamlNode& header, const YamlNode* given, Given mo
             const QString& name = inputs->keys[i].value;
             interpolator.declared.insert(name, &declaration);
             const YamlNode* byDefault = declaration.isMap() ? declaration.get(u"default") : nullptr;
+            if (const YamlNode* regex = declaration.isMap() ? declaration.keyNode(u"regex") : nullptr) {
+                const YamlNode* type = declaration.get(u"type");
+                if (type && type->value != u"string")
+                    interpolator.report(*regex, Severity::Error, QStringLiteral("input-invalid"),
+                                        QStringLiteral("input '%1' is of type %2; regex only applies to string inputs")
+                                            .arg(name, type->value));
+            }
             // Inputs with rules get their options and default from the rule that matches: not known statically.
             const bool conditional = declaration.isMap() && declaration.contains(u"rules");
             if (byDefault && !conditional) {

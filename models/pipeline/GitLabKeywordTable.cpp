@@ -38,7 +38,7 @@ KeywordTables TableBuilder::buildGitLab()
     t.addValue(QStringLiteral("pull-policy"), oneOf("always|if-not-present|never"));
     t.addValue(QStringLiteral("default-keyword"),
                oneOf("after_script|artifacts|before_script|cache|hooks|id_tokens|image|interruptible|retry|services|"
-                     "tags|timeout"));
+                     "tags|timeout|identity"));
     t.addValue(QStringLiteral("step"), type(TypeMap));
     // The keywords a job with `trigger` may use (it runs no script, so image, cache, artifacts, ... make no sense).
     t.addValue(QStringLiteral("trigger-job-keyword"),
@@ -193,7 +193,9 @@ KeywordTables TableBuilder::buildGitLab()
                     "Regular expression (between slashes) extracting code coverage from the log."},
                    {"dast_configuration", mapOf("dast-configuration"), false, "DAST site and scanner profiles."},
                    {"dependencies", strings(), false, "Jobs to fetch artifacts from."},
-                   {"environment", mapOf("environment", TypeString), false, "The environment the job deploys to."},
+                   {"environment",
+                    ValueSpec{.types = TypeMap | TypeString, .map = "environment", .format = "environment-name"}, false,
+                    "The environment the job deploys to."},
                    {"except", mapOf("only", TypeString | TypeSequence, "string"), false,
                     "Deprecated: when the job is not created."},
                    {"extends", strOrStrings(), false, "Configuration entries this job inherits from."},
@@ -213,7 +215,8 @@ KeywordTables TableBuilder::buildGitLab()
                     "Number of parallel instances (1 to 200), or a matrix."},
                    {"publish", str(), false, "Deprecated: folder GitLab Pages publishes."},
                    {"release", mapOf("release"), false, "Create a release."},
-                   {"resource_group", str(), false, "Run only one job of this group at a time."},
+                   {"resource_group", formatted("environment-name"), false,
+                    "Run only one job of this group at a time (same characters as environment names)."},
                    {"retry", retry, false, "Automatic retries on failure (0 to 2, or max/when/exit_codes)."},
                    {"rules", seqOf("rule"), false, "Whether the job is created, and its attributes."},
                    {"run", seqOf("step"), false, "CI/CD steps."},
@@ -317,7 +320,8 @@ KeywordTables TableBuilder::buildGitLab()
     t.addMap(closed(
         "environment", "environment",
         {
-            {"name", str(), true, "Environment name."},
+            {"name", formatted("environment-name"), true,
+             "Environment name: letters, digits, spaces and - _ / $ { } . (not starting or ending with /)."},
             {"url", formatted("url"), false, "Environment URL."},
             {"on_stop", str(), false, "Job that stops the environment."},
             {"action", oneOf("start|prepare|stop|verify|access"), false, "What the job does to the environment."},

@@ -3,6 +3,7 @@
 #include "GitLabAnalyzer.h"
 
 #include "GitLabInputs.h"
+#include "KeywordTables.h"
 #include "SchemaValidator.h"
 #include "YamlReader.h"
 
@@ -17,25 +18,17 @@ using namespace gitlabdetail;
 
 namespace gitlabdetail {
 
+// Both lists come from the keyword table, so a keyword added there is known everywhere.
 const QStringList& globalKeywords()
 {
-    static const QStringList keywords
-        = {QStringLiteral("default"),      QStringLiteral("include"),  QStringLiteral("stages"),
-           QStringLiteral("variables"),    QStringLiteral("workflow"), QStringLiteral("image"),
-           QStringLiteral("services"),     QStringLiteral("cache"),    QStringLiteral("before_script"),
-           QStringLiteral("after_script"), QStringLiteral("types"),    QStringLiteral("spec")};
+    static const QStringList keywords = KeywordTables::gitlab().map(QStringLiteral("root"))->keyNames();
     return keywords;
 }
 
 /// Keywords `default:` (and the deprecated top-level forms) give to jobs that do not set them.
 const QStringList& defaultKeywords()
 {
-    static const QStringList keywords
-        = {QStringLiteral("after_script"), QStringLiteral("artifacts"),     QStringLiteral("before_script"),
-           QStringLiteral("cache"),        QStringLiteral("hooks"),         QStringLiteral("id_tokens"),
-           QStringLiteral("image"),        QStringLiteral("interruptible"), QStringLiteral("retry"),
-           QStringLiteral("services"),     QStringLiteral("tags"),          QStringLiteral("timeout"),
-           QStringLiteral("identity")};
+    static const QStringList keywords = KeywordTables::gitlab().map(QStringLiteral("default"))->keyNames();
     return keywords;
 }
 

@@ -291,6 +291,12 @@ QString SchemaValidator::checkFormat(const QString& format, const QString& value
             return {};
         return QStringLiteral("a duration such as '1h 30m', '90 minutes' or '3600'");
     }
+    if (format == u"environment-name") {
+        static const QRegularExpression name(QStringLiteral("^[\\w ./${}-]+$"));
+        if (name.match(value).hasMatch() && !value.startsWith(u'/') && !value.endsWith(u'/'))
+            return {};
+        return QStringLiteral("letters, digits, spaces and - _ / $ { } . only, not starting or ending with '/'");
+    }
     if (format == u"lifetime") {
         if (value == u"never")
             return {};

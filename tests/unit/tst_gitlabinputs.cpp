@@ -130,6 +130,11 @@ void TestGitLabInputs::rules_data()
         << QByteArray("include:\n  - local: t.yml\n")
         << QByteArray("spec:\n  inputs:\n    n:\n      type: number\n      default: many\n---\njob:\n  script: x\n")
         << QStringList{QStringLiteral("t.yml:5:16:gitlab.input-invalid")};
+    QTest::newRow("regex on a number input")
+        << QByteArray("include:\n  - local: t.yml\n")
+        << QByteArray("spec:\n  inputs:\n    n:\n      type: number\n      default: 1\n      regex: /^1$/\n---\n"
+                      "job:\n  script: x\n")
+        << QStringList{QStringLiteral("t.yml:6:7:gitlab.input-invalid")};
     QTest::newRow("inputs for a file without header")
         << QByteArray("include:\n  - local: t.yml\n    inputs:\n      a: b\n") << QByteArray("job:\n  script: x\n")
         << QStringList{QStringLiteral(".gitlab-ci.yml:3:5:gitlab.input-unknown")};

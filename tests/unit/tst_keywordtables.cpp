@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pipeline/KeywordTables.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace gatehouse::pipeline;
@@ -91,11 +92,31 @@ void TestKeywordTables::tablesAreConsistent()
             }
             if (schema->open)
                 checkSpec(schema->otherValue, id + QStringLiteral(".*"));
+            // The keys named by the rules between keys are keys of the mapping (a typo would disable a rule).
+            QStringList named;
+            for (const char* rule : {schema->exclusive, schema->requireOne, schema->dependsOn}) {
+                if (rule)
+                    named << QString::fromLatin1(rule).split(QRegularExpression(QStringLiteral("[|,;>]")));
+            }
+            for (const QString& name : std::as_const(named)) {
+                if (!schema->key(name))
+                    missing << id + QStringLiteral(" rule key ") + name;
+            }
         }
         for (const QString& id : tables->valueIds())
             checkSpec(*tables->value(id), QStringLiteral("value ") + id);
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u'\n')));
-    }
+    } // GitLab: the keywords inherit:default may name are those of default:, and the keywords a trigger job may use
+    // are job keywords.
+    const KeywordTables& gitlab = KeywordTables::gitlab();
+    QStringList inheritable = KeywordTables::enumNames(gitlab.value(QStringLiteral("default-keyword"))->enumValues);
+    QStringList defaults = gitlab.map(QStringLiteral("default"))->keyNames();
+    inheritable.sort();
+    defaults.sort();
+    QCOMPARE(inheritable, defaults);
+    for (const QString& name :
+         KeywordTables::enumNames(gitlab.value(QStringLiteral("trigger-job-keyword"))->enumValues))
+        QVERIFY2(gitlab.map(QStringLiteral("job"))->key(name), qPrintable(name));
 }
 
 QTEST_GUILESS_MAIN(TestKeywordTables)
