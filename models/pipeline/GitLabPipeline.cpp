@@ -223,25 +223,9 @@ void GitLabAnalyzer::buildJobs()
             }
         }
         if (const YamlNode* timeout = job.config.get(u"timeout")) {
-            static const QRegularExpression part(
-                QStringLiteral("(\\d+)\\s*(h|hr|hour|m|min|minute|s|sec|second|d|day)?"),
-                QRegularExpression::CaseInsensitiveOption);
-            int minutes = 0;
-            auto it = part.globalMatch(timeout->value);
-            while (it.hasNext()) {
-                const auto m = it.next();
-                const int n = m.captured(1).toInt();
-                const QString unit = m.captured(2).toLower();
-                if (unit.startsWith(u'h'))
-                    minutes += n * 60;
-                else if (unit.startsWith(u'd'))
-                    minutes += n * 1440;
-                else if (unit.startsWith(u'm'))
-                    minutes += n;
-                else
-                    minutes += std::max(1, n / 60);
-            }
-            job.timeoutMinutes = minutes;
+            const qint64 seconds = SchemaValidator::durationSeconds(timeout->value);
+            // A timeout under a minute still counts as set.
+            job.timeoutMinutes = seconds > 0 ? std::max(1, int(seconds / 60)) : 0;
         }
         QStringList names;
         if (const YamlNode* parallel = config.get(u"parallel"))

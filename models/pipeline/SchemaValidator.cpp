@@ -263,6 +263,40 @@ static bool cronFieldValid(const QString& field, int min, int max, const QString
     return true;
 }
 
+qint64 SchemaValidator::durationSeconds(const QString& value)
+{
+    static const QRegularExpression duration(
+        QStringLiteral("^\\s*(\\d+(\\.\\d+)?\\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|"
+                       "w|wk|weeks?|mo|mos|months?|y|yr|years?)?\\s*(,|and)?\\s*)+$"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (!duration.match(value).hasMatch())
+        return -1;
+    static const QRegularExpression part(QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*([a-z]*)"),
+                                         QRegularExpression::CaseInsensitiveOption);
+    double seconds = 0;
+    auto it = part.globalMatch(value);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        const double n = m.captured(1).toDouble();
+        const QString unit = m.captured(2).toLower();
+        if (unit.isEmpty() || unit.startsWith(u's'))
+            seconds += n;
+        else if (unit.startsWith(QStringLiteral("mo")))
+            seconds += n * 30 * 86400;
+        else if (unit.startsWith(u'm'))
+            seconds += n * 60;
+        else if (unit.startsWith(u'h'))
+            seconds += n * 3600;
+        else if (unit.startsWith(u'd'))
+            seconds += n * 86400;
+        else if (unit.startsWith(u'w'))
+            seconds += n * 7 * 86400;
+        else if (unit.startsWith(u'y'))
+            seconds += n * 365 * 86400;
+    }
+    return qint64(seconds);
+}
+
 QString SchemaValidator::checkFormat(const QString& format, const QString& value)
 {
     if (format == u"cron") {
@@ -283,13 +317,16 @@ QString SchemaValidator::checkFormat(const QString& format, const QString& value
         return {};
     }
     if (format == u"duration") {
-        static const QRegularExpression duration(
-            QStringLiteral("^\\s*(\\d+(\\.\\d+)?\\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|"
-                           "w|wk|weeks?|mo|mos|months?|y|yr|years?)?\\s*(,|and)?\\s*)+$"),
-            QRegularExpression::CaseInsensitiveOption);
-        if (value.contains(u'$') || duration.match(value).hasMatch())
+        if (value.contains(u'$') || durationSeconds(value) >= 0)
             return {};
         return QStringLiteral("a duration such as '1h 30m', '90 minutes' or '3600'");
+    }
+    if (format == u"delay") {
+        // start_in: a duration of at most one week.
+        const qint64 seconds = durationSeconds(value);
+        if (value.contains(u'$') || (seconds >= 0 && seconds <= 7 * 24 * 3600))
+            return {};
+        return QStringLiteral("a duration of at most one week, such as '30 minutes'");
     }
     if (format == u"environment-name") {
         static const QRegularExpression name(QStringLiteral("^[\\w ./${}-]+$"));

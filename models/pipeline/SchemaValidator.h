@@ -26,6 +26,8 @@ public:
     static QString typeList(unsigned types);
     /// Format checks shared with the semantic validators. Empty = valid, otherwise what is expected.
     static QString checkFormat(const QString& format, const QString& value);
+    /// Seconds of a GitLab duration ("1h 30m", "2 days", "90 minutes", "3600"); -1 when it is not one.
+    static qint64 durationSeconds(const QString& value);
 
 private:
     void report(const YamlNode& at, Severity severity, const QString& rule, const QString& message);

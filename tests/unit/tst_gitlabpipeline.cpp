@@ -516,6 +516,13 @@ void TestGitLabPipeline::keywordValues_data()
     QTest::newRow("environment and resource group names")
         << QByteArray("job:\n  script: x\n  environment: review/${CI_COMMIT_REF_SLUG}\n  resource_group: prod.eu 1\n")
         << QStringList();
+    QTest::newRow("start_in over a week") << QByteArray("job:\n  script: x\n  when: delayed\n  start_in: 2 weeks\n")
+                                          << QStringList{QStringLiteral(".gitlab-ci.yml:4:13:gitlab.invalid-format")};
+    QTest::newRow("start_in of a week") << QByteArray("job:\n  script: x\n  when: delayed\n  start_in: 7 days\n")
+                                        << QStringList();
+    QTest::newRow("boolean variable") << QByteArray(
+        "variables:\n  DEBUG: true\njob:\n  script: x\n  variables:\n    QUIET: 'true'\n    N: 3\n")
+                                      << QStringList{QStringLiteral(".gitlab-ci.yml:2:10:gitlab.wrong-type")};
     QTest::newRow("stage and type") << QByteArray("job:\n  script: x\n  stage: test\n  type: test\n")
                                     << QStringList{QStringLiteral(".gitlab-ci.yml:4:3:gitlab.conflicting-keys")};
 }
