@@ -67,6 +67,7 @@ private:
     void buildJobs();
     void validateSchema();
     void checkTriggerJob(const QString& name, const YamlNode& config);
+    void checkChildInputs(const QString& path, const QByteArray& text, const YamlNode& entry);
     void checkJobs();
     void checkNeedsCycles();
 

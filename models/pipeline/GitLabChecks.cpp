@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "GitLabAnalyzer.h"
 
+#include "GitLabInputs.h"
 #include "SchemaValidator.h"
 #include "YamlReader.h"
 
@@ -53,6 +54,34 @@ void GitLabAnalyzer::validateSchema()
         if (config && config->isMap() && config->contains(u"trigger"))
             checkTriggerJob(job.baseName, *config);
     }
+}
+
+void GitLabAnalyzer::checkChildInputs(const QString& path, const QByteArray& text, const YamlNode& entry)
+{
+    // The child pipeline is its own pipeline (checked when its file is), but the inputs this job gives it are
+    // checked here against its spec:inputs header, as GitLab does when it creates the child pipeline.
+    YamlDocumentSet set = readYaml(text, path);
+    const bool header
+        = set.ok && set.documents.size() >= 2 && set.documents[0].isMap() && set.documents[0].contains(u"spec");
+    const YamlNode* given = entry.get(u"inputs");
+    if (!header) {
+        if (given && set.ok)
+            report(
+                *entry.keyNode(u"inputs"), Severity::Error, Category::Schema, QStringLiteral("input-unknown"),
+                QStringLiteral("the child pipeline '%1' has no spec:inputs header, so it takes no inputs").arg(path));
+        return;
+    }
+    qsizetype index = m_model.files.indexOf(path);
+    if (index < 0) {
+        index = m_model.files.size();
+        m_model.files.append(path);
+    }
+    YamlNode& spec = set.documents[0];
+    spec.setFile(int(index));
+    // Only the inputs are checked: the child's body is interpolated and checked with the child itself.
+    YamlNode body;
+    if (const YamlNode* inputs = spec.get(u"spec"); inputs && inputs->isMap())
+        GitLabInputs::apply(*inputs, given, GitLabInputs::Given::Include, body, m_model.files, m_diagnostics);
 }
 
 void GitLabAnalyzer::checkTriggerJob(const QString& name, const YamlNode& config)
@@ -300,10 +329,13 @@ void GitLabAnalyzer::checkJobs()
                 QString path = local->value;
                 if (path.startsWith(u'/'))
                     path.remove(0, 1);
-                if (!m_files.read(path).ok())
+                const Result<QByteArray> child = m_files.read(path);
+                if (!child.ok())
                     report(*local, Severity::Error, Category::Semantic, QStringLiteral("include-not-found"),
                            QStringLiteral("the child pipeline '%1' of job '%2' does not exist in the repository")
                                .arg(path, job.baseName));
+                else if (entry.isMap())
+                    checkChildInputs(path, child.value(), entry);
             }
         }
 

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void rules_data();
     void rules();
     void interpolation();
+    void childPipelineInputs();
     void checkValue_data();
     void checkValue();
 };
@@ -179,6 +180,30 @@ void TestGitLabInputs::interpolation()
                             QStringLiteral(".gitlab-ci.yml"), FileSource::fromMap({}, true), diagnostics);
     QCOMPARE(describe(diagnostics), QStringList{QStringLiteral(".gitlab-ci.yml:3:5:gitlab.input-missing")});
     QCOMPARE(diagnostics.first().severity, Severity::Warning);
+}
+
+void TestGitLabInputs::childPipelineInputs()
+{
+    // trigger:include of a local child pipeline: GitLab runs it with these inputs, so they are checked against the
+    // child's header (artifact/job includes are generated at run time and cannot be).
+    const QByteArray child
+        = "spec:\n  inputs:\n    env:\n      options: [staging, production]\n---\njob:\n  script: x\n";
+    const auto run = [&](const QByteArray& parent) {
+        QList<Diagnostic> diagnostics;
+        GitLabPipeline::analyze(parent, QStringLiteral(".gitlab-ci.yml"),
+                                FileSource::fromMap(Files{{QStringLiteral("child.yml"), child}}, true), diagnostics);
+        normalizeDiagnostics(diagnostics);
+        return describe(diagnostics);
+    };
+    QCOMPARE(run("deploy:\n  trigger:\n    include:\n      - local: child.yml\n        inputs: {env: production}\n"
+                 "gen:\n  script: x\nrun:\n  trigger:\n    include:\n      - artifact: gen.yml\n        job: gen\n"
+                 "        inputs: {anything: 1}\n"),
+             QStringList());
+    QCOMPARE(run("deploy:\n  trigger:\n    include:\n      - local: child.yml\n        inputs: {env: qa}\n"),
+             QStringList{QStringLiteral(".gitlab-ci.yml:5:23:gitlab.input-invalid")});
+    QCOMPARE(run("deploy:\n  trigger:\n    include:\n      - local: child.yml\n        inputs: {region: eu}\n"),
+             (QStringList{QStringLiteral(".gitlab-ci.yml:5:17:gitlab.input-missing"),
+                          QStringLiteral(".gitlab-ci.yml:5:18:gitlab.input-unknown")}));
 }
 
 void TestGitLabInputs::checkValue_data()

@@ -523,6 +523,12 @@ void TestGitLabPipeline::keywordValues_data()
     QTest::newRow("boolean variable") << QByteArray(
         "variables:\n  DEBUG: true\njob:\n  script: x\n  variables:\n    QUIET: 'true'\n    N: 3\n")
                                       << QStringList{QStringLiteral(".gitlab-ci.yml:2:10:gitlab.wrong-type")};
+    QTest::newRow("expose_as characters")
+        << QByteArray("job:\n  script: x\n  artifacts:\n    paths: [a]\n    expose_as: 'report <html>'\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:5:16:gitlab.invalid-format")};
+    QTest::newRow("environment url") << QByteArray(
+        "job:\n  script: x\n  environment:\n    name: prod\n    url: example.com\n")
+                                     << QStringList{QStringLiteral(".gitlab-ci.yml:5:10:gitlab.invalid-format")};
     QTest::newRow("stage and type") << QByteArray("job:\n  script: x\n  stage: test\n  type: test\n")
                                     << QStringList{QStringLiteral(".gitlab-ci.yml:4:3:gitlab.conflicting-keys")};
 }
