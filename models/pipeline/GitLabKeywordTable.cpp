@@ -24,8 +24,10 @@ KeywordTables TableBuilder::buildGitLab()
     t.addValue(QStringLiteral("rule"), mapOf("rule", TypeSequence, "rule"));
     t.addValue(QStringLiteral("workflow-rule"), mapOf("workflow-rule", TypeSequence, "workflow-rule"));
     t.addValue(QStringLiteral("include-rule"), mapOf("include-rule", TypeSequence, "include-rule"));
-    t.addValue(QStringLiteral("include"), mapOf("include", TypeString));
-    t.addValue(QStringLiteral("trigger-include"), mapOf("trigger-include", TypeString));
+    t.addValue(QStringLiteral("include"),
+               ValueSpec{.types = TypeMap | TypeString, .map = "include", .format = "yaml-file"});
+    t.addValue(QStringLiteral("trigger-include"),
+               ValueSpec{.types = TypeMap | TypeString, .map = "trigger-include", .format = "yaml-file"});
     t.addValue(QStringLiteral("matrix-entry"), mapOf("matrix-entry"));
     t.addValue(QStringLiteral("matrix-value"), type(TypeScalar));
     t.addValue(QStringLiteral("release-link"), mapOf("release-link"));
@@ -40,6 +42,8 @@ KeywordTables TableBuilder::buildGitLab()
                oneOf("after_script|artifacts|before_script|cache|hooks|id_tokens|image|interruptible|retry|services|"
                      "tags|timeout|identity"));
     t.addValue(QStringLiteral("step"), type(TypeMap));
+    // GitLab only includes YAML files: every included path ends in .yml or .yaml.
+    t.addValue(QStringLiteral("yaml-file"), formatted("yaml-file"));
     // The keywords a job with `trigger` may use (it runs no script, so image, cache, artifacts, ... make no sense).
     t.addValue(QStringLiteral("trigger-job-keyword"),
                oneOf("allow_failure|environment|except|extends|inherit|interruptible|manual_confirmation|needs|only|"
@@ -65,14 +69,21 @@ KeywordTables TableBuilder::buildGitLab()
     const ValueSpec when = oneOf("on_success|on_failure|always|manual|delayed|never");
     const ValueSpec tags = limited(strings(), 50);
     // GitLab's default limit of 50 needs can be raised by an administrator: checked as a warning elsewhere.
+    const ValueSpec yamlFile = formatted("yaml-file");
+    const ValueSpec yamlFiles
+        = ValueSpec{.types = TypeString | TypeSequence, .items = "yaml-file", .format = "yaml-file"};
     const ValueSpec needs = seqOf("need", TypeString);
 
     t.addMap(closed(
         "root", "the pipeline",
         {
             {"default", mapOf("default"), false, "Default values for every job (image, before_script, cache, ...)."},
-            {"include", mapOf("include", TypeString | TypeSequence, "include"), false,
-             "Import configuration from other files: local, project + file, remote, template or component."},
+            {"include",
+             ValueSpec{.types = TypeMap | TypeString | TypeSequence,
+                       .map = "include",
+                       .items = "include",
+                       .format = "yaml-file"},
+             false, "Import configuration from other files: local, project + file, remote, template or component."},
             {"stages", seqOf("stage-entry"), false,
              "The names and order of the pipeline stages (nested lists are flattened)."},
             {"variables", mapOf("global-variables"), false, "CI/CD variables for every job."},
@@ -165,23 +176,23 @@ KeywordTables TableBuilder::buildGitLab()
                         {"when", oneOf("always|never"), false, "never: do not include the file."},
                     }));
     // Exactly one source per entry; file and ref belong to project.
-    t.addMap(
-        constrained(closed("include", "include",
-                           {
-                               {"local", str(), false, "A file of the same repository."},
-                               {"file", strOrStrings(), false, "Files of another project (with project:)."},
-                               {"project", formatted("project"), false, "Full path of another project (with file:)."},
-                               {"ref", str(), false, "Branch, tag or commit of the project."},
-                               {"remote", formatted("url"), false, "A file at a public URL."},
-                               {"template", str(), false, "A template shipped with GitLab."},
-                               {"component", str(), false, "A CI/CD component: host/group/project/name@version."},
-                               {"rules", seqOf("include-rule"), false, "When to include the file."},
-                               {"inputs", type(TypeMap), false, "Input values of the included configuration."},
-                               {"integrity", str(), false, "SHA256 of a remote file."},
-                               {"cache", type(TypeBool | TypeString), false, "Cache a remote include."},
-                           }),
-                    "local|project|remote|template|component", "local|project|remote|template|component",
-                    "file>project;project>file;ref>project;integrity>remote"));
+    t.addMap(constrained(
+        closed("include", "include",
+               {
+                   {"local", yamlFile, false, "A file of the same repository."},
+                   {"file", yamlFiles, false, "Files of another project (with project:)."},
+                   {"project", formatted("project"), false, "Full path of another project (with file:)."},
+                   {"ref", str(), false, "Branch, tag or commit of the project."},
+                   {"remote", formatted("url"), false, "A file at a public URL."},
+                   {"template", yamlFile, false, "A template shipped with GitLab."},
+                   {"component", formatted("component"), false, "A CI/CD component: host/group/project/name@version."},
+                   {"rules", seqOf("include-rule"), false, "When to include the file."},
+                   {"inputs", type(TypeMap), false, "Input values of the included configuration."},
+                   {"integrity", str(), false, "SHA256 of a remote file."},
+                   {"cache", type(TypeBool | TypeString), false, "Cache a remote include."},
+               }),
+        "local|project|remote|template|component", "local|project|remote|template|component",
+        "file>project;project>file;ref>project;integrity>remote"));
     t.addMap(constrained(
         closed(
             "job", "job",
@@ -512,14 +523,14 @@ KeywordTables TableBuilder::buildGitLab()
         "include|project", "include|project", "branch>project"));
     t.addMap(constrained(closed("trigger-include", "trigger:include",
                                 {
-                                    {"local", str(), false, "A file of this repository."},
-                                    {"template", str(), false, "A template shipped with GitLab."},
+                                    {"local", yamlFile, false, "A file of this repository."},
+                                    {"template", yamlFile, false, "A template shipped with GitLab."},
                                     {"artifact", str(), false, "A configuration generated by a job (with job:)."},
                                     {"job", str(), false, "The job that generated the artifact."},
                                     {"project", formatted("project"), false, "Another project (with file:)."},
-                                    {"file", strOrStrings(), false, "Files of that project."},
+                                    {"file", yamlFiles, false, "Files of that project."},
                                     {"ref", str(), false, "Ref of that project."},
-                                    {"component", str(), false, "A CI/CD component."},
+                                    {"component", formatted("component"), false, "A CI/CD component."},
                                     {"inputs", type(TypeMap), false, "Input values of the child configuration."},
                                     {"remote", formatted("url"), false, "A file at a public URL."},
                                 }),

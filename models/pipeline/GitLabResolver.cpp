@@ -100,7 +100,8 @@ YamlNode GitLabAnalyzer::expandIncludes(YamlNode config, int fileIndex, QStringL
                        .arg(otherKind, otherWhat));
             continue;
         }
-        if (local.isEmpty())
+        // Not a YAML file: refused by the keyword rules already, GitLab does not read it.
+        if (local.isEmpty() || !SchemaValidator::checkFormat(QStringLiteral("yaml-file"), local).isEmpty())
             continue;
         if (local.contains(u'$')) {
             m_partial = true;

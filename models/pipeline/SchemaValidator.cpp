@@ -328,6 +328,18 @@ QString SchemaValidator::checkFormat(const QString& format, const QString& value
             return {};
         return QStringLiteral("a duration of at most one week, such as '30 minutes'");
     }
+    if (format == u"yaml-file") {
+        if (value.endsWith(QStringLiteral(".yml"), Qt::CaseInsensitive)
+            || value.endsWith(QStringLiteral(".yaml"), Qt::CaseInsensitive) || value.contains(u'$'))
+            return {};
+        return QStringLiteral("a YAML file ending in .yml or .yaml");
+    }
+    if (format == u"component") {
+        static const QRegularExpression component(QStringLiteral("^[^@\\s]+/[^@\\s]+@[^@\\s]+$"));
+        if (component.match(value).hasMatch())
+            return {};
+        return QStringLiteral("host/group/project/component@version");
+    }
     if (format == u"environment-name") {
         static const QRegularExpression name(QStringLiteral("^[\\w ./${}-]+$"));
         if (name.match(value).hasMatch() && !value.startsWith(u'/') && !value.endsWith(u'/'))

@@ -529,6 +529,17 @@ void TestGitLabPipeline::keywordValues_data()
     QTest::newRow("environment url") << QByteArray(
         "job:\n  script: x\n  environment:\n    name: prod\n    url: example.com\n")
                                      << QStringList{QStringLiteral(".gitlab-ci.yml:5:10:gitlab.invalid-format")};
+    QTest::newRow("include of a file that is not YAML")
+        << QByteArray("include:\n  - local: ci/jobs.txt\n  - project: g/p\n    file: [a.yml, b.json]\n"
+                      "job:\n  script: x\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:2:12:gitlab.invalid-format"),
+                       QStringLiteral(".gitlab-ci.yml:4:19:gitlab.invalid-format")};
+    QTest::newRow("include string that is not YAML")
+        << QByteArray("include: ci/jobs.txt\njob:\n  script: x\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:1:10:gitlab.invalid-format")};
+    QTest::newRow("component without version")
+        << QByteArray("include:\n  - component: gitlab.com/g/p/lint\njob:\n  script: x\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:2:16:gitlab.invalid-format")};
     QTest::newRow("stage and type") << QByteArray("job:\n  script: x\n  stage: test\n  type: test\n")
                                     << QStringList{QStringLiteral(".gitlab-ci.yml:4:3:gitlab.conflicting-keys")};
 }
