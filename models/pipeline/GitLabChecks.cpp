@@ -97,6 +97,11 @@ void GitLabAnalyzer::checkTriggerJob(const QString& name, const YamlNode& config
                    QStringLiteral("trigger job '%1' cannot use '%2'; a trigger job may only use: %3")
                        .arg(name, key.value, allowed.join(QStringLiteral(", "))));
     }
+    // A downstream pipeline starts at once or by hand: it cannot be delayed.
+    if (const YamlNode* when = config.get(u"when"); when && when->value == u"delayed")
+        report(*when, Severity::Error, Category::Schema, QStringLiteral("trigger-job-keyword"),
+               QStringLiteral("trigger job '%1' cannot be delayed; expected on_success, on_failure, always or manual")
+                   .arg(name));
     if (const YamlNode* needs = config.get(u"needs"); needs && needs->isSequence()) {
         for (const YamlNode& need : needs->items) {
             if (const YamlNode* project = need.isMap() ? need.keyNode(u"project") : nullptr)

@@ -67,6 +67,8 @@ KeywordTables TableBuilder::buildGitLab()
     const ValueSpec exitCodes = seqOf("exit-code", TypeInteger);
     const ValueSpec allowFailure = mapOf("allow-failure", TypeBool);
     const ValueSpec when = oneOf("on_success|on_failure|always|manual|delayed|never");
+    // `never` exists only in rules: a job that never runs is written as a rule.
+    const ValueSpec jobWhen = oneOf("on_success|on_failure|always|manual|delayed");
     const ValueSpec tags = limited(strings(), 50);
     // GitLab's default limit of 50 needs can be raised by an administrator: checked as a warning elsewhere.
     const ValueSpec yamlFile = formatted("yaml-file");
@@ -244,7 +246,7 @@ KeywordTables TableBuilder::buildGitLab()
                 {"trigger", mapOf("trigger", TypeString), false, "Start a downstream pipeline."},
                 {"type", str(), false, "Deprecated synonym of stage."},
                 {"variables", variables, false, "Job variables."},
-                {"when", when, false, "When the job runs."},
+                {"when", jobWhen, false, "When the job runs (never only inside rules)."},
             }),
         // A job runs a script, a downstream pipeline or steps: never two of them.
         "script|trigger|run,stage|type"));

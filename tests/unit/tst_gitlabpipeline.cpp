@@ -540,6 +540,17 @@ void TestGitLabPipeline::keywordValues_data()
     QTest::newRow("component without version")
         << QByteArray("include:\n  - component: gitlab.com/g/p/lint\njob:\n  script: x\n")
         << QStringList{QStringLiteral(".gitlab-ci.yml:2:16:gitlab.invalid-format")};
+    QTest::newRow("job when never") << QByteArray("job:\n  script: x\n  when: never\n")
+                                    << QStringList{QStringLiteral(".gitlab-ci.yml:3:9:gitlab.invalid-value")};
+    QTest::newRow("rule when never") << QByteArray(
+        "job:\n  script: x\n  rules:\n    - if: $A\n      when: never\n    - when: on_success\n")
+                                     << QStringList();
+    QTest::newRow("rules changes as a string") << QByteArray("job:\n  script: x\n  rules:\n    - changes: '*.md'\n")
+                                               << QStringList{QStringLiteral(".gitlab-ci.yml:4:16:gitlab.wrong-type")};
+    QTest::newRow("delayed trigger job") << QByteArray("child:\n  trigger: g/p\n  when: delayed\n")
+                                         << QStringList{
+                                                QStringLiteral(".gitlab-ci.yml:3:9:gitlab.delayed-without-start-in"),
+                                                QStringLiteral(".gitlab-ci.yml:3:9:gitlab.trigger-job-keyword")};
     QTest::newRow("stage and type") << QByteArray("job:\n  script: x\n  stage: test\n  type: test\n")
                                     << QStringList{QStringLiteral(".gitlab-ci.yml:4:3:gitlab.conflicting-keys")};
 }
