@@ -366,6 +366,7 @@ KeywordTables TableBuilder::buildGitLab()
                         {"pull_policy", pullPolicy, false, "always, if-not-present or never (or a list)."},
                         {"docker", mapOf("executor-docker"), false, "Docker executor options: platform, user."},
                         {"kubernetes", mapOf("executor-kubernetes"), false, "Kubernetes executor options: user."},
+                        {"ports", type(TypeSequence), false, "Ports exposed for the Web IDE's terminal."},
                     }));
     t.addMap(closed("executor-docker", "docker",
                     {
@@ -386,6 +387,7 @@ KeywordTables TableBuilder::buildGitLab()
                         {"pull_policy", pullPolicy, false, "always, if-not-present or never (or a list)."},
                         {"docker", mapOf("executor-docker"), false, "Docker executor options: platform, user."},
                         {"kubernetes", mapOf("executor-kubernetes"), false, "Kubernetes executor options: user."},
+                        {"ports", type(TypeSequence), false, "Ports exposed for the Web IDE's terminal."},
                     }));
     t.addMap(closed(
         "inherit", "inherit",

@@ -165,6 +165,11 @@ void GitLabAnalyzer::buildJobs()
                                 config.isNull() ? QStringLiteral("empty") : QStringLiteral("a ") + config.typeName()));
             continue;
         }
+        if (key.value.size() > GitLabPipeline::MaxJobNameLength)
+            report(key, Severity::Error, Category::Schema, QStringLiteral("job-name-too-long"),
+                   QStringLiteral("the job name has %1 characters; GitLab allows %2")
+                       .arg(key.value.size())
+                       .arg(GitLabPipeline::MaxJobNameLength));
         PipelineJob job;
         job.baseName = key.value;
         job.file = m_model.files.value(key.file);

@@ -31,6 +31,7 @@ public:
     static constexpr int MaxIncludes = 150;
     static constexpr int MaxExtendsDepth = 11;
     static constexpr int MaxReferenceDepth = 10;
+    static constexpr int MaxJobNameLength = 255;
 };
 
 } // namespace gatehouse::pipeline

@@ -68,6 +68,7 @@ const QHash<QString, QString>& descriptions()
          QStringLiteral("A project/remote/template/component include is not followed.")},
         {QStringLiteral("too-many-items"),
          QStringLiteral("A list has more entries than allowed (caches, cache key files).")},
+        {QStringLiteral("job-name-too-long"), QStringLiteral("A job name longer than GitLab allows (255).")},
         {QStringLiteral("conflicting-keys"), QStringLiteral("Keys that exclude each other are set together.")},
         {QStringLiteral("trigger-job-keyword"), QStringLiteral("A trigger job uses a keyword only runner jobs have.")},
         {QStringLiteral("input-unknown"), QStringLiteral("An input that spec:inputs does not declare.")},

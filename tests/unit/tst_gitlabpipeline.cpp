@@ -551,6 +551,16 @@ void TestGitLabPipeline::keywordValues_data()
                                          << QStringList{
                                                 QStringLiteral(".gitlab-ci.yml:3:9:gitlab.delayed-without-start-in"),
                                                 QStringLiteral(".gitlab-ci.yml:3:9:gitlab.trigger-job-keyword")};
+    QTest::newRow("job name too long") << QByteArray(QByteArray(256, 'j') + ":\n  script: x\n")
+                                       << QStringList{QStringLiteral(".gitlab-ci.yml:1:1:gitlab.job-name-too-long")};
+    QTest::newRow("job name of 255 characters")
+        << QByteArray(QByteArray(255, 'j') + ":\n  script: x\n") << QStringList();
+    QTest::newRow("default with a job-only keyword")
+        << QByteArray("default:\n  stage: build\njob:\n  script: x\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:2:3:gitlab.unknown-key")};
+    QTest::newRow("service ports") << QByteArray("job:\n  script: x\n  services:\n    - name: web\n      ports:\n"
+                                                 "        - number: 8080\n")
+                                   << QStringList();
     QTest::newRow("stage and type") << QByteArray("job:\n  script: x\n  stage: test\n  type: test\n")
                                     << QStringList{QStringLiteral(".gitlab-ci.yml:4:3:gitlab.conflicting-keys")};
 }
