@@ -7,8 +7,9 @@
 namespace gatehouse::pipeline {
 
 /// GitLab CI: reads a `.gitlab-ci.yml` (and its `include: local` files through `files`), resolves it the way
-/// GitLab does (include deep-merge, extends, !reference, default:, stages with .pre/.post, parallel and matrix
-/// instances) and reports schema and semantic problems.
+/// GitLab does (spec:inputs with $[[ inputs ]] interpolation, include deep-merge, extends, !reference, default:,
+/// nested stage lists with .pre/.post, parallel and matrix instances) and reports schema and semantic problems
+/// against the keyword table (KeywordTables::gitlab()). Linear in the size of the pipeline.
 ///
 /// A file whose name is not `.gitlab-ci.yml` is treated as a possible include fragment or template: references
 /// to jobs, templates and stages it does not define may come from the including file, so they are warnings,

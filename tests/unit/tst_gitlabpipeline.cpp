@@ -561,6 +561,19 @@ void TestGitLabPipeline::keywordValues_data()
     QTest::newRow("service ports") << QByteArray("job:\n  script: x\n  services:\n    - name: web\n      ports:\n"
                                                  "        - number: 8080\n")
                                    << QStringList();
+    QTest::newRow("trigger branch without project")
+        << QByteArray("child:\n  trigger:\n    include: [{template: a.yml}]\n    branch: main\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:4:5:gitlab.missing-key")};
+    QTest::newRow("integrity without remote")
+        << QByteArray("include:\n  - template: a.yml\n    integrity: sha256-abc\njob:\n  script: x\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:3:5:gitlab.missing-key")};
+    QTest::newRow("needs from another project and pipeline")
+        << QByteArray("job:\n  script: x\n  needs:\n    - project: g/p\n      pipeline: '1'\n      job: a\n"
+                      "      ref: main\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:5:7:gitlab.conflicting-keys")};
+    QTest::newRow("cache key files and files_commits")
+        << QByteArray("job:\n  script: x\n  cache:\n    key:\n      files: [a]\n      files_commits: [b]\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:6:7:gitlab.conflicting-keys")};
     QTest::newRow("stage and type") << QByteArray("job:\n  script: x\n  stage: test\n  type: test\n")
                                     << QStringList{QStringLiteral(".gitlab-ci.yml:4:3:gitlab.conflicting-keys")};
 }
