@@ -14,8 +14,9 @@ KeywordTables TableBuilder::buildGitLab()
     t.addValue(QStringLiteral("string"), str());
     t.addValue(QStringLiteral("scalar"), scalar());
     t.addValue(QStringLiteral("integer"), type(TypeInteger));
-    // Script lines: strings, or nested arrays of strings (what `!reference` produces), up to 10 levels.
-    t.addValue(QStringLiteral("script-line"), seqOf("script-line", TypeScalar));
+    // Script lines: strings (a bare `true` or `42` is not one: quote it), or nested arrays of strings (what
+    // `!reference` produces), up to 10 levels.
+    t.addValue(QStringLiteral("script-line"), seqOf("script-line", TypeString));
     // GitLab flattens nested lists of stages (what YAML anchors of stage lists produce).
     t.addValue(QStringLiteral("stage-entry"), seqOf("stage-entry", TypeString));
     t.addValue(QStringLiteral("service"), mapOf("service", TypeString));

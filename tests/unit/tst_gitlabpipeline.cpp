@@ -574,6 +574,12 @@ void TestGitLabPipeline::keywordValues_data()
     QTest::newRow("cache key files and files_commits")
         << QByteArray("job:\n  script: x\n  cache:\n    key:\n      files: [a]\n      files_commits: [b]\n")
         << QStringList{QStringLiteral(".gitlab-ci.yml:6:7:gitlab.conflicting-keys")};
+    QTest::newRow("script line that is not a string")
+        << QByteArray("job:\n  script:\n    - make\n    - true\n  after_script: ['true']\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:4:7:gitlab.wrong-type")};
+    QTest::newRow("script line read as a mapping")
+        << QByteArray("job:\n  script:\n    - echo 'hello: world'\n")
+        << QStringList{QStringLiteral(".gitlab-ci.yml:3:7:gitlab.wrong-type")};
     QTest::newRow("stage and type") << QByteArray("job:\n  script: x\n  stage: test\n  type: test\n")
                                     << QStringList{QStringLiteral(".gitlab-ci.yml:4:3:gitlab.conflicting-keys")};
 }
