@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QLabel;
+class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QTreeView;
@@ -46,6 +47,11 @@ public:
     /// file is not one of the pipeline files (the Overview's scorecard links land here).
     bool showPath(const QString& path, int line = 0);
 
+    /// The width the file list asks for: its widest path and kind in full, within [minimum, maximum].
+    int fileListWidth() const;
+    static constexpr int MinimumListWidth = 220;
+    static constexpr int MaximumListWidth = 520;
+
 Q_SIGNALS:
     void fileOpened(const QString& path);
 
@@ -60,6 +66,7 @@ private:
     QTabWidget* m_tabs;
     QWidget* m_runsHolder;
     QPointer<RunsPanel> m_runsPanel;
+    QSplitter* m_splitter;
     QStackedWidget* m_stack;
     QLabel* m_empty;
     QString m_repoPath;
