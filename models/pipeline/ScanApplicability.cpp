@@ -174,7 +174,7 @@ QString ScanApplicability::imageBuilder(const PipelineJob& job)
     return match.hasMatch() ? match.captured(1).simplified() : QString();
 }
 
-QList<QPair<QString, QString>> ScanApplicability::platformTemplates(const PipelineModel& model)
+QList<QPair<QString, QString>> ScanApplicability::platformScans(const PipelineModel& model)
 {
     static const QList<std::pair<QString, QString>> templates{
         {QStringLiteral("sast"), QStringLiteral("SAST")},
@@ -188,6 +188,16 @@ QList<QPair<QString, QString>> ScanApplicability::platformTemplates(const Pipeli
             if (include.contains(name, Qt::CaseInsensitive)
                 && (include.startsWith(u"template:") || include.startsWith(u"component:")))
                 found.append({kind, QStringLiteral("GitLab %1 template").arg(name)});
+        }
+    }
+    // CodeQL's analyze action uploads its results to GitHub's code scanning.
+    for (const PipelineJob& job : model.jobs) {
+        const YamlNode* steps = job.config.get(u"steps");
+        for (size_t i = 0; steps && i < steps->items.size(); ++i) {
+            const YamlNode* uses = steps->items[i].get(u"uses");
+            if (uses && uses->value.startsWith(u"github/codeql-action/analyze"))
+                return found << QPair<QString, QString>(QStringLiteral("sast"),
+                                                        QStringLiteral("GitHub code scanning (CodeQL)"));
         }
     }
     return found;

@@ -52,9 +52,10 @@ public:
                                 const QMap<QString, int>& jobCounts);
     /// How a job shows it builds or pushes a container image ("docker build", "kaniko", …); empty when it does not.
     static QString imageBuilder(const PipelineJob& job);
-    /// GitLab's security templates a pipeline includes, as kind → template ("dependency" → "GitLab
-    /// Dependency-Scanning template"): the platform runs those scans.
-    static QList<QPair<QString, QString>> platformTemplates(const PipelineModel& model);
+    /// The scans whose results the platform keeps (no report in the repository), as kind → what: GitLab's
+    /// security templates ("dependency" → "GitLab Dependency-Scanning template") and CodeQL's analyze action
+    /// ("sast" → "GitHub code scanning (CodeQL)").
+    static QList<QPair<QString, QString>> platformScans(const PipelineModel& model);
     /// Dependabot's ecosystems in a `.github/dependabot.yml` text, e.g. {"gomod", "github-actions"}.
     static QStringList dependabotEcosystems(const QByteArray& text);
 };

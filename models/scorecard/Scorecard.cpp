@@ -1231,7 +1231,7 @@ void evaluateGates(const git::Repository& repository, const git::ObjectId& commi
             if (survey.imageEvidence.isEmpty())
                 survey.imageEvidence = pipeline::ScanApplicability::imageBuilder(job);
         }
-        for (const auto& [kind, template_] : pipeline::ScanApplicability::platformTemplates(result.model))
+        for (const auto& [kind, template_] : pipeline::ScanApplicability::platformScans(result.model))
             inputs.platformScans.insert(kind, template_);
         PipelineGateSummary summary;
         summary.path = path;

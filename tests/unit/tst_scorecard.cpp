@@ -447,6 +447,9 @@ void TestScorecard::scanApplicability()
                      name == u"go"_s ? workflow
                                      : QByteArray("on: workflow_dispatch\njobs:\n  a:\n    runs-on: x\n"
                                                   "    timeout-minutes: 5\n    steps: [{run: make}]\n"));
+    files.insert(u".github/workflows/codeql.yml"_s,
+                 "on: {schedule: [{cron: '0 0 * * 0'}]}\njobs:\n  analyze:\n    runs-on: x\n    timeout-minutes: 5\n"
+                 "    steps: [{uses: github/codeql-action/analyze@v3}]\n");
     scratch.commit(u"ci: workflows"_s, files, t0);
     QTemporaryDir runStore;
     const auto inputs = Scorecard::collect(scratch.repo(), {}, t0.addDays(1), nullptr, {runStore.path(), u"-"_s});
@@ -457,8 +460,8 @@ void TestScorecard::scanApplicability()
     const auto gate = std::find_if(inputs->gates.cbegin(), inputs->gates.cend(),
                                    [](const GateOutcome& g) { return g.gate == u"security-scanning"_s; });
     QVERIFY(gate != inputs->gates.cend());
-    // SAST and secret scanning are missing: two findings for the repository, not two per workflow.
-    QCOMPARE(gate->warnings, 2);
+    // Secret scanning is missing: one finding for the repository, not one per workflow.
+    QCOMPARE(gate->warnings, 1);
     QVERIFY2(gate->firstProblem.startsWith(u".github/workflows/go.yml:"_s), qPrintable(gate->firstProblem));
 
     ScorecardInputs withScans = inputs.value();
@@ -466,8 +469,10 @@ void TestScorecard::scanApplicability()
     withScans.postureError = u"no posture"_s;
     const MetricResult coverage = metricOf(Scorecard::evaluate(withScans), u"scan coverage"_s);
     QVERIFY(coverage.actual);
-    QCOMPARE(*coverage.actual, 1.0 / 3.0); // dependency by Dependabot; sast and secrets missing; container n.a.
+    // Dependency by Dependabot, SAST by GitHub's code scanning; secrets missing; container n.a.
+    QCOMPARE(*coverage.actual, 2.0 / 3.0);
     QVERIFY2(coverage.evidence.contains(u"Dependabot (gomod), by the platform"_s), qPrintable(coverage.evidence));
+    QVERIFY2(coverage.evidence.contains(u"GitHub code scanning (CodeQL)"_s), qPrintable(coverage.evidence));
     QVERIFY2(coverage.evidence.contains(u"n.a. (no subject here): container"_s), qPrintable(coverage.evidence));
 }
 
