@@ -13,6 +13,7 @@
 #include "repo/RepositoryFileModel.h"
 #include "repo/RepositoryLoader.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -56,8 +57,10 @@ PipelinesPage::PipelinesPage(QWidget* parent)
     m_splitter->setObjectName(QStringLiteral("pipelineSplitter"));
     m_splitter->addWidget(m_files);
     m_splitter->addWidget(m_workspaceHolder);
-    m_splitter->setStretchFactor(0, 1);
-    m_splitter->setStretchFactor(1, 4);
+    // The list keeps the width its names need; the editor takes what the window gains or loses.
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->installEventFilter(this);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setSizes({340, 1000});
     m_stack->addWidget(m_splitter);
@@ -104,12 +107,10 @@ void PipelinesPage::setSnapshot(const RepositorySnapshot& s)
     m_entries = s.pipelineFiles;
     m_model->setSnapshot(s);
     m_files->resizeColumnToContents(RepositoryFileModel::KindColumn);
-    // The list takes what its names need (within reason); the editor keeps the rest.
-    if (const int total = (m_splitter->width() > 0 ? m_splitter->width() : 1340) - m_splitter->handleWidth();
-        !s.pipelineFiles.isEmpty()) {
-        const int list = std::min(fileListWidth(), total / 2);
-        m_splitter->setSizes({list, std::max(total - list, 1)});
-    }
+    // The list takes what its names need (within reason); the editor keeps the rest. A hidden splitter has no
+    // width yet: the sizes are set when it gets one.
+    m_pendingListWidth = s.pipelineFiles.isEmpty() ? 0 : fileListWidth();
+    applyListWidth();
     const QString where = s.workTree ? tr("in the work tree") : tr("at %1").arg(s.commit.shortString());
     m_summary->setText(tr("%1 %2: GitLab CI configuration and its local includes, GitHub Actions "
                           "workflows and actions.")
@@ -134,6 +135,23 @@ void PipelinesPage::setSnapshot(const RepositorySnapshot& s)
     // The same row stays current (no currentRowChanged): reopen it, which only brings its tab to the front.
     if (m_currentPath.isEmpty())
         showFile(sourceRow(m_files, row));
+}
+
+void PipelinesPage::applyListWidth()
+{
+    const int total = m_splitter->width() - m_splitter->handleWidth();
+    if (m_pendingListWidth <= 0 || !m_splitter->isVisible() || total <= 0)
+        return;
+    const int list = std::min(m_pendingListWidth, total / 2);
+    m_splitter->setSizes({list, total - list});
+    m_pendingListWidth = 0;
+}
+
+bool PipelinesPage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_splitter && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
+        applyListWidth();
+    return QWidget::eventFilter(watched, event);
 }
 
 int PipelinesPage::fileListWidth() const

@@ -55,8 +55,12 @@ public:
 Q_SIGNALS:
     void fileOpened(const QString& path);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void showFile(int sourceRow);
+    void applyListWidth();
 
     RepositoryFileModel* m_model;
     QTreeView* m_files;
@@ -67,6 +71,7 @@ private:
     QWidget* m_runsHolder;
     QPointer<RunsPanel> m_runsPanel;
     QSplitter* m_splitter;
+    int m_pendingListWidth = 0; ///< the list's width still to apply (the splitter had no width yet)
     QStackedWidget* m_stack;
     QLabel* m_empty;
     QString m_repoPath;
