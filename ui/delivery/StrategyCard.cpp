@@ -51,6 +51,16 @@ QString StrategyCard::headline() const
     return m_headline->text();
 }
 
+QString StrategyCard::caption() const
+{
+    return m_caption->text();
+}
+
+QString StrategyCard::details() const
+{
+    return m_metrics->text();
+}
+
 void StrategyCard::setStrategy(const EnvironmentStrategy& strategy, const QString& captionSuffix)
 {
     m_strategy = strategy;
