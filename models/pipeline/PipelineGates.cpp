@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <optional>
@@ -253,6 +254,8 @@ void checkScanning(Context& c)
     if (!c.enabled(gate))
         return;
     const QStringList required = c.policy.parameter(gate, QStringLiteral("required")).toStringList();
+    if (std::all_of(required.cbegin(), required.cend(), [&found](const QString& kind) { return found.contains(kind); }))
+        return; // nothing to say: the repository need not be surveyed
     // A repository-wide requirement is one finding, on the repository's main pipeline, not one per file; and a
     // kind of scan applies only where its subject (an image, a dependency manifest) exists.
     ScanSurvey survey = ScanApplicability::survey(c.files, c.model.file);
