@@ -80,6 +80,10 @@ int runStrategies(const QStringList& arguments, Io io)
     for (const delivery::EnvironmentStrategy& entry : report->environments) {
         io.out << entry.environment << ": " << delivery::strategyKindName(entry.strategy) << ", rollback "
                << delivery::rollbackModeName(entry.rollback) << '\n';
+        if (entry.chosenAtRunTime)
+            io.out << "  environment chosen at run time (" << entry.expression << ")\n";
+        else if (!entry.expression.isEmpty())
+            io.out << "  from:    " << entry.expression << " (" << entry.resolvedFrom << ")\n";
         for (const delivery::StrategySource& source : entry.sources)
             io.out << "  source:  " << source.path << ':' << source.line << " (" << source.kind << ' ' << source.name
                    << ")\n";

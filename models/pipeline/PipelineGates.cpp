@@ -5,11 +5,13 @@
 #include "GitHubExpression.h"
 #include "GitHubWorkflow.h"
 #include "ProgressiveDeliveryGate.h"
+#include "ScanApplicability.h"
 
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <optional>
@@ -252,33 +254,45 @@ void checkScanning(Context& c)
     if (!c.enabled(gate))
         return;
     const QStringList required = c.policy.parameter(gate, QStringLiteral("required")).toStringList();
-    // GitHub splits one CI into several workflows (a release-only one runs no scan itself): the repository's set
-    // of workflows is judged together.
-    bool repositoryWide = false;
-    if (isGitHub(c.model) && c.files.isValid() && c.files.list) {
-        bool missing = false;
-        for (const QString& kind : required)
-            missing = missing || !found.contains(kind);
-        if (missing) {
-            repositoryWide = true;
-            for (const QString& kind : PipelineGates::workflowScanKinds(c.files, c.model.file))
-                found.insert(kind);
-        }
+    if (std::all_of(required.cbegin(), required.cend(), [&found](const QString& kind) { return found.contains(kind); }))
+        return; // nothing to say: the repository need not be surveyed
+    // A repository-wide requirement is one finding, on the repository's main pipeline, not one per file; and a
+    // kind of scan applies only where its subject (an image, a dependency manifest) exists.
+    ScanSurvey survey = ScanApplicability::survey(c.files, c.model.file);
+    if (survey.known && !survey.mainPipeline.isEmpty() && survey.mainPipeline != c.model.file)
+        return;
+    for (const PipelineJob& job : std::as_const(c.model.jobs)) {
+        if (!survey.imageEvidence.isEmpty())
+            break;
+        if (const QString how = ScanApplicability::imageBuilder(job); !how.isEmpty())
+            survey.imageEvidence = QStringLiteral("%1 in job '%2'").arg(how, job.baseName);
     }
+    // GitHub splits one CI into several workflows (a release-only one runs no scan itself): the repository's set
+    // of workflows is judged together. A platform's own dependency scanning (Dependabot) counts too.
+    const bool repositoryWide = isGitHub(c.model) && survey.known;
+    if (repositoryWide)
+        found.unite(survey.workflowKinds);
+    if (!survey.platformDependencyScanning.isEmpty())
+        found.insert(QStringLiteral("dependency"));
     for (const QString& kind : required) {
-        if (!found.contains(kind))
-            c.report(gate, &c.model.merged, nullptr,
-                     QStringLiteral("no %1 scan in %3; expected a job running one (e.g. %2)")
-                         .arg(kind == u"sast"             ? QStringLiteral("SAST")
-                                  : kind == u"dependency" ? QStringLiteral("dependency")
-                                  : kind == u"container"  ? QStringLiteral("container image")
-                                                          : QStringLiteral("secret"),
-                              kind == u"sast"             ? QStringLiteral("semgrep, CodeQL or GitLab's SAST template")
-                                  : kind == u"dependency" ? QStringLiteral("pip-audit, npm audit, snyk or trivy fs")
-                                  : kind == u"container"  ? QStringLiteral("trivy image or grype")
-                                                          : QStringLiteral("gitleaks or trufflehog"),
-                              repositoryWide ? QStringLiteral("any workflow of this repository")
-                                             : QStringLiteral("this pipeline")));
+        if (found.contains(kind))
+            continue;
+        if (const QString reason = survey.notApplicableReason(kind); !reason.isEmpty()) {
+            c.report(gate, &c.model.merged, nullptr, PipelineGates::notApplicablePrefix() + reason, Severity::Info);
+            continue;
+        }
+        c.report(gate, &c.model.merged, nullptr,
+                 QStringLiteral("no %1 scan in %3; expected a job running one (e.g. %2)")
+                     .arg(kind == u"sast"             ? QStringLiteral("SAST")
+                              : kind == u"dependency" ? QStringLiteral("dependency")
+                              : kind == u"container"  ? QStringLiteral("container image")
+                                                      : QStringLiteral("secret"),
+                          kind == u"sast"             ? QStringLiteral("semgrep, CodeQL or GitLab's SAST template")
+                              : kind == u"dependency" ? QStringLiteral("pip-audit, npm audit, snyk or trivy fs")
+                              : kind == u"container"  ? QStringLiteral("trivy image or grype")
+                                                      : QStringLiteral("gitleaks or trufflehog"),
+                          repositoryWide ? QStringLiteral("any workflow of this repository")
+                                         : QStringLiteral("this pipeline")));
     }
 }
 
@@ -765,27 +779,10 @@ QStringList PipelineGates::scanKinds(const PipelineJob& job)
     return found;
 }
 
-QStringList PipelineGates::workflowScanKinds(const FileSource& files, const QString& except)
+bool PipelineGates::isNotApplicable(const Diagnostic& diagnostic)
 {
-    QSet<QString> kinds;
-    for (const QString& path : files.list()) {
-        const QString lower = path.toLower();
-        if (path == except || !lower.startsWith(u".github/workflows/") || lower.count(u'/') != 2
-            || !(lower.endsWith(u".yml") || lower.endsWith(u".yaml")))
-            continue;
-        const Result<QByteArray> text = files.read(path);
-        if (!text.ok())
-            continue;
-        QList<Diagnostic> ignored;
-        const PipelineModel other = GitHubWorkflow::analyze(text.value(), path, FileSource(), ignored);
-        for (const PipelineJob& job : other.jobs) {
-            for (const QString& kind : scanKinds(job))
-                kinds.insert(kind);
-        }
-    }
-    QStringList list(kinds.cbegin(), kinds.cend());
-    list.sort();
-    return list;
+    return diagnostic.severity == Severity::Info && diagnostic.rule.startsWith(u"gate.")
+        && diagnostic.message.startsWith(notApplicablePrefix());
 }
 
 double PipelineGates::entropy(const QString& text)

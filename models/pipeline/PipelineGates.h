@@ -13,16 +13,18 @@ class PipelineGates
 {
 public:
     /// `files` is the rest of the repository (may be invalid): the gates that judge more than one file read it
-    /// (security-scanning over all GitHub workflows, progressive-delivery over the manifests).
+    /// (security-scanning over the repository and all GitHub workflows, progressive-delivery over the manifests).
     static void check(PipelineModel& model, const GatePolicy& policy, QList<Diagnostic>& diagnostics,
                       const FileSource& files = {});
 
     /// The security scan kinds ("sast", "dependency", "container", "secrets") a job performs, recognised by
     /// tools, templates, report types and well-known actions.
     static QStringList scanKinds(const PipelineJob& job);
-    /// The scan kinds run by the jobs of the repository's GitHub workflows (`.github/workflows/*.yml`) other than
-    /// `except`, sorted.
-    static QStringList workflowScanKinds(const FileSource& files, const QString& except);
+    /// How a gate note that says a requirement does not apply here begins ("not applicable: no container image
+    /// is built here"); such a note is information, never a failure of the gate.
+    static QString notApplicablePrefix() { return QStringLiteral("not applicable: "); }
+    /// Whether a diagnostic is such a note.
+    static bool isNotApplicable(const Diagnostic& diagnostic);
     /// Shannon entropy in bits per character.
     static double entropy(const QString& text);
     /// Why a literal value looks like a secret (empty when it does not).

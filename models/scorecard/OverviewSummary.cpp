@@ -14,8 +14,9 @@ OverviewSummary OverviewSummary::fromInputs(const ScorecardInputs& inputs)
 
     summary.pipelines = int(inputs.pipelineGates.size());
     for (const PipelineGateSummary& pipeline : inputs.pipelineGates) {
-        // GitLab's root file is the project's pipeline; among GitHub workflows the first found stands in.
-        if (pipeline.path.startsWith(QLatin1String(".gitlab-ci."))) {
+        // The repository's main pipeline (the gates put repository-wide findings there); else GitLab's root file,
+        // else the first found.
+        if (pipeline.path == inputs.mainPipeline || pipeline.path.startsWith(QLatin1String(".gitlab-ci."))) {
             summary.mainPipeline = pipeline;
             break;
         }

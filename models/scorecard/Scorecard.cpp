@@ -7,7 +7,9 @@
 #include "git/Repository.h"
 #include "pipeline/GatePolicy.h"
 #include "pipeline/PipelineDiscovery.h"
+#include "pipeline/PipelineGates.h"
 #include "pipeline/PipelineValidator.h"
+#include "pipeline/ScanApplicability.h"
 #include "pipeline/workspace/BufferValidation.h"
 #include "runs/RunHistory.h"
 
@@ -940,6 +942,72 @@ QSet<QString> scanKindsOf(const ScanSummary::Report& report, const QHash<QString
     return {};
 }
 
+// Coverage: the kinds of scan the policy requires, each with a report somewhere in the branch's scan history
+// (a committed report that did not change is still the current result; how recent scans are is factor X), or run
+// by the platform itself; a kind whose subject the repository lacks is n.a.
+void scanCoverage(const ScorecardInputs& inputs, const Posture* posture, MetricResult& coverage)
+{
+    QHash<QString, QSet<QString>> kindsByTool;
+    QHash<QString, const ScanSummary*> lastByKind;
+    QHash<QString, QString> toolByKind;
+    if (posture) {
+        for (const FindingLifecycle& f : posture->findings)
+            kindsByTool[f.finding.tool].insert(categoryName(f.finding.category));
+        for (const ScanSummary& scan : posture->scans) {
+            for (const ScanSummary::Report& report : scan.reports) {
+                for (const QString& kind : scanKindsOf(report, kindsByTool)) {
+                    lastByKind.insert(kind, &scan);
+                    toolByKind.insert(kind, report.tool);
+                }
+            }
+        }
+    }
+    QStringList covered;
+    QStringList missing;
+    QStringList notApplicable;
+    const ScanSummary* oldest = nullptr; // the covered kind whose last report is oldest: the place to look
+    for (QString kind : inputs.requiredScanKinds) {
+        // A kind without a subject here is n.a., not missing; one the platform runs is covered without a report.
+        if (inputs.notApplicableScanKinds.contains(kind)) {
+            notApplicable.append(kind);
+            continue;
+        }
+        const QString platform = inputs.platformScans.value(kind);
+        if (kind == QLatin1String("secrets"))
+            kind = QStringLiteral("secret");
+        if (const ScanSummary* last = lastByKind.value(kind)) {
+            covered.append(QStringLiteral("%1 (%2, %3)")
+                               .arg(kind, toolByKind.value(kind), last->time.toUTC().date().toString(Qt::ISODate)));
+            if (!oldest || last->time < oldest->time)
+                oldest = last;
+        } else if (!platform.isEmpty()) {
+            covered.append(QStringLiteral("%1 (%2, by the platform)").arg(kind, platform));
+        } else {
+            missing.append(kind);
+        }
+    }
+    if (oldest)
+        coverage.link = SourceLink::commit(QStringLiteral("security"), oldest->commit.toString());
+    if (covered.isEmpty() && missing.isEmpty()) {
+        coverage.evidence = notApplicable.isEmpty()
+            ? QStringLiteral("The policy requires no kind of scan (security-scanning gate).")
+            : QStringLiteral("No required scan kind has a subject here.");
+    } else {
+        coverage.actual = double(covered.size()) / double(covered.size() + missing.size());
+        coverage.met = missing.isEmpty();
+        coverage.evidence
+            = QStringLiteral("%1 of %2 required scan kinds have reports%3%4.")
+                  .arg(covered.size())
+                  .arg(covered.size() + missing.size())
+                  .arg(covered.isEmpty() ? QString() : QStringLiteral(": ") + covered.join(QLatin1String(", ")),
+                       missing.isEmpty() ? QString()
+                                         : QStringLiteral("; missing: ") + missing.join(QLatin1String(", ")));
+    }
+    if (!notApplicable.isEmpty())
+        coverage.evidence
+            += QStringLiteral(" n.a. (no subject here): %1.").arg(notApplicable.join(QLatin1String(", ")));
+}
+
 QList<MetricResult> securityMetrics(const ScorecardInputs& inputs)
 {
     MetricResult patch = metric("security", "time to patch critical CVEs", "< 24 h", "seconds");
@@ -956,6 +1024,9 @@ QList<MetricResult> securityMetrics(const ScorecardInputs& inputs)
                              "refs/notes/gatehouse-scans).");
         for (MetricResult* m : all)
             m->evidence = why;
+        // Platform scans (Dependabot, GitLab's templates) leave no report here but still cover their kinds.
+        if (!inputs.platformScans.isEmpty())
+            scanCoverage(inputs, nullptr, coverage);
         return {patch, coverage, falsePositives};
     }
     const Posture& posture = *inputs.posture;
@@ -996,51 +1067,7 @@ QList<MetricResult> securityMetrics(const ScorecardInputs& inputs)
                              .arg(hoursText(longest));
     }
 
-    // Coverage: the kinds of scan the policy requires, each with a report somewhere in the branch's scan history
-    // (a committed report that did not change is still the current result; how recent scans are is factor X).
-    QHash<QString, QSet<QString>> kindsByTool;
-    for (const FindingLifecycle& f : posture.findings)
-        kindsByTool[f.finding.tool].insert(categoryName(f.finding.category));
-    QHash<QString, const ScanSummary*> lastByKind;
-    QHash<QString, QString> toolByKind;
-    for (const ScanSummary& scan : posture.scans) {
-        for (const ScanSummary::Report& report : scan.reports) {
-            for (const QString& kind : scanKindsOf(report, kindsByTool)) {
-                lastByKind.insert(kind, &scan);
-                toolByKind.insert(kind, report.tool);
-            }
-        }
-    }
-    QStringList covered;
-    QStringList missing;
-    const ScanSummary* oldest = nullptr; // the covered kind whose last report is oldest: the place to look
-    for (QString kind : inputs.requiredScanKinds) {
-        if (kind == QLatin1String("secrets"))
-            kind = QStringLiteral("secret");
-        if (const ScanSummary* last = lastByKind.value(kind)) {
-            covered.append(QStringLiteral("%1 (%2, %3)")
-                               .arg(kind, toolByKind.value(kind), last->time.toUTC().date().toString(Qt::ISODate)));
-            if (!oldest || last->time < oldest->time)
-                oldest = last;
-        } else {
-            missing.append(kind);
-        }
-    }
-    if (oldest)
-        coverage.link = SourceLink::commit(QStringLiteral("security"), oldest->commit.toString());
-    if (covered.isEmpty() && missing.isEmpty()) {
-        coverage.evidence = QStringLiteral("The policy requires no kind of scan (security-scanning gate).");
-    } else {
-        coverage.actual = double(covered.size()) / double(covered.size() + missing.size());
-        coverage.met = missing.isEmpty();
-        coverage.evidence
-            = QStringLiteral("%1 of %2 required scan kinds have reports%3%4.")
-                  .arg(covered.size())
-                  .arg(covered.size() + missing.size())
-                  .arg(covered.isEmpty() ? QString() : QStringLiteral(": ") + covered.join(QLatin1String(", ")),
-                       missing.isEmpty() ? QString()
-                                         : QStringLiteral("; missing: ") + missing.join(QLatin1String(", ")));
-    }
+    scanCoverage(inputs, &posture, coverage);
 
     if (posture.findings.isEmpty()) {
         falsePositives.evidence = QStringLiteral("No finding in %1 scan(s).").arg(posture.scans.size());
@@ -1191,17 +1218,27 @@ void evaluateGates(const git::Repository& repository, const git::ObjectId& commi
     const QVariant required = options.policy.parameter(QStringLiteral("security-scanning"), QStringLiteral("required"));
     if (required.isValid())
         inputs.requiredScanKinds = required.toStringList();
+    // The scan kinds whose subject is missing count as n.a.; a platform's own dependency scanning covers that kind.
+    pipeline::ScanSurvey survey = pipeline::ScanApplicability::survey(source, {});
+    inputs.mainPipeline = survey.mainPipeline;
     for (const QString& path : pipeline::PipelineDiscovery::discover(source)) {
         const Result<QByteArray> text = source.read(path);
         if (!text.ok())
             continue;
         ++inputs.pipelinesValidated;
         const pipeline::ValidationResult result = pipeline::validatePipeline(text.value(), path, options);
+        for (const pipeline::PipelineJob& job : result.model.jobs) {
+            if (survey.imageEvidence.isEmpty())
+                survey.imageEvidence = pipeline::ScanApplicability::imageBuilder(job);
+        }
+        for (const auto& [kind, template_] : pipeline::ScanApplicability::platformScans(result.model))
+            inputs.platformScans.insert(kind, template_);
         PipelineGateSummary summary;
         summary.path = path;
         QSet<QString> failing;
         for (const pipeline::Diagnostic& d : result.diagnostics) {
-            if (d.category != pipeline::Category::Gate || !d.rule.startsWith(QLatin1String("gate.")))
+            if (d.category != pipeline::Category::Gate || !d.rule.startsWith(QLatin1String("gate."))
+                || pipeline::PipelineGates::isNotApplicable(d))
                 continue;
             auto outcome = outcomes.find(d.rule.mid(5));
             if (outcome == outcomes.end())
@@ -1234,6 +1271,12 @@ void evaluateGates(const git::Repository& repository, const git::ObjectId& commi
     }
     for (const pipeline::GateInfo& gate : pipeline::gateCatalog())
         inputs.gates.append(outcomes.value(gate.id));
+    for (const QString& kind : std::as_const(inputs.requiredScanKinds)) {
+        if (const QString reason = survey.notApplicableReason(kind); !reason.isEmpty())
+            inputs.notApplicableScanKinds.insert(kind, reason);
+    }
+    if (!survey.platformDependencyScanning.isEmpty())
+        inputs.platformScans.insert(QStringLiteral("dependency"), survey.platformDependencyScanning);
 }
 
 } // namespace

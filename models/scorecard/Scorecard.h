@@ -134,6 +134,13 @@ struct ScorecardInputs
     QList<PipelineGateSummary> pipelineGates; ///< per pipeline file, in discovery order
     QStringList requiredScanKinds{QStringLiteral("sast"), QStringLiteral("dependency"), QStringLiteral("container"),
                                   QStringLiteral("secrets")}; ///< the policy's security-scanning `required`
+    /// Required scan kinds whose subject the repository lacks (e.g. "container" → "no container image is built
+    /// here"): n.a. in the scan coverage, not missing.
+    QMap<QString, QString> notApplicableScanKinds;
+    /// Scan kinds the platform runs without a report in the repository: Dependabot, GitLab's security templates
+    /// (kind → what, e.g. "dependency" → "Dependabot (gomod)").
+    QMap<QString, QString> platformScans;
+    QString mainPipeline; ///< the repository's main pipeline (where repository-wide gate findings go)
     QList<delivery::Incident> incidents; ///< newest last
     std::optional<Posture> posture; ///< the security posture; empty with `postureError` when it failed
     QString postureError;

@@ -288,6 +288,38 @@ private Q_SLOTS:
         QCOMPARE(detail->strategyCard()->headline(), QStringLiteral("Canary · automatic rollback"));
     }
 
+    // An environment given by an expression: a card per value it resolves to; an unresolved one keeps the
+    // expression as written (never in capitals) and says it is chosen at run time.
+    void expressionEnvironmentsOnCards()
+    {
+        test::ScratchRepository scratch;
+        const auto commit
+            = scratch.commit(QStringLiteral("ci: deployment"),
+                             {{QStringLiteral(".github/workflows/deployment.yml"),
+                               "on:\n  workflow_dispatch:\n    inputs:\n"
+                               "      environment: {type: environment, default: production}\n"
+                               "jobs:\n  release:\n    runs-on: x\n    environment: ${{ inputs.environment }}\n"
+                               "    steps: [{run: script/release}]\n"
+                               "  preview:\n    runs-on: x\n    environment: ${{ github.head_ref }}\n"
+                               "    steps: [{run: script/preview}]\n"}});
+        scratch.tag(QStringLiteral("deploy-1"), commit, QStringLiteral("Production deployment"));
+        delivery::DeliveryLoader loader;
+        DeploymentsView view(&loader);
+        view.resize(1400, 900);
+        view.show();
+        QSignalSpy finished(&loader, &delivery::DeliveryLoader::loadFinished);
+        loader.load(scratch.path(), QStringLiteral("HEAD")); // the scratch repository has no work tree
+        QVERIFY(finished.wait(60000));
+        QStringList captions;
+        for (StrategyCard* card : view.strategyCards())
+            captions << card->caption();
+        QCOMPARE(captions, QStringList({QStringLiteral("PRODUCTION"), QStringLiteral("${{ github.head_ref }}")}));
+        QVERIFY2(view.strategyCards().at(0)->details().contains(QStringLiteral("${{ inputs.environment }}")),
+                 qPrintable(view.strategyCards().at(0)->details()));
+        QVERIFY2(view.strategyCards().at(1)->details().contains(QStringLiteral("chosen at run time")),
+                 qPrintable(view.strategyCards().at(1)->details()));
+    }
+
     void cancelsAndDropsStaleResults()
     {
         delivery::DeliveryLoader loader;

@@ -105,6 +105,48 @@ private Q_SLOTS:
                  result.out.constData());
     }
 
+    // Environments written as expressions: resolved ones carry the expression, unresolved ones keep it as written.
+    void expressions()
+    {
+        ScratchRepository scratch;
+        scratch.commit(QStringLiteral("ci"),
+                       {{QStringLiteral(".github/workflows/deployment.yml"),
+                         "on:\n  workflow_dispatch:\n    inputs:\n"
+                         "      environment: {type: choice, options: [staging, production]}\n"
+                         "jobs:\n  release:\n    runs-on: x\n    environment: ${{ inputs.environment }}\n"
+                         "    steps: [{run: script/release}]\n"
+                         "  preview:\n    runs-on: x\n    environment: ${{ vars.PREVIEW }}\n"
+                         "    steps: [{run: script/preview}]\n"}});
+        const QStringList base{QStringLiteral("strategies"), QStringLiteral("--repo"), scratch.path(),
+                               QStringLiteral("--rev"), QStringLiteral("HEAD")};
+        const Run json = run(base + QStringList{QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray environments
+            = QJsonDocument::fromJson(json.out).object().value(QStringLiteral("environments")).toArray();
+        QStringList names;
+        for (const QJsonValue& entry : environments) {
+            const QJsonObject object = entry.toObject();
+            names << object.value(QStringLiteral("environment")).toString();
+            QVERIFY2(object.contains(QStringLiteral("expression")), json.out.constData());
+        }
+        QCOMPARE(names,
+                 QStringList(
+                     {QStringLiteral("${{ vars.PREVIEW }}"), QStringLiteral("production"), QStringLiteral("staging")}));
+        QCOMPARE(environments.at(0).toObject().value(QStringLiteral("chosenAtRunTime")).toBool(), true);
+        QCOMPARE(environments.at(1).toObject().value(QStringLiteral("chosenAtRunTime")).toBool(), false);
+        QCOMPARE(environments.at(1).toObject().value(QStringLiteral("resolvedFrom")).toString(),
+                 QStringLiteral("choice"));
+        QCOMPARE(environments.at(2).toObject().value(QStringLiteral("expression")).toString(),
+                 QStringLiteral("${{ inputs.environment }}"));
+
+        const Run text = run(base);
+        QCOMPARE(text.exitCode, 0);
+        const QString out = QString::fromUtf8(text.out);
+        QVERIFY2(out.contains(QStringLiteral("  environment chosen at run time (${{ vars.PREVIEW }})\n")),
+                 text.out.constData());
+        QVERIFY2(out.contains(QStringLiteral("  from:    ${{ inputs.environment }} (choice)\n")), text.out.constData());
+    }
+
     void errors_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -1,7 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "ScratchRepository.h"
+#include "pipeline/PipelineDiscovery.h"
 #include "pipeline/PipelineGates.h"
 #include "pipeline/PipelineValidator.h"
+#include "pipeline/ScanApplicability.h"
 
 #include <QTest>
 
@@ -42,6 +45,9 @@ private Q_SLOTS:
     void scanKinds();
     void repositoryWorkflows_data();
     void repositoryWorkflows();
+    void applicability_data();
+    void applicability();
+    void mainPipeline();
 };
 
 void TestPipelineGates::gates_data()
@@ -321,7 +327,7 @@ void TestPipelineGates::repositoryWorkflows_data()
 {
     QTest::addColumn<Files>("others");
     QTest::addColumn<QStringList>("expected");
-    const QByteArray checks = "on: push\njobs:\n  codeql:\n    runs-on: x\n    steps:\n"
+    const QByteArray checks = "on: {schedule: [{cron: '0 3 * * 1'}]}\njobs:\n  codeql:\n    runs-on: x\n    steps:\n"
                               "      - uses: github/codeql-action/analyze@v3\n"
                               "  deps:\n    runs-on: x\n    steps:\n"
                               "      - uses: aquasecurity/trivy-action@0.28.0\n        with: {scan-type: fs}\n"
@@ -345,12 +351,15 @@ void TestPipelineGates::repositoryWorkflows()
 {
     QFETCH(Files, others);
     QFETCH(QStringList, expected);
-    // A release-only workflow: the repository's other workflows run the scans.
-    const QByteArray release = "on: {push: {tags: ['v*']}}\npermissions: {contents: write}\njobs:\n  release:\n"
+    // The main workflow runs no scan itself: the repository's other workflows (here scheduled ones) run them. An
+    // image and a manifest exist, so every kind applies.
+    const QByteArray release = "on: [push, pull_request]\npermissions: {contents: read}\njobs:\n  build:\n"
                                "    runs-on: x\n    steps: [{run: make dist}]\n";
-    const QString path = QStringLiteral(".github/workflows/release.yml");
+    const QString path = QStringLiteral(".github/workflows/ci.yml");
     Files files = others;
     files.insert(path, release);
+    files.insert(u"Dockerfile"_s, "FROM scratch\n");
+    files.insert(u"requirements.txt"_s, "flask==3.0.0\n");
     ValidationOptions options;
     options.files = FileSource::fromMap(files);
     const ValidationResult result = validatePipeline(release, path, options);
@@ -359,6 +368,133 @@ void TestPipelineGates::repositoryWorkflows()
         if (d.rule == u"gate.security-scanning")
             QVERIFY2(d.message.contains(u"any workflow of this repository"), qPrintable(d.message));
     }
+}
+
+using Repo = QMap<QString, QByteArray>; // path → content, committed to a scratch repository
+using Expected = QMap<QString, QStringList>;
+
+void TestPipelineGates::applicability_data()
+{
+    QTest::addColumn<Repo>("repo");
+    // Per pipeline file: the security-scanning findings as "severity:kind" ("info:container" = not applicable).
+    QTest::addColumn<Expected>("expected");
+
+    // A Go tool: 3 workflows, a go.mod, Dependabot for gomod, no image built.
+    const QByteArray go
+        = "on: [push, pull_request]\njobs:\n  test:\n    runs-on: x\n    steps: [{run: go test ./...}]\n"
+          "  build:\n    runs-on: x\n    steps: [{run: go build ./cmd/tool}]\n";
+    const QByteArray lint = "on: {push: {paths: ['**.go']}, pull_request: {paths: ['**.go']}}\njobs:\n  lint:\n"
+                            "    runs-on: x\n    steps: [{run: golangci-lint run}]\n";
+    const QByteArray deploy = "on:\n  workflow_dispatch:\n    inputs:\n      environment: {type: environment, "
+                              "default: production}\njobs:\n  release:\n    runs-on: x\n"
+                              "    environment: ${{ inputs.environment }}\n    steps: [{run: script/release}]\n";
+    const Repo goTool{
+        {u"go.mod"_s, "module example.com/tool\n"},
+        {u"go.sum"_s, ""},
+        {u".github/dependabot.yml"_s, "version: 2\nupdates:\n- package-ecosystem: gomod\n  directory: /\n"},
+        {u".github/workflows/go.yml"_s, go},
+        {u".github/workflows/lint.yml"_s, lint},
+        {u".github/workflows/deployment.yml"_s, deploy}};
+    // Reported once, on the main workflow; the image scan does not apply; Dependabot is the dependency scan.
+    QTest::newRow("go tool") << goTool
+                             << Expected{{u".github/workflows/go.yml"_s,
+                                          {u"info:container"_s, u"warning:sast"_s, u"warning:secrets"_s}},
+                                         {u".github/workflows/lint.yml"_s, {}},
+                                         {u".github/workflows/deployment.yml"_s, {}}};
+    Repo withoutDependabot = goTool;
+    withoutDependabot.remove(u".github/dependabot.yml"_s);
+    QTest::newRow("go tool without dependabot")
+        << withoutDependabot
+        << Expected{{u".github/workflows/go.yml"_s,
+                     {u"info:container"_s, u"warning:dependency"_s, u"warning:sast"_s, u"warning:secrets"_s}},
+                    {u".github/workflows/lint.yml"_s, {}}};
+    Repo imageJob = withoutDependabot;
+    imageJob.insert(u".github/workflows/lint.yml"_s,
+                    lint + "  image:\n    runs-on: x\n    steps: [{uses: docker/build-push-action@v6}]\n");
+    QTest::newRow("an image built by another workflow")
+        << imageJob
+        << Expected{{u".github/workflows/go.yml"_s,
+                     {u"warning:container"_s, u"warning:dependency"_s, u"warning:sast"_s, u"warning:secrets"_s}}};
+
+    // A C library: one GitLab pipeline, Dockerfiles for its CI images, no package manifest.
+    const QByteArray gitlab = "stages: [build]\nbuild:\n  stage: build\n  image: $FEDORA_IMAGE\n  script: meson "
+                              "setup _build && ninja -C _build\n";
+    const Repo cLibrary{{u".gitlab-ci.yml"_s, gitlab},
+                        {u".gitlab-ci/fedora.Dockerfile"_s, "FROM fedora:40\n"},
+                        {u"meson.build"_s, "project('lib', 'c')\n"}};
+    QTest::newRow("c library") << cLibrary
+                               << Expected{{u".gitlab-ci.yml"_s,
+                                            {u"info:dependency"_s, u"warning:container"_s, u"warning:sast"_s,
+                                             u"warning:secrets"_s}}};
+    Repo noDockerfile = cLibrary;
+    noDockerfile.remove(u".gitlab-ci/fedora.Dockerfile"_s);
+    noDockerfile.insert(u".gitlab-ci.yml"_s, gitlab + "containers:\n  stage: build\n  script: buildah bud -t x .\n");
+    QTest::newRow("gitlab job building an image")
+        << noDockerfile
+        << Expected{{u".gitlab-ci.yml"_s,
+                     {u"info:dependency"_s, u"warning:container"_s, u"warning:sast"_s, u"warning:secrets"_s}}};
+    const Repo template_{{u".gitlab-ci.yml"_s,
+                          "include:\n  - template: Jobs/Dependency-Scanning.gitlab-ci.yml\n  - template: "
+                          "Jobs/SAST.gitlab-ci.yml\n  - template: Jobs/Secret-Detection.gitlab-ci.yml\n"
+                          "build:\n  script: npm ci\n"},
+                         {u"package.json"_s, "{}"},
+                         {u"package-lock.json"_s, "{}"}};
+    QTest::newRow("gitlab dependency scanning template")
+        << template_ << Expected{{u".gitlab-ci.yml"_s, {u"info:container"_s}}};
+    const Repo vendored{{u".gitlab-ci.yml"_s, "build:\n  script: make\n"},
+                        {u"vendor/lib/package.json"_s, "{}"},
+                        {u"third_party/x/Dockerfile"_s, "FROM x\n"}};
+    QTest::newRow("vendored files are not the project's")
+        << vendored
+        << Expected{{u".gitlab-ci.yml"_s,
+                     {u"info:container"_s, u"info:dependency"_s, u"warning:sast"_s, u"warning:secrets"_s}}};
+}
+
+void TestPipelineGates::applicability()
+{
+    QFETCH(Repo, repo);
+    QFETCH(Expected, expected);
+    gatehouse::test::ScratchRepository scratch;
+    QVERIFY(scratch.isValid());
+    scratch.commit(u"ci: pipelines"_s, repo);
+    const auto source = PipelineDiscovery::fileSource(scratch.path(), scratch.head().toString());
+    QVERIFY(source.ok());
+    ValidationOptions options;
+    options.files = source.value();
+    options.gates = true;
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        const ValidationResult result = validatePipeline(repo.value(it.key()), it.key(), options);
+        QStringList found;
+        for (const Diagnostic& d : result.diagnostics) {
+            if (d.rule != u"gate.security-scanning")
+                continue;
+            const QString kind = d.message.contains(u"container image")                        ? u"container"_s
+                : d.message.contains(u"dependency") || d.message.contains(u"package manifest") ? u"dependency"_s
+                : d.message.contains(u"SAST")                                                  ? u"sast"_s
+                                                                                               : u"secrets"_s;
+            found << severityName(d.severity) + u':' + kind;
+            QCOMPARE(d.severity == Severity::Info, PipelineGates::isNotApplicable(d));
+        }
+        found.sort();
+        QCOMPARE(found, it.value());
+    }
+}
+
+void TestPipelineGates::mainPipeline()
+{
+    using Triggers = QMap<QString, QPair<QStringList, bool>>;
+    const QStringList paths{u".github/workflows/codeql.yml"_s, u".github/workflows/deploy.yml"_s,
+                            u".github/workflows/go.yml"_s, u".github/workflows/prauto.yml"_s};
+    const Triggers triggers{{paths[0], {{u"push"_s, u"pull_request"_s, u"schedule"_s}, true}},
+                            {paths[1], {{u"workflow_dispatch"_s}, false}},
+                            {paths[2], {{u"push"_s, u"pull_request"_s}, false}},
+                            {paths[3], {{u"pull_request_target"_s}, false}}};
+    QCOMPARE(ScanApplicability::mainPipeline(paths, triggers, {}), paths[2]);
+    QCOMPARE(ScanApplicability::mainPipeline(paths + QStringList{u".gitlab-ci.yml"_s}, triggers, {}),
+             u".gitlab-ci.yml"_s);
+    // Only release workflows: the first stands in.
+    QCOMPARE(ScanApplicability::mainPipeline({paths[1]}, triggers, {}), paths[1]);
+    QCOMPARE(ScanApplicability::mainPipeline({u"action.yml"_s}, {}, {}), QString());
 }
 
 QTEST_GUILESS_MAIN(TestPipelineGates)

@@ -121,6 +121,7 @@ private Q_SLOTS:
     void brokenPolicy();
     void emptyInputs();
     void collect();
+    void scanApplicability();
     void configuration_data();
     void configuration();
     void links();
@@ -427,6 +428,52 @@ void TestScorecard::collect()
     const auto none = Scorecard::collect(empty.repo(), {}, t0, nullptr, options);
     QVERIFY(!none.ok());
     QCOMPARE(none.error().code, u"git.empty"_s);
+}
+
+// A Go tool on GitHub Actions: no image built (container scanning n.a.), Dependabot for its go.mod (dependency
+// scanning covered by the platform), and the repository-wide requirement counted once, not once per workflow.
+void TestScorecard::scanApplicability()
+{
+    test::ScratchRepository scratch;
+    const QDateTime t0 = QDateTime(QDate(2026, 3, 1), QTime(10, 0), QTimeZone::utc());
+    const QByteArray workflow = "on: [push, pull_request]\njobs:\n  test:\n    runs-on: x\n    timeout-minutes: 5\n"
+                                "    steps: [{run: go test ./...}]\n";
+    QMap<QString, QByteArray> files{
+        {u"go.mod"_s, "module example.com/tool\n"},
+        {u"go.sum"_s, ""},
+        {u".github/dependabot.yml"_s, "version: 2\nupdates:\n- package-ecosystem: gomod\n  directory: /\n"}};
+    for (const QString& name : {u"go"_s, u"lint"_s, u"release"_s, u"triage"_s})
+        files.insert(u".github/workflows/%1.yml"_s.arg(name),
+                     name == u"go"_s ? workflow
+                                     : QByteArray("on: workflow_dispatch\njobs:\n  a:\n    runs-on: x\n"
+                                                  "    timeout-minutes: 5\n    steps: [{run: make}]\n"));
+    files.insert(u".github/workflows/codeql.yml"_s,
+                 "on: {schedule: [{cron: '0 0 * * 0'}]}\njobs:\n  analyze:\n    runs-on: x\n    timeout-minutes: 5\n"
+                 "    steps: [{uses: github/codeql-action/analyze@v3}]\n");
+    scratch.commit(u"ci: workflows"_s, files, t0);
+    QTemporaryDir runStore;
+    const auto inputs = Scorecard::collect(scratch.repo(), {}, t0.addDays(1), nullptr, {runStore.path(), u"-"_s});
+    QVERIFY(inputs.ok());
+    QCOMPARE(inputs->mainPipeline, u".github/workflows/go.yml"_s);
+    QCOMPARE(inputs->notApplicableScanKinds.keys(), QStringList{u"container"_s});
+    QCOMPARE(inputs->platformScans.value(u"dependency"_s), u"Dependabot (gomod)"_s);
+    const auto gate = std::find_if(inputs->gates.cbegin(), inputs->gates.cend(),
+                                   [](const GateOutcome& g) { return g.gate == u"security-scanning"_s; });
+    QVERIFY(gate != inputs->gates.cend());
+    // Secret scanning is missing: one finding for the repository, not one per workflow.
+    QCOMPARE(gate->warnings, 1);
+    QVERIFY2(gate->firstProblem.startsWith(u".github/workflows/go.yml:"_s), qPrintable(gate->firstProblem));
+
+    ScorecardInputs withScans = inputs.value();
+    withScans.posture.reset();
+    withScans.postureError = u"no posture"_s;
+    const MetricResult coverage = metricOf(Scorecard::evaluate(withScans), u"scan coverage"_s);
+    QVERIFY(coverage.actual);
+    // Dependency by Dependabot, SAST by GitHub's code scanning; secrets missing; container n.a.
+    QCOMPARE(*coverage.actual, 2.0 / 3.0);
+    QVERIFY2(coverage.evidence.contains(u"Dependabot (gomod), by the platform"_s), qPrintable(coverage.evidence));
+    QVERIFY2(coverage.evidence.contains(u"GitHub code scanning (CodeQL)"_s), qPrintable(coverage.evidence));
+    QVERIFY2(coverage.evidence.contains(u"n.a. (no subject here): container"_s), qPrintable(coverage.evidence));
 }
 
 void TestScorecard::configuration_data()

@@ -170,12 +170,75 @@ private Q_SLOTS:
                 {},
                 {},
                 RollbackMode::None,
-                {}},
+                {},
+                {},
+                {},
+                false},
         };
         const QList<EnvironmentStrategy> merged = StrategyDetector::merge(findings, {});
         QCOMPARE(merged.size(), 1);
         QCOMPARE(merged.first().strategy, StrategyKind::Unknown);
         QCOMPARE(merged.first().sources.size(), 1);
+    }
+
+    // An environment given by an expression: one card per value the file lets it take, else the expression as
+    // written, chosen at run time.
+    void expressionEnvironments()
+    {
+        ScratchRepository scratch;
+        const QByteArray deployment = "on:\n  workflow_dispatch:\n    inputs:\n"
+                                      "      environment: {type: environment, default: production}\n"
+                                      "      target: {type: choice, options: [staging, qa]}\n"
+                                      "jobs:\n"
+                                      "  linux:\n    runs-on: x\n    environment: ${{ inputs.environment }}\n"
+                                      "    steps: [{run: script/release}]\n"
+                                      "  preview:\n    runs-on: x\n    environment: ${{ inputs.target }}\n"
+                                      "    steps: [{run: kubectl rollout status deployment/web}]\n"
+                                      "  regions:\n    runs-on: x\n    strategy: {matrix: {env: [eu, us]}}\n"
+                                      "    environment: {name: '${{ matrix.env }}'}\n    steps: [{run: deploy}]\n"
+                                      "  ref:\n    runs-on: x\n    environment: ${{ github.ref_name }}\n"
+                                      "    steps: [{run: deploy}]\n";
+        const QByteArray gitlab = "variables:\n  DEPLOY_ENV: {value: staging, options: [staging, production]}\n"
+                                  "  TARGET: sandbox\n"
+                                  "deploy:\n  environment: $DEPLOY_ENV\n  script: helm upgrade --install web chart\n"
+                                  "sandbox:\n  environment: {name: '${TARGET}'}\n  script: make deploy\n"
+                                  "review:\n  environment: review/$CI_COMMIT_REF_SLUG\n  script: make review\n";
+        scratch.commit(QStringLiteral("ci"),
+                       {{QStringLiteral(".github/workflows/deployment.yml"), deployment},
+                        {QStringLiteral(".gitlab-ci.yml"), gitlab}});
+        const auto report = StrategyDetector::scanRepository(scratch.path(), QStringLiteral("HEAD"));
+        QVERIFY(report.ok());
+        QStringList names;
+        for (const EnvironmentStrategy& entry : report->environments)
+            names << entry.environment;
+        QCOMPARE(
+            names,
+            QStringList({QStringLiteral("${{ github.ref_name }}"), QStringLiteral("eu"), QStringLiteral("production"),
+                         QStringLiteral("qa"), QStringLiteral("review/$CI_COMMIT_REF_SLUG"), QStringLiteral("sandbox"),
+                         QStringLiteral("staging"), QStringLiteral("us")}));
+        const EnvironmentStrategy* production = report->environment(QStringLiteral("production"));
+        QVERIFY(production);
+        QVERIFY(!production->chosenAtRunTime);
+        // Two jobs resolve to production: the input's default and one of the GitLab variable's options.
+        QCOMPARE(production->sources.size(), 2);
+        QVERIFY(!production->expression.isEmpty());
+        const EnvironmentStrategy* qa = report->environment(QStringLiteral("qa"));
+        QVERIFY(qa);
+        QCOMPARE(qa->expression, QStringLiteral("${{ inputs.target }}"));
+        QCOMPARE(qa->resolvedFrom, QStringLiteral("choice"));
+        QCOMPARE(qa->strategy, StrategyKind::Rolling);
+        QCOMPARE(report->environment(QStringLiteral("eu"))->resolvedFrom, QStringLiteral("matrix"));
+        QCOMPARE(report->environment(QStringLiteral("sandbox"))->resolvedFrom, QStringLiteral("variable"));
+        const EnvironmentStrategy* runTime = report->environment(QStringLiteral("${{ github.ref_name }}"));
+        QVERIFY(runTime);
+        QVERIFY(runTime->chosenAtRunTime);
+        const QJsonObject json = runTime->toJson();
+        QCOMPARE(json.value(QStringLiteral("chosenAtRunTime")).toBool(), true);
+        QCOMPARE(json.value(QStringLiteral("expression")).toString(), QStringLiteral("${{ github.ref_name }}"));
+        QVERIFY(report->environment(QStringLiteral("review/$CI_COMMIT_REF_SLUG"))->chosenAtRunTime);
+        // No expression is ever upper-cased or otherwise re-written.
+        for (const QString& name : std::as_const(names))
+            QVERIFY2(!name.contains(QStringLiteral("INPUTS")), qPrintable(name));
     }
 
     void errors()

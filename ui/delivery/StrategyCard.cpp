@@ -51,10 +51,22 @@ QString StrategyCard::headline() const
     return m_headline->text();
 }
 
+QString StrategyCard::caption() const
+{
+    return m_caption->text();
+}
+
+QString StrategyCard::details() const
+{
+    return m_metrics->text();
+}
+
 void StrategyCard::setStrategy(const EnvironmentStrategy& strategy, const QString& captionSuffix)
 {
     m_strategy = strategy;
-    m_caption->setText((strategy.environment + captionSuffix).toUpper());
+    // Environment names are captions in capitals; an expression is code and keeps its case.
+    m_caption->setText(strategy.chosenAtRunTime ? strategy.environment + captionSuffix.toUpper()
+                                                : (strategy.environment + captionSuffix).toUpper());
     QString kind = strategyKindName(strategy.strategy);
     kind[0] = kind[0].toUpper();
     QString rollback;
@@ -106,6 +118,10 @@ void StrategyCard::setStrategy(const EnvironmentStrategy& strategy, const QStrin
     }
     if (strategy.strategy == StrategyKind::Unknown)
         lines.prepend(tr("Something deploys here, but no manifest or job says how."));
+    if (strategy.chosenAtRunTime)
+        lines.prepend(tr("Environment chosen at run time: nothing in the file says which."));
+    else if (!strategy.expression.isEmpty())
+        lines.prepend(tr("From <tt>%1</tt> (%2)").arg(strategy.expression.toHtmlEscaped(), strategy.resolvedFrom));
     m_metrics->setText(lines.join(QStringLiteral("<br>")));
 
     QStringList sources;

@@ -23,6 +23,8 @@ public:
     void setStrategy(const delivery::EnvironmentStrategy& strategy, const QString& captionSuffix = {});
     const delivery::EnvironmentStrategy& strategy() const { return m_strategy; }
     QString headline() const;
+    QString caption() const; ///< the environment as shown (names in capitals, expressions as written)
+    QString details() const; ///< the lines under the headline (rich text)
     DeliveryTrafficChart* chart() const { return m_chart; }
 
 private:

@@ -3,6 +3,7 @@
 #include "PipelinesPage.h"
 
 #include "../Theme.h"
+#include "../delegates/PathDelegate.h"
 #include "../editor/PipelineEditor.h"
 #include "../pipeline/PipelineDocumentView.h"
 #include "../pipeline/PipelineWorkspace.h"
@@ -12,14 +13,18 @@
 #include "repo/RepositoryFileModel.h"
 #include "repo/RepositoryLoader.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace gatehouse::ui {
 
@@ -30,6 +35,7 @@ PipelinesPage::PipelinesPage(QWidget* parent)
     , m_workspaceHolder(new QWidget(this))
     , m_tabs(new QTabWidget(this))
     , m_runsHolder(new QWidget(this))
+    , m_splitter(nullptr)
     , m_stack(new QStackedWidget(this))
     , m_empty(makeEmptyState(this, QStringLiteral("pipelinesEmpty")))
 {
@@ -41,18 +47,23 @@ PipelinesPage::PipelinesPage(QWidget* parent)
     m_files->hideColumn(RepositoryFileModel::SizeColumn);
     m_files->header()->setSectionResizeMode(RepositoryFileModel::PathColumn, QHeaderView::Stretch);
     m_files->header()->setStretchLastSection(false);
+    // The file name is what tells workflows apart: shown in full, the folder dimmed (elided first when narrow).
+    m_files->setItemDelegateForColumn(RepositoryFileModel::PathColumn, new PathDelegate(m_files));
     // The workspace (editor, graph, problems, gates) is created per repository in setSnapshot().
     m_workspaceHolder->setObjectName(QStringLiteral("workspaceHolder"));
     auto* holderLayout = new QVBoxLayout(m_workspaceHolder);
     holderLayout->setContentsMargins(0, 0, 0, 0);
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(m_files);
-    splitter->addWidget(m_workspaceHolder);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 4);
-    splitter->setChildrenCollapsible(false);
-    splitter->setSizes({340, 1000});
-    m_stack->addWidget(splitter);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("pipelineSplitter"));
+    m_splitter->addWidget(m_files);
+    m_splitter->addWidget(m_workspaceHolder);
+    // The list keeps the width its names need; the editor takes what the window gains or loses.
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->installEventFilter(this);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({340, 1000});
+    m_stack->addWidget(m_splitter);
     m_stack->addWidget(m_empty);
 
     auto* layout = new QVBoxLayout(this);
@@ -96,6 +107,10 @@ void PipelinesPage::setSnapshot(const RepositorySnapshot& s)
     m_entries = s.pipelineFiles;
     m_model->setSnapshot(s);
     m_files->resizeColumnToContents(RepositoryFileModel::KindColumn);
+    // The list takes what its names need (within reason); the editor keeps the rest. A hidden splitter has no
+    // width yet: the sizes are set when it gets one.
+    m_pendingListWidth = s.pipelineFiles.isEmpty() ? 0 : fileListWidth();
+    applyListWidth();
     const QString where = s.workTree ? tr("in the work tree") : tr("at %1").arg(s.commit.shortString());
     m_summary->setText(tr("%1 %2: GitLab CI configuration and its local includes, GitHub Actions "
                           "workflows and actions.")
@@ -120,6 +135,38 @@ void PipelinesPage::setSnapshot(const RepositorySnapshot& s)
     // The same row stays current (no currentRowChanged): reopen it, which only brings its tab to the front.
     if (m_currentPath.isEmpty())
         showFile(sourceRow(m_files, row));
+}
+
+void PipelinesPage::applyListWidth()
+{
+    const int total = m_splitter->width() - m_splitter->handleWidth();
+    if (m_pendingListWidth <= 0 || !m_splitter->isVisible() || total <= 0)
+        return;
+    const int list = std::min(m_pendingListWidth, total / 2);
+    m_splitter->setSizes({list, total - list});
+    m_pendingListWidth = 0;
+}
+
+bool PipelinesPage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_splitter && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
+        applyListWidth();
+    return QWidget::eventFilter(watched, event);
+}
+
+int PipelinesPage::fileListWidth() const
+{
+    int widest = 0;
+    const QAbstractItemModel* shown = m_files->model();
+    for (int row = 0; row < shown->rowCount(); ++row) {
+        const QModelIndex index = shown->index(row, RepositoryFileModel::PathColumn);
+        widest = std::max(widest, m_files->sizeHintForIndex(index).width());
+    }
+    const int kind = m_files->isColumnHidden(RepositoryFileModel::KindColumn)
+        ? 0
+        : m_files->columnWidth(RepositoryFileModel::KindColumn);
+    const int chrome = 2 * m_files->frameWidth() + m_files->verticalScrollBar()->sizeHint().width() + 8;
+    return std::clamp(widest + kind + chrome, MinimumListWidth, MaximumListWidth);
 }
 
 void PipelinesPage::showFile(int row)

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QLabel;
+class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QTreeView;
@@ -46,11 +47,20 @@ public:
     /// file is not one of the pipeline files (the Overview's scorecard links land here).
     bool showPath(const QString& path, int line = 0);
 
+    /// The width the file list asks for: its widest path and kind in full, within [minimum, maximum].
+    int fileListWidth() const;
+    static constexpr int MinimumListWidth = 220;
+    static constexpr int MaximumListWidth = 520;
+
 Q_SIGNALS:
     void fileOpened(const QString& path);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void showFile(int sourceRow);
+    void applyListWidth();
 
     RepositoryFileModel* m_model;
     QTreeView* m_files;
@@ -60,6 +70,8 @@ private:
     QTabWidget* m_tabs;
     QWidget* m_runsHolder;
     QPointer<RunsPanel> m_runsPanel;
+    QSplitter* m_splitter;
+    int m_pendingListWidth = 0; ///< the list's width still to apply (the splitter had no width yet)
     QStackedWidget* m_stack;
     QLabel* m_empty;
     QString m_repoPath;

@@ -131,10 +131,17 @@ QJsonObject EnvironmentStrategy::toJson() const
     QJsonArray metricArray;
     for (const MetricGate& metric : metrics)
         metricArray.append(metric.toJson());
-    return QJsonObject{
+    QJsonObject object{
         {QStringLiteral("environment"), environment}, {QStringLiteral("strategy"), strategyKindName(strategy)},
         {QStringLiteral("sources"), sourceArray},     {QStringLiteral("steps"), stepArray},
         {QStringLiteral("metrics"), metricArray},     {QStringLiteral("rollback"), rollbackModeName(rollback)}};
+    if (!expression.isEmpty()) {
+        object.insert(QStringLiteral("expression"), expression);
+        object.insert(QStringLiteral("chosenAtRunTime"), chosenAtRunTime);
+        if (!resolvedFrom.isEmpty())
+            object.insert(QStringLiteral("resolvedFrom"), resolvedFrom);
+    }
+    return object;
 }
 
 } // namespace gatehouse::delivery

@@ -100,6 +100,11 @@ struct StrategyFinding
     RollbackMode rollback = RollbackMode::None;
     /// Argo: the analysis templates a Rollout refers to, resolved against AnalysisTemplates afterwards.
     QStringList analysisTemplates;
+    /// The environment as written when it is an expression or variable (`${{ inputs.environment }}`); empty when
+    /// it was written as a name.
+    QString expression;
+    QString resolvedFrom; ///< where the value came from ("choice", "default", "matrix", "variable", "options")
+    bool chosenAtRunTime = false; ///< the expression could not be resolved: `environment` is the expression
 };
 
 /// A problem met while reading (file not YAML, too large, binary...). Never fatal: the other files still count.
@@ -124,6 +129,11 @@ struct EnvironmentStrategy
     QList<StrategyStep> steps;
     QList<MetricGate> metrics;
     RollbackMode rollback = RollbackMode::None;
+    /// From the findings: the expression the name was resolved from (JSON "expression", with "resolvedFrom"), or
+    /// that nothing resolves (JSON "chosenAtRunTime": true, `environment` is then the expression as written).
+    QString expression;
+    QString resolvedFrom;
+    bool chosenAtRunTime = false;
 
     QJsonObject toJson() const;
 };

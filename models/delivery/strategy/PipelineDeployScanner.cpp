@@ -157,6 +157,108 @@ QMap<QString, QString> variablesOf(const YAML::Node& node)
     return variables;
 }
 
+using Known = QMap<QString, EnvironmentExpression::Known>;
+
+QStringList scalarsOf(const YAML::Node& node)
+{
+    QStringList values;
+    if (node && node.IsScalar())
+        values << scalar(node);
+    else if (node && node.IsSequence()) {
+        for (const YAML::Node& item : node) {
+            if (item.IsScalar())
+                values << scalar(item);
+        }
+    }
+    return values;
+}
+
+void addKnown(Known& known, const QString& key, const QStringList& values, const QString& origin)
+{
+    EnvironmentExpression::Known& entry = known[key];
+    if (entry.origin.isEmpty())
+        entry.origin = origin;
+    for (const QString& value : values) {
+        if (!value.isEmpty() && !entry.values.contains(value))
+            entry.values << value;
+    }
+}
+
+// GitLab `variables:`: a variable's `options` (the values a manual run offers), else its `value`.
+void addGitLabVariables(Known& known, const YAML::Node& variables)
+{
+    if (!variables || !variables.IsMap())
+        return;
+    for (const auto& entry : variables) {
+        const QString name = scalar(entry.first);
+        const YAML::Node options = child(entry.second, "options");
+        known.remove(name); // a job's own variable replaces the global one
+        if (options && options.IsSequence())
+            addKnown(known, name, scalarsOf(options), QStringLiteral("options"));
+        else
+            addKnown(known, name, {entry.second.IsMap() ? scalar(child(entry.second, "value")) : scalar(entry.second)},
+                     QStringLiteral("variable"));
+    }
+}
+
+// GitHub `on.workflow_dispatch.inputs` / `on.workflow_call.inputs`: a choice's options, else the default; and
+// the workflow's `env:`.
+Known gitHubWorkflowKnown(const YAML::Node& root)
+{
+    Known known;
+    const YAML::Node on = child(root, "on");
+    for (const char* event : {"workflow_dispatch", "workflow_call"}) {
+        const YAML::Node inputs = child(child(on, event), "inputs");
+        if (!inputs || !inputs.IsMap())
+            continue;
+        for (const auto& entry : inputs) {
+            const QString key = QStringLiteral("inputs.") + scalar(entry.first);
+            const YAML::Node options = child(entry.second, "options");
+            if (scalar(child(entry.second, "type")) == QLatin1String("choice") && options && options.IsSequence())
+                addKnown(known, key, scalarsOf(options), QStringLiteral("choice"));
+            else if (const QString value = scalar(child(entry.second, "default")); !value.isEmpty())
+                addKnown(known, key, {value}, QStringLiteral("default"));
+        }
+    }
+    const YAML::Node env = child(root, "env");
+    if (env && env.IsMap()) {
+        for (const auto& entry : env)
+            addKnown(known, QStringLiteral("env.") + scalar(entry.first), {scalar(entry.second)},
+                     QStringLiteral("variable"));
+    }
+    return known;
+}
+
+// A job's `strategy.matrix` values (plus `include` entries) and its `env:`.
+void addGitHubJobKnown(Known& known, const YAML::Node& job)
+{
+    const YAML::Node matrix = child(child(job, "strategy"), "matrix");
+    if (matrix && matrix.IsMap()) {
+        for (const auto& entry : matrix) {
+            const QString key = scalar(entry.first);
+            if (key == QLatin1String("include") && entry.second.IsSequence()) {
+                for (const YAML::Node& item : entry.second) {
+                    if (!item.IsMap())
+                        continue;
+                    for (const auto& pair : item)
+                        addKnown(known, QStringLiteral("matrix.") + scalar(pair.first), scalarsOf(pair.second),
+                                 QStringLiteral("matrix"));
+                }
+            } else if (key != QLatin1String("exclude")) {
+                addKnown(known, QStringLiteral("matrix.") + key, scalarsOf(entry.second), QStringLiteral("matrix"));
+            }
+        }
+    }
+    const YAML::Node env = child(job, "env");
+    if (env && env.IsMap()) {
+        for (const auto& entry : env) {
+            known.remove(QStringLiteral("env.") + scalar(entry.first));
+            addKnown(known, QStringLiteral("env.") + scalar(entry.first), {scalar(entry.second)},
+                     QStringLiteral("variable"));
+        }
+    }
+}
+
 void readGitLab(const QString& path, const YAML::Node& root, QList<StrategyFinding>& findings)
 {
     if (!root.IsMap())
@@ -167,6 +269,8 @@ void readGitLab(const QString& path, const YAML::Node& root, QList<StrategyFindi
         QStringLiteral("services"),     QStringLiteral("cache"),    QStringLiteral("before_script"),
         QStringLiteral("after_script"), QStringLiteral("types"),    QStringLiteral("spec")};
     const GitLabFile file(root);
+    Known global;
+    addGitLabVariables(global, child(root, "variables"));
     for (const auto& entry : root) {
         const QString name = scalar(entry.first);
         if (name.isEmpty() || name.startsWith(QLatin1Char('.')) || reserved.contains(name) || !entry.second.IsMap())
@@ -194,8 +298,20 @@ void readGitLab(const QString& path, const YAML::Node& root, QList<StrategyFindi
         file.flatten(value("after_script"), scripts);
         job.commands = splitCommands(scripts, job.onFailure);
         job.variables = variablesOf(value("variables"));
-        if (auto finding = PipelineDeployScanner::evaluate(path, job))
-            findings.append(*finding);
+        job.known = global;
+        addGitLabVariables(job.known, value("variables"));
+        const YAML::Node matrix = child(value("parallel"), "matrix");
+        if (matrix && matrix.IsSequence()) {
+            for (const YAML::Node& combination : matrix) {
+                if (!combination.IsMap())
+                    continue;
+                for (const auto& pair : combination) {
+                    job.known.remove(scalar(pair.first));
+                    addKnown(job.known, scalar(pair.first), scalarsOf(pair.second), QStringLiteral("matrix"));
+                }
+            }
+        }
+        findings += PipelineDeployScanner::evaluateEach(path, job);
     }
 }
 
@@ -209,6 +325,7 @@ void readGitHub(const QString& path, const YAML::Node& root, QList<StrategyFindi
     const YAML::Node jobs = child(root, "jobs");
     if (!jobs || !jobs.IsMap())
         return;
+    const Known workflowKnown = gitHubWorkflowKnown(root);
     for (const auto& entry : jobs) {
         const YAML::Node node = entry.second;
         if (!node.IsMap())
@@ -219,6 +336,8 @@ void readGitHub(const QString& path, const YAML::Node& root, QList<StrategyFindi
         job.environment = environmentName(child(node, "environment"));
         job.onFailure = runsOnFailure(node);
         job.variables = variablesOf(child(node, "env"));
+        job.known = workflowKnown;
+        addGitHubJobKnown(job.known, node);
         const YAML::Node steps = child(node, "steps");
         if (steps && steps.IsSequence()) {
             for (const YAML::Node& step : steps) {
@@ -238,8 +357,7 @@ void readGitHub(const QString& path, const YAML::Node& root, QList<StrategyFindi
                     job.variables.insert(it.key(), it.value());
             }
         }
-        if (auto finding = PipelineDeployScanner::evaluate(path, job))
-            findings.append(*finding);
+        findings += PipelineDeployScanner::evaluateEach(path, job);
     }
 }
 
@@ -378,6 +496,36 @@ std::optional<StrategyFinding> PipelineDeployScanner::evaluate(const QString& pa
                 = std::max(finding.rollback, command.onFailure ? RollbackMode::Automatic : RollbackMode::Manual);
     }
     return finding;
+}
+
+QList<StrategyFinding> PipelineDeployScanner::evaluateEach(const QString& path, const Job& job)
+{
+    QList<StrategyFinding> findings;
+    if (!EnvironmentExpression::isExpression(job.environment)) {
+        if (auto finding = evaluate(path, job))
+            findings.append(*finding);
+        return findings;
+    }
+    const EnvironmentExpression::Resolution resolution = EnvironmentExpression::resolve(job.environment, job.known);
+    if (resolution.chosenAtRunTime) {
+        if (auto finding = evaluate(path, job)) {
+            finding->environment = job.environment; // as written: never a guess, never re-cased
+            finding->expression = job.environment;
+            finding->chosenAtRunTime = true;
+            findings.append(*finding);
+        }
+        return findings;
+    }
+    for (const QString& value : resolution.values) {
+        Job one = job;
+        one.environment = value;
+        if (auto finding = evaluate(path, one)) {
+            finding->expression = job.environment;
+            finding->resolvedFrom = resolution.origin;
+            findings.append(*finding);
+        }
+    }
+    return findings;
 }
 
 void PipelineDeployScanner::read(const QString& path, const QByteArray& content, Flavour flavour,

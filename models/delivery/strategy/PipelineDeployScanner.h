@@ -3,6 +3,7 @@
 #pragma once
 
 #include "DeliveryStrategy.h"
+#include "EnvironmentExpression.h"
 
 #include <QByteArray>
 #include <QMap>
@@ -28,6 +29,10 @@ namespace gatehouse::delivery {
 ///  - rollback: `kubectl rollout undo`, `helm rollback`, `argo rollouts abort|undo`, k8s-deploy `action: reject` →
 ///    automatic when the job or step only runs on failure (GitLab `when: on_failure`, GitHub `if: failure()`),
 ///    manual otherwise; `helm upgrade --atomic` → automatic.
+/// An environment that is an expression (`${{ inputs.environment }}`, `${{ matrix.env }}`, `$DEPLOY_ENV`) takes the
+/// values the file gives it: `workflow_dispatch` choice options or an input's default (also `workflow_call`), the
+/// job's matrix values, the job's or workflow's `env:`; GitLab variables' `options` or `value` (job, then global)
+/// and `parallel: matrix` values.
 /// Steps: a manual job adds {"pause":"manual"}, then its weight and promotion, each tagged with the job's name.
 /// Pure function of its input, any thread; never throws.
 class PipelineDeployScanner
@@ -58,6 +63,8 @@ public:
         QMap<QString, QString> deployInputs; ///< `with:` of an azure/k8s-deploy step
         bool manual = false;
         bool onFailure = false;
+        /// What the file says the references of an environment expression can be (see EnvironmentExpression).
+        QMap<QString, EnvironmentExpression::Known> known;
     };
 
     /// Reads one CI file; `flavour` from flavourOf(path).
@@ -65,6 +72,10 @@ public:
                      QList<StrategyDiagnostic>& diagnostics);
     /// What one job says, or nothing when it does not deploy.
     static std::optional<StrategyFinding> evaluate(const QString& path, const Job& job);
+    /// What one job says per environment it can deploy to: an environment given by an expression is resolved with
+    /// `job.known` (one finding per value); when nothing resolves it, one finding named by the expression as
+    /// written, marked chosen at run time.
+    static QList<StrategyFinding> evaluateEach(const QString& path, const Job& job);
 };
 
 } // namespace gatehouse::delivery

@@ -60,6 +60,11 @@ EnvironmentStrategy mergeEnvironment(const QString& name, QList<StrategyFinding>
     }
 
     for (const StrategyFinding& finding : std::as_const(findings)) {
+        if (result.expression.isEmpty() && !finding.expression.isEmpty()) {
+            result.expression = finding.expression;
+            result.resolvedFrom = finding.resolvedFrom;
+        }
+        result.chosenAtRunTime = result.chosenAtRunTime || finding.chosenAtRunTime;
         for (const MetricGate& gate : finding.metrics) {
             if (!result.metrics.contains(gate))
                 result.metrics.append(gate);

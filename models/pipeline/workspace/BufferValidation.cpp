@@ -6,6 +6,7 @@
 
 #include "git/Repository.h"
 #include "pipeline/GatePolicy.h"
+#include "pipeline/PipelineGates.h"
 #include "pipeline/PipelineValidator.h"
 
 #include <QDir>
@@ -147,7 +148,7 @@ BufferValidation validateBuffer(const QByteArray& text, const QString& path, con
         }
         // A gate fails on a problem at its policy severity; an info note below that (e.g. "check the reviewers
         // of this environment") is advice, not a failure.
-        if (d.category == Category::Gate && d.rule.startsWith(u"gate.")
+        if (d.category == Category::Gate && d.rule.startsWith(u"gate.") && !PipelineGates::isNotApplicable(d)
             && (d.severity != Severity::Info || options.policy.severity(d.rule.mid(5)) == Severity::Info))
             failing.insert(d.rule.mid(5));
     }
