@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "GateFindings.h"
 #include "NeedsChain.h"
 #include "pipeline/DeploymentGates.h"
 #include "pipeline/PipelineValidator.h"
@@ -8,18 +9,9 @@
 #include <QTest>
 
 using namespace gatehouse::pipeline;
+using gatehouse::test::gateFindings;
 
 namespace {
-
-QStringList gateFindings(const ValidationResult& result, const QString& gate)
-{
-    QStringList out;
-    for (const Diagnostic& d : result.diagnostics) {
-        if (d.rule == QStringLiteral("gate.") + gate)
-            out << QStringLiteral("%1:%2:%3").arg(d.line).arg(d.column).arg(severityName(d.severity));
-    }
-    return out;
-}
 
 const QString gl = QStringLiteral(".gitlab-ci.yml");
 const QString gh = QStringLiteral(".github/workflows/ci.yml");

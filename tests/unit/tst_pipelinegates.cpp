@@ -1,28 +1,16 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "GateFindings.h"
 #include "pipeline/PipelineGates.h"
 #include "pipeline/PipelineValidator.h"
 
 #include <QTest>
 
 using namespace gatehouse::pipeline;
+using gatehouse::test::gateFindings;
 using namespace Qt::StringLiterals;
 
 using Files = QHash<QString, QByteArray>; // path → content
-
-namespace {
-
-QStringList gateFindings(const ValidationResult& result, const QString& gate)
-{
-    QStringList out;
-    for (const Diagnostic& d : result.diagnostics) {
-        if (d.rule == QStringLiteral("gate.") + gate)
-            out << QStringLiteral("%1:%2:%3").arg(d.line).arg(d.column).arg(severityName(d.severity));
-    }
-    return out;
-}
-
-} // namespace
 
 class TestPipelineGates : public QObject
 {
