@@ -4,7 +4,6 @@
 
 #include "GitHubExpression.h"
 #include "KeywordTables.h"
-#include "NeedsCycles.h"
 #include "SchemaValidator.h"
 #include "YamlReader.h"
 
@@ -408,7 +407,6 @@ void Analyzer::checkJobs(const YamlNode& jobs)
     static const QRegularExpression validId(QStringLiteral("^[A-Za-z_][A-Za-z0-9_-]*$"));
     QHash<QString, QStringList> needsOf;
     QStringList ids = jobs.keyNames();
-    const QSet<QString> known(ids.cbegin(), ids.cend()); // a list lookup per need would be quadratic
     for (size_t i = 0; i < jobs.keys.size(); ++i) {
         const YamlNode& key = jobs.keys[i];
         const YamlNode& job = jobs.items[i];
@@ -442,7 +440,7 @@ void Analyzer::checkJobs(const YamlNode& jobs)
                 }
                 seen.insert(need.value, need.line);
                 needs.append(need.value);
-                if (!known.contains(need.value))
+                if (!ids.contains(need.value))
                     report(need, Severity::Error, Category::Semantic, QStringLiteral("needs-unknown-job"),
                            QStringLiteral("job '%1' needs '%2', which is not a job of this workflow%3")
                                .arg(key.value, need.value, didYouMean(need.value, ids)));
@@ -518,10 +516,35 @@ void Analyzer::checkJobs(const YamlNode& jobs)
     }
 
     // needs cycles.
-    for (const QStringList& cycle : findNeedsCycles(ids, needsOf)) {
-        const YamlNode* at = jobs.keyNode(cycle.constFirst());
-        report(at ? *at : jobs, Severity::Error, Category::Semantic, QStringLiteral("needs-cycle"),
-               QStringLiteral("needs cycle: %1; expected needs without loops").arg(cycle.join(QStringLiteral(" → "))));
+    QHash<QString, int> state;
+    QStringList stack;
+    QSet<QString> reported;
+    std::function<void(const QString&)> visit = [&](const QString& id) {
+        state.insert(id, 1);
+        stack.append(id);
+        for (const QString& next : needsOf.value(id)) {
+            if (!needsOf.contains(next))
+                continue;
+            if (state.value(next) == 1) {
+                if (!reported.contains(next)) {
+                    const QStringList cycle = stack.mid(stack.indexOf(next)) + QStringList{next};
+                    for (const QString& member : cycle)
+                        reported.insert(member);
+                    const YamlNode* at = jobs.keyNode(next);
+                    report(at ? *at : jobs, Severity::Error, Category::Semantic, QStringLiteral("needs-cycle"),
+                           QStringLiteral("needs cycle: %1; expected needs without loops")
+                               .arg(cycle.join(QStringLiteral(" → "))));
+                }
+            } else if (state.value(next) == 0) {
+                visit(next);
+            }
+        }
+        stack.removeLast();
+        state.insert(id, 2);
+    };
+    for (const QString& id : std::as_const(ids)) {
+        if (state.value(id) == 0)
+            visit(id);
     }
 }
 

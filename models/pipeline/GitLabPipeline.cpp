@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "GitLabPipeline.h"
 
-#include "NeedsCycles.h"
 #include "SchemaValidator.h"
 #include "YamlReader.h"
 
@@ -877,11 +876,6 @@ void Analyzer::checkJobs()
 void Analyzer::checkNeedsCycles()
 {
     // Graph over base names (instances of one job share their needs).
-    QHash<QString, QString> baseOf; // instance or base name → base name
-    for (const PipelineJob& job : std::as_const(m_model.jobs)) {
-        baseOf.insert(job.name, job.baseName);
-        baseOf.insert(job.baseName, job.baseName);
-    }
     QHash<QString, QStringList> edges;
     QStringList order;
     for (const PipelineJob& job : std::as_const(m_model.jobs)) {
@@ -889,14 +883,42 @@ void Analyzer::checkNeedsCycles()
             continue;
         order.append(job.baseName);
         QStringList targets;
-        for (const QString& need : job.needs)
-            targets.append(baseOf.value(need, need));
+        for (const QString& need : job.needs) {
+            const PipelineJob* other = m_model.job(need);
+            targets.append(other ? other->baseName : need);
+        }
         edges.insert(job.baseName, targets);
     }
-    for (const QStringList& cycle : findNeedsCycles(order, edges)) {
-        const YamlNode* at = m_config.keyNode(cycle.constFirst());
-        report(at ? *at : m_config, Severity::Error, Category::Semantic, QStringLiteral("needs-cycle"),
-               QStringLiteral("needs cycle: %1; expected needs to form a graph without loops").arg(joinChain(cycle)));
+    QHash<QString, int> state; // 0 new, 1 on stack, 2 done
+    QStringList stack;
+    QSet<QString> reported;
+    std::function<void(const QString&)> visit = [&](const QString& name) {
+        state.insert(name, 1);
+        stack.append(name);
+        for (const QString& next : edges.value(name)) {
+            if (!edges.contains(next))
+                continue;
+            const int s = state.value(next, 0);
+            if (s == 1) {
+                const QStringList cycle = stack.mid(stack.indexOf(next)) + QStringList{next};
+                if (!reported.contains(next)) {
+                    for (const QString& member : cycle)
+                        reported.insert(member);
+                    const YamlNode* at = m_config.keyNode(next);
+                    report(at ? *at : m_config, Severity::Error, Category::Semantic, QStringLiteral("needs-cycle"),
+                           QStringLiteral("needs cycle: %1; expected needs to form a graph without loops")
+                               .arg(joinChain(cycle)));
+                }
+            } else if (s == 0) {
+                visit(next);
+            }
+        }
+        stack.removeLast();
+        state.insert(name, 2);
+    };
+    for (const QString& name : std::as_const(order)) {
+        if (state.value(name, 0) == 0)
+            visit(name);
     }
 }
 
