@@ -1,10 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "GateFindings.h"
 #include "pipeline/PipelineGates.h"
 #include "pipeline/PipelineValidator.h"
 
 #include <QTest>
+
+#include "GateFindings.h"
 
 using namespace gatehouse::pipeline;
 using gatehouse::test::gateFindings;
