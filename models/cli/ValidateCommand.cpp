@@ -88,7 +88,11 @@ int runValidate(const QStringList& arguments, Io io)
         QStringLiteral("Comma list of syntax,schema,semantic,gate,script (default: all; script needs shellcheck)."),
         QStringLiteral("LIST"));
     const QCommandLineOption noGatesOption(QStringLiteral("no-gates"), QStringLiteral("Skip the gate checks."));
-    parser.addOptions({policyOption, kindOption, categoriesOption, noGatesOption});
+    const QCommandLineOption failOnOption(
+        QStringLiteral("fail-on"),
+        QStringLiteral("error|warning|info: the lowest severity that makes the exit status 1 (default: error)."),
+        QStringLiteral("SEVERITY"), QStringLiteral("error"));
+    parser.addOptions({policyOption, kindOption, categoriesOption, noGatesOption, failOnOption});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("Pipeline files (default: every pipeline of the repository)."),
                                  QStringLiteral("[FILE…]"));
@@ -122,6 +126,16 @@ int runValidate(const QStringList& arguments, Io io)
             }
             categories.insert(category);
         }
+    }
+    // Severities are ordered Error < Warning < Info: a finding fails the run when it is at least as severe.
+    Severity failOn = Severity::Error;
+    if (const QString name = parser.value(failOnOption); name == u"warning")
+        failOn = Severity::Warning;
+    else if (name == u"info")
+        failOn = Severity::Info;
+    else if (name != u"error") {
+        io.err << "gatehouse validate: unknown severity '" << name << "' for --fail-on (expected error|warning|info)\n";
+        return ExitUsage;
     }
     validation.gates = !parser.isSet(noGatesOption) && categories.contains(Category::Gate);
     const QStringList fileArguments = parser.positionalArguments();
@@ -246,7 +260,7 @@ int runValidate(const QStringList& arguments, Io io)
     }
 
     bool unreadable = false;
-    bool errors = false;
+    bool errors = false; // a finding at or above --fail-on
     bool shellMissingSaid = false;
     QList<ReportFile> report;
     for (qsizetype i = 0; i < inputs.size(); ++i) {
@@ -268,7 +282,7 @@ int runValidate(const QStringList& arguments, Io io)
             if (!categories.contains(d.category))
                 continue;
             file.diagnostics.append(d);
-            errors = errors || d.severity == Severity::Error;
+            errors = errors || int(d.severity) <= int(failOn);
         }
         report.append(file);
     }

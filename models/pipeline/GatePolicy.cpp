@@ -16,7 +16,7 @@ const QList<GateInfo>& gateCatalog()
          QStringLiteral("SAST, dependency, container and secret scans catch vulnerabilities before they ship."),
          validation, Severity::Warning},
         {QStringLiteral("security-blocking"), QStringLiteral("Security jobs block the pipeline"),
-         QStringLiteral("A scan allowed to fail is a scan nobody acts on."), validation, Severity::Warning},
+         QStringLiteral("A scan allowed to fail is a scan nobody acts on."), validation, Severity::Error},
         {QStringLiteral("deploy-after-validation"), QStringLiteral("Deploys come after validation"),
          QStringLiteral("Deploying before tests and scans finish ships unvalidated code."), validation,
          Severity::Warning},

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PipelineGates.h"
 
+#include "DeploymentGates.h"
 #include "GitHubExpression.h"
 #include "GitHubWorkflow.h"
 #include "ProgressiveDeliveryGate.h"
@@ -13,7 +14,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <optional>
 #include <vector>
 
@@ -38,96 +38,6 @@ void collectText(const YamlNode& node, QString& out)
         collectText(item, out);
 }
 
-/// Job order facts computed once per pipeline: the checks ask "does this job run after that one" for every pair
-/// of deploy and validation jobs, so the needs closure and the stage order must not be rebuilt per question.
-class JobOrder
-{
-public:
-    explicit JobOrder(const PipelineModel& model)
-        : m_model(model)
-    {
-        for (qsizetype i = 0; i < model.jobs.size(); ++i) {
-            const PipelineJob& job = model.jobs.at(i);
-            m_byName[job.name].append(i);
-            if (job.baseName != job.name)
-                m_byName[job.baseName].append(i);
-        }
-        for (qsizetype i = 0; i < model.stages.size(); ++i)
-            m_stage.insert(model.stages.at(i), int(i));
-        m_closures.resize(model.jobs.size());
-    }
-
-    /// Names a job needs, directly or through the jobs it needs: the names as written and the base names of the
-    /// jobs they match.
-    const QSet<QString>& transitiveNeeds(const PipelineJob& job)
-    {
-        const qsizetype i = indexOf(job);
-        if (i < 0) {
-            m_scratch = compute(job);
-            return m_scratch;
-        }
-        if (!m_closures[size_t(i)])
-            m_closures[size_t(i)] = compute(job);
-        return *m_closures[size_t(i)];
-    }
-
-    /// Whether `job` runs after `before` (by needs, or by stage order when it has no needs).
-    bool runsAfter(const PipelineJob& job, const PipelineJob& before)
-    {
-        if (transitiveNeeds(job).contains(before.baseName))
-            return true;
-        if (m_model.kind == PipelineKind::GitHub)
-            return false;
-        if (job.config.contains(u"needs"))
-            return false;
-        return m_stage.value(job.stage, -1) > m_stage.value(before.stage, -1);
-    }
-
-private:
-    /// The job's position in the model (the checks pass references into model.jobs), -1 for another object.
-    qsizetype indexOf(const PipelineJob& job) const
-    {
-        const PipelineJob* first = m_model.jobs.constData();
-        const std::less<const PipelineJob*> before;
-        if (before(&job, first) || !before(&job, first + m_model.jobs.size()))
-            return -1;
-        return &job - first;
-    }
-
-    QSet<QString> compute(const PipelineJob& job)
-    {
-        QSet<QString> seen;
-        QStringList queue = job.needs;
-        for (qsizetype head = 0; head < queue.size(); ++head) {
-            const QString name = queue.at(head);
-            if (seen.contains(name))
-                continue;
-            seen.insert(name);
-            const auto it = m_byName.constFind(name);
-            if (it == m_byName.constEnd())
-                continue;
-            for (const qsizetype other : *it) {
-                const PipelineJob& needed = m_model.jobs.at(other);
-                // A job whose closure is known contributes it whole instead of being walked again.
-                if (const auto& known = m_closures[size_t(other)]) {
-                    seen.insert(needed.baseName);
-                    seen.unite(*known);
-                    continue;
-                }
-                seen.insert(needed.baseName);
-                queue += needed.needs;
-            }
-        }
-        return seen;
-    }
-
-    const PipelineModel& m_model;
-    QHash<QString, QList<qsizetype>> m_byName;
-    QHash<QString, int> m_stage;
-    std::vector<std::optional<QSet<QString>>> m_closures;
-    QSet<QString> m_scratch;
-};
-
 struct Context
 {
     PipelineModel& model;
@@ -135,7 +45,6 @@ struct Context
     QList<Diagnostic>& diagnostics;
     const FileSource& files; ///< the rest of the repository (may be invalid)
     QHash<QString, QStringList> scanKinds; ///< per job base name, computed once (the text search is the cost)
-    JobOrder order{model};
 
     const QStringList& kindsOf(const PipelineJob& job)
     {
@@ -148,15 +57,7 @@ struct Context
     void report(const QString& gate, const YamlNode* at, const PipelineJob* job, const QString& message,
                 std::optional<Severity> severity = std::nullopt)
     {
-        Diagnostic d;
-        d.file = at ? model.files.value(at->file) : (job ? job->file : model.file);
-        d.line = at && at->line ? at->line : (job ? job->line : 1);
-        d.column = at && at->line ? at->column : (job ? job->column : 1);
-        d.severity = severity.value_or(policy.severity(gate));
-        d.category = Category::Gate;
-        d.rule = QStringLiteral("gate.") + gate;
-        d.message = message;
-        diagnostics.append(d);
+        diagnostics.append(gateDiagnostic(model, policy, gate, at, job, message, severity));
     }
     bool enabled(const QString& gate) const { return policy.isEnabled(gate); }
 };
@@ -164,69 +65,6 @@ struct Context
 bool isGitHub(const PipelineModel& model)
 {
     return model.kind == PipelineKind::GitHub;
-}
-
-QString lowerName(const PipelineJob& job)
-{
-    return job.baseName.toLower();
-}
-
-bool isDeployJob(const PipelineJob& job)
-{
-    const QString name = lowerName(job);
-    return !job.environment.isEmpty() || job.stage.toLower().contains(u"deploy") || name.contains(u"deploy");
-}
-
-bool isProduction(const PipelineJob& job, const QStringList& names)
-{
-    if (job.environmentTier == u"production")
-        return true;
-    const QString env = job.environment.toLower();
-    for (const QString& n : names) {
-        if (!env.isEmpty()
-            && (env == n || env.startsWith(n + u'/') || env.startsWith(n + u'-') || env.endsWith(u'/' + n)))
-            return true;
-    }
-    return false;
-}
-
-bool isStaging(const PipelineJob& job)
-{
-    const QString env = job.environment.toLower();
-    return job.environmentTier == u"staging" || env.contains(u"staging") || env.startsWith(u"stage");
-}
-
-bool isValidationJob(Context& c, const PipelineJob& job)
-{
-    if (!c.kindsOf(job).isEmpty())
-        return true;
-    const QString name = lowerName(job);
-    const QString stage = job.stage.toLower();
-    for (const char* word : {"test", "lint", "check", "verify", "scan", "audit", "analy", "validate"}) {
-        if (name.contains(QLatin1StringView(word)) || stage.contains(QLatin1StringView(word)))
-            return true;
-    }
-    return false;
-}
-
-bool isManual(const PipelineJob& job)
-{
-    if (job.when == u"manual")
-        return true;
-    if (const YamlNode* rules = job.config.get(u"rules"); rules && rules->isSequence()) {
-        bool anyRun = false;
-        bool allManual = true;
-        for (const YamlNode& rule : rules->items) {
-            const YamlNode* when = rule.get(u"when");
-            const QString w = when ? when->value : QStringLiteral("on_success");
-            if (w == u"never")
-                continue;
-            anyRun = true;
-            allManual = allManual && w == u"manual";
-        }
-        return anyRun && allManual;
-    }
-    return false;
 }
 
 void checkScanning(Context& c)
@@ -296,29 +134,106 @@ void checkScanning(Context& c)
     }
 }
 
+/// The security templates GitLab ships (`include: template:`), by a word of their path, and the jobs they add, as
+/// GitLab's documentation names them. Their jobs run with allow_failure: true; a job of the same name in the
+/// repository is merged over the template's and may set allow_failure: false.
+struct SecurityTemplate
+{
+    const char* pathWord;
+    QRegularExpression jobs;
+};
+
+const QList<SecurityTemplate>& securityTemplates()
+{
+    static const QList<SecurityTemplate> templates = {
+        {"sast-iac", QRegularExpression(QStringLiteral("^(kics-iac-sast|iac-sast)$"))},
+        {"sast", QRegularExpression(QStringLiteral("^(sast|[a-z0-9-]+-sast)$"))},
+        {"secret-detection", QRegularExpression(QStringLiteral("^secret_detection$"))},
+        {"dependency-scanning", QRegularExpression(QStringLiteral("^([a-z0-9-]+-)?dependency[_-]scanning$"))},
+        {"container-scanning", QRegularExpression(QStringLiteral("^container_scanning$"))},
+        {"dast", QRegularExpression(QStringLiteral("^dast$"))},
+    };
+    return templates;
+}
+
+/// The GitLab security template (as included) that defines a job of this name, empty when none does.
+QString templateOf(const PipelineModel& model, const QString& job)
+{
+    for (const QString& include : model.unresolvedIncludes) {
+        if (!include.startsWith(u"template:"))
+            continue;
+        const QString path = include.mid(9).toLower();
+        for (const SecurityTemplate& t : securityTemplates()) {
+            if (path.contains(QLatin1StringView(t.pathWord))) {
+                if (t.jobs.match(job).hasMatch())
+                    return include.mid(9);
+                break; // SAST-IaC before SAST: one template per path
+            }
+        }
+    }
+    return {};
+}
+
+/// Whether a job is written by GitLab's own CI templates (validated as files of GitLab's repository): by the
+/// templates' folder, or by GitLab's analyzer images (gitlab-org/security-products, pulled through
+/// CI_TEMPLATE_REGISTRY_HOST, the registry GitLab documents as the one its templates use).
+bool isGitLabTemplateJob(const PipelineModel& model, const PipelineJob& job, const QString& file)
+{
+    if (file.contains(u"lib/gitlab/ci/templates/"))
+        return true;
+    QString text;
+    for (const YamlNode* node :
+         {job.config.get(u"image"), job.config.get(u"variables"), model.merged.get(u"variables")}) {
+        if (node)
+            collectText(*node, text);
+    }
+    return text.contains(u"ci_template_registry_host") || text.contains(u"gitlab-org/security-products");
+}
+
 void checkSecurityBlocking(Context& c)
 {
     const QString gate = QStringLiteral("security-blocking");
     if (!c.enabled(gate))
         return;
+    // A repository's own allow_failure is its choice to ignore the scan (the policy's severity, an error by
+    // default); one that comes from GitLab's templates is GitLab's default, reported as a warning at most.
+    const Severity own = c.policy.severity(gate);
+    const Severity inherited = own == Severity::Error ? Severity::Warning : own;
     // One finding per place: a template's allow_failure inherited by ten scanners is one line to change.
     QList<std::pair<const YamlNode*, QStringList>> allowed;
-    const PipelineJob* firstAllowed = nullptr;
+    QHash<const YamlNode*, const PipelineJob*> firstJob;
+    QSet<QString> overridesReported;
     for (PipelineJob& job : c.model.jobs) {
         if (c.kindsOf(job).isEmpty())
             continue;
         const YamlNode* allow = job.config.get(isGitHub(c.model) ? u"continue-on-error" : u"allow_failure");
         if (job.allowFailure) {
-            firstAllowed = firstAllowed ? firstAllowed : &job;
             auto it = std::find_if(allowed.begin(), allowed.end(), [allow](const auto& entry) {
                 return entry.first && allow && entry.first->file == allow->file && entry.first->line == allow->line
                     && entry.first->column == allow->column;
             });
-            if (it == allowed.end())
+            if (it == allowed.end()) {
                 allowed.append({allow, {job.baseName}});
-            else if (!it->second.contains(job.baseName))
+                firstJob.insert(allow, &job);
+            } else if (!it->second.contains(job.baseName)) {
                 it->second.append(job.baseName);
+            }
             continue;
+        }
+        if (!isGitHub(c.model) && !allow) {
+            // An override of a template job that leaves the template's allow_failure: true in place.
+            if (const QString from = templateOf(c.model, job.baseName); !from.isEmpty()) {
+                if (!overridesReported.contains(job.baseName)) {
+                    overridesReported.insert(job.baseName);
+                    c.report(gate, nullptr, &job,
+                             QStringLiteral("security job '%1' comes from GitLab's template '%2', which sets "
+                                            "allow_failure: true, so a failing scan does not fail the pipeline; "
+                                            "expected allow_failure: false in this job")
+                                 .arg(job.baseName, from),
+                             inherited);
+                }
+                continue;
+            }
         }
         bool stepAllowed = false;
         if (const YamlNode* steps = job.config.get(u"steps"); steps && isGitHub(c.model)) {
@@ -341,106 +256,28 @@ void checkSecurityBlocking(Context& c)
             job.gates.append(gate);
     }
     for (const auto& [allow, jobs] : std::as_const(allowed)) {
-        c.report(gate, allow, firstAllowed,
-                 QStringLiteral("security job%1 '%2' may fail without failing the pipeline; expected %3")
-                     .arg(jobs.size() > 1 ? QStringLiteral("s") : QString(), jobs.join(QStringLiteral("', '")),
-                          isGitHub(c.model) ? QStringLiteral("no continue-on-error: true")
-                                            : QStringLiteral("allow_failure: false (GitLab's templates set it to "
-                                                             "true)")));
-    }
-}
-
-void checkDeployOrder(Context& c)
-{
-    const QString gate = QStringLiteral("deploy-after-validation");
-    if (!c.enabled(gate))
-        return;
-    QList<const PipelineJob*> validations;
-    for (const PipelineJob& job : c.model.jobs) {
-        if (isValidationJob(c, job) && !isDeployJob(job))
-            validations.append(&job);
-    }
-    QSet<QString> reported;
-    for (PipelineJob& job : c.model.jobs) {
-        if (!isDeployJob(job) || reported.contains(job.baseName))
-            continue;
-        if (validations.isEmpty()) {
-            // GitHub: a release workflow usually relies on the checks of another workflow; only GitLab is judged.
-            if (!isGitHub(c.model)) {
-                reported.insert(job.baseName);
-                c.report(gate, nullptr, &job,
-                         QStringLiteral("deploy job '%1' has no test, lint or security job before it in this "
-                                        "pipeline")
-                             .arg(job.baseName));
-            }
-            continue;
-        }
-        bool after = false;
-        for (const PipelineJob* v : validations)
-            after = after || c.order.runsAfter(job, *v);
-        if (after) {
-            job.gates.append(gate);
-        } else {
-            reported.insert(job.baseName);
-            c.report(gate, job.config.get(u"needs"), &job,
-                     QStringLiteral("deploy job '%1' can run before the validation jobs (%2); expected it in a later "
-                                    "stage or with needs on them")
-                         .arg(job.baseName, validations.constFirst()->baseName));
-        }
-    }
-}
-
-void checkProduction(Context& c)
-{
-    const QString gate = QStringLiteral("production-approval");
-    if (!c.enabled(gate))
-        return;
-    QStringList names = c.policy.parameter(gate, QStringLiteral("environments")).toStringList();
-    for (QString& n : names)
-        n = n.toLower();
-    QList<const PipelineJob*> staging;
-    for (const PipelineJob& job : c.model.jobs) {
-        if (isStaging(job))
-            staging.append(&job);
-    }
-    QSet<QString> seen;
-    for (PipelineJob& job : c.model.jobs) {
-        if (!isProduction(job, names) || seen.contains(job.baseName))
-            continue;
-        seen.insert(job.baseName);
-        bool ok = true;
+        const PipelineJob* job = firstJob.value(allow);
+        const QString file = allow ? c.model.files.value(allow->file) : job->file;
+        const QString names
+            = QStringLiteral("security job%1 '%2'")
+                  .arg(jobs.size() > 1 ? QStringLiteral("s") : QString(), jobs.join(QStringLiteral("', '")));
         if (isGitHub(c.model)) {
-            // A GitHub environment carries the protection rules (required reviewers): that is the approval.
-            c.report(gate, job.config.get(u"environment"), &job,
-                     QStringLiteral("production job '%1' deploys through the environment '%2'; make sure it has "
-                                    "required reviewers")
-                         .arg(job.baseName, job.environment),
-                     Severity::Info);
-        } else if (!isManual(job)) {
-            ok = false;
-            c.report(gate, job.config.get(u"environment"), &job,
-                     QStringLiteral("production deploy '%1' runs without a human; expected when: manual (or a "
-                                    "protected environment, which the YAML cannot show)")
-                         .arg(job.baseName));
-        }
-        if (staging.isEmpty()) {
-            ok = false;
-            c.report(gate, job.config.get(u"environment"), &job,
-                     QStringLiteral("production deploy '%1' has no staging deployment before it").arg(job.baseName),
-                     Severity::Info);
+            c.report(gate, allow, job,
+                     names
+                         + QStringLiteral(" may fail without failing the workflow (continue-on-error: true); "
+                                          "expected no continue-on-error"));
+        } else if (isGitLabTemplateJob(c.model, *job, file)) {
+            c.report(gate, allow, job,
+                     names
+                         + QStringLiteral(" may fail without failing the pipeline: GitLab's own template sets "
+                                          "allow_failure: true; expected allow_failure: false where it is used"),
+                     inherited);
         } else {
-            bool after = false;
-            for (const PipelineJob* s : staging)
-                after = after || c.order.runsAfter(job, *s);
-            if (!after) {
-                ok = false;
-                c.report(gate, job.config.get(u"environment"), &job,
-                         QStringLiteral("production deploy '%1' does not wait for the staging deployment '%2'")
-                             .arg(job.baseName, staging.constFirst()->baseName));
-            }
+            c.report(gate, allow, job,
+                     names
+                         + QStringLiteral(" may fail without failing the pipeline: this repository sets "
+                                          "allow_failure: true; expected allow_failure: false"));
         }
-        if (ok)
-            job.gates.append(gate);
     }
 }
 
@@ -839,11 +676,11 @@ QString PipelineGates::secretReason(const QString& name, const YamlNode& value)
 void PipelineGates::check(PipelineModel& model, const GatePolicy& policy, QList<Diagnostic>& diagnostics,
                           const FileSource& files)
 {
-    Context context{model, policy, diagnostics, files, {}, JobOrder(model)};
+    Context context{model, policy, diagnostics, files, {}};
     checkScanning(context);
     checkSecurityBlocking(context);
-    checkDeployOrder(context);
-    checkProduction(context);
+    DeploymentGates::check(model, policy, diagnostics,
+                           [&context](const PipelineJob& job) -> const QStringList& { return context.kindsOf(job); });
     checkSecrets(context);
     checkImages(context);
     checkActions(context);

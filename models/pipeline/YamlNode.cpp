@@ -6,31 +6,80 @@
 
 namespace gatehouse::pipeline {
 
+namespace {
+
+/// Lists shorter than this are searched linearly (most maps have a handful of keys).
+constexpr size_t IndexedSize = 32;
+
+} // namespace
+
 YamlNodeList::YamlNodeList(std::vector<YamlNode> nodes)
-    : d(nodes.empty() ? nullptr : std::make_shared<std::vector<YamlNode>>(std::move(nodes)))
+    : d(nodes.empty() ? nullptr : std::make_shared<Storage>(std::move(nodes)))
 { }
 
 YamlNodeList::YamlNodeList(std::initializer_list<YamlNode> nodes)
-    : d(std::make_shared<std::vector<YamlNode>>(nodes))
+    : d(std::make_shared<Storage>(std::vector<YamlNode>(nodes)))
 { }
 
 std::vector<YamlNode>& YamlNodeList::detach()
 {
     if (!d)
-        d = std::make_shared<std::vector<YamlNode>>();
+        d = std::make_shared<Storage>();
     else if (d.use_count() > 1)
-        d = std::make_shared<std::vector<YamlNode>>(*d);
-    return *d;
+        d = std::make_shared<Storage>(*d); // the copy starts without an index
+    return d->nodes;
 }
 
 void YamlNodeList::push_back(const YamlNode& node)
 {
-    detach().push_back(node);
+    push_back(YamlNode(node));
 }
 
 void YamlNodeList::push_back(YamlNode&& node)
 {
-    detach().push_back(std::move(node));
+    std::vector<YamlNode>& nodes = detach();
+    if (Storage::Index* index = d->index.load(); index && node.kind == YamlNode::Kind::Scalar)
+        index->insert(node.value, nodes.size());
+    nodes.push_back(std::move(node));
+}
+
+std::optional<size_t> YamlNodeList::findScalar(QStringView text) const
+{
+    const size_t n = size();
+    if (n < IndexedSize) {
+        for (size_t i = n; i-- > 0;) {
+            const YamlNode& node = d->nodes[i];
+            if (node.kind == YamlNode::Kind::Scalar && node.value == text)
+                return i;
+        }
+        return std::nullopt;
+    }
+    Storage::Index* index = d->index.load(std::memory_order_acquire);
+    if (!index) {
+        auto built = std::make_unique<Storage::Index>();
+        built->reserve(qsizetype(n));
+        for (size_t i = 0; i < n; ++i) {
+            const YamlNode& node = d->nodes[i];
+            if (node.kind == YamlNode::Kind::Scalar)
+                built->insert(node.value, i); // the last one wins, as in a linear search from the end
+        }
+        Storage::Index* expected = nullptr;
+        if (d->index.compare_exchange_strong(expected, built.get(), std::memory_order_acq_rel))
+            index = built.release();
+        else
+            index = expected; // another reader published the same index first
+    }
+    const auto it = index->constFind(text.toString());
+    if (it == index->cend())
+        return std::nullopt;
+    if (const size_t i = *it; i < n && d->nodes[i].kind == YamlNode::Kind::Scalar && d->nodes[i].value == text)
+        return i;
+    // The node was changed in place since the index was built: search as without one.
+    for (size_t i = n; i-- > 0;) {
+        if (d->nodes[i].kind == YamlNode::Kind::Scalar && d->nodes[i].value == text)
+            return i;
+    }
+    return std::nullopt;
 }
 
 YamlNode YamlNode::scalar(const QString& text, int line, int column)
@@ -142,34 +191,25 @@ const YamlNode* YamlNode::get(QStringView key) const
 {
     if (kind != Kind::Map)
         return nullptr;
-    for (size_t i = keys.size(); i-- > 0;) {
-        if (keys[i].kind == Kind::Scalar && keys[i].value == key)
-            return &items[i];
-    }
-    return nullptr;
+    const std::optional<size_t> i = keys.findScalar(key);
+    return i && *i < items.size() ? &items[*i] : nullptr;
 }
 
 YamlNode* YamlNode::get(QStringView key)
 {
     if (kind != Kind::Map)
         return nullptr;
-    const YamlNodeList& constKeys = keys;
-    for (size_t i = constKeys.size(); i-- > 0;) {
-        if (constKeys[i].kind == Kind::Scalar && constKeys[i].value == key)
-            return &items[i]; // non-const access: the children are copied first when they are shared
-    }
-    return nullptr;
+    const std::optional<size_t> i = std::as_const(keys).findScalar(key);
+    // Non-const access to the values only: the children are copied first when they are shared.
+    return i && *i < items.size() ? &items[*i] : nullptr;
 }
 
 const YamlNode* YamlNode::keyNode(QStringView key) const
 {
     if (kind != Kind::Map)
         return nullptr;
-    for (size_t i = keys.size(); i-- > 0;) {
-        if (keys[i].kind == Kind::Scalar && keys[i].value == key)
-            return &keys[i];
-    }
-    return nullptr;
+    const std::optional<size_t> i = keys.findScalar(key);
+    return i ? &keys[*i] : nullptr;
 }
 
 void YamlNode::set(const QString& key, YamlNode value)

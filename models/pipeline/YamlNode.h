@@ -2,11 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace gatehouse::pipeline {
@@ -42,9 +45,14 @@ public:
     void clear() { d.reset(); }
     void reserve(size_t n);
 
+    /// The position of the last scalar node whose value is `text` (a map's key), or nothing. Long lists (the jobs
+    /// of a 40,000-job pipeline) answer from a hash index built on first use, so lookups stay O(1).
+    std::optional<size_t> findScalar(QStringView text) const;
+
 private:
+    struct Storage;
     std::vector<YamlNode>& detach();
-    std::shared_ptr<std::vector<YamlNode>> d;
+    std::shared_ptr<Storage> d;
 };
 
 /// A YAML value that remembers where it was written. Plain value type (copies are deep), no yaml-cpp inside.
@@ -123,13 +131,35 @@ public:
     QString toFlowText(int maxLength = 80) const;
 };
 
+/// The shared nodes and, for long lists that were searched, an index scalar value → last position. The index is
+/// built by readers (atomically published, so concurrent readers of a shared snapshot are safe), kept up to date by
+/// push_back and dropped by erase. A node changed in place through a non-const reference keeps its old entry: a
+/// hit is checked against the node (a renamed key is then searched linearly), but a key renamed in place to a new
+/// name is not found by it; set() and remove() keep it right.
+struct YamlNodeList::Storage
+{
+    using Index = QHash<QString, size_t>;
+    std::vector<YamlNode> nodes;
+    mutable std::atomic<Index*> index{nullptr};
+
+    Storage() = default;
+    explicit Storage(std::vector<YamlNode> list)
+        : nodes(std::move(list))
+    { }
+    Storage(const Storage& other)
+        : nodes(other.nodes)
+    { }
+    Storage& operator=(const Storage&) = delete;
+    ~Storage() { delete index.load(); }
+};
+
 inline size_t YamlNodeList::size() const
 {
-    return d ? d->size() : 0;
+    return d ? d->nodes.size() : 0;
 }
 inline const YamlNode& YamlNodeList::operator[](size_t i) const
 {
-    return (*d)[i];
+    return d->nodes[i];
 }
 inline YamlNode& YamlNodeList::operator[](size_t i)
 {
@@ -137,7 +167,7 @@ inline YamlNode& YamlNodeList::operator[](size_t i)
 }
 inline const YamlNode& YamlNodeList::back() const
 {
-    return d->back();
+    return d->nodes.back();
 }
 inline YamlNode& YamlNodeList::back()
 {
@@ -145,11 +175,11 @@ inline YamlNode& YamlNodeList::back()
 }
 inline YamlNodeList::const_iterator YamlNodeList::begin() const
 {
-    return d ? d->cbegin() : const_iterator();
+    return d ? d->nodes.cbegin() : const_iterator();
 }
 inline YamlNodeList::const_iterator YamlNodeList::end() const
 {
-    return d ? d->cend() : const_iterator();
+    return d ? d->nodes.cend() : const_iterator();
 }
 inline YamlNodeList::iterator YamlNodeList::begin()
 {
@@ -161,7 +191,9 @@ inline YamlNodeList::iterator YamlNodeList::end()
 }
 inline YamlNodeList::iterator YamlNodeList::erase(iterator position)
 {
-    return detach().erase(position);
+    std::vector<YamlNode>& nodes = detach();
+    delete d->index.exchange(nullptr); // positions shift
+    return nodes.erase(position);
 }
 inline void YamlNodeList::reserve(size_t n)
 {

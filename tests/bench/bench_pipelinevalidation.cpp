@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Validation speed: the editor revalidates on every pause, so a large GitLab pipeline must stay well under a
 // frame (16 ms). Also times the GitHub part of the corpus, for comparison with actionlint (see the closing note).
+#include "NeedsChain.h"
 #include "pipeline/PipelineValidator.h"
 #include "pipeline/YamlReader.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTest>
 
@@ -57,6 +59,8 @@ private Q_SLOTS:
     void gitlab3000LinesWithoutGates();
     void gitlab3000LinesYamlOnly();
     void githubCorpus();
+    void needsChain40000_data();
+    void needsChain40000();
 };
 
 void BenchPipelineValidation::gitlab3000Lines()
@@ -114,6 +118,33 @@ void BenchPipelineValidation::githubCorpus()
         for (const QByteArray& text : std::as_const(texts))
             validatePipeline(text, QStringLiteral(".github/workflows/w.yml"));
     }
+}
+
+void BenchPipelineValidation::needsChain40000_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::newRow("gitlab") << int(PipelineKind::GitLab);
+    QTest::newRow("github") << int(PipelineKind::GitHub);
+}
+
+// 40,000 jobs in one needs chain, with all gates: every check must be linear or n·log n (the goal is under 2 s in a
+// release build; a quadratic step takes minutes here).
+void BenchPipelineValidation::needsChain40000()
+{
+    QFETCH(int, kind);
+    const QByteArray text = gatehouse::test::needsChainPipeline(PipelineKind(kind), 40000);
+    const QString path = kind == int(PipelineKind::GitLab) ? QStringLiteral(".gitlab-ci.yml")
+                                                           : QStringLiteral(".github/workflows/chain.yml");
+    QElapsedTimer timer;
+    timer.start();
+    QBENCHMARK_ONCE
+    {
+        const ValidationResult result = validatePipeline(text, path);
+        QCOMPARE(result.model.jobs.size(), 40000);
+        QCOMPARE(result.count(Severity::Error), 0);
+    }
+    qInfo("%s: %lld lines, %lld ms", kind == int(PipelineKind::GitLab) ? "gitlab" : "github",
+          qlonglong(text.count('\n')), qlonglong(timer.elapsed()));
 }
 
 QTEST_GUILESS_MAIN(BenchPipelineValidation)

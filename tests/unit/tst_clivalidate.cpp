@@ -60,6 +60,8 @@ private Q_SLOTS:
     void usageErrors();
     void badInput_data();
     void badInput();
+    void failOn_data();
+    void failOn();
     void policyFromRepository();
     void pipelineModel();
     void pipelineMerged();
@@ -217,6 +219,8 @@ void TestCliValidate::usageErrors_data()
     QTest::newRow("missing file") << QStringList{QStringLiteral("nope.yml")} << QStringLiteral("nope.yml");
     QTest::newRow("bad revision") << QStringList{QStringLiteral("--rev"), QStringLiteral("no-such-rev")}
                                   << QStringLiteral("no-such-rev");
+    QTest::newRow("bad fail-on") << QStringList{QStringLiteral("--fail-on"), QStringLiteral("fatal")}
+                                 << QStringLiteral("unknown severity 'fatal' for --fail-on");
     QTest::newRow("missing policy") << QStringList{QStringLiteral("--policy"), QStringLiteral("/nonexistent/p.yml")}
                                     << QStringLiteral("cannot read the policy");
 }
@@ -271,6 +275,51 @@ void TestCliValidate::badInput()
     QCOMPARE(diagnostics.size(), 1);
     QCOMPARE(diagnostics[0][QStringLiteral("rule")].toString(), rule);
     QCOMPARE(diagnostics[0][QStringLiteral("severity")].toString(), QStringLiteral("error"));
+}
+
+void TestCliValidate::failOn_data()
+{
+    QTest::addColumn<QByteArray>("pipeline");
+    QTest::addColumn<QString>("failOn"); // empty: the default
+    QTest::addColumn<int>("exitCode");
+    // Only the image and security-blocking gates run (see failOn()): each pipeline's worst finding is known.
+    const QByteArray info = "build:\n  image: alpine:3.19\n  script: make\n"; // pinned to a tag: info
+    const QByteArray warning = "build:\n  image: alpine\n  script: make\n"; // no tag: warning
+    const QByteArray error = "sast:\n  image: alpine:3.19\n  script: semgrep ci\n  allow_failure: true\n";
+    const QByteArray clean = "build:\n  image: alpine@sha256:0123456789abcdef\n  script: make\n";
+    QTest::newRow("error, default") << error << QString() << 1;
+    QTest::newRow("error, --fail-on error") << error << QStringLiteral("error") << 1;
+    QTest::newRow("warning, default") << warning << QString() << 0;
+    QTest::newRow("warning, --fail-on error") << warning << QStringLiteral("error") << 0;
+    QTest::newRow("warning, --fail-on warning") << warning << QStringLiteral("warning") << 1;
+    QTest::newRow("warning, --fail-on info") << warning << QStringLiteral("info") << 1;
+    QTest::newRow("info, --fail-on warning") << info << QStringLiteral("warning") << 0;
+    QTest::newRow("info, --fail-on info") << info << QStringLiteral("info") << 1;
+    QTest::newRow("clean, --fail-on info") << clean << QStringLiteral("info") << 0;
+}
+
+void TestCliValidate::failOn()
+{
+    QFETCH(QByteArray, pipeline);
+    QFETCH(QString, failOn);
+    QFETCH(int, exitCode);
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral(".gitlab-ci.yml")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(pipeline);
+    file.close();
+    QFile policy(dir.filePath(QStringLiteral("policy.yml")));
+    QVERIFY(policy.open(QIODevice::WriteOnly));
+    policy.write("gates:\n  security-scanning: false\n  deploy-after-validation: false\n  job-timeouts: false\n"
+                 "  production-approval: false\n  progressive-delivery: false\n");
+    policy.close();
+    QStringList arguments{QStringLiteral("validate"), QStringLiteral("--policy"), policy.fileName(),
+                          QStringLiteral("--categories"), QStringLiteral("syntax,schema,semantic,gate")};
+    if (!failOn.isEmpty())
+        arguments << QStringLiteral("--fail-on") << failOn;
+    arguments << file.fileName();
+    const Run r = run(arguments, dir.path());
+    QVERIFY2(r.exitCode == exitCode, qPrintable(QString::fromUtf8(r.out + r.err)));
 }
 
 void TestCliValidate::policyFromRepository()

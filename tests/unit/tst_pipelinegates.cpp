@@ -8,24 +8,13 @@
 
 #include <QTest>
 
+#include "GateFindings.h"
+
 using namespace gatehouse::pipeline;
+using gatehouse::test::gateFindings;
 using namespace Qt::StringLiterals;
 
 using Files = QHash<QString, QByteArray>; // path → content
-
-namespace {
-
-QStringList gateFindings(const ValidationResult& result, const QString& gate)
-{
-    QStringList out;
-    for (const Diagnostic& d : result.diagnostics) {
-        if (d.rule == QStringLiteral("gate.") + gate)
-            out << QStringLiteral("%1:%2:%3").arg(d.line).arg(d.column).arg(severityName(d.severity));
-    }
-    return out;
-}
-
-} // namespace
 
 class TestPipelineGates : public QObject
 {
@@ -74,15 +63,59 @@ void TestPipelineGates::gates_data()
                "Jobs/Container-Scanning.gitlab-ci.yml\n"
                "build:\n  script: make\n")
         << QStringLiteral("security-scanning") << QStringList();
+    // security-blocking: the repository's own allow_failure is an error, GitLab's templates' a warning.
     QTest::newRow("security job allowed to fail")
         << gl << QByteArray("sast:\n  script: semgrep ci\n  allow_failure: true\n")
-        << QStringLiteral("security-blocking") << QStringList{QStringLiteral("3:18:warning")};
+        << QStringLiteral("security-blocking") << QStringList{QStringLiteral("3:18:error")};
+    QTest::newRow("security job allowed to fail through extends")
+        << gl
+        << QByteArray(".scan:\n  allow_failure: true\ntrivy:\n  extends: .scan\n  script: trivy image app\n"
+                      "grype:\n  extends: .scan\n  script: grype app\n")
+        << QStringLiteral("security-blocking") << QStringList{QStringLiteral("2:18:error")};
+    QTest::newRow("security job blocking")
+        << gl << QByteArray("sast:\n  script: semgrep ci\n") << QStringLiteral("security-blocking") << QStringList();
+    QTest::newRow("other job allowed to fail")
+        << gl << QByteArray("docs:\n  script: make docs\n  allow_failure: true\n")
+        << QStringLiteral("security-blocking") << QStringList();
     QTest::newRow("github security step continue-on-error")
         << gh
         << QByteArray(
                "on: push\njobs:\n  scan:\n    runs-on: x\n    steps:\n      - uses: github/codeql-action/analyze@v3\n"
                "        continue-on-error: true\n")
-        << QStringLiteral("security-blocking") << QStringList{QStringLiteral("7:28:warning")};
+        << QStringLiteral("security-blocking") << QStringList{QStringLiteral("7:28:error")};
+    QTest::newRow("github security job continue-on-error")
+        << gh
+        << QByteArray("on: push\njobs:\n  scan:\n    runs-on: x\n    continue-on-error: true\n    steps:\n"
+                      "      - run: semgrep ci\n")
+        << QStringLiteral("security-blocking") << QStringList{QStringLiteral("5:24:error")};
+    QTest::newRow("template job override inherits allow_failure")
+        << gl
+        << QByteArray("include:\n  - template: Security/SAST.gitlab-ci.yml\nsemgrep-sast:\n  variables:\n"
+                      "    SAST_EXCLUDED_PATHS: spec\n")
+        << QStringLiteral("security-blocking") << QStringList{QStringLiteral("3:1:warning")};
+    QTest::newRow("template job override blocks")
+        << gl
+        << QByteArray("include:\n  - template: Jobs/Secret-Detection.gitlab-ci.yml\nsecret_detection:\n"
+                      "  allow_failure: false\n")
+        << QStringLiteral("security-blocking") << QStringList();
+    QTest::newRow("template job override sets allow_failure itself")
+        << gl
+        << QByteArray("include:\n  - template: Jobs/Container-Scanning.gitlab-ci.yml\ncontainer_scanning:\n"
+                      "  allow_failure: true\n")
+        << QStringLiteral("security-blocking") << QStringList{QStringLiteral("4:18:error")};
+    QTest::newRow("own scan next to a template")
+        << gl << QByteArray("include:\n  - template: Security/SAST.gitlab-ci.yml\nmy-scan:\n  script: semgrep ci\n")
+        << QStringLiteral("security-blocking") << QStringList();
+    QTest::newRow("gitlab's own template file")
+        << QStringLiteral("lib/gitlab/ci/templates/Jobs/SAST.gitlab-ci.yml")
+        << QByteArray(".sast-analyzer:\n  allow_failure: true\nsemgrep-sast:\n  extends: .sast-analyzer\n"
+                      "  script: /analyzer run\n")
+        << QStringLiteral("security-blocking") << QStringList{QStringLiteral("2:18:warning")};
+    QTest::newRow("gitlab's analyzer image")
+        << gl
+        << QByteArray("secret_detection:\n  image: $CI_TEMPLATE_REGISTRY_HOST/security-products/secrets:6\n"
+                      "  allow_failure: true\n  script: /analyzer run\n")
+        << QStringLiteral("security-blocking") << QStringList{QStringLiteral("3:18:warning")};
     QTest::newRow("deploy before tests")
         << gl
         << QByteArray(

@@ -182,6 +182,83 @@ private Q_SLOTS:
                  << "SC2086 exactly on their $";
     }
 
+    // Jobs that do not run a POSIX shell are left out, with one info per job saying why.
+    void nonPosixShell_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QStringList>("skipped"); // line:column of script.non-posix-shell
+        QTest::addColumn<int>("findings"); // SC2086 findings left
+        const QString gl = QStringLiteral(".gitlab-ci.yml");
+        const QString gh = QStringLiteral(".github/workflows/ci.yml");
+        QTest::newRow("gitlab windows tag")
+            << gl << QByteArray("win:\n  tags: [saas-windows-medium-amd64]\n  script: echo $X\n")
+            << QStringList{QStringLiteral("1:1")} << 0;
+        QTest::newRow("gitlab powershell image")
+            << gl << QByteArray("ps:\n  image: mcr.microsoft.com/powershell:7.4-ubuntu-22.04\n  script: echo $X\n")
+            << QStringList{QStringLiteral("1:1")} << 0;
+        QTest::newRow("gitlab windows image, map form")
+            << gl
+            << QByteArray("a:\n  script: echo $A\nwin:\n  image:\n    name: "
+                          "mcr.microsoft.com/windows/servercore:ltsc2022\n  script: echo $X\n")
+            << QStringList{QStringLiteral("3:1")} << 1;
+        QTest::newRow("gitlab parallel windows job, said once")
+            << gl << QByteArray("win:\n  tags: [windows]\n  parallel: 3\n  script: echo $X\n")
+            << QStringList{QStringLiteral("1:1")} << 0;
+        QTest::newRow("gitlab linux tags") << gl
+                                           << QByteArray("a:\n  tags: [docker, linux]\n  image: alpine:3.19\n"
+                                                         "  script: echo $X\n")
+                                           << QStringList() << 1;
+        QTest::newRow("github pwsh step")
+            << gh
+            << QByteArray("on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo $A\n"
+                          "      - shell: pwsh\n        run: echo $B\n      - shell: pwsh\n        run: echo $C\n")
+            << QStringList{QStringLiteral("3:3")} << 1;
+        QTest::newRow("github workflow default shell cmd")
+            << gh
+            << QByteArray("on: push\ndefaults:\n  run:\n    shell: cmd\njobs:\n  a:\n    runs-on: ubuntu-24.04\n"
+                          "    steps:\n      - run: echo $A\n")
+            << QStringList{QStringLiteral("6:3")} << 0;
+        QTest::newRow("github job default powershell")
+            << gh
+            << QByteArray("on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    defaults:\n      run:\n"
+                          "        shell: powershell\n    steps:\n      - run: echo $A\n")
+            << QStringList{QStringLiteral("3:3")} << 0;
+        QTest::newRow("github windows runner")
+            << gh << QByteArray("on: push\njobs:\n  w:\n    runs-on: windows-2022\n    steps:\n      - run: echo $A\n")
+            << QStringList{QStringLiteral("3:3")} << 0;
+        QTest::newRow("github windows runner, bash steps")
+            << gh
+            << QByteArray("on: push\njobs:\n  w:\n    runs-on: windows-2022\n    defaults:\n      run:\n"
+                          "        shell: bash\n    steps:\n      - run: echo $A\n")
+            << QStringList() << 1;
+        QTest::newRow("github ubuntu runner")
+            << gh << QByteArray("on: push\njobs:\n  u:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo $A\n")
+            << QStringList() << 1;
+    }
+    void nonPosixShell()
+    {
+        QFETCH(QString, path);
+        QFETCH(QByteArray, text);
+        QFETCH(QStringList, skipped);
+        QFETCH(int, findings);
+        const ValidationResult validation = validatePipeline(text, path);
+        const ShellCheck::Result result = ShellCheck::checkPipeline(validation.model, text, {}, Category::Script);
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QStringList actual;
+        for (const Diagnostic& d : result.diagnostics) {
+            if (d.rule != QLatin1String("script.non-posix-shell"))
+                continue;
+            actual.append(QStringLiteral("%1:%2").arg(d.line).arg(d.column));
+            QCOMPARE(d.severity, Severity::Info);
+            QCOMPARE(d.category, Category::Script);
+            QCOMPARE(d.file, path);
+            QVERIFY2(d.message.contains(QLatin1String("not a POSIX shell")), qPrintable(d.message));
+        }
+        QCOMPARE(actual, skipped);
+        QCOMPARE(print(result.diagnostics, {QStringLiteral("SC2086")}).size(), findings);
+    }
+
     void masking()
     {
         const QString masked = ShellScriptExtractor::maskGitHubExpressions(QStringLiteral("a ${{ x.y }} b ${{z}}"));

@@ -17,6 +17,8 @@ private Q_SLOTS:
     void scalarConversions_data();
     void scalarConversions();
     void flowText();
+    void largeMapLookup_data();
+    void largeMapLookup();
 };
 
 void TestYamlNode::copiesAreIndependent()
@@ -82,6 +84,42 @@ void TestYamlNode::flowText()
     const YamlDocumentSet set = readYaml("a: [1, 'x', {b: !reference [.t, s]}]\n", QStringLiteral("f.yml"));
     QCOMPARE(set.documents[0].toFlowText(), QStringLiteral("{a: [1, \"x\", {b: !reference [.t, s]}]}"));
     QCOMPARE(set.documents[0].toFlowText(5), QStringLiteral("{a: [\u2026"));
+}
+
+void TestYamlNode::largeMapLookup_data()
+{
+    // Below and above the size from which a map's keys are looked up through an index.
+    QTest::addColumn<int>("size");
+    QTest::newRow("small map") << 8;
+    QTest::newRow("large map") << 5000;
+}
+
+void TestYamlNode::largeMapLookup()
+{
+    QFETCH(int, size);
+    QByteArray text;
+    for (int i = 0; i < size; ++i)
+        text += "job" + QByteArray::number(i) + ": " + QByteArray::number(i) + "\n";
+    text += "job1: last\n"; // a repeated key: the last one counts
+    const YamlDocumentSet set = readYaml(text, QStringLiteral("f.yml"));
+    YamlNode map = set.documents[0];
+    QCOMPARE(map.get(u"job1")->value, QStringLiteral("last"));
+    QCOMPARE(map.get(QStringLiteral("job%1").arg(size - 1))->value, QString::number(size - 1));
+    QVERIFY(!map.get(u"job-missing"));
+    QCOMPARE(map.keyNode(u"job0")->line, 1);
+    // Edits after lookups: set appends or replaces, remove shifts the positions, in-place value edits stay found.
+    map.set(QStringLiteral("added"), YamlNode::scalar(QStringLiteral("new")));
+    QCOMPARE(map.get(u"added")->value, QStringLiteral("new"));
+    map.remove(u"job0");
+    QVERIFY(!map.get(u"job0"));
+    QCOMPARE(map.get(u"job2")->value, QStringLiteral("2"));
+    map.get(u"job3")->value = QStringLiteral("three");
+    QCOMPARE(map.get(u"job3")->value, QStringLiteral("three"));
+    // A copy taken before an edit keeps its own answers.
+    const YamlNode copy = map;
+    map.set(QStringLiteral("job2"), YamlNode::scalar(QStringLiteral("changed")));
+    QCOMPARE(copy.get(u"job2")->value, QStringLiteral("2"));
+    QCOMPARE(map.get(u"job2")->value, QStringLiteral("changed"));
 }
 
 QTEST_GUILESS_MAIN(TestYamlNode)

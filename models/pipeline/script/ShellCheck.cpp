@@ -113,7 +113,25 @@ void ShellCheck::clearCache()
 ShellCheck::Result ShellCheck::checkPipeline(const PipelineModel& model, const QByteArray& mainText,
                                              const FileSource& files, Category category)
 {
-    return check(ShellScriptExtractor::extract(model, mainText, files), category);
+    QList<SkippedShell> skipped;
+    Result result = check(ShellScriptExtractor::extract(model, mainText, files, &skipped), category);
+    if (!result.available)
+        return result;
+    // Said once per job, so a reader knows why a PowerShell job has no shell findings.
+    for (const SkippedShell& job : std::as_const(skipped)) {
+        Diagnostic diagnostic;
+        diagnostic.file = job.at.file;
+        diagnostic.line = job.at.line;
+        diagnostic.column = job.at.column;
+        diagnostic.severity = Severity::Info;
+        diagnostic.category = category;
+        diagnostic.rule = QStringLiteral("script.non-posix-shell");
+        diagnostic.message = QStringLiteral("job '%1' %2, not a POSIX shell; its scripts are not checked by shellcheck")
+                                 .arg(job.job, job.reason);
+        result.diagnostics.append(diagnostic);
+    }
+    normalizeDiagnostics(result.diagnostics);
+    return result;
 }
 
 ShellCheck::Result ShellCheck::check(const QList<ShellScript>& scripts, Category category)

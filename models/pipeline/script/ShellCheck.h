@@ -29,7 +29,8 @@ public:
     /// The shellcheck executable on PATH, or empty.
     static QString executable();
 
-    /// Extracts and checks the scripts of a resolved pipeline; diagnostics get `category`.
+    /// Extracts and checks the scripts of a resolved pipeline; diagnostics get `category`. A job whose shell is not
+    /// POSIX (PowerShell, cmd, a Windows runner) gets one info `script.non-posix-shell` instead.
     static Result checkPipeline(const PipelineModel& model, const QByteArray& mainText, const FileSource& files,
                                 Category category);
     /// Checks already extracted scripts.

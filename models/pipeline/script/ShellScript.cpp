@@ -3,6 +3,7 @@
 #include "ShellScript.h"
 
 #include <QHash>
+#include <QSet>
 
 namespace gatehouse::pipeline {
 
@@ -156,6 +157,27 @@ QString shellOf(const YamlNode* shell)
     return shell->value.section(QLatin1Char(' '), 0, 0).section(QLatin1Char('/'), -1);
 }
 
+/// Why a GitLab job does not run a POSIX shell (empty when it does): a Windows runner picked by its tags, or a
+/// Windows or PowerShell image (such runners use PowerShell for the script).
+QString gitlabNonPosixReason(const PipelineJob& job)
+{
+    if (const YamlNode* tags = job.config.get(u"tags"); tags && tags->isSequence()) {
+        for (const QString& tag : tags->toStringList()) {
+            const QString lower = tag.toLower();
+            if (lower.contains(QLatin1String("windows")) || lower.contains(QLatin1String("powershell"))
+                || lower == QLatin1String("pwsh"))
+                return QStringLiteral("runs on a Windows or PowerShell runner (tag '%1')").arg(tag);
+        }
+    }
+    const YamlNode* image = job.config.get(u"image");
+    const YamlNode* name = image && image->isMap() ? image->get(u"name") : image;
+    const QString lower = name && name->isScalar() ? name->value.toLower() : QString();
+    if (lower.startsWith(QLatin1String("mcr.microsoft.com/windows")) || lower.contains(QLatin1String("powershell"))
+        || lower.contains(QLatin1String("servercore")) || lower.contains(QLatin1String("nanoserver")))
+        return QStringLiteral("runs in a Windows or PowerShell image ('%1')").arg(name->value);
+    return {};
+}
+
 } // namespace
 
 ShellScript::Position ShellScript::map(int line, int column) const
@@ -194,14 +216,22 @@ QString ShellScriptExtractor::maskGitHubExpressions(const QString& text)
 }
 
 QList<ShellScript> ShellScriptExtractor::extract(const PipelineModel& model, const QByteArray& mainText,
-                                                 const FileSource& files)
+                                                 const FileSource& files, QList<SkippedShell>* skipped)
 {
     QList<ShellScript> scripts;
     SourceLines sources(model, mainText, files);
     if (model.kind == PipelineKind::GitLab) {
+        QSet<QString> skippedJobs; // parallel instances share their base job's runner
         for (const PipelineJob& job : model.jobs) {
             if (!job.config.isMap())
                 continue;
+            if (const QString reason = gitlabNonPosixReason(job); !reason.isEmpty()) {
+                if (skipped && !skippedJobs.contains(job.baseName)) {
+                    skippedJobs.insert(job.baseName);
+                    skipped->append({job.baseName, reason, {job.file, job.line, job.column}});
+                }
+                continue;
+            }
             auto build = [&](const QString& key, std::initializer_list<const char16_t*> names) {
                 ShellScript script;
                 script.job = job.name;
@@ -244,6 +274,9 @@ QList<ShellScript> ShellScriptExtractor::extract(const PipelineModel& model, con
             const YamlNode* steps = job.get(u"steps");
             if (!steps || !steps->isSequence())
                 continue;
+            QStringList otherShells; // the non-POSIX shells of this job's skipped run steps
+            int skippedSteps = 0;
+            bool runnerDefault = false; // a step skipped only because a Windows runner's default shell is pwsh
             for (size_t s = 0; s < steps->items.size(); ++s) {
                 const YamlNode& step = steps->items[s];
                 const YamlNode* run = step.get(u"run");
@@ -252,16 +285,35 @@ QList<ShellScript> ShellScriptExtractor::extract(const PipelineModel& model, con
                 QString shell = shellOf(step.get(u"shell"));
                 if (shell.isEmpty())
                     shell = jobShell;
-                if (shell.isEmpty())
+                if (shell.isEmpty()) {
                     shell = windows ? QStringLiteral("pwsh") : QStringLiteral("bash");
-                if (shell != QLatin1String("bash") && shell != QLatin1String("sh"))
+                    runnerDefault = runnerDefault || windows;
+                }
+                if (shell != QLatin1String("bash") && shell != QLatin1String("sh")) {
+                    ++skippedSteps;
+                    const QString label = shell.startsWith(QLatin1String("${{"))
+                        ? QStringLiteral("${{ … }} (chosen when the workflow runs)")
+                        : shell;
+                    if (!otherShells.contains(label))
+                        otherShells.append(label);
                     continue;
+                }
                 ShellScript script;
                 script.job = jobs->keys[j].value;
                 script.key = QStringLiteral("steps[%1].run").arg(s);
                 script.shell = shell;
                 appendScalar(script, *run, sources, true);
                 scripts.append(script);
+            }
+            if (skipped && skippedSteps > 0) {
+                const YamlNode& key = jobs->keys[j];
+                const QString count = QStringLiteral("%1 run step%2")
+                                          .arg(skippedSteps)
+                                          .arg(skippedSteps > 1 ? QStringLiteral("s") : QString());
+                const QString reason = runnerDefault && otherShells == QStringList{QStringLiteral("pwsh")}
+                    ? QStringLiteral("runs on a Windows runner, whose default shell is PowerShell (%1)").arg(count)
+                    : QStringLiteral("runs %1 with shell: %2").arg(count, otherShells.join(QStringLiteral(", ")));
+                skipped->append({key.value, reason, {sources.path(key.file), key.line, key.column}});
             }
         }
     }

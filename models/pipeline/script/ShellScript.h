@@ -41,10 +41,20 @@ struct ShellScript
     Position map(int line, int column) const;
 };
 
+/// A job whose scripts are not run by a POSIX shell (a Windows or PowerShell runner, `shell: pwsh`…), so the shell
+/// checker skips them.
+struct SkippedShell
+{
+    QString job;
+    QString reason; ///< e.g. "runs on a Windows runner (tags: windows)"
+    ShellScript::Position at; ///< the job's key
+};
+
 /// Extracts the shell scripts of a resolved pipeline: GitLab `before_script` + `script` (one shell session) and
 /// `after_script` of every visible job, after `!reference`, anchors, `extends` and `default:`; GitHub `run:` steps
 /// whose shell is bash or sh (the default on non-Windows runners; `shell: pwsh`/`python`/`cmd` and Windows runners
-/// without an explicit shell are skipped).
+/// without an explicit shell are skipped); GitLab jobs of Windows or PowerShell runners (by `tags` or `image`) are
+/// skipped whole.
 ///
 /// Positions: each YAML scalar is found in its file's text and matched line by line, so plain and quoted scalars,
 /// `|` and `>` block scalars (also with chomping/indentation indicators) and multi-line folded plain scalars map back
@@ -54,7 +64,9 @@ class ShellScriptExtractor
 {
 public:
     /// `mainText` is the text of `model.file`; other files of `model.files` are read through `files`.
-    static QList<ShellScript> extract(const PipelineModel& model, const QByteArray& mainText, const FileSource& files);
+    /// `skipped` (optional) receives the jobs left out because their shell is not POSIX, once per job.
+    static QList<ShellScript> extract(const PipelineModel& model, const QByteArray& mainText, const FileSource& files,
+                                      QList<SkippedShell>* skipped = nullptr);
 
     /// `${{ … }}` → a same-length run of `_` with `X` at both ends, so columns stay right and the shell checker
     /// sees a plain word.
