@@ -38,17 +38,8 @@ void judge(RuleNoise& rule, const TuningThresholds& t, int days)
         rule.reason = QStringLiteral("%1 finding(s) in %2 days: too few to judge").arg(rule.raised).arg(days);
         return;
     }
-    if (rule.fpRate >= t.disableFpRate) {
-        rule.advice = TuningAdvice::Disable;
-        rule.reason = QStringLiteral("%1 of %2 findings in %3 days were triaged false positive (%4)")
-                          .arg(rule.falsePositive)
-                          .arg(rule.raised)
-                          .arg(days)
-                          .arg(percent(rule.fpRate));
-        return;
-    }
     if (rule.fpRate >= t.raiseFpRate) {
-        rule.advice = TuningAdvice::RaiseThreshold;
+        rule.advice = rule.fpRate >= t.disableFpRate ? TuningAdvice::Disable : TuningAdvice::RaiseThreshold;
         rule.reason = QStringLiteral("%1 of %2 findings in %3 days were triaged false positive (%4)")
                           .arg(rule.falsePositive)
                           .arg(rule.raised)
