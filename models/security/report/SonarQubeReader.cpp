@@ -342,7 +342,23 @@ Result<ParsedReport> SonarQubeReader::read(const QByteArray& data, const QString
             ++pos;
         if (pos >= data.size())
             break;
-        const Extent extent = documentExtent(data, pos, std::max(1, limits.maxDepth));
+        Extent extent = documentExtent(data, pos, std::max(1, limits.maxDepth));
+        if (extent.end < 0 && extent.code == QLatin1String("report.truncated")) {
+            // Unbalanced brackets: a stray character (a flipped byte) may be the real cause; the parser tells.
+            try {
+                (void)json::parse(data.constData() + pos, data.constData() + data.size());
+            } catch (const json::parse_error& e) {
+                const qsizetype offset = pos + qsizetype(e.byte > 0 ? e.byte - 1 : 0);
+                if (offset < data.size() && !QByteArray(e.what()).contains("unexpected end of input")) {
+                    QString message = QString::fromUtf8(e.what());
+                    message.remove(0, message.indexOf(QLatin1String(": ")) + 2);
+                    extent = {-1, offset, QStringLiteral("report.invalid-json"),
+                              QStringLiteral("invalid JSON: ") + message};
+                }
+            } catch (const std::exception&) {
+                // keep "truncated"
+            }
+        }
         if (extent.end < 0)
             return fail(at(data, extent.errorOffset, extent.code, extent.message));
         json document;
