@@ -346,7 +346,8 @@ Result<ParsedReport> SonarQubeReader::read(const QByteArray& data, const QString
         if (extent.end < 0 && extent.code == QLatin1String("report.truncated")) {
             // Unbalanced brackets: a stray character (a flipped byte) may be the real cause; the parser tells.
             try {
-                (void)json::parse(data.constData() + pos, data.constData() + data.size());
+                const json probe = json::parse(data.constData() + pos, data.constData() + data.size());
+                Q_UNUSED(probe)
             } catch (const json::parse_error& e) {
                 const qsizetype offset = pos + qsizetype(e.byte > 0 ? e.byte - 1 : 0);
                 if (offset < data.size() && !QByteArray(e.what()).contains("unexpected end of input")) {
