@@ -18,6 +18,8 @@ const QList<Command>& commands()
          runFindings},
         {QStringLiteral("posture"), QStringLiteral("Security posture: scans in history, finding lifecycle, SLAs"),
          runPosture},
+        {QStringLiteral("tuning"), QStringLiteral("Noisy scanner rules from the findings history and triage"),
+         runTuning},
         {QStringLiteral("report"), QStringLiteral("Weekly security posture report (md, html, pdf, json)"), runReport},
         {QStringLiteral("scan"), QStringLiteral("Run the installed security scanners over the work tree"), runScan},
         {QStringLiteral("strategies"),

@@ -14,6 +14,7 @@ int runValidate(const QStringList& arguments, Io io);
 int runPipeline(const QStringList& arguments, Io io);
 int runFindings(const QStringList& arguments, Io io);
 int runPosture(const QStringList& arguments, Io io);
+int runTuning(const QStringList& arguments, Io io);
 int runReport(const QStringList& arguments, Io io);
 int runScan(const QStringList& arguments, Io io);
 int runStrategies(const QStringList& arguments, Io io);

@@ -43,6 +43,7 @@ FileMap DemoBuilder::renderTree() const
     tree.insert(renderBuild(m_state));
     tree.insert(renderDocs(m_state));
     tree.insert(renderDeploy(m_state));
+    tree.insert(renderPlatforms(m_state));
     tree.insert(m_files);
     return tree;
 }
@@ -112,6 +113,8 @@ git::ObjectId DemoBuilder::scan(const Person& who, const QDateTime& when, const 
         setFile(u"reports/trivy.json"_s, m_scanner.trivyJson(tree, scanTime));
     if (m_state.githubSecurity)
         setFile(u"reports/trivy-config.sarif"_s, m_scanner.trivyConfigSarif(tree));
+    if (m_state.sonarQube)
+        setFile(u"reports/sonarqube.json"_s, sonarQubeJson(tree, m_state.sonarTriaged));
     return commit(who, when, message);
 }
 

@@ -91,6 +91,10 @@ struct DemoState
     bool githubRelease = false;
     bool renovate = false;
     bool k8sManifests = false; ///< deploy/k8s/: staging rolling update, production Flagger canary
+    bool swarmStack = false; ///< deploy/swarm/qa-stack.yml: the QA environment on Docker Swarm
+    bool nomadJob = false; ///< deploy/nomad/parcel-sandbox.nomad: the partner sandbox on Nomad
+    bool sonarQube = false; ///< sonar-project.properties; scans also archive SonarQube's issues
+    bool sonarTriaged = false; ///< the hard-coded-credential issues were resolved in SonarQube
 
     // Docs and settings
     int readmeRevision = 0;
@@ -106,6 +110,11 @@ FileMap renderSources(const DemoState& state); ///< DemoSources.cpp: app/, tests
 FileMap renderBuild(const DemoState& state); ///< DemoPipelines.cpp: Dockerfile, CI files, renovate
 FileMap renderDocs(const DemoState& state); ///< DemoDocs.cpp: README, CHANGELOG, docs/, .gatehouse/
 FileMap renderDeploy(const DemoState& state); ///< DemoDeploy.cpp: Kubernetes manifests (deploy/k8s/)
+/// DemoPlatforms.cpp: the Swarm stack, the Nomad job and sonar-project.properties.
+FileMap renderPlatforms(const DemoState& state);
+/// DemoPlatforms.cpp: SonarQube's api/issues/search answer for the tree, derived from its lines like the other
+/// scanners' reports; `triaged` = the credential issues have been resolved in SonarQube.
+QByteArray sonarQubeJson(const FileMap& tree, bool triaged);
 
 /// The Markdown postmortem files (front matter + body), by incident.
 struct PostmortemFacts

@@ -115,6 +115,8 @@ QJsonObject Finding::toJson() const
     if (!ids.isEmpty())
         object.insert(QStringLiteral("ids"), QJsonArray::fromStringList(ids));
     object.insert(QStringLiteral("fingerprint"), fingerprint);
+    if (!triage.isEmpty())
+        object.insert(QStringLiteral("triage"), triage);
     return object;
 }
 

@@ -72,6 +72,9 @@ struct Finding
     /// do not include the line (docs/security.md "Fingerprints").
     QString fingerprint;
     bool toolFingerprint = false; ///< true when `fingerprint` came from the tool itself
+    /// The tool's own triage of the finding, for tools that keep one (a SonarQube issue resolved as FALSE-POSITIVE
+    /// or WONTFIX): "false_positive" or "accepted"; empty otherwise. `.gatehouse/triage.yml` still takes precedence.
+    QString triage;
 
     bool operator==(const Finding&) const = default;
 

@@ -71,6 +71,27 @@ Result<QByteArray> readSetting(const git::Repository& repo, const QString& revis
     return content;
 }
 
+/// The decision that applies to a finding: triage.yml's first match, else the tool's own triage (a SonarQube issue
+/// resolved as false positive or won't fix), so a decision made in the tool is not asked for again.
+std::optional<TriageEntry> decisionFor(const Triage& triage, const Finding& finding)
+{
+    if (const TriageEntry* decision = triage.find(finding))
+        return *decision;
+    if (finding.triage.isEmpty())
+        return std::nullopt;
+    TriageEntry entry;
+    entry.fingerprint = finding.fingerprint;
+    entry.tool = finding.tool;
+    entry.rule = finding.rule;
+    const bool falsePositive = finding.triage == QLatin1String("false_positive");
+    entry.status = falsePositive ? TriageStatus::FalsePositive : TriageStatus::AcceptedRisk;
+    entry.reason
+        = QStringLiteral("resolved as %1 in %2")
+              .arg(falsePositive ? QStringLiteral("false positive") : QStringLiteral("won't fix"), finding.tool);
+    entry.by = finding.tool;
+    return entry;
+}
+
 } // namespace
 
 QString findingStateName(FindingState state)
@@ -354,8 +375,9 @@ Posture PostureBuilder::build(const ScanHistory& history, const SecurityConfig& 
             if (holder.value() <= 0)
                 continue;
             const FindingLifecycle& record = records.at(index.value(holder.key()));
+            // The tool's own triage has no expiry: it holds at every scan.
             const TriageEntry* decision = triage.find(record.finding);
-            if (decision && decision->activeAt(scan.time))
+            if (decision ? decision->activeAt(scan.time) : !record.finding.triage.isEmpty())
                 continue;
             ++summary.open[record.finding.severity];
         }
@@ -364,8 +386,7 @@ Posture PostureBuilder::build(const ScanHistory& history, const SecurityConfig& 
 
     for (FindingLifecycle& record : records) {
         const bool isPresent = !record.fixed.isValid();
-        if (const TriageEntry* decision = triage.find(record.finding))
-            record.triage = *decision;
+        record.triage = decisionFor(triage, record.finding);
         record.slaDays = config.sla(record.finding.severity);
         if (record.slaDays)
             record.due = record.opened.time.addDays(*record.slaDays);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ReportReader.h"
 
+#include "report/SonarQubeReader.h"
+
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QFile>
@@ -2099,6 +2101,8 @@ ReportFormat detect(const PeekSax& peek, const QString& nameHint)
             return listFormats.contains(hinted) ? hinted : ReportFormat::Unknown;
         }
         const QSet<QString>& k = peek.firstElementKeys;
+        if (SonarQubeReader::recognises(k, {}))
+            return ReportFormat::SonarQube;
         if (peek.firstElementType == json::value_t::array)
             return ReportFormat::Safety;
         if (k.contains(QStringLiteral("RuleID"))
@@ -2123,6 +2127,8 @@ ReportFormat detect(const PeekSax& peek, const QString& nameHint)
             || peek.topScalars.value(QStringLiteral("$schema")).contains(QLatin1String("sarif"), Qt::CaseInsensitive)
             || childHas("runs", "tool")))
         return ReportFormat::Sarif;
+    if (SonarQubeReader::recognises(top, peek.childKeys.value(QStringLiteral("issues"))))
+        return ReportFormat::SonarQube;
     if (has("SchemaVersion") || (has("ArtifactName") && has("Results")))
         return ReportFormat::Trivy;
     if (has("matches") && (has("descriptor") || has("source") || has("distro") || childHas("matches", "vulnerability")))
@@ -2188,6 +2194,7 @@ std::unique_ptr<FormatReader> makeReader(ReportFormat format, bool listForm)
         return std::make_unique<NpmAuditReader>();
     case ReportFormat::OsvScanner:
         return std::make_unique<OsvReader>();
+    case ReportFormat::SonarQube: // whole-document reader, see SonarQubeReader
     case ReportFormat::Unknown:
         break;
     }
@@ -2276,6 +2283,8 @@ QString reportFormatName(ReportFormat format)
         return QStringLiteral("npm-audit-json");
     case ReportFormat::OsvScanner:
         return QStringLiteral("osv-scanner-json");
+    case ReportFormat::SonarQube:
+        return QStringLiteral("sonarqube-json");
     case ReportFormat::Unknown:
         break;
     }
@@ -2286,6 +2295,8 @@ QString reportFormatTool(ReportFormat format)
 {
     if (format == ReportFormat::Sarif || format == ReportFormat::Unknown)
         return {};
+    if (format == ReportFormat::SonarQube)
+        return QStringLiteral("sonarqube");
     auto reader = makeReader(format, false);
     return reader ? reader->tool() : QString();
 }
@@ -2341,6 +2352,15 @@ Result<ParsedReport> ReportReader::readDevice(QIODevice& device, qint64 size, co
         return fail(*problem);
     const PeekSax shape = peekShape(prefix);
     const ReportFormat format = detect(shape, path);
+    if (format == ReportFormat::SonarQube) {
+        // Pages may be concatenated documents, which the streaming parse does not take: read the whole file.
+        const QByteArray data = device.read(limits.maxFileSize + 1);
+        if (data.size() > limits.maxFileSize)
+            return fail({QStringLiteral("report.too-large"),
+                         QStringLiteral("the report is over the %1-byte limit").arg(limits.maxFileSize),
+                         limits.maxFileSize});
+        return SonarQubeReader::read(data, path, limits, failure);
+    }
     ParsedReport report;
     report.path = path;
     report.format = format;

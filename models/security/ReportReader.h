@@ -30,6 +30,7 @@ enum class ReportFormat
     Bandit,
     NpmAudit,
     OsvScanner,
+    SonarQube, ///< generic issue import format or api/issues/search pages
 };
 
 /// "sarif", "semgrep-json", "trivy-json", ... (the `format` field of `gatehouse findings parse`).

@@ -30,7 +30,7 @@ namespace gatehouse {
 namespace {
 
 // Bump when a reader's output changes, so stale cached parses are not reused.
-constexpr int CacheVersion = 1;
+constexpr int CacheVersion = 2;
 
 /// A parse outcome worth caching: the report or the reason it was skipped.
 struct CachedParse
@@ -124,6 +124,7 @@ std::optional<Finding> findingFromCacheJson(const QJsonObject& o)
         f.ids << id.toString();
     f.fingerprint = o.value(QStringLiteral("fingerprint")).toString();
     f.toolFingerprint = o.value(QStringLiteral("tool_fingerprint")).toBool();
+    f.triage = o.value(QStringLiteral("triage")).toString();
     return f;
 }
 

@@ -13,6 +13,7 @@
 #include "security/FindingFilterModel.h"
 #include "security/FindingTableModel.h"
 #include "security/FindingsPanel.h"
+#include "security/NoisePanel.h"
 #include "security/PostureLoader.h"
 #include "security/PostureStatistics.h"
 #include "security/ScanListPanel.h"
@@ -20,6 +21,7 @@
 #include "security/SecurityPage.h"
 #include "security/SecurityTiles.h"
 #include "security/TriageDialog.h"
+#include "security/tuning/NoiseTableModel.h"
 #include "widgets/KpiTile.h"
 
 #include <QAbstractItemModelTester>
@@ -34,6 +36,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -90,6 +93,33 @@ private Q_SLOTS:
         m_demo = m_dir.filePath(QStringLiteral("demo"));
         auto created = DemoRepository::create(m_demo);
         QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().toString()));
+    }
+
+    // The Noise tab: the demo's SonarQube credential rule, mostly resolved as false positive, is to be disabled.
+    void noiseTab()
+    {
+        SecurityPage page;
+        page.setNow(QDateTime(QDate(2026, 12, 1), QTime(0, 0), Qt::UTC));
+        QSignalSpy spy(page.loader(), &PostureLoader::postureAvailable);
+        page.setCacheDir(m_dir.filePath(QStringLiteral("cache")));
+        page.setSnapshot(snapshot(m_demo));
+        QVERIFY(spy.wait(120000));
+        NoisePanel* noise = page.noise();
+        QCOMPARE(page.tabs()->indexOf(noise), int(SecurityPage::NoiseTab));
+        QAbstractItemModelTester tester(noise->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const RuleNoise* first = noise->model()->rule(0);
+        QVERIFY(first);
+        QCOMPARE(first->rule, QStringLiteral("python:S2068"));
+        QCOMPARE(first->advice, TuningAdvice::Disable);
+        QVERIFY(noise->summary()->text().contains(QStringLiteral("90 days")));
+        QVERIFY(!noise->applyButton()->isEnabled()); // nothing selected yet
+        noise->view()->setCurrentIndex(noise->view()->model()->index(0, 0));
+        QVERIFY(noise->applyButton()->isEnabled());
+        // A shorter window recomputes from the same posture.
+        const int rules = noise->model()->rowCount();
+        noise->daysBox()->setValue(7);
+        QVERIFY(noise->model()->rowCount() <= rules);
+        QVERIFY(noise->summary()->text().contains(QStringLiteral("7 days")));
     }
 
     void weeklyReviewOfTheDemo()

@@ -370,6 +370,40 @@ private Q_SLOTS:
         QCOMPARE(cancelled.error().code, QStringLiteral("cancelled"));
     }
 
+    // A tool that keeps its own triage (SonarQube resolutions): applied unless triage.yml decides otherwise.
+    void toolTriage()
+    {
+        auto sonarFinding = [](const QString& fingerprint, const QString& triage) {
+            Finding f;
+            f.tool = QStringLiteral("sonarqube");
+            f.rule = QStringLiteral("python:S2068");
+            f.severity = Severity::High;
+            f.fingerprint = fingerprint;
+            f.triage = triage;
+            return f;
+        };
+        ScanReport sonar;
+        sonar.tool = QStringLiteral("sonarqube");
+        sonar.format = ReportFormat::SonarQube;
+        sonar.path = QStringLiteral("reports/sonarqube.json");
+        sonar.findings << sonarFinding(QStringLiteral("K1"), QStringLiteral("false_positive"))
+                       << sonarFinding(QStringLiteral("K2"), QStringLiteral("accepted"))
+                       << sonarFinding(QStringLiteral("K3"), QString())
+                       << sonarFinding(QStringLiteral("K4"), QStringLiteral("accepted"));
+        ScanHistory history;
+        history.scans << scan(at(2), {sonar});
+        auto triage = Triage::parse("findings:\n  - fingerprint: K4\n    status: false_positive\n    reason: r\n");
+        QVERIFY(triage.ok());
+        const Posture posture = PostureBuilder::build(history, SecurityConfig::defaults(), *triage, at(3));
+        QCOMPARE(findLifecycle(posture, QStringLiteral("K1"))->state, FindingState::FalsePositive);
+        QCOMPARE(findLifecycle(posture, QStringLiteral("K1"))->triage->by, QStringLiteral("sonarqube"));
+        QCOMPARE(findLifecycle(posture, QStringLiteral("K2"))->state, FindingState::Accepted);
+        QCOMPARE(findLifecycle(posture, QStringLiteral("K3"))->state, FindingState::Open);
+        QCOMPARE(findLifecycle(posture, QStringLiteral("K4"))->state, FindingState::FalsePositive); // triage.yml wins
+        QCOMPARE(findLifecycle(posture, QStringLiteral("K4"))->triage->reason, QStringLiteral("r"));
+        QCOMPARE(scanLine(posture), QStringLiteral("4/0/1"));
+    }
+
     // The demo repository's known story, end to end.
     void demoStory()
     {
@@ -416,8 +450,10 @@ private Q_SLOTS:
             falsePositives += f.state == FindingState::FalsePositive;
             accepted += f.state == FindingState::Accepted;
         }
-        QCOMPARE(falsePositives, 2);
-        QCOMPARE(accepted, 1);
+        // triage.yml: 2 false positives and 1 accepted risk; SonarQube's own resolutions add 3 false positives
+        // (setting names taken for hard-coded credentials) and 1 won't fix (the test fixture token).
+        QCOMPARE(falsePositives, 5);
+        QCOMPARE(accepted, 2);
         QCOMPARE(posture->openBySeverity().value(Severity::Critical), 0);
     }
 };

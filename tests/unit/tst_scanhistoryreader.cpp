@@ -258,7 +258,7 @@ private Q_SLOTS:
             }
             return count > 0;
         };
-        QVERIFY(corrupt(m_cache->path() + QStringLiteral("/v1"), false));
+        QVERIFY(corrupt(m_cache->path() + QStringLiteral("/v2"), false));
         QVERIFY(corrupt(m_cache->path() + QStringLiteral("/walks"), true));
         history = ScanHistoryReader::read(scratch.path(), options());
         QVERIFY(history.ok());

@@ -17,10 +17,11 @@ private Q_SLOTS:
         QStringList names;
         for (const ScannerSpec& spec : config.tools)
             names.append(spec.name);
-        QCOMPARE(names,
-                 (QStringList{QStringLiteral("semgrep"), QStringLiteral("trivy"), QStringLiteral("gitleaks"),
-                              QStringLiteral("grype"), QStringLiteral("pip-audit"), QStringLiteral("bandit"),
-                              QStringLiteral("npm-audit"), QStringLiteral("osv-scanner")}));
+        QCOMPARE(
+            names,
+            (QStringList{QStringLiteral("semgrep"), QStringLiteral("trivy"), QStringLiteral("gitleaks"),
+                         QStringLiteral("grype"), QStringLiteral("pip-audit"), QStringLiteral("bandit"),
+                         QStringLiteral("npm-audit"), QStringLiteral("osv-scanner"), QStringLiteral("sonarqube")}));
         QCOMPARE(config.blocking, Severity::High);
         QCOMPARE(config.find(QStringLiteral("trivy"))->command.mid(0, 2),
                  (QStringList{QStringLiteral("trivy"), QStringLiteral("fs")}));
@@ -51,7 +52,7 @@ private Q_SLOTS:
         auto config = ScannerConfig::parse(yaml);
         QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.error().toString()));
         QCOMPARE(config->blocking, Severity::Critical);
-        QCOMPARE(config->tools.size(), 9);
+        QCOMPARE(config->tools.size(), 10); // the nine built-ins and license-check
         const ScannerSpec* bandit = config->find(QStringLiteral("bandit"));
         QCOMPARE(
             bandit->command,

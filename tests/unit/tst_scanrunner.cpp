@@ -107,6 +107,68 @@ private Q_SLOTS:
         }
     }
 
+    void reportFetchedAfterRun_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QStringList>("fetch");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("findings");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("report from the fetch command")
+            << QStringList{QStringLiteral("clean")}
+            << QStringList{QStringLiteral("sarif"), QStringLiteral("{sonar.projectKey}")} << int(ScanStatus::Ok) << 2
+            << QString();
+        QTest::newRow("scanner failed: nothing fetched")
+            << QStringList{QStringLiteral("fail")} << QStringList{QStringLiteral("sarif")} << int(ScanStatus::Failed)
+            << 0 << QStringLiteral("exited with code 3");
+        QTest::newRow("fetch failed") << QStringList{QStringLiteral("clean")} << QStringList{QStringLiteral("fail")}
+                                      << int(ScanStatus::Failed) << 0
+                                      << QStringLiteral("fetching the report exited with code 3");
+    }
+    void reportFetchedAfterRun()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QStringList, fetch);
+        QFETCH(int, status);
+        FakeScanner scanner;
+        QTemporaryDir workTree;
+        writeFile(workTree.filePath(QStringLiteral("sonar-project.properties")),
+                  "# analysis\nsonar.projectKey = parcel\n");
+        ScannerSpec spec = fake(scanner, QStringLiteral("fakescan"), arguments);
+        spec.reportCommand = QStringList{scanner.path()} + fetch;
+        const QList<ToolRun> runs = ScanRunner::run(only({spec}), {workTree.path(), {}, 4});
+        QCOMPARE(runs.size(), 1);
+        const ToolRun& run = runs.first();
+        QVERIFY2(int(run.status) == status, qPrintable(scanStatusName(run.status) + QLatin1Char(' ') + run.message));
+        QFETCH(QString, message);
+        QVERIFY2(run.message.contains(message), qPrintable(run.message));
+        if (run.status == ScanStatus::Ok) {
+            QTEST(int(run.report->findings.size()), "findings");
+            QVERIFY2(scanner.log().contains(QStringLiteral("sarif parcel")), qPrintable(scanner.log()));
+        }
+    }
+
+    void missingFetcher()
+    {
+        FakeScanner scanner;
+        QTemporaryDir workTree;
+        ScannerSpec spec = fake(scanner, QStringLiteral("fakescan"), {QStringLiteral("clean")});
+        spec.reportCommand = {QStringLiteral("gatehouse-no-such-fetcher")};
+        const QList<ToolRun> runs = ScanRunner::run(only({spec}), {workTree.path(), {}, 4});
+        QCOMPARE(runs.first().status, ScanStatus::Failed);
+        QVERIFY2(runs.first().message.contains(QStringLiteral("the report cannot be fetched")),
+                 qPrintable(runs.first().message));
+    }
+
+    void sonarQubeBuiltin()
+    {
+        const ScannerSpec* sonar = ScannerConfig::defaults().find(QStringLiteral("sonarqube"));
+        QVERIFY(sonar);
+        QCOMPARE(sonar->command.first(), QStringLiteral("sonar-scanner"));
+        QCOMPARE(sonar->requiresAnyOf, QStringList{QStringLiteral("sonar-project.properties")});
+        QVERIFY(sonar->reportCommand.join(QLatin1Char(' ')).contains(QStringLiteral("/api/issues/search")));
+    }
+
     void othersFinishWhileOneHangs()
     {
         FakeScanner scanner;

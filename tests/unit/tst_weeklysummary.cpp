@@ -407,7 +407,14 @@ private Q_SLOTS:
         QVERIFY(commit.ok());
         QVERIFY(!overdue.owner.isEmpty());
         QCOMPARE(overdue.owner, commit->author.name);
-        QCOMPARE(counts(current.open), counts(posture->openBySeverity()));
+        // The week's open findings are the posture's, less those the history raises after `now` (the demo's
+        // SonarQube analyses of late November).
+        QMap<Severity, int> openByNow = posture->openBySeverity();
+        for (const FindingLifecycle& f : posture->findings) {
+            if (f.state == FindingState::Open && f.opened.time > now)
+                --openByNow[f.finding.severity];
+        }
+        QCOMPARE(counts(current.open), counts(openByNow));
         // Only the nightly dependency scan ran in the last 7 days; the last SAST scan is older.
         QCOMPARE(coverage(current), QStringLiteral("dependency(trivy)"));
         QVERIFY(current.coverage.at(0).lastScan.isValid());

@@ -5,6 +5,7 @@
 #include "../widgets/Widgets.h"
 #include "ArchiveReportDialog.h"
 #include "FindingsPanel.h"
+#include "NoisePanel.h"
 #include "ScanDialog.h"
 #include "ScanListPanel.h"
 #include "SecurityChartsPanel.h"
@@ -53,6 +54,7 @@ SecurityPage::SecurityPage(QWidget* parent)
     , m_charts(new SecurityChartsPanel(this))
     , m_findings(new FindingsPanel(this))
     , m_scans(new ScanListPanel(this))
+    , m_noise(new NoisePanel(this))
 {
     setObjectName(QStringLiteral("securityPage"));
     m_subtitle->setWordWrap(true);
@@ -83,6 +85,7 @@ SecurityPage::SecurityPage(QWidget* parent)
     m_tabs->addTab(scroll, tr("Overview"));
     m_tabs->addTab(m_findings, tr("Findings"));
     m_tabs->addTab(m_scans, tr("Scans"));
+    m_tabs->addTab(m_noise, tr("Noise"));
     m_stack->addWidget(m_loading);
     m_stack->addWidget(m_empty);
     m_stack->addWidget(m_tabs);
@@ -128,6 +131,11 @@ SecurityPage::SecurityPage(QWidget* parent)
     });
     connect(m_findings, &FindingsPanel::commitActivated, this, &SecurityPage::openScan);
     connect(m_findings, &FindingsPanel::triageRequested, this, &SecurityPage::requestTriage);
+    connect(m_noise, &NoisePanel::applied, this, [this](bool ok, const QString& text) {
+        setMessage(text, !ok);
+        if (ok)
+            reloadPosture();
+    });
     connect(m_scans, &ScanListPanel::findingActivated, this, [this](const QString& tool, const QString& fingerprint) {
         m_tabs->setCurrentIndex(FindingsTab);
         m_findings->selectFinding(tool, fingerprint);
@@ -297,6 +305,7 @@ void SecurityPage::onPosture(const Posture& posture)
     m_charts->setPosture(posture, m_weeks);
     m_findings->setPosture(posture, triageWritable);
     m_scans->setPosture(posture);
+    m_noise->setPosture(posture, m_snapshot ? m_snapshot->path : QString(), triageWritable);
 
     const int open = [&] {
         int n = 0;

@@ -26,6 +26,7 @@ class PostureLoader;
 namespace gatehouse::ui {
 
 class FindingsPanel;
+class NoisePanel;
 class ScanListPanel;
 class SecurityChartsPanel;
 class SecurityTiles;
@@ -41,7 +42,8 @@ public:
     {
         OverviewTab,
         FindingsTab,
-        ScansTab
+        ScansTab,
+        NoiseTab
     };
 
     explicit SecurityPage(QWidget* parent = nullptr);
@@ -70,6 +72,7 @@ public:
     SecurityChartsPanel* charts() const { return m_charts; }
     FindingsPanel* findings() const { return m_findings; }
     ScanListPanel* scans() const { return m_scans; }
+    NoisePanel* noise() const { return m_noise; }
     QTabWidget* tabs() const { return m_tabs; }
     QLabel* emptyState() const { return m_empty; }
     QPushButton* scanButton() const { return m_scanButton; }
@@ -120,6 +123,7 @@ private:
     SecurityChartsPanel* m_charts;
     FindingsPanel* m_findings;
     ScanListPanel* m_scans;
+    NoisePanel* m_noise;
 };
 
 } // namespace gatehouse::ui

@@ -3,6 +3,7 @@
 #include "PipelineDeployScanner.h"
 
 #include "EnvironmentNames.h"
+#include "orchestrators/OrchestratorReader.h"
 
 #include <QRegularExpression>
 
@@ -421,7 +422,8 @@ std::optional<StrategyFinding> PipelineDeployScanner::evaluate(const QString& pa
 
     bool usesDeployTool = !job.deployInputs.isEmpty();
     for (const QString& command : std::as_const(commandTexts))
-        usesDeployTool = usesDeployTool || deployTool.match(command).hasMatch();
+        usesDeployTool
+            = usesDeployTool || deployTool.match(command).hasMatch() || OrchestratorCommands::deploys(command);
     if (job.environment.isEmpty() && !usesDeployTool)
         return std::nullopt;
 
@@ -495,6 +497,7 @@ std::optional<StrategyFinding> PipelineDeployScanner::evaluate(const QString& pa
             finding.rollback
                 = std::max(finding.rollback, command.onFailure ? RollbackMode::Automatic : RollbackMode::Manual);
     }
+    OrchestratorCommands::refine(job, finding);
     return finding;
 }
 

@@ -4,6 +4,7 @@
 
 #include "PipelineDeployScanner.h"
 #include "git/Repository.h"
+#include "orchestrators/OrchestratorReader.h"
 
 #include <QJsonArray>
 
@@ -104,7 +105,7 @@ QJsonObject StrategyReport::toJson() const
 
 bool StrategyDetector::isCandidate(const QString& path)
 {
-    return ManifestReader::isCandidatePath(path)
+    return ManifestReader::isCandidatePath(path) || OrchestratorReader::isCandidatePath(path)
         || PipelineDeployScanner::flavourOf(path) != PipelineDeployScanner::Flavour::None;
 }
 
@@ -117,6 +118,10 @@ void StrategyDetector::addFile(const QString& path, const QByteArray& content)
     } else if (ManifestReader::isCandidatePath(path)) {
         ++m_files;
         ManifestReader::read(path, content, m_manifests);
+        OrchestratorReader::read(path, content, m_manifests); // Swarm stacks are YAML too
+    } else if (OrchestratorReader::isCandidatePath(path)) {
+        ++m_files;
+        OrchestratorReader::read(path, content, m_manifests);
     }
 }
 

@@ -8,9 +8,12 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QUrl>
 
 #include <list>
 #include <memory>
@@ -43,7 +46,51 @@ struct Active
     QByteArray stderrBytes;
     bool timedOut = false;
     bool cancelled = false;
+    bool fetching = false; ///< running the spec's reportCommand
+    QString fetchError; ///< why the reportCommand could not run
 };
+
+/// `key=value` / `key: value` lines of a Java properties file (comments `#` and `!`; no line continuations).
+QHash<QString, QString> readProperties(const QString& path)
+{
+    QHash<QString, QString> properties;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return properties;
+    for (const QByteArray& raw : file.readAll().split('\n')) {
+        const QString line = QString::fromUtf8(raw).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')) || line.startsWith(QLatin1Char('!')))
+            continue;
+        const qsizetype separator = line.indexOf(QRegularExpression(QStringLiteral("[=:]")));
+        if (separator > 0)
+            properties.insert(line.left(separator).trimmed(), line.mid(separator + 1).trimmed());
+    }
+    return properties;
+}
+
+/// The report command's arguments with `{sonar.KEY}` replaced from sonar-project.properties.
+QStringList reportArguments(const QStringList& words, const QString& workTree)
+{
+    QHash<QString, QString> properties
+        = readProperties(QDir(workTree).filePath(QStringLiteral("sonar-project.properties")));
+    if (!properties.contains(QStringLiteral("sonar.host.url"))) {
+        const QString host = qEnvironmentVariable("SONAR_HOST_URL");
+        properties.insert(QStringLiteral("sonar.host.url"),
+                          host.isEmpty() ? QStringLiteral("http://localhost:9000") : host);
+    }
+    static const QRegularExpression placeholder(QStringLiteral("\\{(sonar\\.[A-Za-z0-9_.-]+)\\}"));
+    QStringList arguments;
+    for (const QString& word : words) {
+        QString argument = word;
+        for (auto it = placeholder.globalMatch(word); it.hasNext();) {
+            const auto m = it.next();
+            argument.replace(m.captured(0),
+                             QString::fromUtf8(QUrl::toPercentEncoding(properties.value(m.captured(1)), ":/")));
+        }
+        arguments << argument;
+    }
+    return arguments;
+}
 
 void appendStderr(Active& active)
 {
@@ -232,7 +279,11 @@ QList<ToolRun> ScanRunner::run(const ScannerConfig& config, const Options& optio
             run.message = QStringLiteral("crashed: ") + item.process->errorString();
         } else if (!spec.okExitCodes.contains(run.exitCode)) {
             run.status = ScanStatus::Failed;
-            run.message = QStringLiteral("exited with code %1").arg(run.exitCode);
+            run.message = item.fetching ? QStringLiteral("fetching the report exited with code %1").arg(run.exitCode)
+                                        : QStringLiteral("exited with code %1").arg(run.exitCode);
+        } else if (!item.fetchError.isEmpty()) {
+            run.status = ScanStatus::Failed;
+            run.message = item.fetchError;
         } else {
             readReport(run, spec.writesReportFile() ? item.reportPath : item.stdoutPath, options.maxReportSize,
                        options.workTree);
@@ -268,6 +319,30 @@ QList<ToolRun> ScanRunner::run(const ScannerConfig& config, const Options& optio
         }
     };
 
+    // A tool whose report lives on a server: once it succeeded, the same slot runs the command that fetches it.
+    auto startFetch = [&](Active& item) {
+        const ScannerSpec& spec = *specs.at(item.index);
+        if (item.fetching || spec.reportCommand.isEmpty() || item.cancelled || item.timedOut
+            || item.process->exitStatus() != QProcess::NormalExit
+            || !spec.okExitCodes.contains(item.process->exitCode()))
+            return false;
+        auto program = resolveExecutable(spec.reportCommand.value(0), options.workTree);
+        if (!program) {
+            item.fetchError = QStringLiteral("the report cannot be fetched: ") + program.error().message;
+            return false;
+        }
+        appendStderr(item);
+        item.fetching = true;
+        item.process = std::make_unique<QProcess>();
+        item.process->setWorkingDirectory(options.workTree);
+        item.process->setStandardOutputFile(item.stdoutPath);
+        item.process->setStandardInputFile(QProcess::nullDevice());
+        runs[item.index].arguments << QStringLiteral("&&") << *program
+                                   << reportArguments(spec.reportCommand.mid(1), options.workTree);
+        item.process->start(*program, reportArguments(spec.reportCommand.mid(1), options.workTree));
+        return true;
+    };
+
     bool cancelled = false;
     startNext();
     while (!active.empty()) {
@@ -290,7 +365,9 @@ QList<ToolRun> ScanRunner::run(const ScannerConfig& config, const Options& optio
             if (item.process->state() != QProcess::NotRunning)
                 item.process->waitForFinished(slice);
             appendStderr(item);
-            if (item.process->state() == QProcess::NotRunning) {
+            if (item.process->state() == QProcess::NotRunning && startFetch(item)) {
+                ++it;
+            } else if (item.process->state() == QProcess::NotRunning) {
                 finish(item);
                 it = active.erase(it);
             } else {

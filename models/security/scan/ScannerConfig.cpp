@@ -154,6 +154,14 @@ QList<ScannerSpec> ScannerConfig::builtinTools()
         spec("osv-scanner", argv({"osv-scanner", "--format", "json", "--recursive", "."}), FindingCategory::Dependency),
     };
     tools[1].okExitCodes = {0}; // trivy only fails with --exit-code, which is not given
+    // sonar-scanner uploads the analysis; waiting for the quality gate makes the server's issues current before they
+    // are fetched (it exits 1 when the gate fails, which is a result, not a failed run).
+    ScannerSpec sonar = spec("sonarqube", argv({"sonar-scanner", "-Dsonar.qualitygate.wait=true"}),
+                             FindingCategory::Sast, {QStringLiteral("sonar-project.properties")});
+    sonar.reportCommand = argv({"curl", "--silent", "--show-error", "--fail", "--netrc-optional",
+                                "{sonar.host.url}/api/issues/search?componentKeys={sonar.projectKey}&ps=500"});
+    sonar.timeoutSeconds = 1200;
+    tools << sonar;
     return tools;
 }
 

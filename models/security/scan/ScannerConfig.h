@@ -26,6 +26,11 @@ struct ScannerSpec
     QList<int> okExitCodes{0, 1};
     /// The tool only applies when one of these files exists in the work tree (e.g. npm audit needs a lock file).
     QStringList requiresAnyOf;
+    /// Run after `command` succeeded; its stdout is the report. For tools that send their results to a server
+    /// (sonar-scanner) and whose issues are read back from its web API. Placeholders: `{sonar.KEY}` = KEY of the
+    /// work tree's sonar-project.properties (`{sonar.host.url}` defaults to $SONAR_HOST_URL, then
+    /// http://localhost:9000).
+    QStringList reportCommand;
     bool enabled = true;
 
     bool writesReportFile() const;
@@ -56,7 +61,9 @@ struct ScannerConfig
     QList<ScannerSpec> tools;
     Severity blocking = Severity::High;
 
-    /// The built-in table: semgrep, trivy (fs), gitleaks, grype, pip-audit, bandit, npm audit, osv-scanner.
+    /// The built-in table: semgrep, trivy (fs), gitleaks, grype, pip-audit, bandit, npm audit, osv-scanner, and
+    /// sonarqube (sonar-scanner where sonar-project.properties exists, its issues fetched with curl; credentials
+    /// for the server from ~/.netrc, so no token appears on a command line).
     static QList<ScannerSpec> builtinTools();
     static ScannerConfig defaults();
     /// Reads the `scanners:` key of config.yml's text (other keys are ignored; empty text = defaults). Errors carry
