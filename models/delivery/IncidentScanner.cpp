@@ -125,15 +125,30 @@ Result<QList<Incident>> IncidentScanner::scan(const git::Repository& repository,
     git::LogOptions options;
     options.start = tip->toString();
     qint64 seen = 0;
+    // A revert that names no commit ("Revert \"subject\"" without git's "This reverts commit" line) reverts the
+    // nearest older commit with that subject; the walk meets the revert first, then the reverted commit.
+    QHash<QString, QList<qsizetype>> revertsBySubject;
+    static const QRegularExpression quoted(QStringLiteral("\\ARevert\\s+\"(.*)\"\\s*\\z"));
     const Status walked = repository.walk(options, [&](const git::CommitInfo& commit) {
         if (sink) {
             if (sink->isCancelled())
                 return false;
             sink->report(++seen, 0, stage);
         }
+        if (!revertsBySubject.isEmpty()) {
+            if (const auto waiting = revertsBySubject.find(commit.summary); waiting != revertsBySubject.end()) {
+                for (const qsizetype index : std::as_const(waiting.value()))
+                    incidents[index].revertedCommit = commit.id.toString();
+                revertsBySubject.erase(waiting);
+            }
+        }
         std::optional<Incident> incident = IncidentParser::parseCommitMessage(commit.message);
         if (!incident)
             return true;
+        if (incident->kind == Incident::Kind::Revert && incident->revertedCommit.isEmpty()) {
+            const QRegularExpressionMatch match = quoted.match(commit.summary);
+            revertsBySubject[match.hasMatch() ? match.captured(1) : incident->title].append(incidents.size());
+        }
         incident->commit = commit.id;
         incident->commitTime = commit.committer.time.toUTC();
         if (!incident->time.isValid())

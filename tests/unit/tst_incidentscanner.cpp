@@ -183,6 +183,7 @@ void TestIncidentScanner::semverReleasesAndReverts_data()
     QTest::addColumn<QString>("blamed");
     QTest::newRow("revert of a released commit") << u"revert a"_s << u"revert"_s << u"1.0.0"_s << u"1.0.0"_s;
     QTest::newRow("revert of a pre-release commit") << u"revert b"_s << u"revert"_s << u"1.1.0-rc1"_s << u"1.1.0-rc1"_s;
+    QTest::newRow("revert naming no commit, by subject") << u"revert g"_s << u"revert"_s << u"1.0.0"_s << u"1.0.0"_s;
     QTest::newRow("reverted before any release") << u"revert c"_s << u"revert-unshipped"_s << QString() << QString();
     QTest::newRow("released only after the revert") << u"revert d"_s << u"revert-unshipped"_s << QString() << QString();
     QTest::newRow("reverted commit not named") << u"revert e"_s << u"revert-unshipped"_s << QString() << QString();
@@ -204,6 +205,7 @@ void TestIncidentScanner::semverReleasesAndReverts()
                         {{label + u".txt"_s, QByteArray()}}, time);
     };
     // Annotated tags: a release's time is its tag's.
+    s.commit(u"feat: g"_s, {{u"g.txt"_s, "g\n"}}, at(8));
     const auto a = s.commit(u"feat: a"_s, {{u"a.txt"_s, "a\n"}}, at(9));
     s.tag(u"1.0.0"_s, a, u"Release"_s, at(10));
     const auto b = s.commit(u"feat: b"_s, {{u"b.txt"_s, "b\n"}}, at(10, 30));
@@ -211,6 +213,7 @@ void TestIncidentScanner::semverReleasesAndReverts()
     QHash<QString, git::ObjectId> reverts;
     reverts.insert(u"revert a"_s, revertOf(u"a"_s, a, at(12)));
     reverts.insert(u"revert b"_s, revertOf(u"b"_s, b, at(12, 5)));
+    reverts.insert(u"revert g"_s, s.commit(u"Revert \"feat: g\""_s, {{u"g.txt"_s, QByteArray()}}, at(12, 7)));
     const auto c = s.commit(u"feat: c"_s, {{u"c.txt"_s, "c\n"}}, at(12, 10));
     reverts.insert(u"revert c"_s, revertOf(u"c"_s, c, at(12, 20)));
     const auto d = s.commit(u"feat: d"_s, {{u"d.txt"_s, "d\n"}}, at(12, 30));
@@ -233,7 +236,7 @@ void TestIncidentScanner::semverReleasesAndReverts()
         releases.append(deployment.tag);
     }
     QCOMPARE(releases, QStringList({u"1.0.0"_s, u"1.1.0-rc1"_s, u"release-1.2"_s, u"v1.2.3"_s, u"2.84.1"_s}));
-    QCOMPARE(snapshot->incidents.size(), 2);
+    QCOMPARE(snapshot->incidents.size(), 3);
     QCOMPARE(snapshot->unshippedReverts.size(), 4);
 
     const git::ObjectId id = reverts.value(revert);
