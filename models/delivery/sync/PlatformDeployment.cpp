@@ -10,6 +10,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <functional>
 
 namespace gatehouse::delivery {
 
@@ -112,7 +113,10 @@ QDateTime PlatformDeployment::time() const
     return finishedAt.isValid() ? finishedAt : createdAt;
 }
 
-Result<QList<PlatformDeployment>> PlatformDeployments::readGitLab(const QByteArray& page)
+// One page of a platform's deployments list (a JSON array), each object read by `read`.
+static Result<QList<PlatformDeployment>>
+readList(const QByteArray& page, const QString& source,
+         const std::function<void(const QJsonObject&, PlatformDeployment&)>& read)
 {
     const Result<QJsonArray> array = arrayOf(page, "the deployments page");
     if (!array.ok())
@@ -121,52 +125,43 @@ Result<QList<PlatformDeployment>> PlatformDeployments::readGitLab(const QByteArr
     for (const QJsonValue& value : array.value()) {
         const QJsonObject o = value.toObject();
         PlatformDeployment d;
-        d.source = QStringLiteral("gitlab");
+        d.source = source;
         d.id = text(o.value(QStringLiteral("id")));
-        d.environment
-            = o.value(QStringLiteral("environment")).toObject().value(QStringLiteral("name")).toString().toLower();
-        d.status = o.value(QStringLiteral("status")).toString();
         d.ref = o.value(QStringLiteral("ref")).toString();
         d.sha = o.value(QStringLiteral("sha")).toString().toLower();
         d.createdAt = timeOf(o.value(QStringLiteral("created_at")));
-        const QJsonObject deployable = o.value(QStringLiteral("deployable")).toObject();
-        d.deployable = deployable.value(QStringLiteral("name")).toString();
-        d.finishedAt = timeOf(deployable.value(QStringLiteral("finished_at")));
-        if (!d.finishedAt.isValid() && d.finished())
-            d.finishedAt = timeOf(o.value(QStringLiteral("updated_at")));
-        d.user = o.value(QStringLiteral("user")).toObject().value(QStringLiteral("username")).toString();
-        if (d.id.isEmpty() || d.sha.isEmpty() || d.environment.isEmpty())
-            return makeError(QStringLiteral("sync.json"),
-                             QStringLiteral("a deployment lacks its id, sha or environment name"));
-        list.append(d);
-    }
-    return list;
-}
-
-Result<QList<PlatformDeployment>> PlatformDeployments::readGitHub(const QByteArray& page)
-{
-    const Result<QJsonArray> array = arrayOf(page, "the deployments page");
-    if (!array.ok())
-        return array.error();
-    QList<PlatformDeployment> list;
-    for (const QJsonValue& value : array.value()) {
-        const QJsonObject o = value.toObject();
-        PlatformDeployment d;
-        d.source = QStringLiteral("github");
-        d.id = text(o.value(QStringLiteral("id")));
-        d.environment = o.value(QStringLiteral("environment")).toString().toLower();
-        d.status = QStringLiteral("created"); // until its statuses say more
-        d.ref = o.value(QStringLiteral("ref")).toString();
-        d.sha = o.value(QStringLiteral("sha")).toString().toLower();
-        d.createdAt = timeOf(o.value(QStringLiteral("created_at")));
-        d.deployable = o.value(QStringLiteral("task")).toString();
-        d.user = o.value(QStringLiteral("creator")).toObject().value(QStringLiteral("login")).toString();
+        read(o, d);
         if (d.id.isEmpty() || d.sha.isEmpty() || d.environment.isEmpty())
             return makeError(QStringLiteral("sync.json"),
                              QStringLiteral("a deployment lacks its id, sha or environment"));
         list.append(d);
     }
     return list;
+}
+
+Result<QList<PlatformDeployment>> PlatformDeployments::readGitLab(const QByteArray& page)
+{
+    return readList(page, QStringLiteral("gitlab"), [](const QJsonObject& o, PlatformDeployment& d) {
+        d.environment
+            = o.value(QStringLiteral("environment")).toObject().value(QStringLiteral("name")).toString().toLower();
+        d.status = o.value(QStringLiteral("status")).toString();
+        const QJsonObject deployable = o.value(QStringLiteral("deployable")).toObject();
+        d.deployable = deployable.value(QStringLiteral("name")).toString();
+        d.finishedAt = timeOf(deployable.value(QStringLiteral("finished_at")));
+        if (!d.finishedAt.isValid() && d.finished())
+            d.finishedAt = timeOf(o.value(QStringLiteral("updated_at")));
+        d.user = o.value(QStringLiteral("user")).toObject().value(QStringLiteral("username")).toString();
+    });
+}
+
+Result<QList<PlatformDeployment>> PlatformDeployments::readGitHub(const QByteArray& page)
+{
+    return readList(page, QStringLiteral("github"), [](const QJsonObject& o, PlatformDeployment& d) {
+        d.environment = o.value(QStringLiteral("environment")).toString().toLower();
+        d.status = QStringLiteral("created"); // until its statuses say more
+        d.deployable = o.value(QStringLiteral("task")).toString();
+        d.user = o.value(QStringLiteral("creator")).toObject().value(QStringLiteral("login")).toString();
+    });
 }
 
 Status PlatformDeployments::applyGitHubStatuses(PlatformDeployment& deployment, const QByteArray& page)
