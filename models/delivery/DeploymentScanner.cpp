@@ -119,8 +119,7 @@ void DeploymentScanner::orderDeployments(DeploymentHistory& history)
     });
 }
 
-void DeploymentScanner::mergePlatformDeployments(DeploymentHistory& history,
-                                                 const QList<PlatformDeployment>& platform,
+void DeploymentScanner::mergePlatformDeployments(DeploymentHistory& history, const QList<PlatformDeployment>& platform,
                                                  const std::function<bool(const git::ObjectId&)>& exists)
 {
     for (const PlatformDeployment& record : platform) {

@@ -10,8 +10,8 @@
 #include "pipeline/Pinning.h"
 #include "pipeline/PipelineDiscovery.h"
 #include "pipeline/PipelineValidator.h"
-#include "repo/RepositoryClassifier.h"
 #include "pipeline/workspace/BufferValidation.h"
+#include "repo/RepositoryClassifier.h"
 #include "runs/RunHistory.h"
 
 #include <QFileInfo>
