@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
+#include "SyncOptions.h"
 
 #include "delivery/DeliveryAnalysis.h"
 #include "delivery/DeliveryJson.h"
@@ -14,27 +15,9 @@
 
 namespace gatehouse::cli {
 
-namespace {
+int runDeploymentsSync(const QStringList& arguments, Io io); // DeploymentsSyncCommand.cpp
 
-// "2026-01-31" (a whole day: from its start for --since, to its end for --until) or an ISO 8601 date-time.
-QDateTime parseDateOption(const QString& text, bool endOfDay, bool* ok)
-{
-    *ok = true;
-    if (text.isEmpty())
-        return {};
-    const QDate date = QDate::fromString(text, Qt::ISODate);
-    if (date.isValid() && text.size() == 10)
-        return endOfDay ? QDateTime(date, QTime(23, 59, 59), QTimeZone::utc()).toUTC()
-                        : QDateTime(date, QTime(0, 0), QTimeZone::utc()).toUTC();
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!time.isValid()) {
-        *ok = false;
-        return {};
-    }
-    if (time.timeSpec() == Qt::LocalTime)
-        time.setTimeZone(QTimeZone::utc()); // no offset written: UTC, whatever this machine's zone
-    return time.toUTC();
-}
+namespace {
 
 QString duration(std::optional<double> seconds)
 {
@@ -65,6 +48,8 @@ QString bandText(std::optional<delivery::DoraBand> band)
 // `gatehouse deployments`: deployment history from tags and the DORA metrics of one environment.
 int runDeployments(const QStringList& arguments, Io io)
 {
+    if (arguments.value(0) == QLatin1String("sync"))
+        return runDeploymentsSync(arguments, io);
     QCommandLineParser parser;
     const QCommandLineOption envOption(QStringLiteral("env"),
                                        QStringLiteral("Environment for the DORA metrics and the list (default: "

@@ -11,9 +11,13 @@
 namespace gatehouse::cli {
 
 // `gatehouse incidents`: postmortem, hotfix and revert commits and postmortem documents, linked to deployments.
+// `--all` adds the reverts of never-shipped commits ("kind": "revert-unshipped"), which are not incidents.
 int runIncidents(const QStringList& arguments, Io io)
 {
     QCommandLineParser parser;
+    parser.addOption(QCommandLineOption(QStringLiteral("all"),
+                                        QStringLiteral("Also list reverts of commits that were never deployed "
+                                                       "(kind revert-unshipped; not incidents).")));
     CommonOptions options;
     if (int code = parseArguments(parser, QStringLiteral("incidents"), arguments,
                                   {QStringLiteral("text"), QStringLiteral("json")}, io, options);
@@ -29,18 +33,27 @@ int runIncidents(const QStringList& arguments, Io io)
         io.err << "gatehouse incidents: " << d.path << ':' << d.line << ':' << d.column << ": " << d.message << " ["
                << d.code << "]\n";
 
+    QList<delivery::Incident> rows = snapshot->incidents;
+    if (parser.isSet(QStringLiteral("all"))) {
+        rows.append(snapshot->unshippedReverts);
+        std::stable_sort(rows.begin(), rows.end(),
+                         [](const delivery::Incident& a, const delivery::Incident& b) { return a.time < b.time; });
+    }
     if (options.format == QLatin1String("json")) {
         QJsonArray incidents;
-        for (const delivery::Incident& incident : snapshot->incidents)
+        for (const delivery::Incident& incident : std::as_const(rows))
             incidents.append(delivery::DeliveryJson::incident(incident));
         writeJson(io.out, QJsonDocument(QJsonObject{{QStringLiteral("incidents"), incidents}}));
         return ExitOk;
     }
-    if (snapshot->incidents.isEmpty()) {
-        io.out << "no incidents (postmortem/hotfix/revert commits or documents under postmortems/)\n";
+    if (rows.isEmpty()) {
+        io.out << "no incidents (postmortem/hotfix commits, reverts of deployed commits, documents under "
+                  "postmortems/)\n";
+        if (!snapshot->unshippedReverts.isEmpty())
+            io.out << snapshot->unshippedReverts.size() << " revert(s) of never-deployed commits: see --all\n";
         return ExitOk;
     }
-    for (const delivery::Incident& i : snapshot->incidents) {
+    for (const delivery::Incident& i : std::as_const(rows)) {
         io.out << i.time.toUTC().toString(Qt::ISODate) << "  " << delivery::incidentKindName(i.kind)
                << (i.scope.isEmpty() ? QString() : QLatin1Char('(') + i.scope + QLatin1Char(')')) << "  " << i.title
                << '\n';
@@ -55,6 +68,7 @@ int runIncidents(const QStringList& arguments, Io io)
         line("root cause:  ", i.rootCause);
         line("fix:         ", i.fix);
         line("factors:     ", i.factors.join(QLatin1String(", ")));
+        line("shipped in:  ", i.shippedIn);
         line("blamed:      ", i.blamedDeployment);
         line("fixed by:    ", i.fixedByDeployment);
         if (i.timeToRestoreSeconds)
@@ -65,6 +79,9 @@ int runIncidents(const QStringList& arguments, Io io)
         for (const QString& note : i.notes)
             line("note:        ", note);
     }
+    if (!parser.isSet(QStringLiteral("all")) && !snapshot->unshippedReverts.isEmpty())
+        io.out << "(" << snapshot->unshippedReverts.size()
+               << " revert(s) of never-deployed commits not listed: see --all)\n";
     return ExitOk;
 }
 

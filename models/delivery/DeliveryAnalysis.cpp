@@ -34,6 +34,11 @@ Result<DeliverySnapshot> DeliveryAnalysis::run(const git::Repository& repository
     snapshot.incidents = std::move(incidents).value();
     if (const Status linked = IncidentScanner::link(repository, snapshot.incidents, snapshot.history); !linked.ok())
         return linked.error();
+    // Reverts of never-shipped work leave the incident list here, once, so no consumer can count them by mistake.
+    for (qsizetype i = snapshot.incidents.size() - 1; i >= 0; --i) {
+        if (snapshot.incidents.at(i).kind == Incident::Kind::RevertUnshipped)
+            snapshot.unshippedReverts.prepend(snapshot.incidents.takeAt(i));
+    }
     return snapshot;
 }
 

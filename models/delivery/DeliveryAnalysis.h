@@ -24,7 +24,9 @@ struct DeliverySnapshot
 {
     QString repositoryPath;
     DeploymentHistory history;
-    QList<Incident> incidents;
+    QList<Incident> incidents; ///< what reached users: every count (DORA, Overview, info) uses these
+    /// Reverts of commits no deployment had shipped before the revert ("reverted before release"): not incidents.
+    QList<Incident> unshippedReverts;
     QList<RuleDiagnostic> configDiagnostics; ///< problems in .gatehouse/config.yml (the defaults still applied)
     QList<IncidentDiagnostic> incidentDiagnostics; ///< problems in postmortem documents
 };

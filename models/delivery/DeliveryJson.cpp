@@ -34,6 +34,9 @@ QJsonObject DeliveryJson::deployment(const Deployment& d, const DeploymentHistor
 {
     QJsonObject object{
         {QStringLiteral("tag"), d.tag},
+        {QStringLiteral("source"), d.source},
+        {QStringLiteral("platform_id"), d.platformId.isEmpty() ? QJsonValue() : QJsonValue(d.platformId)},
+        {QStringLiteral("platform_status"), d.platformStatus.isEmpty() ? QJsonValue() : QJsonValue(d.platformStatus)},
         {QStringLiteral("commit"), d.commit.toString()},
         {QStringLiteral("environment"), d.environment},
         {QStringLiteral("time"), time(d.time)},
@@ -111,6 +114,7 @@ QJsonObject DeliveryJson::incident(const Incident& i)
         {QStringLiteral("deployment"), text(i.deploymentRef)},
         {QStringLiteral("document"), text(i.documentPath)},
         {QStringLiteral("reverted_commit"), text(i.revertedCommit)},
+        {QStringLiteral("shipped_in"), text(i.shippedIn)},
         {QStringLiteral("fix_commits"), QJsonArray::fromStringList(i.fixCommits)},
         {QStringLiteral("factor_notes"), QJsonArray::fromStringList(i.factorNotes)},
         {QStringLiteral("notes"), QJsonArray::fromStringList(i.notes)},

@@ -14,10 +14,15 @@
 
 namespace gatehouse::delivery {
 
-/// One deployment: a tag classified into an environment. Value type.
+/// One deployment: a tag classified into an environment, a deployment a platform recorded (GitLab, GitHub; synced
+/// into refs/notes/gatehouse-deployments), or both merged into one. Value type.
 struct Deployment
 {
-    QString tag;
+    QString tag; ///< the tag; for a platform-only deployment "gitlab#<id>" / "github#<id>"
+    /// Where it was seen: "tag", "gitlab", "github", or "tag+gitlab" / "tag+github" (seen both ways, counted once).
+    QString source = QStringLiteral("tag");
+    QString platformId; ///< the platform's deployment id; empty for a tag only
+    QString platformStatus; ///< "success", "failed" or "canceled" as the platform recorded it; empty for a tag only
     git::ObjectId commit; ///< the peeled commit
     git::ObjectId tagObject; ///< null for lightweight tags
     bool annotated = false;

@@ -3,6 +3,7 @@
 #include "DeploymentComparison.h"
 
 #include "git/Repository.h"
+#include "repo/RepositoryClassifier.h"
 
 #include <QRegularExpression>
 
@@ -10,10 +11,16 @@ namespace gatehouse::delivery {
 
 bool DeploymentComparison::isPipelineOrPolicyPath(const QString& path)
 {
-    static const QRegularExpression pattern(
-        QStringLiteral("\\A(?:\\.gitlab-ci\\.ya?ml|\\.gitlab/ci/.+|\\.github/workflows/.+|\\.github/actions/.+|"
-                       "\\.gatehouse/.+)\\z"));
-    return pattern.match(path).hasMatch();
+    // Pipeline files by the one rule, plus what lives beside them (scripts of local actions, the policy).
+    if (classify::pipelineKind(path))
+        return true;
+    static const QStringList folders{QStringLiteral(".gitlab/ci/"), QStringLiteral(".github/workflows/"),
+                                     QStringLiteral(".github/actions/"), QStringLiteral(".gatehouse/")};
+    for (const QString& folder : folders) {
+        if (path.startsWith(folder) && path.size() > folder.size())
+            return true;
+    }
+    return false;
 }
 
 int DeploymentComparison::lastGoodBefore(const DeploymentHistory& history, int blamedIndex)

@@ -79,6 +79,8 @@ QString ruleSourceName(RuleSource source)
         return QStringLiteral("default");
     case RuleSource::Release:
         return QStringLiteral("release");
+    case RuleSource::Platform:
+        return QStringLiteral("platform");
     }
     return {};
 }
@@ -118,9 +120,9 @@ QRegularExpression DeploymentRules::globToRegex(const QString& glob)
 
 bool DeploymentRules::isSemanticVersionTag(const QString& tagName)
 {
-    // semver.org's grammar, with the customary leading 'v'.
+    // semver.org's grammar, with MINOR-only versions allowed (`release-1.2`) and the customary prefixes.
     static const QRegularExpression semver(QStringLiteral(
-        "\\Av(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
+        "\\A(?:v|V|release[-_/]|rel[-_/])?(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:\\.(0|[1-9]\\d*))?"
         "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
         "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?\\z"));
     return semver.match(tagName).hasMatch();
@@ -268,7 +270,7 @@ std::optional<TagClassification> DeploymentRules::classify(const QString& tagNam
             return TagClassification{rule.environment, RuleSource::Default, rule.pattern};
     }
     if (isSemanticVersionTag(tagName))
-        return TagClassification{QStringLiteral("release"), RuleSource::Release, QStringLiteral("v*")};
+        return TagClassification{QStringLiteral("release"), RuleSource::Release, QStringLiteral("semantic version")};
     return std::nullopt;
 }
 

@@ -43,7 +43,8 @@ enum class RuleSource
     Config, ///< a rule of `.gatehouse/config.yml`
     Message, ///< an annotated tag whose message starts with "<Env> deployment"
     Default, ///< one of the built-in patterns
-    Release, ///< `v*` semantic version
+    Platform, ///< not a tag: a deployment GitLab or GitHub recorded (synced)
+    Release, ///< a plain semantic version (`2.84.1`, `v1.2.3`, `release-1.2`)
 };
 
 struct TagClassification
@@ -61,7 +62,9 @@ struct TagClassification
 ///     the word describes the deployment instead ("Rollback deployment", "Emergency deployment", ...);
 ///  3. the built-in defaults, most specific first: `deploy/staging/*`, `staging-*`, `stage-*` → staging, then
 ///     `deploy-*`, `deploy/*`, `production-*`, `prod-*` → production (so `deploy/staging/x` is staging);
-///  4. `v*` tags that are semantic versions (vMAJOR.MINOR.PATCH[-pre][+build]) → release.
+///  4. tags that are plain semantic versions → release: MAJOR.MINOR[.PATCH][-pre][+build] (semver.org's grammar,
+///     PATCH optional), optionally prefixed by `v`, `V`, `release-`, `release/`, `release_`, `rel-`, `rel/` or
+///     `rel_` (`2.84.1`, `1.0.0-rc1`, `release-1.2`, `v1.2.3`).
 /// Defaults 3 and 4 can be switched off with `deployments: {defaults: false}`.
 ///
 /// Globs: `*` matches any run of characters (including '/'), `?` one character, `[...]` a class; the whole tag name
@@ -96,6 +99,7 @@ public:
 
     /// A glob turned into an anchored regular expression (exposed for tests).
     static QRegularExpression globToRegex(const QString& glob);
+    /// Default rule 4: a plain semantic version, with an optional `v`/`release-`/`rel-` prefix.
     static bool isSemanticVersionTag(const QString& tagName);
 
 private:

@@ -3,6 +3,7 @@
 #include "DeploymentScanner.h"
 
 #include "DoraMetrics.h"
+#include "sync/PlatformDeployment.h"
 
 #include <QHash>
 
@@ -77,6 +78,17 @@ DeploymentHistory DeploymentScanner::classify(const QList<git::TagInfo>& tags, c
         }
         history.deployments.append(std::move(deployment));
     }
+    orderDeployments(history);
+    return history;
+}
+
+void DeploymentScanner::orderDeployments(DeploymentHistory& history)
+{
+    history.environments.clear();
+    for (Deployment& deployment : history.deployments) {
+        deployment.previous.reset();
+        deployment.index = -1;
+    }
     std::stable_sort(history.deployments.begin(), history.deployments.end(),
                      [](const Deployment& a, const Deployment& b) {
                          if (a.time != b.time)
@@ -105,7 +117,55 @@ DeploymentHistory DeploymentScanner::classify(const QList<git::TagInfo>& tags, c
             return aProduction;
         return a < b;
     });
-    return history;
+}
+
+void DeploymentScanner::mergePlatformDeployments(DeploymentHistory& history, const QList<PlatformDeployment>& platform,
+                                                 const std::function<bool(const git::ObjectId&)>& exists)
+{
+    for (const PlatformDeployment& record : platform) {
+        if (!record.finished())
+            continue; // still running or waiting: not a deployment yet
+        const git::ObjectId commit = git::ObjectId::fromHex(record.sha);
+        if (commit.isNull() || !exists(commit)) {
+            history.notes.append(QStringLiteral("%1 deployment %2: commit %3 is not in this repository: ignored")
+                                     .arg(record.source, record.id, record.sha.left(12)));
+            continue;
+        }
+        // Seen both ways: the tag of the same commit and environment not matched yet, closest in time.
+        Deployment* same = nullptr;
+        for (Deployment& d : history.deployments) {
+            if (d.source != QLatin1String("tag") || d.commit != commit || d.environment != record.environment)
+                continue;
+            if (!same || qAbs(d.time.secsTo(record.time())) < qAbs(same->time.secsTo(record.time())))
+                same = &d;
+        }
+        if (!same) {
+            Deployment deployment;
+            deployment.tag = record.source + QLatin1Char('#') + record.id;
+            deployment.source = record.source;
+            deployment.commit = commit;
+            deployment.environment = record.environment;
+            deployment.ruleSource = RuleSource::Platform;
+            deployment.rule = record.deployable;
+            deployment.time = record.time();
+            deployment.deployer = record.user;
+            if (!deployment.time.isValid()) {
+                history.notes.append(
+                    QStringLiteral("%1 deployment %2 has no time: ignored").arg(record.source, record.id));
+                continue;
+            }
+            history.deployments.append(deployment);
+            same = &history.deployments.last();
+        } else {
+            same->source = QStringLiteral("tag+") + record.source;
+        }
+        same->platformId = record.id;
+        same->platformStatus = record.status;
+        if (record.failedOrCanceled()) {
+            same->failed = true;
+            same->failedReasons.append(QStringLiteral("%1 on %2").arg(record.status, record.source));
+        }
+    }
 }
 
 Result<DeploymentHistory> DeploymentScanner::scan(const git::Repository& repository, const DeploymentRules& rules,
@@ -125,6 +185,16 @@ Result<DeploymentHistory> DeploymentScanner::scan(const git::Repository& reposit
         return time;
     };
     DeploymentHistory history = classify(tags.value(), rules, commitTime);
+    QStringList problems;
+    const Result<QList<PlatformDeployment>> platform = PlatformDeployments::readAll(repository, &problems);
+    history.notes.append(problems);
+    if (!platform.ok())
+        history.notes.append(QStringLiteral("deployment notes could not be read: ") + platform.error().message);
+    else if (!platform->isEmpty()) {
+        mergePlatformDeployments(history, platform.value(),
+                                 [&](const git::ObjectId& id) { return commitTime(id).isValid(); });
+        orderDeployments(history);
+    }
 
     const QLatin1String stage("Analyzing deployments");
     const qsizetype total = history.deployments.size();

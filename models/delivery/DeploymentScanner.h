@@ -7,10 +7,11 @@
 #include "common/ProgressSink.h"
 #include "common/Result.h"
 #include "git/Repository.h"
+#include "sync/PlatformDeployment.h"
 
 namespace gatehouse::delivery {
 
-/// Turns a repository's tags into its deployment history (issue 6, sections 1 and 2).
+/// Turns a repository's tags and synced platform deployments into its deployment history.
 ///
 /// Per environment, deployments sorted by time D1…Dn:
 /// - changes of Di (i > 1): commits reachable from Di and not from Di-1 (`git log Di ^Di-1`); D1 has none;
@@ -39,6 +40,16 @@ public:
     /// `commitTime` gives the committer time of a commit (for lightweight tags).
     static DeploymentHistory classify(const QList<git::TagInfo>& tags, const DeploymentRules& rules,
                                       const std::function<QDateTime(const git::ObjectId&)>& commitTime);
+
+    /// Adds the finished deployments a platform recorded (synced notes). Seen both ways — a tag deployment of the
+    /// same commit and environment — counts once: the tag's row (the closest in time) takes the platform's id and
+    /// status and its source becomes "tag+gitlab"/"tag+github". A failed or canceled deployment is failed (counts in
+    /// the change-failure rate). Running or pending ones and commits `exists` does not know are left out (noted).
+    /// Call orderDeployments() afterwards.
+    static void mergePlatformDeployments(DeploymentHistory& history, const QList<PlatformDeployment>& platform,
+                                         const std::function<bool(const git::ObjectId&)>& exists);
+    /// Sorts by time (ties: environment, tag) and links each deployment to the previous one of its environment.
+    static void orderDeployments(DeploymentHistory& history);
 };
 
 } // namespace gatehouse::delivery

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DeploymentTableModel.h"
 
+#include <QHash>
+
 #include <QThread>
 
 #include <cmath>
@@ -99,7 +101,12 @@ QVariant DeploymentTableModel::data(const QModelIndex& index, int role) const
         return d.failedReasons;
     case DeploymentIndexRole:
         return m_rows.at(index.row());
+    case SourceRole:
+        return d.source;
     case Qt::ToolTipRole:
+        if (index.column() == SourceColumn && !d.platformId.isEmpty())
+            return tr("%1 deployment %2: %3")
+                .arg(d.source.section(QLatin1Char('+'), -1), d.platformId, d.platformStatus);
         if (index.column() == StatusColumn && !d.failedReasons.isEmpty())
             return d.failedReasons.join(QLatin1Char('\n'));
         if (index.column() == TagColumn && !d.message.isEmpty())
@@ -149,6 +156,14 @@ QVariant DeploymentTableModel::data(const QModelIndex& index, int role) const
             return d.rollback ? tr("rollback, failed") : tr("failed");
         }
         return {};
+    case SourceColumn: {
+        static const QHash<QString, QString> names{{QStringLiteral("gitlab"), QStringLiteral("GitLab")},
+                                                   {QStringLiteral("github"), QStringLiteral("GitHub")}};
+        QStringList parts = d.source.split(QLatin1Char('+'));
+        for (QString& part : parts)
+            part = names.value(part, part);
+        return parts.join(QLatin1String(" + "));
+    }
     default:
         return {};
     }
@@ -175,6 +190,8 @@ QVariant DeploymentTableModel::headerData(int section, Qt::Orientation orientati
         return tr("Lead time (median)");
     case StatusColumn:
         return tr("Status");
+    case SourceColumn:
+        return tr("Source");
     }
     return {};
 }

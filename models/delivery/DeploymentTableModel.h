@@ -26,6 +26,7 @@ public:
         ChangesColumn,
         LeadTimeColumn,
         StatusColumn,
+        SourceColumn, ///< where it was seen: tag, GitLab, GitHub, or a tag and a platform (counted once)
         ColumnCount
     };
     enum Roles
@@ -39,6 +40,7 @@ public:
         LeadTimeSecondsRole, ///< double; invalid without changes
         FailedReasonsRole, ///< QStringList
         DeploymentIndexRole, ///< int: index into the snapshot's deployments
+        SourceRole, ///< QString: Deployment::source ("tag", "gitlab", "github", "tag+gitlab", "tag+github")
     };
     enum class DeploymentStatus
     {

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DoraMetrics.h"
+#include "common/Statistics.h"
 
 #include <algorithm>
 #include <cmath>
@@ -18,14 +19,11 @@ constexpr double kMonth = 30 * kDay;
 
 std::optional<double> percentile(QList<qint64> values, double p)
 {
-    if (values.isEmpty())
-        return std::nullopt;
-    std::sort(values.begin(), values.end());
-    const double rank = std::clamp(p, 0.0, 1.0) * double(values.size() - 1);
-    const auto lower = qsizetype(std::floor(rank));
-    const auto upper = qsizetype(std::ceil(rank));
-    const double fraction = rank - double(lower);
-    return double(values.at(lower)) + (double(values.at(upper)) - double(values.at(lower))) * fraction;
+    QList<double> asDoubles;
+    asDoubles.reserve(values.size());
+    for (const qint64 value : values)
+        asDoubles.append(double(value));
+    return statistics::percentile(std::move(asDoubles), p);
 }
 
 QString doraBandName(DoraBand band)

@@ -13,6 +13,10 @@
 namespace gatehouse::delivery {
 
 /// An incident: a postmortem, hotfix or revert commit, or a postmortem document. Value type.
+///
+/// A revert is an incident only when the commit it reverts had reached users: a deployment (any environment,
+/// releases included) contained it before the revert was committed. Other reverts become Kind::RevertUnshipped
+/// ("reverted before release"): listed apart, never counted as incidents (see IncidentScanner::link).
 struct Incident
 {
     enum class Kind
@@ -20,7 +24,8 @@ struct Incident
         Postmortem,
         Hotfix,
         Revert,
-        Document
+        Document,
+        RevertUnshipped ///< a revert of a commit that never shipped (or cannot be identified): not an incident
     };
     Kind kind = Kind::Postmortem;
 
@@ -48,12 +53,14 @@ struct Incident
 
     // --- Filled by IncidentScanner::link ---
     QStringList fixCommits; ///< full ids of the commits the `Fix:` line names (those that resolve)
+    QString shippedIn; ///< reverts: tag of the first deployment that contained the reverted commit; empty when none
     QString blamedDeployment; ///< tag of the deployment it blames; empty when none
     QString fixedByDeployment; ///< tag of the first deployment that shipped the fix; empty when none
     std::optional<qint64> timeToRestoreSeconds; ///< fixed-by deploy time − blamed deploy time
     QStringList notes;
 };
 
-QString incidentKindName(Incident::Kind kind); ///< "postmortem", "hotfix", "revert", "document"
+/// "postmortem", "hotfix", "revert", "document", "revert-unshipped"
+QString incidentKindName(Incident::Kind kind);
 
 } // namespace gatehouse::delivery

@@ -289,6 +289,8 @@ QString incidentKindName(Incident::Kind kind)
         return QStringLiteral("revert");
     case Incident::Kind::Document:
         return QStringLiteral("document");
+    case Incident::Kind::RevertUnshipped:
+        return QStringLiteral("revert-unshipped");
     }
     return {};
 }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "IncidentScanner.h"
 
+#include "ShipIndex.h"
+
 #include <QHash>
 #include <QRegularExpression>
 
@@ -123,15 +125,30 @@ Result<QList<Incident>> IncidentScanner::scan(const git::Repository& repository,
     git::LogOptions options;
     options.start = tip->toString();
     qint64 seen = 0;
+    // A revert that names no commit ("Revert \"subject\"" without git's "This reverts commit" line) reverts the
+    // nearest older commit with that subject; the walk meets the revert first, then the reverted commit.
+    QHash<QString, QList<qsizetype>> revertsBySubject;
+    static const QRegularExpression quoted(QStringLiteral("\\ARevert\\s+\"(.*)\"\\s*\\z"));
     const Status walked = repository.walk(options, [&](const git::CommitInfo& commit) {
         if (sink) {
             if (sink->isCancelled())
                 return false;
             sink->report(++seen, 0, stage);
         }
+        if (!revertsBySubject.isEmpty()) {
+            if (const auto waiting = revertsBySubject.find(commit.summary); waiting != revertsBySubject.end()) {
+                for (const qsizetype index : std::as_const(waiting.value()))
+                    incidents[index].revertedCommit = commit.id.toString();
+                revertsBySubject.erase(waiting);
+            }
+        }
         std::optional<Incident> incident = IncidentParser::parseCommitMessage(commit.message);
         if (!incident)
             return true;
+        if (incident->kind == Incident::Kind::Revert && incident->revertedCommit.isEmpty()) {
+            const QRegularExpressionMatch match = quoted.match(commit.summary);
+            revertsBySubject[match.hasMatch() ? match.captured(1) : incident->title].append(incidents.size());
+        }
         incident->commit = commit.id;
         incident->commitTime = commit.committer.time.toUTC();
         if (!incident->time.isValid())
@@ -200,14 +217,47 @@ Result<QList<Incident>> IncidentScanner::scan(const git::Repository& repository,
 Status IncidentScanner::link(const git::Repository& repository, QList<Incident>& incidents, DeploymentHistory& history,
                              const QString& environment)
 {
-    // The first deployment of `env` at index >= from (and, when `latest` is valid, at or before it) that contains
-    // `commit`; -1 when none.
-    auto firstContaining
-        = [&](const git::ObjectId& commit, const QString& env, int from, const QDateTime& latest) -> Result<int> {
-        for (int i = std::max(from, 0); i < history.deployments.size(); ++i) {
+    // The commits whose first deployment matters: reverted commits and fixes.
+    static const QRegularExpression commitToken(QStringLiteral("\\b[0-9a-fA-F]{7,40}\\b"));
+    QList<QList<git::ObjectId>> fixesOf(incidents.size());
+    QList<std::optional<git::ObjectId>> revertedOf(incidents.size());
+    QList<git::ObjectId> targets;
+    for (qsizetype n = 0; n < incidents.size(); ++n) {
+        Incident& incident = incidents[n];
+        incident.fixCommits.clear();
+        if (!incident.revertedCommit.isEmpty()) {
+            if (const Result<git::ObjectId> reverted = repository.resolve(incident.revertedCommit); reverted.ok()) {
+                revertedOf[n] = reverted.value();
+                targets.append(reverted.value());
+            }
+        }
+        if (!incident.commit.isNull())
+            fixesOf[n].append(incident.commit);
+        QRegularExpressionMatchIterator tokens = commitToken.globalMatch(incident.fix);
+        while (tokens.hasNext()) {
+            const QString token = tokens.next().captured(0);
+            const Result<git::ObjectId> id = repository.resolve(token);
+            if (id.ok() && !fixesOf[n].contains(id.value())) {
+                fixesOf[n].append(id.value());
+                incident.fixCommits.append(id->toString());
+            }
+        }
+        targets.append(fixesOf[n]);
+    }
+    Result<ShipIndex> built = ShipIndex::build(repository, history, targets);
+    if (!built.ok())
+        return built.error();
+    const ShipIndex& ships = built.value();
+
+    // The first deployment of `env` at index >= from that contains `commit`; -1 when none. The index answers
+    // directly when the commit first shipped there at or after `from`; a later redeploy after a rollback needs the
+    // ancestry check (rare: only when the first shipment came before `from`).
+    auto firstContaining = [&](const git::ObjectId& commit, const QString& env, int from) -> Result<int> {
+        const int first = ships.first(commit, env);
+        if (first < 0 || first >= from)
+            return first;
+        for (int i = from; i < history.deployments.size(); ++i) {
             const Deployment& d = history.deployments.at(i);
-            if (latest.isValid() && d.time > latest)
-                break;
             if (d.environment != env)
                 continue;
             if (d.commit == commit)
@@ -220,13 +270,36 @@ Status IncidentScanner::link(const git::Repository& repository, QList<Incident>&
         }
         return -1;
     };
-    static const QRegularExpression commitToken(QStringLiteral("\\b[0-9a-fA-F]{7,40}\\b"));
 
-    for (Incident& incident : incidents) {
+    for (qsizetype n = 0; n < incidents.size(); ++n) {
+        Incident& incident = incidents[n];
         incident.blamedDeployment.clear();
         incident.fixedByDeployment.clear();
+        incident.shippedIn.clear();
         incident.timeToRestoreSeconds.reset();
-        incident.fixCommits.clear();
+        if (incident.kind == Incident::Kind::RevertUnshipped)
+            incident.kind = Incident::Kind::Revert;
+
+        // A revert is an incident only when what it reverts had reached users before the revert was committed.
+        int shipped = -1;
+        if (incident.kind == Incident::Kind::Revert) {
+            const QDateTime revertedAt = incident.commitTime.isValid() ? incident.commitTime : incident.time;
+            if (revertedOf[n]) {
+                shipped = ships.firstAnywhere(*revertedOf[n]);
+                if (shipped >= 0 && revertedAt.isValid() && history.deployments.at(shipped).time > revertedAt)
+                    shipped = -1;
+            }
+            if (shipped < 0) {
+                incident.kind = Incident::Kind::RevertUnshipped;
+                incident.notes.append(revertedOf[n]
+                                          ? QStringLiteral("the reverted commit %1 was not deployed before the revert")
+                                                .arg(revertedOf[n]->shortString())
+                                          : QStringLiteral("the reverted commit is not named or not in this "
+                                                           "repository: not shown to have shipped"));
+                continue;
+            }
+            incident.shippedIn = history.deployments.at(shipped).tag;
+        }
 
         int blamed = -1;
         bool decided = false;
@@ -237,20 +310,13 @@ Status IncidentScanner::link(const git::Repository& repository, QList<Incident>&
                 incident.notes.append(
                     QStringLiteral("Deployment: %1 names no known deployment").arg(incident.deploymentRef));
         }
-        // A revert knows the bad change: blame the deployment that shipped it rather than whatever went out last
-        // (which may be the rollback that restored service).
-        if (!decided && !incident.revertedCommit.isEmpty()) {
-            const Result<git::ObjectId> reverted = repository.resolve(incident.revertedCommit);
-            if (reverted.ok()) {
-                const Result<int> shipped = firstContaining(reverted.value(), environment, 0, incident.time);
-                if (!shipped.ok())
-                    return shipped.error();
-                blamed = shipped.value();
-                decided = true;
-                if (blamed < 0)
-                    incident.notes.append(QStringLiteral("the reverted commit %1 never reached %2")
-                                              .arg(reverted->shortString(), environment));
-            }
+        // A revert knows the bad change: blame the deployment of `environment` that shipped it (else the first
+        // deployment anywhere that did) rather than whatever went out last (which may be the rollback).
+        if (!decided && shipped >= 0) {
+            const int inEnvironment = ships.first(*revertedOf[n], environment);
+            blamed = inEnvironment >= 0 && history.deployments.at(inEnvironment).time <= incident.time ? inEnvironment
+                                                                                                       : shipped;
+            decided = true;
         }
         if (!decided && incident.time.isValid()) {
             for (int i = 0; i < history.deployments.size(); ++i) {
@@ -264,26 +330,14 @@ Status IncidentScanner::link(const git::Repository& repository, QList<Incident>&
 
         // The fix: the incident's own commit, and the commits its `Fix:` line names; the earliest deployment that
         // shipped any of them restored service.
-        QList<git::ObjectId> fixes;
-        if (!incident.commit.isNull())
-            fixes.append(incident.commit);
-        QRegularExpressionMatchIterator tokens = commitToken.globalMatch(incident.fix);
-        while (tokens.hasNext()) {
-            const QString token = tokens.next().captured(0);
-            const Result<git::ObjectId> id = repository.resolve(token);
-            if (id.ok() && !fixes.contains(id.value())) {
-                fixes.append(id.value());
-                incident.fixCommits.append(id->toString());
-            }
-        }
         const QString fixEnvironment = blamed >= 0 ? history.deployments.at(blamed).environment : environment;
         int fixedBy = -1;
-        for (const git::ObjectId& fix : std::as_const(fixes)) {
-            const Result<int> shipped = firstContaining(fix, fixEnvironment, blamed + 1, {});
-            if (!shipped.ok())
-                return shipped.error();
-            if (shipped.value() >= 0 && (fixedBy < 0 || shipped.value() < fixedBy))
-                fixedBy = shipped.value();
+        for (const git::ObjectId& fix : std::as_const(fixesOf[n])) {
+            const Result<int> found = firstContaining(fix, fixEnvironment, blamed + 1);
+            if (!found.ok())
+                return found.error();
+            if (found.value() >= 0 && (fixedBy < 0 || found.value() < fixedBy))
+                fixedBy = found.value();
         }
 
         if (blamed >= 0) {
@@ -298,7 +352,7 @@ Status IncidentScanner::link(const git::Repository& repository, QList<Incident>&
             if (blamed >= 0)
                 incident.timeToRestoreSeconds
                     = history.deployments.at(blamed).time.secsTo(history.deployments.at(fixedBy).time);
-        } else if (!fixes.isEmpty()) {
+        } else if (!fixesOf[n].isEmpty()) {
             incident.notes.append(QStringLiteral("no %1 deployment contains the fix yet").arg(fixEnvironment));
         }
     }

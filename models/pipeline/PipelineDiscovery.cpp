@@ -3,6 +3,7 @@
 #include "PipelineDiscovery.h"
 
 #include "git/Repository.h"
+#include "repo/RepositoryClassifier.h"
 
 #include <QRegularExpression>
 
@@ -65,8 +66,7 @@ QStringList PipelineDiscovery::discover(const FileSource& files)
         found.append(QStringLiteral(".gitlab-ci.yml"));
     QStringList workflows;
     for (const QString& path : all) {
-        if (path.startsWith(u".github/workflows/") && path.count(u'/') == 2
-            && (path.endsWith(u".yml") || path.endsWith(u".yaml")))
+        if (classify::pipelineKind(path) == PipelineFile::Kind::GitHubWorkflow)
             workflows.append(path);
     }
     workflows.sort();

@@ -5,6 +5,7 @@
 #include "DeploymentGates.h"
 #include "GitHubExpression.h"
 #include "GitHubWorkflow.h"
+#include "Pinning.h"
 #include "ProgressiveDeliveryGate.h"
 #include "ScanApplicability.h"
 
@@ -327,26 +328,29 @@ void checkImage(Context& c, const YamlNode& image, const PipelineJob* job, Pipel
     if (name.isEmpty() || name.contains(u'$'))
         return;
     const YamlNode& at = image.isMap() && image.get(u"name") ? *image.get(u"name") : image;
-    if (name.contains(u"@sha256:")) {
+    const PinLevel level = imagePinLevel(name);
+    if (level == PinLevel::Pinned) {
         if (satisfied && !satisfied->gates.contains(gate))
             satisfied->gates.append(gate);
         return;
     }
     const QString last = name.section(u'/', -1);
-    if (!last.contains(u':')) {
+    if (level == PinLevel::VersionTag) {
         c.report(gate, &at, job,
-                 QStringLiteral("image '%1' has no tag, so it follows :latest; expected a fixed tag "
-                                "or a digest")
-                     .arg(name));
-    } else if (last.endsWith(u":latest")) {
-        c.report(gate, &at, job, QStringLiteral("image '%1' uses :latest; expected a fixed tag or a digest").arg(name));
-    } else {
-        if (satisfied && !satisfied->gates.contains(gate))
-            satisfied->gates.append(gate);
+                 QStringLiteral("image '%1' is not pinned: its version tag can move; a digest (@sha256:…) pins it")
+                     .arg(name),
+                 Severity::Info);
+    } else if (!last.contains(u':')) {
         c.report(
             gate, &at, job,
-            QStringLiteral("image '%1' is pinned to a tag; a digest (@sha256:…) would make it immutable").arg(name),
-            Severity::Info);
+            QStringLiteral("image '%1' has no tag, so it follows :latest; expected a digest (@sha256:…)").arg(name));
+    } else if (last.endsWith(u":latest")) {
+        c.report(gate, &at, job, QStringLiteral("image '%1' uses :latest; expected a digest (@sha256:…)").arg(name));
+    } else {
+        c.report(gate, &at, job,
+                 QStringLiteral("image '%1' uses the floating tag '%2', which moves with every release; expected a "
+                                "digest (@sha256:…)")
+                     .arg(name, last.section(u':', 1)));
     }
 }
 
@@ -393,7 +397,6 @@ void checkActions(Context& c)
     const QString gate = QStringLiteral("pinned-actions");
     if (!isGitHub(c.model) || !c.enabled(gate))
         return;
-    static const QRegularExpression sha(QStringLiteral("^[0-9a-f]{40}$"));
     for (PipelineJob& job : c.model.jobs) {
         std::vector<const YamlNode*> uses;
         if (const YamlNode* u = job.config.get(u"uses"))
@@ -414,7 +417,7 @@ void checkActions(Context& c)
             if (owner == u"actions" || owner == u"github")
                 continue;
             const QString ref = value.section(u'@', 1);
-            if (!sha.match(ref).hasMatch()) {
+            if (actionPinLevel(value) != PinLevel::Pinned) {
                 allPinned = false;
                 c.report(gate, u, &job,
                          QStringLiteral("third-party action '%1' is pinned to '%2', which can move; expected a full "

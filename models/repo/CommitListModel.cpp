@@ -23,7 +23,9 @@ void CommitListModel::setSnapshot(const RepositorySnapshot& snapshot)
         kinds.insert(tag.commit, Kind::Deployment);
     for (const IncidentCommit& incident : snapshot.incidents) {
         kinds.insert(incident.commit,
-                     incident.kind == IncidentCommit::Kind::Postmortem   ? Kind::Postmortem
+                     incident.kind == IncidentCommit::Kind::Postmortem
+                             || incident.kind == IncidentCommit::Kind::Document
+                         ? Kind::Postmortem
                          : incident.kind == IncidentCommit::Kind::Hotfix ? Kind::Hotfix
                                                                          : Kind::Revert);
     }

@@ -3,6 +3,7 @@
 #include "RepositoryLoader.h"
 
 #include "RepositoryClassifier.h"
+#include "SnapshotDelivery.h"
 #include "git/Repository.h"
 
 #include <QFileInfo>
@@ -293,23 +294,6 @@ Result<RepositorySnapshot> loadRepositorySnapshot(const QString& path, const QSt
         return cancelledError();
 
     // --- History
-    // Deploy tags need their commits' facts; collect the targets so the walk can fill them in passing.
-    struct PendingTag
-    {
-        git::TagInfo tag;
-        classify::DeployClassification kind;
-    };
-    QList<PendingTag> deployTags;
-    QHash<git::ObjectId, CommitFacts> facts;
-    for (const git::TagInfo& tag : std::as_const(snap.tags)) {
-        if (!tag.pointsAtCommit)
-            continue;
-        if (const auto kind = classify::classifyDeployTag(tag.name, tag.message)) {
-            deployTags.append({tag, *kind});
-            facts.insert(tag.target, {});
-        }
-    }
-
     const QDate lastWeek = weekStartOf(snap.commitTime);
     const QDate firstWeek = lastWeek.addDays(-7 * (RepositorySnapshot::kActivityWeeks - 1));
     QList<QSet<QString>> weekAuthors(RepositorySnapshot::kActivityWeeks);
@@ -352,17 +336,9 @@ Result<RepositorySnapshot> loadRepositorySnapshot(const QString& path, const QSt
             weekAuthors[int(day / 7)].insert(key);
         }
 
-        if (auto incident = classify::classifyIncident(commit.message)) {
-            incident->commit = commit.id;
-            incident->author = author;
-            incident->time = commit.author.time;
-            snap.incidents.append(*incident);
-        }
         CommitFacts fact{commit.summary,        author,
                          commit.committer.name, commit.author.time,
                          commit.committer.time, commit.parents.value(0)};
-        if (auto f = facts.find(commit.id); f != facts.end())
-            *f = fact;
         if (scanIds.size() < RepositorySnapshot::kScanHistory) {
             scanIds.append(commit.id);
             scanCandidates.append(fact);
@@ -456,32 +432,13 @@ Result<RepositorySnapshot> loadRepositorySnapshot(const QString& path, const QSt
     std::stable_sort(snap.scanCommits.begin(), snap.scanCommits.end(),
                      [](const ScanCommit& a, const ScanCommit& b) { return a.time > b.time; });
 
-    // --- Deployments
+    // --- Deployments and incidents: the delivery analysis decides, so every page and command counts the same.
     stages.report(950, 1000, 0, 1, QStringLiteral("Classifying tags"));
-    for (const PendingTag& pending : std::as_const(deployTags)) {
-        CommitFacts fact = facts.value(pending.tag.target);
-        if (fact.summary.isEmpty() && !fact.committerTime.isValid()) {
-            // A tag on a commit outside the walked history (another branch): look it up directly.
-            if (auto info = repo.commit(pending.tag.target))
-                fact = {info->summary,     info->author.name,    info->committer.name,
-                        info->author.time, info->committer.time, info->parents.value(0)};
-        }
-        DeployTag tag;
-        tag.tag = pending.tag.name;
-        tag.environment = pending.kind.environment;
-        tag.rollback = pending.kind.rollback;
-        tag.commit = pending.tag.target;
-        tag.commitSummary = fact.summary;
-        tag.annotated = pending.tag.annotated;
-        tag.message = pending.tag.message.trimmed();
-        tag.time
-            = pending.tag.annotated && pending.tag.tagger.time.isValid() ? pending.tag.tagger.time : fact.committerTime;
-        tag.tagger = pending.tag.annotated ? pending.tag.tagger.name : fact.committer;
-        snap.deployTags.append(tag);
-    }
-    std::sort(snap.deployTags.begin(), snap.deployTags.end(), [](const DeployTag& a, const DeployTag& b) {
-        return a.time != b.time ? a.time > b.time : a.tag < b.tag;
-    });
+    if (const Status delivered = fillDeliveryFacts(repo, snap); !delivered.ok())
+        snap.warnings.append(QStringLiteral("Deployments and incidents could not be read: ")
+                             + delivered.error().message);
+    if (stages.cancelled())
+        return cancelledError();
     stages.report(0, 1000, 1, 1, QStringLiteral("Done"));
     return snap;
 }

@@ -108,6 +108,8 @@ QString incidentKindName(IncidentCommit::Kind kind)
         return QStringLiteral("hotfix");
     case IncidentCommit::Kind::Revert:
         return QStringLiteral("revert");
+    case IncidentCommit::Kind::Document:
+        return QStringLiteral("document");
     }
     return {};
 }

@@ -53,7 +53,7 @@ struct ScanCommit
     QString noteSummary; ///< first non-empty line of the note (trimmed, at most 200 characters)
 };
 
-/// An annotated or lightweight tag that looks like a deployment (see classifyDeployTag()).
+/// A deployment tag, as the delivery analysis classified it (delivery::DeploymentRules).
 struct DeployTag
 {
     QString tag;
@@ -67,17 +67,19 @@ struct DeployTag
     bool rollback = false;
 };
 
-/// A postmortem, hotfix or revert commit.
+/// An incident as the delivery analysis found it: a postmortem or hotfix commit, a revert of a deployed commit, or
+/// a postmortem document.
 struct IncidentCommit
 {
     enum class Kind
     {
         Postmortem,
         Hotfix,
-        Revert
+        Revert,
+        Document
     };
     Kind kind = Kind::Postmortem;
-    git::ObjectId commit;
+    git::ObjectId commit; ///< null for a document no commit added
     QString summary;
     QString author;
     QDateTime time;
@@ -145,6 +147,7 @@ struct RepositorySnapshot
 
     QList<DeployTag> deployTags; ///< newest first
     QList<IncidentCommit> incidents; ///< newest first
+    int unshippedReverts = 0; ///< reverts of never-deployed commits: not incidents, counted apart
     QList<Contributor> contributors; ///< most commits first
     QList<WeekActivity> weeks; ///< kActivityWeeks weeks ending with the week of `commitTime`, oldest first
 

@@ -130,7 +130,8 @@ QJsonObject snapshotToJson(const RepositorySnapshot& s)
                               QJsonObject{{QStringLiteral("deployments"), it->deployments},
                                           {QStringLiteral("rollbacks"), it->rollbacks}});
     QJsonObject byKind;
-    for (auto kind : {IncidentCommit::Kind::Postmortem, IncidentCommit::Kind::Hotfix, IncidentCommit::Kind::Revert})
+    for (auto kind : {IncidentCommit::Kind::Postmortem, IncidentCommit::Kind::Hotfix, IncidentCommit::Kind::Revert,
+                      IncidentCommit::Kind::Document})
         byKind.insert(incidentKindName(kind), s.incidentCount(kind));
     const QJsonObject kpis{
         {QStringLiteral("branch"), s.head.detached ? QString() : s.head.branch},
@@ -143,6 +144,7 @@ QJsonObject snapshotToJson(const RepositorySnapshot& s)
         {QStringLiteral("scanNotes"), s.scanNotes},
         {QStringLiteral("deployments"), int(s.deployTags.size())},
         {QStringLiteral("incidents"), int(s.incidents.size())},
+        {QStringLiteral("unshippedReverts"), s.unshippedReverts},
         {QStringLiteral("lastDeploymentPerEnvironment"), lastDeployments},
         {QStringLiteral("reportCommits"), s.reportChangingCommits()},
         {QStringLiteral("pipelineFilesGitLab"), s.gitLabPipelineFiles()},

@@ -3,6 +3,7 @@
 #include "RunAnalysis.h"
 
 #include "common/ProgressSink.h"
+#include "common/Statistics.h"
 
 #include <QHash>
 #include <QMap>
@@ -17,11 +18,7 @@ namespace gatehouse::runs {
 
 double percentile(QList<double> values, double p)
 {
-    if (values.isEmpty())
-        return -1;
-    std::sort(values.begin(), values.end());
-    const auto rank = qsizetype(std::ceil(p / 100.0 * double(values.size())));
-    return values.at(std::clamp<qsizetype>(rank, 1, values.size()) - 1);
+    return statistics::nearestRank(std::move(values), p / 100.0).value_or(-1);
 }
 
 namespace {

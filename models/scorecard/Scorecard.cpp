@@ -2,15 +2,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Scorecard.h"
 
+#include "common/Statistics.h"
 #include "delivery/DeliveryAnalysis.h"
 #include "delivery/DoraMetrics.h"
 #include "git/Repository.h"
 #include "pipeline/GatePolicy.h"
+#include "pipeline/Pinning.h"
 #include "pipeline/PipelineDiscovery.h"
 #include "pipeline/PipelineGates.h"
 #include "pipeline/PipelineValidator.h"
 #include "pipeline/ScanApplicability.h"
 #include "pipeline/workspace/BufferValidation.h"
+#include "repo/RepositoryClassifier.h"
 #include "runs/RunHistory.h"
 
 #include <QFileInfo>
@@ -30,10 +33,7 @@ constexpr int kMaxSubjects = 200;
 
 bool isPipelineConfig(const QString& path)
 {
-    static const QRegularExpression pattern(
-        QStringLiteral("\\A(?:\\.gitlab-ci\\.ya?ml|\\.gitlab/ci/.+\\.ya?ml|\\.github/workflows/[^/]+\\.ya?ml|"
-                       "\\.github/actions/.+/action\\.ya?ml)\\z"));
-    return pattern.match(path).hasMatch();
+    return classify::pipelineKind(path).has_value();
 }
 
 bool isGitHubWorkflow(const QString& path)
@@ -62,58 +62,13 @@ QString dirOf(const QString& path)
 
 // --- V: pinning -------------------------------------------------------------------------------------------------
 
-enum class Pin
-{
-    Strong,
-    Tag,
-    Floating
-};
-
 struct Reference
 {
     QString path;
     int line = 0;
     QString text;
-    Pin pin = Pin::Floating;
+    pipeline::PinLevel pin = pipeline::PinLevel::Floating;
 };
-
-Pin classifyImage(QString image)
-{
-    image = image.trimmed();
-    if (image.contains(QLatin1String("@sha256:")))
-        return Pin::Strong;
-    // Built from this very commit: as immutable as a digest.
-    if (image.contains(QLatin1String("CI_COMMIT_SHA")) || image.contains(QLatin1String("github.sha")))
-        return Pin::Strong;
-    const QString last = image.section(QLatin1Char('/'), -1);
-    const qsizetype colon = last.indexOf(QLatin1Char(':'));
-    if (colon < 0)
-        return image.startsWith(QLatin1Char('$')) ? Pin::Tag : Pin::Floating; // a variable: explicit elsewhere
-    const QString tag = last.mid(colon + 1);
-    if (tag.isEmpty() || tag == QLatin1String("latest"))
-        return Pin::Floating;
-    static const QRegularExpression exactVersion(QStringLiteral("\\d+\\.\\d+"));
-    if (exactVersion.match(tag).hasMatch() || tag.contains(QLatin1Char('$')))
-        return Pin::Tag;
-    return Pin::Floating; // `docker:27`, `node:lts`, `alpine:edge` move
-}
-
-Pin classifyUses(const QString& uses)
-{
-    if (uses.startsWith(QLatin1String("./")))
-        return Pin::Strong;
-    if (uses.startsWith(QLatin1String("docker://")))
-        return classifyImage(uses.mid(9));
-    const qsizetype at = uses.lastIndexOf(QLatin1Char('@'));
-    if (at < 0)
-        return Pin::Floating;
-    const QString version = uses.mid(at + 1);
-    static const QRegularExpression sha(QStringLiteral("\\A[0-9a-f]{40}\\z"));
-    if (sha.match(version).hasMatch())
-        return Pin::Strong;
-    static const QRegularExpression exactVersion(QStringLiteral("\\d+\\.\\d+"));
-    return exactVersion.match(version).hasMatch() ? Pin::Tag : Pin::Floating;
-}
 
 struct ScriptLine
 {
@@ -145,7 +100,7 @@ void addReference(PipelineFacts& facts, const QString& path, const YAML::Node& n
     reference.text = QString::fromStdString(node.Scalar()).trimmed();
     if (reference.text.isEmpty())
         return;
-    reference.pin = isUses ? classifyUses(reference.text) : classifyImage(reference.text);
+    reference.pin = isUses ? pipeline::actionPinLevel(reference.text) : pipeline::imagePinLevel(reference.text);
     facts.references.append(reference);
 }
 
@@ -450,13 +405,15 @@ FactorResult buildReleaseRun(const PipelineFacts& facts)
     QStringList floating;
     const Reference* worst = nullptr; // the first floating reference, else the first tag-only one
     for (const Reference& reference : facts.references) {
-        if (reference.pin == Pin::Strong)
+        if (reference.pin == pipeline::PinLevel::Pinned)
             ++strong;
-        else if (reference.pin == Pin::Tag)
+        else if (reference.pin == pipeline::PinLevel::VersionTag)
             ++tag;
         else
             floating.append(QStringLiteral("%1:%2 %3").arg(reference.path).arg(reference.line).arg(reference.text));
-        if (reference.pin != Pin::Strong && (!worst || (worst->pin == Pin::Tag && reference.pin == Pin::Floating)))
+        if (reference.pin != pipeline::PinLevel::Pinned
+            && (!worst
+                || (worst->pin == pipeline::PinLevel::VersionTag && reference.pin == pipeline::PinLevel::Floating)))
             worst = &reference;
         if (!result.sources.contains(reference.path))
             result.sources.append(reference.path);
@@ -900,8 +857,7 @@ MetricResult metric(const char* area, const char* name, const char* target, cons
 // Nearest rank, the lower middle value of an even count (as the run analysis does): a value that was observed.
 double medianOf(QList<double> values)
 {
-    std::sort(values.begin(), values.end());
-    return values.at((values.size() - 1) / 2);
+    return statistics::nearestRank(std::move(values), 0.5).value_or(0);
 }
 
 QString hoursText(double seconds)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Posture.h"
 
+#include "common/Statistics.h"
 #include "git/Repository.h"
 
 #include <QHash>
@@ -208,10 +209,8 @@ QMap<Severity, double> Posture::medianDaysToFix() const
     }
     QMap<Severity, double> medians;
     for (auto it = durations.begin(); it != durations.end(); ++it) {
-        QList<double>& d = it.value();
-        std::sort(d.begin(), d.end());
-        const qsizetype n = d.size();
-        medians.insert(it.key(), n % 2 ? d.at(n / 2) : (d.at(n / 2 - 1) + d.at(n / 2)) / 2.0);
+        if (const std::optional<double> median = statistics::median(it.value()))
+            medians.insert(it.key(), *median);
     }
     return medians;
 }

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PostureStatistics.h"
+#include "common/Statistics.h"
 
 #include <algorithm>
 
@@ -18,11 +19,7 @@ QMap<Severity, QList<double>> PostureStatistics::fixDurations(const Posture& pos
 
 double PostureStatistics::median(QList<double> values)
 {
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2.0;
+    return statistics::median(std::move(values)).value_or(0);
 }
 
 QMap<QString, QMap<Severity, int>> PostureStatistics::openByTool(const Posture& posture, const QDateTime& time)

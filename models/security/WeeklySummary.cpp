@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WeeklySummary.h"
+#include "common/Statistics.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -267,10 +268,8 @@ WeeklySummary summarizeWeek(const Posture& posture, int isoYear, int isoWeek, in
             summary.overdue << f;
     }
     for (auto it = fixDurations.begin(); it != fixDurations.end(); ++it) {
-        QList<double>& d = it.value();
-        std::sort(d.begin(), d.end());
-        const qsizetype n = d.size();
-        summary.medianDaysToFix.insert(it.key(), n % 2 ? d.at(n / 2) : (d.at(n / 2 - 1) + d.at(n / 2)) / 2.0);
+        if (const std::optional<double> median = statistics::median(it.value()))
+            summary.medianDaysToFix.insert(it.key(), *median);
     }
     std::sort(summary.newFindings.begin(), summary.newFindings.end(), worseFirst);
     std::sort(summary.fixedFindings.begin(), summary.fixedFindings.end(), worseFirst);

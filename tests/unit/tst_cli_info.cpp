@@ -75,7 +75,7 @@ private Q_SLOTS:
         QCOMPARE(kpis.value(QStringLiteral("pipelineFiles")).toInt(), 4);
         QCOMPARE(kpis.value(QStringLiteral("reportFiles")).toInt(), 2);
         QCOMPARE(kpis.value(QStringLiteral("scanNotes")).toInt(), 1);
-        QCOMPARE(kpis.value(QStringLiteral("deployments")).toInt(), 2);
+        QCOMPARE(kpis.value(QStringLiteral("deployments")).toInt(), 3); // with the release v1.0
         QCOMPARE(kpis.value(QStringLiteral("incidents")).toInt(), 3);
         QCOMPARE(kpis.value(QStringLiteral("reportCommits")).toInt(), 2);
         QCOMPARE(kpis.value(QStringLiteral("pipelineFilesGitLab")).toInt(), 2);
@@ -89,7 +89,8 @@ private Q_SLOTS:
         QCOMPARE(byKind.value(QStringLiteral("hotfix")).toInt(), 1);
         QCOMPARE(byKind.value(QStringLiteral("revert")).toInt(), 1);
         const QJsonObject last = kpis.value(QStringLiteral("lastDeploymentPerEnvironment")).toObject();
-        QCOMPARE(last.keys(), QStringList({QStringLiteral("production"), QStringLiteral("staging")}));
+        QCOMPARE(last.keys(),
+                 QStringList({QStringLiteral("production"), QStringLiteral("release"), QStringLiteral("staging")}));
         QCOMPARE(last.value(QStringLiteral("production")).toObject().value(QStringLiteral("tag")).toString(),
                  QStringLiteral("prod-2026-01-05"));
         QCOMPARE(kpis.value(QStringLiteral("lastIncident")).toObject().value(QStringLiteral("commit")).toString(),

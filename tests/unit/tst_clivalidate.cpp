@@ -361,7 +361,8 @@ void TestCliValidate::pipelineModel()
     QCOMPARE(test.value(QStringLiteral("allow_failure")).toBool(), false);
     QCOMPARE(test.value(QStringLiteral("image")).toString(), QStringLiteral("gcc:14"));
     QVERIFY(test.value(QStringLiteral("environment")).isString());
-    QVERIFY(test.value(QStringLiteral("gates")).toArray().contains(QStringLiteral("pinned-images")));
+    // gcc:14 floats (a major-version tag): the pinned-images gate is not met.
+    QVERIFY(!test.value(QStringLiteral("gates")).toArray().contains(QStringLiteral("pinned-images")));
     const Run dir = run({QStringLiteral("pipeline"), QStringLiteral("ci")}, m_repo.path());
     QCOMPARE(dir.exitCode, 2);
 }

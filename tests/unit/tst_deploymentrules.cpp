@@ -40,7 +40,17 @@ void TestDeploymentRules::classifyDefaults_data()
         << u"deploy/staging/5"_s << QString() << u"staging"_s << u"default"_s;
     QTest::newRow("semver") << u"v1.2.3"_s << QString() << u"release"_s << u"release"_s;
     QTest::newRow("semver pre+build") << u"v1.2.3-rc.1+b5"_s << QString() << u"release"_s << u"release"_s;
-    QTest::newRow("v not semver") << u"v1.2"_s << QString() << QString() << QString();
+    QTest::newRow("plain semver") << u"2.84.1"_s << QString() << u"release"_s << u"release"_s;
+    QTest::newRow("plain pre-release") << u"1.0.0-rc1"_s << QString() << u"release"_s << u"release"_s;
+    QTest::newRow("release- prefix, no patch") << u"release-1.2"_s << QString() << u"release"_s << u"release"_s;
+    QTest::newRow("release/ prefix") << u"release/3.0.1"_s << QString() << u"release"_s << u"release"_s;
+    QTest::newRow("v, no patch") << u"v1.2"_s << QString() << u"release"_s << u"release"_s;
+    QTest::newRow("four numbers") << u"1.2.3.4"_s << QString() << QString() << QString();
+    QTest::newRow("one number") << u"v7"_s << QString() << QString() << QString();
+    QTest::newRow("underscored version") << u"GLIB_2_2_0"_s << QString() << QString() << QString();
+    QTest::newRow("date") << u"2026-01-05"_s << QString() << QString() << QString();
+    QTest::newRow("pre-release needs its dash") << u"1.0.0rc1"_s << QString() << QString() << QString();
+    QTest::newRow("other prefix") << u"foo-1.2.3"_s << QString() << QString() << QString();
     QTest::newRow("v leading zero") << u"v01.2.3"_s << QString() << QString() << QString();
     QTest::newRow("plain name") << u"before-refactor"_s << QString() << QString() << QString();
     QTest::newRow("deploy without dash") << u"deployment"_s << QString() << QString() << QString();

@@ -78,16 +78,17 @@ void TestDeploymentTableModel::allEnvironments()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 0);
     model.setSnapshot(sampleHistory());
-    QCOMPARE(printed(model),
-             QStringList({
-                 u"Tag | Environment | Commit | Time (UTC) | Deployer | Changes | Lead time (median) | Status"_s,
-                 u"deploy-1 | production | aaaaaaaa | 2026-03-02T09:00:00Z | Rita | – | – | ok"_s,
-                 u"staging-1 | staging | bbbbbbbb | 2026-03-02T10:00:00Z | Rita | – | – | ok"_s,
-                 u"deploy-2 | production | cccccccc | 2026-03-02T11:00:00Z | Rita | 3 | 1h 30m | failed"_s,
-                 u"deploy-3 | production | dddddddd | 2026-03-02T12:00:00Z | Rita | 0 | – | rollback"_s,
-                 u"prod-3 | production | eeeeeeee | 2026-03-02T12:00:00Z | Rita | 0 | – | redeploy"_s,
-                 u"deploy-4 | production | ffffffff | 2026-03-02T15:00:00Z | Rita | 2 | 2d 7h | ok"_s,
-             }));
+    QCOMPARE(
+        printed(model),
+        QStringList({
+            u"Tag | Environment | Commit | Time (UTC) | Deployer | Changes | Lead time (median) | Status | Source"_s,
+            u"deploy-1 | production | aaaaaaaa | 2026-03-02T09:00:00Z | Rita | – | – | ok | tag"_s,
+            u"staging-1 | staging | bbbbbbbb | 2026-03-02T10:00:00Z | Rita | – | – | ok | tag"_s,
+            u"deploy-2 | production | cccccccc | 2026-03-02T11:00:00Z | Rita | 3 | 1h 30m | failed | tag"_s,
+            u"deploy-3 | production | dddddddd | 2026-03-02T12:00:00Z | Rita | 0 | – | rollback | tag"_s,
+            u"prod-3 | production | eeeeeeee | 2026-03-02T12:00:00Z | Rita | 0 | – | redeploy | tag"_s,
+            u"deploy-4 | production | ffffffff | 2026-03-02T15:00:00Z | Rita | 2 | 2d 7h | ok | tag"_s,
+        }));
     model.setSnapshot({});
     QCOMPARE(model.rowCount(), 0);
 }

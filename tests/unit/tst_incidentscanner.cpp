@@ -32,6 +32,9 @@ private Q_SLOTS:
     void initTestCase();
     void incidents_data();
     void incidents();
+    void unshippedRevert();
+    void semverReleasesAndReverts_data();
+    void semverReleasesAndReverts();
     void fixCommits();
     void failedDeployments();
     void diagnostics();
@@ -121,14 +124,11 @@ void TestIncidentScanner::incidents_data()
     QTest::newRow("git revert: blames the deployment that shipped the reverted commit")
         << 2 << u"revert"_s << u"Revert \"feat(pay): retries\""_s << u"r"_s << at(18) << u"pay||||"_s << u"deploy-2"_s
         << u"deploy-5"_s << qint64(6 * 3600);
-    QTest::newRow("revert of a commit that never shipped: nothing blamed")
-        << 3 << u"revert"_s << u"Revert \"feat: experiment\""_s << u"rx"_s << at(18, 20) << u"||||"_s << u""_s
-        << u"deploy-5"_s << qint64(-1);
     QTest::newRow("document with broken front matter: time of its commit")
-        << 4 << u"document"_s << u"Broken doc"_s << u"d"_s << at(18, 30) << u"||||docs/postmortems/broken.md"_s
+        << 3 << u"document"_s << u"Broken doc"_s << u"d"_s << at(18, 30) << u"||||docs/postmortems/broken.md"_s
         << u"deploy-4"_s << u"deploy-5"_s << qint64(2 * 3600);
     QTest::newRow("document with a date and a deployment")
-        << 5 << u"document"_s << u"DNS outage"_s << u"d"_s << at(23, 59, 59) << u"||||postmortems/dns.md"_s
+        << 4 << u"document"_s << u"DNS outage"_s << u"d"_s << at(23, 59, 59) << u"||||postmortems/dns.md"_s
         << u"deploy-1"_s << u"deploy-5"_s << qint64(8 * 3600);
     // clang-format on
 }
@@ -145,7 +145,7 @@ void TestIncidentScanner::incidents()
     QFETCH(QString, fixedBy);
     QFETCH(qint64, timeToRestore);
 
-    QCOMPARE(m_snapshot.incidents.size(), 6);
+    QCOMPARE(m_snapshot.incidents.size(), 5);
     const Incident& incident = m_snapshot.incidents.at(position);
     QCOMPARE(incidentKindName(incident.kind), kind);
     QCOMPARE(incident.title, title);
@@ -158,8 +158,96 @@ void TestIncidentScanner::incidents()
     QCOMPARE(incident.blamedDeployment, blamed);
     QCOMPARE(incident.fixedByDeployment, fixedBy);
     QCOMPARE(incident.timeToRestoreSeconds.value_or(-1), timeToRestore);
-    if (blamed.isEmpty())
-        QVERIFY(incident.notes.join(u' ').contains(u"never reached production"_s));
+    if (kind == u"revert"_s)
+        QCOMPARE(incident.shippedIn, u"deploy-2"_s);
+}
+
+void TestIncidentScanner::unshippedRevert()
+{
+    // rx reverts x, which no deployment contained before the revert: not an incident, blames nothing.
+    QCOMPARE(m_snapshot.unshippedReverts.size(), 1);
+    const Incident& revert = m_snapshot.unshippedReverts.first();
+    QCOMPARE(incidentKindName(revert.kind), u"revert-unshipped"_s);
+    QCOMPARE(m_names.value(revert.commit), u"rx"_s);
+    QVERIFY(revert.blamedDeployment.isEmpty());
+    QVERIFY(revert.shippedIn.isEmpty());
+    QVERIFY(revert.notes.join(u' ').contains(u"was not deployed before the revert"_s));
+}
+
+// Plain semver tags are releases; a revert is an incident only when what it reverts had been released before it.
+void TestIncidentScanner::semverReleasesAndReverts_data()
+{
+    QTest::addColumn<QString>("revert");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("shippedIn");
+    QTest::addColumn<QString>("blamed");
+    QTest::newRow("revert of a released commit") << u"revert a"_s << u"revert"_s << u"1.0.0"_s << u"1.0.0"_s;
+    QTest::newRow("revert of a pre-release commit") << u"revert b"_s << u"revert"_s << u"1.1.0-rc1"_s << u"1.1.0-rc1"_s;
+    QTest::newRow("revert naming no commit, by subject") << u"revert g"_s << u"revert"_s << u"1.0.0"_s << u"1.0.0"_s;
+    QTest::newRow("reverted before any release") << u"revert c"_s << u"revert-unshipped"_s << QString() << QString();
+    QTest::newRow("released only after the revert") << u"revert d"_s << u"revert-unshipped"_s << QString() << QString();
+    QTest::newRow("reverted commit not named") << u"revert e"_s << u"revert-unshipped"_s << QString() << QString();
+    QTest::newRow("reverted commit on a branch no release contains")
+        << u"revert f"_s << u"revert-unshipped"_s << QString() << QString();
+}
+
+void TestIncidentScanner::semverReleasesAndReverts()
+{
+    QFETCH(QString, revert);
+    QFETCH(QString, kind);
+    QFETCH(QString, shippedIn);
+    QFETCH(QString, blamed);
+
+    test::ScratchRepository s;
+    QVERIFY(s.isValid());
+    auto revertOf = [&](const QString& label, const git::ObjectId& target, const QDateTime& time) {
+        return s.commit(u"Revert \"%1\"\n\nThis reverts commit %2.\n"_s.arg(label, target.toString()),
+                        {{label + u".txt"_s, QByteArray()}}, time);
+    };
+    // Annotated tags: a release's time is its tag's.
+    s.commit(u"feat: g"_s, {{u"g.txt"_s, "g\n"}}, at(8));
+    const auto a = s.commit(u"feat: a"_s, {{u"a.txt"_s, "a\n"}}, at(9));
+    s.tag(u"1.0.0"_s, a, u"Release"_s, at(10));
+    const auto b = s.commit(u"feat: b"_s, {{u"b.txt"_s, "b\n"}}, at(10, 30));
+    s.tag(u"1.1.0-rc1"_s, b, u"Release"_s, at(11));
+    QHash<QString, git::ObjectId> reverts;
+    reverts.insert(u"revert a"_s, revertOf(u"a"_s, a, at(12)));
+    reverts.insert(u"revert b"_s, revertOf(u"b"_s, b, at(12, 5)));
+    reverts.insert(u"revert g"_s, s.commit(u"Revert \"feat: g\""_s, {{u"g.txt"_s, QByteArray()}}, at(12, 7)));
+    const auto c = s.commit(u"feat: c"_s, {{u"c.txt"_s, "c\n"}}, at(12, 10));
+    reverts.insert(u"revert c"_s, revertOf(u"c"_s, c, at(12, 20)));
+    const auto d = s.commit(u"feat: d"_s, {{u"d.txt"_s, "d\n"}}, at(12, 30));
+    reverts.insert(u"revert d"_s, revertOf(u"d"_s, d, at(12, 40)));
+    reverts.insert(u"revert e"_s, s.commit(u"Revert \"feat: e\""_s, {{u"e.txt"_s, "gone\n"}}, at(12, 45)));
+    const auto f = s.commitOn({d}, u"feat: f"_s, {{u"f.txt"_s, "f\n"}}, at(12, 50), u"refs/heads/side"_s);
+    reverts.insert(u"revert f"_s, revertOf(u"f"_s, f, at(12, 55)));
+    const auto last = s.commit(u"chore: release"_s, {{u"v.txt"_s, "2\n"}}, at(13));
+    s.tag(u"release-1.2"_s, last, u"Release"_s, at(14));
+    s.tag(u"v1.2.3"_s, last, u"Release"_s, at(15));
+    s.tag(u"2.84.1"_s, last, u"Release"_s, at(16));
+    s.tag(u"GLIB_2_2_0"_s, last, u"Release"_s, at(17)); // not a semantic version: no release
+    s.tag(u"before-refactor"_s, a, u"Release"_s, at(17));
+
+    const auto snapshot = DeliveryAnalysis::run(s.path());
+    QVERIFY2(snapshot.ok(), qPrintable(snapshot.ok() ? QString() : snapshot.error().toString()));
+    QStringList releases;
+    for (const Deployment& deployment : snapshot->history.deployments) {
+        QCOMPARE(deployment.environment, u"release"_s);
+        releases.append(deployment.tag);
+    }
+    QCOMPARE(releases, QStringList({u"1.0.0"_s, u"1.1.0-rc1"_s, u"release-1.2"_s, u"v1.2.3"_s, u"2.84.1"_s}));
+    QCOMPARE(snapshot->incidents.size(), 3);
+    QCOMPARE(snapshot->unshippedReverts.size(), 4);
+
+    const git::ObjectId id = reverts.value(revert);
+    QList<Incident> all = snapshot->incidents + snapshot->unshippedReverts;
+    const auto found = std::find_if(all.cbegin(), all.cend(), [&](const Incident& i) { return i.commit == id; });
+    QVERIFY(found != all.cend());
+    QCOMPARE(incidentKindName(found->kind), kind);
+    QCOMPARE(found->shippedIn, shippedIn);
+    QCOMPARE(found->blamedDeployment, blamed);
+    if (kind == u"revert"_s)
+        QCOMPARE(found->fixedByDeployment, u"release-1.2"_s);
 }
 
 void TestIncidentScanner::fixCommits()

@@ -64,16 +64,24 @@ private Q_SLOTS:
         QCOMPARE(s.scanCommits.at(1).reportPaths.size(), 2);
         QVERIFY(!s.scanCommits.at(1).hasNote);
 
-        QCOMPARE(s.deployTags.size(), 2);
-        QCOMPARE(s.deployTags.at(0).tag, QStringLiteral("prod-2026-01-05"));
-        QCOMPARE(s.deployTags.at(0).environment, QStringLiteral("production"));
-        QCOMPARE(s.deployTags.at(0).commit, fx.secondScan);
-        QCOMPARE(s.deployTags.at(0).tagger, QStringLiteral("Rita Release"));
-        QCOMPARE(s.deployTags.at(0).time, QDateTime(QDate(2026, 1, 5), QTime(15, 0), Qt::UTC));
-        QCOMPARE(s.deployTags.at(1).environment, QStringLiteral("staging"));
-        QCOMPARE(s.deployTags.at(1).commit, fx.stagingDeploy);
-        QCOMPARE(s.deployTags.at(1).message, QStringLiteral("Staging deployment\n\nPipeline 4711"));
-        QCOMPARE(s.lastDeploymentPerEnvironment().size(), 2);
+        // Two deploy tags and the plain version tag `v1.0` (a release), as the delivery analysis classifies them.
+        QCOMPARE(s.deployTags.size(), 3);
+        auto tagged = [&s](const QString& name) {
+            const auto found = std::find_if(s.deployTags.cbegin(), s.deployTags.cend(),
+                                            [&name](const DeployTag& tag) { return tag.tag == name; });
+            return found == s.deployTags.cend() ? DeployTag() : *found;
+        };
+        const DeployTag production = tagged(QStringLiteral("prod-2026-01-05"));
+        QCOMPARE(production.environment, QStringLiteral("production"));
+        QCOMPARE(production.commit, fx.secondScan);
+        QCOMPARE(production.tagger, QStringLiteral("Rita Release"));
+        QCOMPARE(production.time, QDateTime(QDate(2026, 1, 5), QTime(15, 0), Qt::UTC));
+        const DeployTag staging = tagged(QStringLiteral("deploy-") + fx.stagingDeploy.shortString(7));
+        QCOMPARE(staging.environment, QStringLiteral("staging"));
+        QCOMPARE(staging.commit, fx.stagingDeploy);
+        QCOMPARE(staging.message, QStringLiteral("Staging deployment\n\nPipeline 4711"));
+        QCOMPARE(tagged(QStringLiteral("v1.0")).environment, QStringLiteral("release"));
+        QCOMPARE(s.lastDeploymentPerEnvironment().size(), 3);
 
         QCOMPARE(s.incidents.size(), 3);
         QCOMPARE(s.incidents.at(0).kind, IncidentCommit::Kind::Hotfix);

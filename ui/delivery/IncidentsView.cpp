@@ -9,6 +9,7 @@
 #include "TimeDelegate.h"
 #include "delivery/IncidentTableModel.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -31,6 +32,7 @@ IncidentsView::IncidentsView(DeliveryLoader* loader, QWidget* parent)
     , m_summary(makeLabel(QStringLiteral("pageSubtitle"), this))
     , m_loading(new LoadingStrip(loader, tr("incidents"), this))
     , m_search(new QLineEdit(this))
+    , m_kindFilter(new QComboBox(this))
     , m_stack(new QStackedWidget(this))
     , m_empty(makeEmptyState(this, QStringLiteral("incidentsEmpty")))
     , m_detail(new IncidentDetailPanel(this))
@@ -72,8 +74,15 @@ IncidentsView::IncidentsView(DeliveryLoader* loader, QWidget* parent)
     m_empty->setText(tr("Open a repository to see its incidents."));
     m_stack->setCurrentWidget(m_empty);
 
+    m_kindFilter->setObjectName(QStringLiteral("incidentKindFilter"));
+    m_kindFilter->addItem(tr("Incidents"));
+    m_kindFilter->addItem(tr("Reverted before release"));
+    m_kindFilter->setToolTip(tr("Reverts of commits that no deployment had shipped are not incidents: they are "
+                                "listed here apart and count nowhere."));
+
     auto* searchRow = new QHBoxLayout;
     searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_kindFilter);
     searchRow->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 16);
@@ -85,6 +94,7 @@ IncidentsView::IncidentsView(DeliveryLoader* loader, QWidget* parent)
     layout->addWidget(m_stack, 1);
 
     connect(m_search, &QLineEdit::textChanged, m_searchProxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_kindFilter, &QComboBox::currentIndexChanged, this, &IncidentsView::showSelectedKind);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &IncidentsView::onCurrentRowChanged);
     connect(m_detail, &IncidentDetailPanel::deploymentRequested, this, &IncidentsView::deploymentRequested);
@@ -110,28 +120,42 @@ IncidentsView::IncidentsView(DeliveryLoader* loader, QWidget* parent)
 
 void IncidentsView::onLoaded(const DeliveryLoadResult& result)
 {
-    const QList<Incident>& incidents = result.delivery.incidents;
+    m_incidents = result.delivery.incidents;
+    m_unshippedReverts = result.delivery.unshippedReverts;
     m_detail->setHistory(result.repositoryPath, result.delivery.history);
-    m_model->setSnapshot(incidents);
-    int linked = 0;
-    for (const Incident& incident : incidents)
-        linked += incident.blamedDeployment.isEmpty() ? 0 : 1;
-    m_summary->setText(incidents.isEmpty()
-                           ? QString()
-                           : tr("%1 from postmortem, hotfix and revert commits and postmortem documents; %2 linked "
-                                "to the deployment they blame.")
-                                 .arg(countText(incidents.size(), tr("incident"), tr("incidents")))
-                                 .arg(linked));
+    m_kindFilter->setItemText(1, tr("Reverted before release (%1)").arg(m_unshippedReverts.size()));
+    showSelectedKind();
     QString diagnostics;
     for (const IncidentDiagnostic& d : result.delivery.incidentDiagnostics)
         diagnostics += QStringLiteral("<br><tt>%1</tt>: %2").arg(d.path.toHtmlEscaped(), d.message.toHtmlEscaped());
     m_empty->setText(tr("<b>No incidents recorded in this repository.</b><br><br>Gatehouse finds incidents in "
-                        "commits whose subject starts with <tt>postmortem(scope):</tt>, <tt>hotfix</tt> or "
-                        "<tt>Revert</tt>, reading their <tt>Incident:</tt>, <tt>Root cause:</tt>, <tt>Fix:</tt>, "
+                        "commits whose subject starts with <tt>postmortem(scope):</tt> or <tt>hotfix</tt>, in "
+                        "reverts of commits a deployment had shipped, reading their <tt>Incident:</tt>, <tt>Root "
+                        "cause:</tt>, <tt>Fix:</tt>, "
                         "<tt>Severity:</tt> and <tt>Deployment:</tt> lines, and in Markdown postmortems under "
                         "<tt>postmortems/</tt> or <tt>docs/postmortems/</tt>.<br>Write one after your next "
                         "incident: it links to the deployment it blames and counts in the DORA figures.%1")
                          .arg(diagnostics));
+}
+
+void IncidentsView::showSelectedKind()
+{
+    const bool unshipped = m_kindFilter->currentIndex() == 1;
+    const QList<Incident>& incidents = unshipped ? m_unshippedReverts : m_incidents;
+    m_model->setSnapshot(incidents);
+    int linked = 0;
+    for (const Incident& incident : incidents)
+        linked += incident.blamedDeployment.isEmpty() ? 0 : 1;
+    if (unshipped)
+        m_summary->setText(tr("%1 of commits that no deployment had shipped: not incidents, not counted in DORA.")
+                               .arg(countText(incidents.size(), tr("revert"), tr("reverts"))));
+    else
+        m_summary->setText(incidents.isEmpty()
+                               ? QString()
+                               : tr("%1 from postmortem and hotfix commits, reverts of deployed commits and "
+                                    "postmortem documents; %2 linked to the deployment they blame.")
+                                     .arg(countText(incidents.size(), tr("incident"), tr("incidents")))
+                                     .arg(linked));
     m_stack->setCurrentIndex(incidents.isEmpty() ? 1 : 0);
     // Narrow fixed columns leave the title the room (the headers are wider than their values).
     m_table->resizeColumnToContents(IncidentTableModel::DateColumn);
@@ -146,6 +170,9 @@ void IncidentsView::onLoaded(const DeliveryLoadResult& result)
 
 bool IncidentsView::selectIncident(int incidentIndex)
 {
+    // Links name incidents, never reverts of unshipped work.
+    if (m_kindFilter->currentIndex() != 0)
+        m_kindFilter->setCurrentIndex(0);
     if (!m_model->incidentAt(incidentIndex))
         return false;
     auto find = [this, incidentIndex]() {

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -31,6 +32,8 @@ public:
 
     QTreeView* table() const { return m_table; }
     QLineEdit* searchField() const { return m_search; }
+    /// "Incidents" (what reached users) or "Reverted before release" (reverts of never-deployed commits).
+    QComboBox* kindFilter() const { return m_kindFilter; }
     IncidentDetailPanel* detail() const { return m_detail; }
     QLabel* emptyState() const { return m_empty; }
     QLabel* summary() const { return m_summary; }
@@ -45,12 +48,16 @@ Q_SIGNALS:
 private:
     void onLoaded(const delivery::DeliveryLoadResult& result);
     void onCurrentRowChanged();
+    void showSelectedKind();
 
     delivery::IncidentTableModel* m_model;
     QSortFilterProxyModel* m_searchProxy;
     QLabel* m_summary;
     LoadingStrip* m_loading;
     QLineEdit* m_search;
+    QComboBox* m_kindFilter;
+    QList<delivery::Incident> m_incidents;
+    QList<delivery::Incident> m_unshippedReverts;
     QStackedWidget* m_stack;
     QLabel* m_empty;
     QTreeView* m_table;

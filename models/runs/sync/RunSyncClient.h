@@ -5,12 +5,11 @@
 #include "common/Result.h"
 #include "runs/RunTypes.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QUrl>
 
 #include <memory>
-
-class QNetworkReply;
 
 namespace gatehouse::runs {
 
@@ -31,6 +30,9 @@ struct SyncRequest
     bool withJobs = true;
     /// A 429 / exhausted rate limit asking to wait longer than this fails instead of waiting.
     int maxWaitSeconds = 120;
+    /// Only records created (GitLab deployments: updated) at or after this time; invalid = no limit. Used by the
+    /// deployments and findings syncs, which share this request.
+    QDateTime since;
 };
 
 struct SyncReport
@@ -69,7 +71,7 @@ Q_SIGNALS:
 
 private:
     void send(const QUrl& url);
-    void handle(QNetworkReply* reply);
+    void handlePage(const QByteArray& body, QUrl next);
     void fail(Error error);
 
     struct Private;

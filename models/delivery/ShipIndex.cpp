@@ -1,0 +1,67 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ShipIndex.h"
+
+#include <QSet>
+
+namespace gatehouse::delivery {
+
+Result<ShipIndex> ShipIndex::build(const git::Repository& repository, const DeploymentHistory& history,
+                                   const QList<git::ObjectId>& commits)
+{
+    ShipIndex index;
+    const QSet<git::ObjectId> wanted(commits.cbegin(), commits.cend());
+    if (wanted.isEmpty() || history.deployments.isEmpty())
+        return index;
+    auto record = [&](const git::ObjectId& commit, const QString& environment, int deployment) {
+        QHash<QString, int>& firsts = index.m_first[commit];
+        if (!firsts.contains(environment))
+            firsts.insert(environment, deployment);
+    };
+    // The wanted commits in each D1's history, one walk per distinct commit.
+    QHash<git::ObjectId, QList<git::ObjectId>> baselineCache;
+    for (int i = 0; i < history.deployments.size(); ++i) {
+        const Deployment& d = history.deployments.at(i);
+        if (d.changes) {
+            for (const git::ObjectId& commit : *d.changes) {
+                if (wanted.contains(commit))
+                    record(commit, d.environment, i);
+            }
+            continue;
+        }
+        auto cached = baselineCache.constFind(d.commit);
+        if (cached == baselineCache.constEnd()) {
+            QList<git::ObjectId> found;
+            git::LogOptions options;
+            options.start = d.commit.toString();
+            const Status walked = repository.walk(options, [&](const git::CommitInfo& commit) {
+                if (wanted.contains(commit.id))
+                    found.append(commit.id);
+                return true;
+            });
+            if (!walked.ok())
+                return walked.error();
+            cached = baselineCache.insert(d.commit, found);
+        }
+        for (const git::ObjectId& commit : cached.value())
+            record(commit, d.environment, i);
+    }
+    return index;
+}
+
+int ShipIndex::first(const git::ObjectId& commit, const QString& environment) const
+{
+    return m_first.value(commit).value(environment, -1);
+}
+
+int ShipIndex::firstAnywhere(const git::ObjectId& commit) const
+{
+    int earliest = -1;
+    for (const int deployment : m_first.value(commit)) {
+        if (earliest < 0 || deployment < earliest)
+            earliest = deployment;
+    }
+    return earliest;
+}
+
+} // namespace gatehouse::delivery
