@@ -5,6 +5,7 @@
 #include "common/Versions.h"
 #include "git/Repository.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -61,6 +62,21 @@ int run(const QStringList& arguments, Io io)
     return command->run(arguments.mid(1), io);
 }
 
+namespace {
+
+/// QCommandLineParser names the program by argv[0], a full path; users type `gatehouse SUBCOMMAND`.
+QString subcommandHelp(const QCommandLineParser& parser, const QString& commandName)
+{
+    QString text = parser.helpText();
+    const QString program = QCoreApplication::instance() ? QCoreApplication::arguments().value(0) : QString();
+    const QString usage = QStringLiteral("Usage: ");
+    if (text.startsWith(usage) && !program.isEmpty() && text.mid(usage.size()).startsWith(program))
+        text.replace(usage.size(), program.size(), QStringLiteral("gatehouse ") + commandName);
+    return text;
+}
+
+} // namespace
+
 int parseArguments(QCommandLineParser& parser, const QString& commandName, const QStringList& arguments,
                    const QStringList& formats, Io io, CommonOptions& options, bool wantsRepo)
 {
@@ -90,7 +106,7 @@ int parseArguments(QCommandLineParser& parser, const QString& commandName, const
         return ExitUsage;
     }
     if (parser.isSet(helpOption)) {
-        io.out << parser.helpText();
+        io.out << subcommandHelp(parser, commandName);
         return HelpShown;
     }
     if (wantsRepo) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AutomationHooks.h"
 #include "Dashboard.h"
+#include "IsolatedSettings.h"
 #include "MainWindow.h"
 #include "Theme.h"
 #include "demo/DemoRepository.h"
@@ -43,9 +44,7 @@ class TestAutomationHooks : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("Gatehouse"));
-        QCoreApplication::setApplicationName(QStringLiteral("gatehouse-test"));
+        gatehouse::test::isolateSettings(QStringLiteral("automationhooks"));
         applyTheme(*qApp);
         QVERIFY(m_dir.isValid());
         m_demo = m_dir.path() + QStringLiteral("/demo");
@@ -54,6 +53,8 @@ private Q_SLOTS:
         qputenv("GATEHOUSE_AUTOMATION_TIMEOUT", "180000");
         qputenv("GATEHOUSE_SCREENSHOT_DELAY", "0");
     }
+
+    void cleanupTestCase() { gatehouse::test::removeIsolatedSettings(); }
 
     void init() { QSettings().clear(); }
 

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Dashboard.h"
+#include "IsolatedSettings.h"
 #include "MainWindow.h"
 #include "RevisionSelector.h"
 #include "ScratchRepository.h"
@@ -83,15 +84,15 @@ class TestMainWindow : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("Gatehouse"));
-        QCoreApplication::setApplicationName(QStringLiteral("gatehouse-test"));
+        gatehouse::test::isolateSettings(QStringLiteral("mainwindow"));
         applyTheme(*qApp);
         QVERIFY(m_demoDir.isValid());
         m_demo = m_demoDir.path() + QStringLiteral("/demo");
         auto created = DemoRepository::create(m_demo);
         QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().toString()));
     }
+
+    void cleanupTestCase() { gatehouse::test::removeIsolatedSettings(); }
 
     void init() { QSettings().clear(); }
 

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliRunner.h"
 #include "Dashboard.h"
 #include "Theme.h"
 #include "demo/DemoRepository.h"
@@ -52,16 +53,11 @@ class TestOverviewPage : public QObject
     // Runs the real binary with an empty data dir (no imported runs, like the page's scratch store).
     QJsonObject cli(const QStringList& arguments)
     {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(u"XDG_DATA_HOME"_s, m_dir.path() + u"/cli-data"_s);
-        environment.insert(u"XDG_CACHE_HOME"_s, m_dir.path() + u"/cli-cache"_s);
-        environment.remove(u"DISPLAY"_s);
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(GATEHOUSE_BINARY), arguments);
-        if (!process.waitForFinished(120000))
-            return {};
-        return QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+        return gatehouse::test::CliRunner()
+            .setEnvironment(u"XDG_DATA_HOME"_s, m_dir.path() + u"/cli-data"_s)
+            .setEnvironment(u"XDG_CACHE_HOME"_s, m_dir.path() + u"/cli-cache"_s)
+            .run(arguments)
+            .json();
     }
 
     static scorecard::CollectOptions scratchOptions(const QString& runStore) { return {runStore, u"-"_s}; }

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "Corpus.h"
 #include "editor/PipelineEditor.h"
 #include "pipeline/GatesPanel.h"
 #include "pipeline/PipelineDocumentView.h"
@@ -40,7 +41,7 @@ class TestPipelineDocumentView : public QObject
 
     static QByteArray corpusFile(const QString& relative)
     {
-        QFile file(QStringLiteral(GATEHOUSE_CORPUS_DIR "/") + relative);
+        QFile file(gatehouse::test::corpusPath(relative));
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     }
     bool put(const QString& path, const QByteArray& data)
@@ -82,7 +83,7 @@ private Q_SLOTS:
     {
         const QByteArray glib = corpusFile(QStringLiteral("pipelines/gitlab/GNOME__glib__.gitlab-ci.yml"));
         if (glib.isEmpty())
-            QSKIP("corpus not available");
+            QSKIP(gatehouse::test::corpusMissingReason());
         QVERIFY(put(QStringLiteral("glib/.gitlab-ci.yml"), glib));
         PipelineWorkspace workspace(m_dir.filePath(QStringLiteral("glib")));
         workspace.setAutosaveDirectory(m_dir.filePath(QStringLiteral("autosave")));

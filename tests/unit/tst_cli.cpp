@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliRunner.h"
 #include "ScratchRepository.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QtTest>
 
 using gatehouse::test::ScratchRepository;
@@ -14,27 +14,10 @@ class TestCli : public QObject
 {
     Q_OBJECT
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = gatehouse::test::CliRun;
     static Run run(const QStringList& arguments, const QString& workingDirectory = {})
     {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.remove(QStringLiteral("DISPLAY"));
-        environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-        environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        process.setProcessEnvironment(environment);
-        if (!workingDirectory.isEmpty())
-            process.setWorkingDirectory(workingDirectory);
-        process.start(QStringLiteral(GATEHOUSE_BINARY), arguments);
-        if (!process.waitForFinished(60000))
-            return {};
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2, process.readAllStandardOutput(),
-                process.readAllStandardError()};
+        return gatehouse::test::runCli(arguments, workingDirectory);
     }
 
 private Q_SLOTS:
@@ -56,6 +39,9 @@ private Q_SLOTS:
                                     << QString() << QStringLiteral("unknown format 'xml'");
         QTest::newRow("subcommand help") << QStringList{QStringLiteral("info"), QStringLiteral("--help")} << 0
                                          << QStringLiteral("--repo <DIR>") << QString();
+        QTest::newRow("subcommand usage names the command, not the binary's path")
+            << QStringList{QStringLiteral("validate"), QStringLiteral("--help")} << 0
+            << QStringLiteral("Usage: gatehouse validate [options]") << QString();
         QTest::newRow("not a repository")
             << QStringList{QStringLiteral("info"), QStringLiteral("--repo"), QStringLiteral("/")} << 2 << QString()
             << QStringLiteral("not inside a git repository");

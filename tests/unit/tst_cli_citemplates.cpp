@@ -1,16 +1,17 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliRunner.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
 
-// The CI templates of packaging/ci/ (issue 8 §3) pass Gatehouse's own validator and gates, and their weekly job
+// The CI templates of packaging/ci/ pass Gatehouse's own validator and gates, and their weekly job
 // runs `gatehouse report` and archives it as a git note and an artifact.
 class TestCliCiTemplates : public QObject
 {
@@ -34,11 +35,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, path);
         QFETCH(QString, kind);
-        QProcess process;
-        process.start(QStringLiteral(GATEHOUSE_BINARY),
-                      {u"validate"_s, u"--kind"_s, kind, u"--format"_s, u"json"_s, sourcePath(path)});
-        QVERIFY(process.waitForFinished(60000));
-        const QJsonObject root = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+        const gatehouse::test::CliRun result
+            = gatehouse::test::runCli({u"validate"_s, u"--kind"_s, kind, u"--format"_s, u"json"_s, sourcePath(path)});
+        const QJsonObject root = result.json();
         QCOMPARE(root.value(u"files"_s).toArray().size(), 1);
         QString errors;
         for (const QJsonValue& v :
@@ -51,7 +50,7 @@ private Q_SLOTS:
         }
         QVERIFY2(errors.isEmpty(), qPrintable(errors));
         QCOMPARE(root.value(u"summary"_s).toObject().value(u"errors"_s).toInt(), 0);
-        QCOMPARE(process.exitCode(), 0);
+        QCOMPARE(result.exitCode, 0);
     }
 
     void weeklyJobRunsTheReport_data() { validates_data(); }

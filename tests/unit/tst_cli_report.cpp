@@ -1,5 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliRunner.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,27 +21,11 @@ class TestCliReport : public QObject
     QTemporaryDir m_cache;
     QTemporaryDir m_out;
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = gatehouse::test::CliRun;
+    // Headless, as in CI: even the PDF must not need a display.
     Run run(const QStringList& arguments) const
     {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        // Headless, as in CI: even the PDF must not need a display.
-        environment.remove(u"DISPLAY"_s);
-        environment.remove(u"WAYLAND_DISPLAY"_s);
-        environment.remove(u"QT_QPA_PLATFORM"_s);
-        environment.insert(u"XDG_CACHE_HOME"_s, m_cache.path());
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(GATEHOUSE_BINARY), arguments);
-        if (!process.waitForFinished(120000))
-            return {};
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2, process.readAllStandardOutput(),
-                process.readAllStandardError()};
+        return gatehouse::test::CliRunner().setEnvironment(u"XDG_CACHE_HOME"_s, m_cache.path()).run(arguments);
     }
 
     QStringList reportArgs(const QString& week, const QString& format) const

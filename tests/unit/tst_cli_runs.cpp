@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliRunner.h"
 #include "LocalHttpServer.h"
 #include "ScratchRepository.h"
 
@@ -8,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -21,28 +21,13 @@ class TestCliRuns : public QObject
 {
     Q_OBJECT
 
-    struct Output
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    };
+    using Output = gatehouse::test::CliRun;
 
     Output run(const QStringList& arguments, const QString& dataHome = {}) const
     {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.remove(QStringLiteral("DISPLAY"));
-        environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-        environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome.isEmpty() ? m_dataHome->path() : dataHome);
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(GATEHOUSE_BINARY), arguments);
-        if (!process.waitForFinished(60000))
-            return {};
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2, process.readAllStandardOutput(),
-                process.readAllStandardError()};
+        return gatehouse::test::CliRunner()
+            .setEnvironment(QStringLiteral("XDG_DATA_HOME"), dataHome.isEmpty() ? m_dataHome->path() : dataHome)
+            .run(arguments);
     }
 
     QString writeFile(const QString& name, const QByteArray& content) const
@@ -112,21 +97,16 @@ private Q_SLOTS:
         });
         QVERIFY(server.listen());
         const auto sync = [&](const QByteArray& tokenValue) {
-            QProcess process;
-            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-            environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
-            environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dataHome->path());
-            environment.insert(QStringLiteral("CI_SERVER_TOKEN"), QString::fromLatin1(tokenValue));
-            process.setProcessEnvironment(environment);
-            QSignalSpy finished(&process, &QProcess::finished);
-            // The spy's wait runs this thread's event loop, so the server can answer the child.
-            process.start(QStringLiteral(GATEHOUSE_BINARY),
-                          {QStringLiteral("runs"), QStringLiteral("sync"), QStringLiteral("--repo"), m_repo->path(),
-                           QStringLiteral("--gitlab"), server.baseUrl(), QStringLiteral("--project"),
-                           QStringLiteral("5"), QStringLiteral("--token-env"), QStringLiteral("CI_SERVER_TOKEN"),
-                           QStringLiteral("--format"), QStringLiteral("json")});
-            finished.wait(60000);
-            return Output{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+            // Waiting runs this thread's event loop, so the server can answer the child.
+            return gatehouse::test::CliRunner()
+                .setEnvironment(QStringLiteral("XDG_DATA_HOME"), m_dataHome->path())
+                .setEnvironment(QStringLiteral("CI_SERVER_TOKEN"), QString::fromLatin1(tokenValue))
+                .setTimeout(60000)
+                .runWithEventLoop({QStringLiteral("runs"), QStringLiteral("sync"), QStringLiteral("--repo"),
+                                   m_repo->path(), QStringLiteral("--gitlab"), server.baseUrl(),
+                                   QStringLiteral("--project"), QStringLiteral("5"), QStringLiteral("--token-env"),
+                                   QStringLiteral("CI_SERVER_TOKEN"), QStringLiteral("--format"),
+                                   QStringLiteral("json")});
         };
         const Output output = sync(token);
         QVERIFY2(output.exitCode == 0, output.err.constData());

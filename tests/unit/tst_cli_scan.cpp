@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliRunner.h"
 #include "FakeScanner.h"
 #include "ScratchRepository.h"
 #include "security/ScanNote.h"
@@ -8,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QtTest>
 
@@ -20,27 +20,8 @@ class TestCliScan : public QObject
 {
     Q_OBJECT
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    };
-    static Run run(const QStringList& arguments)
-    {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.remove(QStringLiteral("DISPLAY"));
-        environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-        environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(GATEHOUSE_BINARY), arguments);
-        if (!process.waitForFinished(120000))
-            return {};
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2, process.readAllStandardOutput(),
-                process.readAllStandardError()};
-    }
+    using Run = gatehouse::test::CliRun;
+    static Run run(const QStringList& arguments) { return gatehouse::test::runCli(arguments); }
     // The notes need an identity; a scratch repository has none of its own.
     static void setIdentity(ScratchRepository& scratch)
     {

@@ -1,11 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliRunner.h"
 #include "ScratchRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QtTest>
 
@@ -15,17 +15,6 @@ using gatehouse::test::ScratchRepository;
 class TestCliValidateScript : public QObject
 {
     Q_OBJECT
-
-    static QProcess* start(const QStringList& arguments, QProcess& process)
-    {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.remove(QStringLiteral("DISPLAY"));
-        environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-        environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(GATEHOUSE_BINARY), arguments);
-        return &process;
-    }
 
 private Q_SLOTS:
     void unquotedVariableInRun()
@@ -44,14 +33,12 @@ private Q_SLOTS:
                          "          echo \"${{ github.sha }}\"\n"
                          "          rm -f $BUILD_DIR/out\n"},
                         {QStringLiteral(".gitlab-ci.yml"), "test:\n  script:\n    - ls $DIR\n"}});
-        QProcess process;
-        start({QStringLiteral("validate"), QStringLiteral("--repo"), scratch.path(), QStringLiteral("--rev"),
-               QStringLiteral("HEAD"), QStringLiteral("--categories"), QStringLiteral("script"),
-               QStringLiteral("--format"), QStringLiteral("json")},
-              process);
-        QVERIFY(process.waitForFinished(60000));
-        QCOMPARE(process.exitCode(), 0); // SC2086 is informational
-        const QJsonObject root = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+        const gatehouse::test::CliRun result
+            = gatehouse::test::runCli({QStringLiteral("validate"), QStringLiteral("--repo"), scratch.path(),
+                                       QStringLiteral("--rev"), QStringLiteral("HEAD"), QStringLiteral("--categories"),
+                                       QStringLiteral("script"), QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(result.exitCode, 0); // SC2086 is informational
+        const QJsonObject root = result.json();
         QStringList found;
         for (const QJsonValue& file : root.value(QStringLiteral("files")).toArray()) {
             for (const QJsonValue& value : file.toObject().value(QStringLiteral("diagnostics")).toArray()) {
@@ -72,11 +59,10 @@ private Q_SLOTS:
 
     void unknownCategory()
     {
-        QProcess process;
-        start({QStringLiteral("validate"), QStringLiteral("--categories"), QStringLiteral("shell")}, process);
-        QVERIFY(process.waitForFinished(60000));
-        QCOMPARE(process.exitCode(), 2);
-        QVERIFY(process.readAllStandardError().contains("gate, script)"));
+        const gatehouse::test::CliRun result = gatehouse::test::runCli(
+            {QStringLiteral("validate"), QStringLiteral("--categories"), QStringLiteral("shell")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains("gate, script)"));
     }
 };
 

@@ -1,11 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliRunner.h"
 #include "ScratchRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTimeZone>
 #include <QtTest>
 
@@ -20,26 +20,11 @@ class TestCliDelivery : public QObject
 {
     Q_OBJECT
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = gatehouse::test::CliRun;
     static Run run(const QStringList& arguments)
     {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.remove(u"DISPLAY"_s);
-        environment.remove(u"WAYLAND_DISPLAY"_s);
-        environment.remove(u"QT_QPA_PLATFORM"_s);
-        environment.insert(u"TZ"_s, u"America/New_York"_s); // output must be UTC whatever the machine's zone
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(GATEHOUSE_BINARY), arguments);
-        if (!process.waitForFinished(60000))
-            return {};
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2, process.readAllStandardOutput(),
-                process.readAllStandardError()};
+        // Output must be UTC whatever the machine's zone.
+        return gatehouse::test::CliRunner().setEnvironment(u"TZ"_s, u"America/New_York"_s).run(arguments);
     }
     static QDateTime at(int day, int hour) { return QDateTime(QDate(2026, 3, day), QTime(hour, 0), QTimeZone::utc()); }
 

@@ -1,12 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliRunner.h"
+#include "Corpus.h"
 #include "ScratchRepository.h"
 #include "security/ScanNote.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QtTest>
 
 using gatehouse::test::ScratchRepository;
@@ -17,32 +18,17 @@ class TestCliFindings : public QObject
 {
     Q_OBJECT
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = gatehouse::test::CliRun;
     static Run run(const QStringList& arguments, const QString& home = {})
     {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.remove(QStringLiteral("DISPLAY"));
-        environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        if (!home.isEmpty()) {
-            environment.insert(QStringLiteral("HOME"), home);
-            environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home);
-        }
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(GATEHOUSE_BINARY), arguments);
-        if (!process.waitForFinished(60000))
-            return {};
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2, process.readAllStandardOutput(),
-                process.readAllStandardError()};
+        gatehouse::test::CliRunner runner;
+        if (!home.isEmpty())
+            runner.setEnvironment(QStringLiteral("HOME"), home).setEnvironment(QStringLiteral("XDG_CONFIG_HOME"), home);
+        return runner.run(arguments);
     }
     static QString corpus(const char* relative)
     {
-        return QStringLiteral(GATEHOUSE_CORPUS_DIR "/reports/") + QString::fromUtf8(relative);
+        return gatehouse::test::corpusPath(QStringLiteral("reports/") + QString::fromUtf8(relative));
     }
 
 private Q_SLOTS:
@@ -50,7 +36,7 @@ private Q_SLOTS:
     {
         const QString path = corpus("trivy/aquasecurity-trivy__npm.json");
         if (!QFileInfo::exists(path))
-            QSKIP("corpus not available");
+            QSKIP(gatehouse::test::corpusMissingReason());
         const Run result = run({QStringLiteral("findings"), QStringLiteral("parse"), path, QStringLiteral("--format"),
                                 QStringLiteral("json")});
         QCOMPARE(result.exitCode, 0);
@@ -80,7 +66,7 @@ private Q_SLOTS:
     {
         const QString path = corpus("gitleaks/gitleaks__baseline.json");
         if (!QFileInfo::exists(path))
-            QSKIP("corpus not available");
+            QSKIP(gatehouse::test::corpusMissingReason());
         const Run result = run({QStringLiteral("findings"), QStringLiteral("parse"), path});
         QCOMPARE(result.exitCode, 0);
         const QStringList lines = QString::fromUtf8(result.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -142,7 +128,7 @@ private Q_SLOTS:
         const QString report = corpus("semgrep/semgrep__taint_mode.json");
         const QString second = corpus("gitleaks/gitleaks__baseline.json");
         if (!QFileInfo::exists(report))
-            QSKIP("corpus not available");
+            QSKIP(gatehouse::test::corpusMissingReason());
         ScratchRepository scratch;
         const auto first = scratch.commit(QStringLiteral("feat: one"), {{QStringLiteral("a.py"), "x = 1\n"}});
         scratch.commit(QStringLiteral("feat: two"), {{QStringLiteral("a.py"), "x = 2\n"}});

@@ -1,9 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliRunner.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -16,25 +17,10 @@ class TestCliPosture : public QObject
     QTemporaryDir m_demo;
     QTemporaryDir m_cache;
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = gatehouse::test::CliRun;
     Run run(const QStringList& arguments) const
     {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.remove(u"DISPLAY"_s);
-        environment.remove(u"QT_QPA_PLATFORM"_s);
-        environment.insert(u"XDG_CACHE_HOME"_s, m_cache.path());
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(GATEHOUSE_BINARY), arguments);
-        if (!process.waitForFinished(120000))
-            return {};
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2, process.readAllStandardOutput(),
-                process.readAllStandardError()};
+        return gatehouse::test::CliRunner().setEnvironment(u"XDG_CACHE_HOME"_s, m_cache.path()).run(arguments);
     }
 
 private Q_SLOTS:

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliRunner.h"
 #include "ScratchRepository.h"
 
 #include <QElapsedTimer>
@@ -7,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QtTest>
 
@@ -15,22 +15,11 @@ using gatehouse::test::ScratchRepository;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using gatehouse::test::CliRun;
 
-Run run(const QStringList& arguments, const QString& workingDirectory)
+CliRun run(const QStringList& arguments, const QString& workingDirectory)
 {
-    QProcess process;
-    process.setWorkingDirectory(workingDirectory);
-    process.start(QStringLiteral(GATEHOUSE_BINARY), arguments);
-    if (!process.waitForFinished(60000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+    return gatehouse::test::runCli(arguments, workingDirectory);
 }
 
 const QByteArray gitlabGood = "include:\n  - local: ci/jobs.yml\nstages: [build, test, deploy]\n"
@@ -90,9 +79,9 @@ void TestCliValidate::initTestCase()
 
 void TestCliValidate::jsonAtRevision()
 {
-    const Run r = run({QStringLiteral("validate"), QStringLiteral("--repo"), m_repo.path(), QStringLiteral("--rev"),
-                       m_good, QStringLiteral("--format"), QStringLiteral("json")},
-                      m_repo.path());
+    const CliRun r = run({QStringLiteral("validate"), QStringLiteral("--repo"), m_repo.path(), QStringLiteral("--rev"),
+                          m_good, QStringLiteral("--format"), QStringLiteral("json")},
+                         m_repo.path());
     QCOMPARE(r.exitCode, 0);
     const QJsonObject root = QJsonDocument::fromJson(r.out).object();
     const QJsonArray files = root.value(QStringLiteral("files")).toArray();
@@ -118,9 +107,9 @@ void TestCliValidate::jsonAtRevision()
 
 void TestCliValidate::textCompilerStyle()
 {
-    const Run r = run({QStringLiteral("validate"), QStringLiteral("--repo"), m_repo.path(), QStringLiteral("--rev"),
-                       m_bad, QStringLiteral("--no-gates")},
-                      m_repo.path());
+    const CliRun r = run({QStringLiteral("validate"), QStringLiteral("--repo"), m_repo.path(), QStringLiteral("--rev"),
+                          m_bad, QStringLiteral("--no-gates")},
+                         m_repo.path());
     QCOMPARE(r.exitCode, 1);
     const QString out = QString::fromUtf8(r.out);
     static const QRegularExpression line(
@@ -136,7 +125,7 @@ void TestCliValidate::workTree()
     // The work tree has the bad version checked out; an uncommitted fix is what `validate` sees without --rev.
     m_repo.writeWorkTreeFile(QStringLiteral(".gitlab-ci.yml"),
                              "stages: [build]\nbuild:\n  stage: build\n  script: make\n");
-    Run r = run({QStringLiteral("validate"), QStringLiteral("--no-gates")}, m_repo.path());
+    CliRun r = run({QStringLiteral("validate"), QStringLiteral("--no-gates")}, m_repo.path());
     QCOMPARE(r.exitCode, 0);
     m_repo.writeWorkTreeFile(QStringLiteral(".gitlab-ci.yml"), gitlabBad);
     r = run({QStringLiteral("validate"), QStringLiteral("--no-gates"), QStringLiteral(".gitlab-ci.yml")},
@@ -147,9 +136,9 @@ void TestCliValidate::workTree()
 
 void TestCliValidate::categoriesAndNoGates()
 {
-    Run r = run({QStringLiteral("validate"), QStringLiteral("--rev"), m_good, QStringLiteral("--categories"),
-                 QStringLiteral("gate"), QStringLiteral("--format"), QStringLiteral("json")},
-                m_repo.path());
+    CliRun r = run({QStringLiteral("validate"), QStringLiteral("--rev"), m_good, QStringLiteral("--categories"),
+                    QStringLiteral("gate"), QStringLiteral("--format"), QStringLiteral("json")},
+                   m_repo.path());
     QJsonArray files = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("files")).toArray();
     int gates = 0;
     for (const QJsonValue& file : files) {
@@ -171,9 +160,9 @@ void TestCliValidate::categoriesAndNoGates()
 
 void TestCliValidate::sarif()
 {
-    const Run r = run({QStringLiteral("validate"), QStringLiteral("--rev"), m_bad, QStringLiteral("--format"),
-                       QStringLiteral("sarif")},
-                      m_repo.path());
+    const CliRun r = run({QStringLiteral("validate"), QStringLiteral("--rev"), m_bad, QStringLiteral("--format"),
+                          QStringLiteral("sarif")},
+                         m_repo.path());
     QCOMPARE(r.exitCode, 1);
     const QJsonObject root = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(root.value(QStringLiteral("version")).toString(), QStringLiteral("2.1.0"));
@@ -229,7 +218,7 @@ void TestCliValidate::usageErrors()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, stderrContains);
-    const Run r = run(QStringList{QStringLiteral("validate")} + arguments, m_repo.path());
+    const CliRun r = run(QStringList{QStringLiteral("validate")} + arguments, m_repo.path());
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(QString::fromUtf8(r.err).contains(stderrContains), r.err.constData());
 }
@@ -265,7 +254,7 @@ void TestCliValidate::badInput()
     file.close();
     QElapsedTimer timer;
     timer.start();
-    const Run r
+    const CliRun r
         = run({QStringLiteral("validate"), QStringLiteral("--format"), QStringLiteral("json"), path}, dir.path());
     QVERIFY2(timer.elapsed() < 20000, "bad input must be rejected in bounded time");
     QCOMPARE(r.exitCode, 1);
@@ -318,14 +307,14 @@ void TestCliValidate::failOn()
     if (!failOn.isEmpty())
         arguments << QStringLiteral("--fail-on") << failOn;
     arguments << file.fileName();
-    const Run r = run(arguments, dir.path());
+    const CliRun r = run(arguments, dir.path());
     QVERIFY2(r.exitCode == exitCode, qPrintable(QString::fromUtf8(r.out + r.err)));
 }
 
 void TestCliValidate::policyFromRepository()
 {
     // The committed policy disables security-scanning; an explicit broken policy is a usage error.
-    Run r = run({QStringLiteral("validate"), QStringLiteral("--rev"), m_good}, m_repo.path());
+    CliRun r = run({QStringLiteral("validate"), QStringLiteral("--rev"), m_good}, m_repo.path());
     QVERIFY(!r.out.contains("gate.security-scanning"));
     QVERIFY(!r.out.contains("gate.deploy-after-validation"));
     QTemporaryDir dir;
@@ -343,8 +332,8 @@ void TestCliValidate::policyFromRepository()
 
 void TestCliValidate::pipelineModel()
 {
-    const Run r = run({QStringLiteral("pipeline"), QStringLiteral("--rev"), m_good, QStringLiteral(".gitlab-ci.yml")},
-                      m_repo.path());
+    const CliRun r = run(
+        {QStringLiteral("pipeline"), QStringLiteral("--rev"), m_good, QStringLiteral(".gitlab-ci.yml")}, m_repo.path());
     QCOMPARE(r.exitCode, 0);
     const QJsonObject root = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(root.value(QStringLiteral("kind")).toString(), QStringLiteral("gitlab"));
@@ -363,15 +352,15 @@ void TestCliValidate::pipelineModel()
     QVERIFY(test.value(QStringLiteral("environment")).isString());
     // gcc:14 floats (a major-version tag): the pinned-images gate is not met.
     QVERIFY(!test.value(QStringLiteral("gates")).toArray().contains(QStringLiteral("pinned-images")));
-    const Run dir = run({QStringLiteral("pipeline"), QStringLiteral("ci")}, m_repo.path());
+    const CliRun dir = run({QStringLiteral("pipeline"), QStringLiteral("ci")}, m_repo.path());
     QCOMPARE(dir.exitCode, 2);
 }
 
 void TestCliValidate::pipelineMerged()
 {
-    const Run r = run({QStringLiteral("pipeline"), QStringLiteral("--rev"), m_good, QStringLiteral("--merged"),
-                       QStringLiteral(".gitlab-ci.yml")},
-                      m_repo.path());
+    const CliRun r = run({QStringLiteral("pipeline"), QStringLiteral("--rev"), m_good, QStringLiteral("--merged"),
+                          QStringLiteral(".gitlab-ci.yml")},
+                         m_repo.path());
     QCOMPARE(r.exitCode, 0);
     const QString yaml = QString::fromUtf8(r.out);
     QVERIFY2(yaml.contains(QStringLiteral("test:\n  stage: test\n")), qPrintable(yaml));

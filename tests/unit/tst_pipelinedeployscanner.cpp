@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "delivery/strategy/PipelineDeployScanner.h"
 
+#include "Corpus.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -230,9 +232,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("path");
-        const QString root = QStringLiteral(GATEHOUSE_CORPUS_DIR "/pipelines");
-        if (!QDir(root).exists())
-            QSKIP("corpus not available");
+        GATEHOUSE_REQUIRE_CORPUS();
+        const QString root = gatehouse::test::corpusPath(QStringLiteral("pipelines"));
         for (const QString& kind : {QStringLiteral("github"), QStringLiteral("gitlab")}) {
             const QStringList names = QDir(root + QLatin1Char('/') + kind).entryList(QDir::Files, QDir::Name);
             for (const QString& name : names)

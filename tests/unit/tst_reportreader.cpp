@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "security/ReportReader.h"
 
+#include "Corpus.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -17,7 +19,7 @@ namespace {
 
 QString corpus(const QString& relative)
 {
-    return QStringLiteral(GATEHOUSE_CORPUS_DIR "/reports/") + relative;
+    return gatehouse::test::corpusPath(QStringLiteral("reports/") + relative);
 }
 
 QString fixture(const QString& name)
@@ -452,7 +454,7 @@ private Q_SLOTS:
         QFETCH(QStringList, ids);
         QFETCH(QString, fingerprint);
         if (!QFileInfo::exists(path))
-            QSKIP("corpus not available");
+            QSKIP(gatehouse::test::corpusMissingReason());
 
         ReportDiagnostic failure;
         const auto report = ReportReader::readFile(path, {}, nullptr, &failure);
@@ -641,9 +643,8 @@ private Q_SLOTS:
     void corruptedCorpus_data()
     {
         QTest::addColumn<QString>("path");
-        const QString root = QStringLiteral(GATEHOUSE_CORPUS_DIR "/reports");
-        if (!QFileInfo::exists(root))
-            return;
+        GATEHOUSE_REQUIRE_CORPUS();
+        const QString root = gatehouse::test::corpusPath(QStringLiteral("reports"));
         QDirIterator it(root, {QStringLiteral("*.json"), QStringLiteral("*.sarif")}, QDir::Files,
                         QDirIterator::Subdirectories);
         QStringList files;
@@ -697,7 +698,7 @@ private Q_SLOTS:
         QFETCH(qint64, maxFindings);
         QFETCH(QString, code);
         if (!QFileInfo::exists(path))
-            QSKIP("corpus not available");
+            QSKIP(gatehouse::test::corpusMissingReason());
         ReportLimits limits;
         if (maxFileSize > 1)
             limits.maxFileSize = maxFileSize;
@@ -810,7 +811,7 @@ private Q_SLOTS:
     {
         const QString path = corpus(QStringLiteral("gitleaks/secureCodeBox__test-report.json"));
         if (!QFileInfo::exists(path))
-            QSKIP("corpus not available");
+            QSKIP(gatehouse::test::corpusMissingReason());
         const auto report = ReportReader::readFile(path);
         QVERIFY(report.ok());
         for (const Finding& f : report->findings) {
