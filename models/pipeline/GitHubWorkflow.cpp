@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "GitHubWorkflow.h"
 
-#include "GitHubExpression.h"
 #include "KeywordTables.h"
 #include "SchemaValidator.h"
 #include "YamlReader.h"
+#include "github/WorkflowExpressions.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -46,23 +46,26 @@ private:
     void checkMatrix(const QString& jobId, const YamlNode& strategy);
     void checkReusableCall(const QString& jobId, const YamlNode& job);
     void checkLocalAction(const YamlNode& step);
-    void checkExpressions(const YamlNode& node, const QStringList& needs, bool isCondition);
-    void checkExpression(const YamlNode& node, int offset, const QString& text, const QStringList& needs);
+    void checkExpressions(const YamlNode& root, bool action);
     std::optional<YamlNode> readLocal(const QString& path, const YamlNode& at, const QString& what);
 
     FileSource m_files;
     QList<Diagnostic>& m_diagnostics;
     PipelineModel m_model;
     QStringList m_lines; ///< the file's lines, for positions inside block scalars
-    /// What the expressions of the job being checked can see.
-    struct Scope
-    {
-        bool inJob = false;
-        QStringList stepIds;
-        bool matrixKnown = false; ///< false when the matrix is computed (fromJSON) or absent
-        QStringList matrixKeys;
-    } m_scope;
 };
+
+void Analyzer::checkExpressions(const YamlNode& root, bool action)
+{
+    const github::WorkflowExpressions::Reporter reporter
+        = [this](const YamlNode& node, int offset, Severity severity, const QString& rule, const QString& message) {
+              reportAt(node, offset, severity, rule, message);
+          };
+    if (action)
+        github::WorkflowExpressions::checkAction(root, reporter);
+    else
+        github::WorkflowExpressions::checkWorkflow(root, reporter);
+}
 
 void Analyzer::reportAt(const YamlNode& node, int offset, Severity severity, const QString& rule,
                         const QString& message)
@@ -121,80 +124,6 @@ void Analyzer::checkEvents(const YamlNode& root)
                                   "workflow_dispatch")
                        .arg(name->value, didYouMean(name->value, githubEventNames())));
     }
-}
-
-void Analyzer::checkExpression(const YamlNode& node, int offset, const QString& text, const QStringList& needs)
-{
-    const GitHubExpression expression = GitHubExpression::parse(text);
-    if (!expression.ok) {
-        reportAt(node, offset + expression.errorOffset, Severity::Error, QStringLiteral("expression-syntax"),
-                 QStringLiteral("invalid expression '%1': %2").arg(text.trimmed(), expression.error));
-        return;
-    }
-    for (qsizetype i = 0; i < expression.unknownContexts.size(); ++i) {
-        const QString& context = expression.unknownContexts[i];
-        reportAt(node, offset + expression.unknownContextOffsets.value(i), Severity::Error,
-                 QStringLiteral("unknown-context"),
-                 QStringLiteral("unknown context '%1' in '%2'%3; expected one of: %4")
-                     .arg(context, text.trimmed(), didYouMean(context, GitHubExpression::contexts()),
-                          GitHubExpression::contexts().join(QStringLiteral(", "))));
-    }
-    for (const QString& function : expression.unknownFunctions)
-        reportAt(node, offset, Severity::Error, QStringLiteral("unknown-function"),
-                 QStringLiteral("unknown function '%1()'%2")
-                     .arg(function, didYouMean(function, GitHubExpression::functions())));
-    for (const GitHubExpression::Access& access : expression.accesses) {
-        const QString context = access.path.section(u'.', 0, 0);
-        const QString name = access.path.section(u'.', 1, 1);
-        if (name.isEmpty() || name == u"*")
-            continue;
-        // Property access in expressions ignores case (matrix.rustflags reads RUSTFLAGS).
-        if (context == u"needs" && !needs.contains(name, Qt::CaseInsensitive)) {
-            reportAt(node, offset + access.offset, Severity::Warning, QStringLiteral("needs-context"),
-                     QStringLiteral("'needs.%1' is read, but '%1' is not in this job's needs; the value is empty")
-                         .arg(name));
-        } else if (context == u"steps" && m_scope.inJob && !m_scope.stepIds.contains(name, Qt::CaseInsensitive)) {
-            reportAt(node, offset + access.offset, Severity::Warning, QStringLiteral("unknown-step"),
-                     QStringLiteral("'steps.%1' is read, but no step of this job has the id '%1'%2; the value is empty")
-                         .arg(name, didYouMean(name, m_scope.stepIds)));
-        } else if (context == u"matrix" && m_scope.matrixKnown
-                   && !m_scope.matrixKeys.contains(name, Qt::CaseInsensitive)) {
-            reportAt(
-                node, offset + access.offset, Severity::Warning, QStringLiteral("unknown-matrix-key"),
-                QStringLiteral("'matrix.%1' is read, but the matrix has no '%1'%2 (it has: %3); the value is empty")
-                    .arg(name, didYouMean(name, m_scope.matrixKeys), m_scope.matrixKeys.join(QStringLiteral(", "))));
-        }
-    }
-}
-
-void Analyzer::checkExpressions(const YamlNode& node, const QStringList& needs, bool isCondition)
-{
-    switch (node.kind) {
-    case YamlNode::Kind::Null:
-        return;
-    case YamlNode::Kind::Map:
-        for (size_t i = 0; i < node.keys.size(); ++i)
-            checkExpressions(node.items[i], needs, node.keys[i].value == u"if");
-        return;
-    case YamlNode::Kind::Sequence:
-        for (const YamlNode& item : node.items)
-            checkExpressions(item, needs, false);
-        return;
-    case YamlNode::Kind::Scalar:
-        break;
-    }
-    const QList<std::pair<int, QString>> parts = GitHubExpression::embedded(node.value);
-    for (const auto& [offset, text] : parts) {
-        if (offset < 0) {
-            reportAt(node, int(node.value.indexOf(u"${{")), Severity::Error, QStringLiteral("expression-syntax"),
-                     QStringLiteral("'${{' is not closed; expected '}}'"));
-            return;
-        }
-        checkExpression(node, offset, text, needs);
-    }
-    // An `if:` without ${{ }} is an expression too.
-    if (isCondition && parts.isEmpty() && node.isString())
-        checkExpression(node, 0, node.value, needs);
 }
 
 void Analyzer::checkMatrix(const QString& jobId, const YamlNode& strategy)
@@ -470,37 +399,6 @@ void Analyzer::checkJobs(const YamlNode& jobs)
             checkSteps(key.value, *steps);
         if (const YamlNode* strategy = job.get(u"strategy"); strategy && strategy->isMap())
             checkMatrix(key.value, *strategy);
-        m_scope = Scope{};
-        m_scope.inJob = true;
-        if (const YamlNode* steps = job.get(u"steps"); steps && steps->isSequence()) {
-            for (const YamlNode& step : steps->items) {
-                if (const YamlNode* id = step.get(u"id"))
-                    m_scope.stepIds.append(id->value);
-            }
-        }
-        const YamlNode* strategy = job.get(u"strategy");
-        const YamlNode* matrix = strategy ? strategy->get(u"matrix") : nullptr;
-        m_scope.matrixKnown = matrix && matrix->isMap();
-        if (m_scope.matrixKnown) {
-            for (size_t k = 0; k < matrix->keys.size(); ++k) {
-                const QString& key = matrix->keys[k].value;
-                const YamlNode& value = matrix->items[k];
-                if (key == u"include") {
-                    if (!value.isSequence()) {
-                        m_scope.matrixKnown = false; // include computed by an expression
-                        continue;
-                    }
-                    for (const YamlNode& entry : value.items)
-                        m_scope.matrixKeys += entry.keyNames();
-                } else if (key != u"exclude") {
-                    m_scope.matrixKeys.append(key);
-                }
-            }
-            m_scope.matrixKeys.removeDuplicates();
-        }
-        checkExpressions(job, needs, false);
-        m_scope = Scope{};
-
         if (const YamlNode* environment = job.get(u"environment"))
             model.environment = environment->isMap()
                 ? (environment->get(u"name") ? environment->get(u"name")->value : QString())
@@ -589,15 +487,12 @@ PipelineModel Analyzer::run(const QByteArray& text)
         validator.validateMap(root, QStringLiteral("action"), QStringLiteral("the action"));
         if (const YamlNode* runs = root.get(u"runs"); runs && runs->get(u"steps"))
             checkSteps(QStringLiteral("(composite action)"), *runs->get(u"steps"));
-        checkExpressions(root, {}, false);
+        checkExpressions(root, true);
         return m_model;
     }
     validator.validateMap(root, QStringLiteral("workflow"), QStringLiteral("the workflow"));
     checkEvents(root);
-    for (const char* key : {"name", "run-name", "env", "concurrency", "permissions", "defaults"}) {
-        if (const YamlNode* node = root.get(QString::fromLatin1(key)))
-            checkExpressions(*node, {}, false);
-    }
+    checkExpressions(root, false);
     if (const YamlNode* jobs = root.get(u"jobs"); jobs && jobs->isMap())
         checkJobs(*jobs);
     return m_model;

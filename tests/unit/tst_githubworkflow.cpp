@@ -139,21 +139,21 @@ void TestGitHubWorkflow::rules_data()
                                          << QStringLiteral("not closed");
     QTest::newRow("needs context") << head + job
             + "  test:\n    runs-on: x\n    steps:\n      - run: echo ${{ needs.build.result }}\n"
-                                   << Files() << QStringList{QStringLiteral("10:23:github.needs-context")}
-                                   << QStringLiteral("not in this job's needs");
+                                   << Files() << QStringList{QStringLiteral("10:29:github.needs-context")}
+                                   << QStringLiteral("not in the needs of job 'test'");
     QTest::newRow("unknown step id") << head
             + "  build:\n    runs-on: x\n    steps:\n      - id: version\n        run: echo v=1 >> $GITHUB_OUTPUT\n"
               "      - run: echo ${{ steps.verison.outputs.v }}\n"
-                                     << Files() << QStringList{QStringLiteral("8:23:github.unknown-step")}
+                                     << Files() << QStringList{QStringLiteral("8:29:github.unknown-step")}
                                      << QStringLiteral("did you mean 'version'");
     QTest::newRow("unknown matrix key") << head
             + "  build:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        OS: [a]\n"
               "        include:\n          - os: b\n            arch: arm\n    steps:\n      - run: echo ${{ "
               "matrix.arhc }}\n" << Files()
-                                        << QStringList{QStringLiteral("12:23:github.unknown-matrix-key")}
+                                        << QStringList{QStringLiteral("12:30:github.unknown-matrix-key")}
                                         << QStringLiteral("did you mean 'arch'");
     QTest::newRow("computed matrix") << head
-            + "  build:\n    runs-on: x\n    strategy:\n      matrix: ${{ fromJSON(inputs.m) }}\n"
+            + "  build:\n    runs-on: x\n    strategy:\n      matrix: ${{ fromJSON(vars.m) }}\n"
               "    steps:\n      - run: echo ${{ matrix.anything }}\n"
                                      << Files() << QStringList() << QString();
     QTest::newRow("block scalar expression")
