@@ -56,6 +56,10 @@ void TestWorkflowExpressions::rules_data()
     QTest::newRow("invalid number") << inRun("1.2.3 == 1") << QStringList{e(23, "expression-syntax")};
     QTest::newRow("precedence") << inRun("!(github.ref == 'a') || github.ref < 'b' && true") << QStringList();
     QTest::newRow("missing bracket") << inRun("github['ref'") << QStringList{e(36, "expression-syntax")};
+    QByteArray chain = "github.ref == 'a'";
+    for (int i = 0; i < 5000; ++i)
+        chain += " || github.ref == 'a'";
+    QTest::newRow("long operator chain") << inRun(chain) << QStringList();
     // github and its properties.
     QTest::newRow("github property") << inRun("github.ref_name") << QStringList();
     QTest::newRow("unknown github property") << inRun("github.refname") << QStringList{e(30, "unknown-property")};
