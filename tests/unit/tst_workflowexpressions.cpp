@@ -43,6 +43,8 @@ class TestWorkflowExpressions : public QObject
 private Q_SLOTS:
     void rules_data();
     void rules();
+    void action_data();
+    void action();
 };
 
 void TestWorkflowExpressions::rules_data()
@@ -202,6 +204,22 @@ void TestWorkflowExpressions::rules_data()
         << QByteArray("on: push\njobs:\n  build:\n    runs-on: x\n    environment:\n      name: prod\n"
                       "      url: ${{ steps.d.outputs.url }}\n    steps:\n      - id: d\n        run: a\n")
         << QStringList();
+    QTest::newRow("matrix value typed") << matrix + "matrix.os.name }}\n" << QStringList{e(33, "expression-type", 13)};
+    QTest::newRow("matrix include value") << matrix + "matrix.extra > 0 }}\n" << QStringList();
+    QTest::newRow("reusable with and secrets")
+        << QByteArray("on: push\njobs:\n  call:\n    uses: org/repo/.github/workflows/x.yml@v1\n    with:\n"
+                      "      a: ${{ secrets.S }}\n    secrets:\n      s: ${{ secrets.S }}\n")
+        << QStringList{e(14, "context-not-allowed", 6)};
+    QTest::newRow("job concurrency with matrix")
+        << job + "    strategy:\n      matrix:\n        n: [1]\n    concurrency: ${{ matrix.n }}\n"
+        << QStringList();
+    QTest::newRow("workflow concurrency with matrix") << QByteArray("on: push\nconcurrency: ${{ matrix.n }}\n")
+            + job.mid(9) << QStringList{e(18, "context-not-allowed", 2)};
+    QTest::newRow("defaults run with env")
+        << job + "    defaults:\n      run:\n        working-directory: ${{ env.D }}\n"
+        << QStringList();
+    QTest::newRow("timeout with steps") << job + "    timeout-minutes: ${{ steps.a.outputs.t }}\n"
+                                        << QStringList{e(26, "context-not-allowed", 6)};
     // if conditions.
     QTest::newRow("if with surrounding text") << job + "    if: ${{ github.ref == 'a' }} && ${{ github.sha }}\n"
                                               << QStringList{e(9, "if-always-true", 6)};
@@ -218,6 +236,34 @@ void TestWorkflowExpressions::rules()
     QFETCH(QStringList, expected);
     QList<Diagnostic> diagnostics;
     GitHubWorkflow::analyze(text, QStringLiteral(".github/workflows/ci.yml"), {}, diagnostics);
+    normalizeDiagnostics(diagnostics);
+    QCOMPARE(describe(diagnostics), expected);
+}
+
+void TestWorkflowExpressions::action_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QStringList>("expected");
+    const QByteArray head = "name: a\ndescription: b\ninputs:\n  level: {description: c}\nruns:\n  using: composite\n"
+                            "  steps:\n    - id: first\n      shell: bash\n      run: echo ${{ ";
+    QTest::newRow("declared input and earlier step")
+        << head + "inputs.level }}\n    - shell: bash\n      run: echo ${{ steps.first.outputs.x }}\n"
+        << QStringList();
+    QTest::newRow("undeclared input") << head + "inputs.levle }}\n" << QStringList{w(28, "undefined-input", 10)};
+    QTest::newRow("later step") << head + "steps.second.outcome }}\n    - id: second\n      shell: bash\n      run: b\n"
+                                << QStringList{w(27, "unknown-step", 10)};
+    QTest::newRow("status function in step if")
+        << QByteArray("name: a\ndescription: b\nruns:\n  using: composite\n  steps:\n    - if: failure()\n"
+                      "      shell: bash\n      run: a\n")
+        << QStringList();
+}
+
+void TestWorkflowExpressions::action()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QStringList, expected);
+    QList<Diagnostic> diagnostics;
+    GitHubWorkflow::analyze(text, QStringLiteral("tools/action.yml"), {}, diagnostics);
     normalizeDiagnostics(diagnostics);
     QCOMPARE(describe(diagnostics), expected);
 }

@@ -121,6 +121,32 @@ ExpressionType stepType()
     return type;
 }
 
+/// The type of a matrix value as written: scalars keep their YAML type, an expression or a mapping is open.
+ExpressionType matrixValueType(const YamlNode& value)
+{
+    if (!value.isScalar() || value.value.contains(u"${{"))
+        return ExpressionType::any();
+    switch (value.scalarType()) {
+    case YamlNode::ScalarType::Bool:
+        return ExpressionType::of(Kind::Bool);
+    case YamlNode::ScalarType::Integer:
+    case YamlNode::ScalarType::Float:
+        return ExpressionType::of(Kind::Number);
+    case YamlNode::ScalarType::Null:
+        return ExpressionType::of(Kind::Null);
+    case YamlNode::ScalarType::String:
+        break;
+    }
+    return stringType();
+}
+
+/// Adds one value of matrix key `key`: a key whose values all have one scalar type gets that type.
+void addMatrixValue(ObjectShape& shape, const QString& key, const ExpressionType& type)
+{
+    const ObjectShape::Property* known = shape.find(key);
+    shape.add(key, !known || known->type.kind == type.kind ? type : ExpressionType::any());
+}
+
 ExpressionType matrixType(const QString& jobId, const YamlNode& job)
 {
     const YamlNode* strategy = job.get(u"strategy");
@@ -144,15 +170,22 @@ ExpressionType matrixType(const QString& jobId, const YamlNode& job)
         if (key.contains(u"${{")) {
             shape->rest = ExpressionType::any();
         } else if (key != u"include") {
-            shape->add(key, ExpressionType::any());
+            if (!value.isSequence()) {
+                shape->add(key, ExpressionType::any()); // the values come from an expression
+                continue;
+            }
+            for (const YamlNode& item : value.items)
+                addMatrixValue(*shape, key, matrixValueType(item));
+            if (value.items.empty())
+                shape->add(key, ExpressionType::any());
         } else if (!value.isSequence()) {
             shape->rest = ExpressionType::any(); // include computed by an expression
         } else {
             for (const YamlNode& entry : value.items) {
                 if (!entry.isMap())
                     shape->rest = ExpressionType::any();
-                for (const YamlNode& k : entry.keys)
-                    shape->add(k.value, ExpressionType::any());
+                for (size_t k = 0; k < entry.keys.size(); ++k)
+                    addMatrixValue(*shape, entry.keys[k].value, matrixValueType(entry.items[k]));
             }
         }
     }
