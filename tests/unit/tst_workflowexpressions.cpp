@@ -160,6 +160,13 @@ void TestWorkflowExpressions::rules_data()
     QTest::newRow("undeclared input") << "on:" + dispatch
             + "jobs:\n  build:\n    runs-on: x\n    steps:\n      - run: echo ${{ inputs.levle }}\n"
                                       << QStringList{w(30, "undefined-input", 9)};
+    const QByteArray flag = "on:\n  workflow_dispatch:\n    inputs:\n      debug: {type: boolean}\njobs:\n  build:\n"
+                            "    runs-on: x\n    steps:\n      - run: echo ${{ ";
+    QTest::newRow("boolean input against 'true'") << flag + "inputs.debug == 'true' }}\n"
+                                                  << QStringList{w(39, "expression-type", 9)};
+    QTest::newRow("boolean input against true")
+        << flag + "inputs.debug == true && github.event.inputs.debug == 'true' }}\n"
+        << QStringList();
     QTest::newRow("inputs without event") << inRun("inputs.level") << QStringList{e(30, "undefined-input")};
     // jobs: only in workflow_call outputs.
     const QByteArray call = "on:\n  workflow_call:\n    outputs:\n      v:\n        value: ${{ ";

@@ -274,7 +274,32 @@ private:
             problem(node.offset, QStringLiteral("expression-type"),
                     QStringLiteral("'%1' compares a %2 with a %3; the result never depends on the values")
                         .arg(node.text, left.name(), right.name()));
+        if (!ordering)
+            checkBooleanAgainstString(node);
         return ExpressionType::of(Kind::Bool);
+    }
+
+    /// GitHub compares values of different types as numbers: a boolean becomes 0 or 1, a string that is not a
+    /// number becomes NaN, so `inputs.flag == 'true'` with a boolean input is never true.
+    void checkBooleanAgainstString(const ExpressionNode& node)
+    {
+        for (int side = 0; side < 2; ++side) {
+            const ExpressionNode& literal = child(node, 1 - side);
+            if (operand(node, side).kind != Kind::Bool || literal.kind != ExpressionNode::Kind::String)
+                continue;
+            bool numeric = false;
+            literal.text.trimmed().toDouble(&numeric);
+            if (numeric || literal.text.trimmed().isEmpty())
+                continue;
+            problem(literal.start, QStringLiteral("expression-type"),
+                    QStringLiteral("a boolean is compared with the string '%1': GitHub compares them as numbers (the "
+                                   "string is NaN), so '%2' is always %3; compare with %4 instead")
+                        .arg(literal.text, node.text,
+                             node.text == u"==" ? QStringLiteral("false") : QStringLiteral("true"),
+                             literal.text.compare(u"false", Qt::CaseInsensitive) == 0 ? QStringLiteral("false")
+                                                                                      : QStringLiteral("true")),
+                    Severity::Warning);
+        }
     }
 
     void checkFormat(const ExpressionNode& node)
