@@ -5,6 +5,7 @@
 #include "KeywordTables.h"
 #include "SchemaValidator.h"
 #include "YamlReader.h"
+#include "github/ScalarPosition.h"
 #include "github/WorkflowExpressions.h"
 
 #include <QFileInfo>
@@ -70,23 +71,9 @@ void Analyzer::checkExpressions(const YamlNode& root, bool action)
 void Analyzer::reportAt(const YamlNode& node, int offset, Severity severity, const QString& rule,
                         const QString& message)
 {
-    // Map an offset inside a scalar to a line and column: exact for one-line plain or quoted scalars, the
-    // content line for block scalars (which start on the line after their `|`).
-    YamlNode at = node;
-    const QString before = node.value.left(offset);
-    const qsizetype newlines = before.count(u'\n');
-    if (newlines == 0 && node.value.indexOf(u'\n') < 0) {
-        at.column = node.column + offset + (node.plain ? 0 : 1);
-    } else if (!node.plain && node.file == 0) {
-        // Block scalar: the content starts on the line after the `|`, indented as the file shows.
-        at.line = node.line + int(newlines) + 1;
-        const QString lineText = m_lines.value(at.line - 1);
-        qsizetype indent = 0;
-        while (indent < lineText.size() && lineText[indent] == u' ')
-            ++indent;
-        at.column = int(indent + offset - before.lastIndexOf(u'\n'));
-    }
-    report(at, severity, Category::Semantic, rule, message);
+    const github::SourcePosition position = github::scalarPosition(node, offset, m_lines);
+    m_diagnostics.append(Diagnostic{m_model.files.value(node.file), position.line, position.column, severity,
+                                    Category::Semantic, QStringLiteral("github.") + rule, message});
 }
 
 std::optional<YamlNode> Analyzer::readLocal(const QString& path, const YamlNode& at, const QString& what)

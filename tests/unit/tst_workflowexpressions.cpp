@@ -227,6 +227,17 @@ void TestWorkflowExpressions::rules_data()
         << QStringList();
     QTest::newRow("timeout with steps") << job + "    timeout-minutes: ${{ steps.a.outputs.t }}\n"
                                         << QStringList{e(26, "context-not-allowed", 6)};
+    // Positions inside folded and multi-line quoted scalars.
+    QTest::newRow("folded condition") << job
+            + "    if: >-\n      github.event_name == 'push' &&\n      github.refname == 'x'\n"
+                                      << QStringList{e(14, "unknown-property", 8)};
+    QTest::newRow("multi-line quoted condition")
+        << job + "    if: \"github.event_name == 'push' &&\n      github.ref == 'x' && github.refx\"\n"
+        << QStringList{e(35, "unknown-property", 7)};
+    QTest::newRow("literal block") << QByteArray(
+        "on: push\njobs:\n  build:\n    runs-on: x\n    steps:\n      - run: |\n          echo a\n"
+        "          echo ${{ github.refx }}\n")
+                                   << QStringList{e(27, "unknown-property", 8)};
     // if conditions.
     QTest::newRow("if with surrounding text") << job + "    if: ${{ github.ref == 'a' }} && ${{ github.sha }}\n"
                                               << QStringList{e(9, "if-always-true", 6)};

@@ -191,10 +191,15 @@ private:
             if (of.object->rest)
                 return *of.object->rest;
             const QStringList known = of.object->names();
+            // A long list (the github context) helps less than the suggestion: name the first few.
+            constexpr qsizetype listed = 12;
+            const QString list = known.size() <= listed
+                ? known.join(QStringLiteral(", "))
+                : known.mid(0, listed).join(QStringLiteral(", ")) + QStringLiteral(", …");
             problem(node.offset, of.object->unknownRule,
                     QString(of.object->unknownMessage)
                         .replace(QStringLiteral("%1"), name)
-                        .replace(QStringLiteral("%2"), known.join(QStringLiteral(", ")))
+                        .replace(QStringLiteral("%2"), list)
                         .replace(QStringLiteral("%3"), didYouMean(name, known)),
                     of.object->unknownSeverity);
             return {};
