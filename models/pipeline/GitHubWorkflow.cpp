@@ -65,7 +65,7 @@ void Analyzer::checkExpressions(const YamlNode& root, bool action)
     if (action)
         github::WorkflowExpressions::checkAction(root, reporter);
     else
-        github::WorkflowExpressions::checkWorkflow(root, reporter);
+        github::WorkflowExpressions::checkWorkflow(root, m_files, reporter);
 }
 
 void Analyzer::reportAt(const YamlNode& node, int offset, Severity severity, const QString& rule,

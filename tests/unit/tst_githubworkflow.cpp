@@ -169,6 +169,18 @@ void TestGitHubWorkflow::rules_data()
             + "  call:\n    uses: ./.github/workflows/reusable.yml\n    with:\n"
               "      version: '1'\n    secrets:\n      token: ${{ secrets.T }}\n"
                                       << callee << QStringList() << QString();
+    const Files withOutputs{
+        {QStringLiteral(".github/workflows/build.yml"),
+         "on:\n  workflow_call:\n    outputs:\n      digest:\n        value: ${{ jobs.a.outputs.d }}\n"
+         "jobs:\n  a:\n    runs-on: x\n    outputs:\n      d: x\n    steps: [{run: a}]\n"}};
+    const QByteArray caller = head
+        + "  call:\n    uses: ./.github/workflows/build.yml\n  after:\n    needs: call\n    runs-on: x\n"
+          "    steps:\n      - run: echo ${{ needs.call.outputs.";
+    QTest::newRow("reusable call output") << caller + "digest }}\n" << withOutputs << QStringList() << QString();
+    QTest::newRow("reusable call unknown output")
+        << caller + "digset }}\n"
+        << withOutputs << QStringList{QStringLiteral("9:42:github.unknown-job-output")}
+        << QStringLiteral("did you mean 'digest'");
     QTest::newRow("reusable call mismatch")
         << head
             + "  call:\n    uses: ./.github/workflows/reusable.yml\n    with:\n      verison: '1'\n    secrets:\n"

@@ -5,6 +5,7 @@
 #include "ContextAvailability.h"
 #include "ExpressionChecker.h"
 #include "pipeline/GitHubExpression.h"
+#include "pipeline/YamlReader.h"
 
 namespace gatehouse::pipeline::github {
 
@@ -81,13 +82,40 @@ ExpressionType inputsOfWorkflow(const YamlNode& root, const QStringList& events)
     return ExpressionType::objectOf(std::move(shape));
 }
 
+/// The outputs a local reusable workflow declares under `on.workflow_call.outputs`, or null when unknown.
+std::optional<QStringList> calleeOutputs(const YamlNode& uses, const FileSource& files)
+{
+    if (!uses.value.startsWith(u"./") || !files.read)
+        return std::nullopt;
+    const Result<QByteArray> content = files.read(uses.value.mid(2));
+    if (!content.ok())
+        return std::nullopt;
+    const YamlDocumentSet set = readYaml(content.value(), uses.value.mid(2));
+    const YamlNode* on = set.ok && !set.documents.empty() ? set.documents.front().get(u"on") : nullptr;
+    const YamlNode* call = on && on->isMap() ? on->get(u"workflow_call") : nullptr;
+    if (!call)
+        return std::nullopt;
+    const YamlNode* outputs = call->isMap() ? call->get(u"outputs") : nullptr;
+    if (outputs && !outputs->isMap())
+        return std::nullopt;
+    return outputs ? outputs->keyNames() : QStringList();
+}
+
 /// `{outputs, result}` of a job as `needs.<job>` and `jobs.<job>` see it.
-ExpressionType jobResultType(const QString& jobId, const YamlNode& job)
+ExpressionType jobResultType(const QString& jobId, const YamlNode& job, const FileSource& files)
 {
     ExpressionType outputs;
     const YamlNode* declared = job.isMap() ? job.get(u"outputs") : nullptr;
-    if (job.isMap() && job.contains(u"uses")) {
-        outputs = ExpressionType::mapOf(stringType()); // the called workflow declares them
+    if (const YamlNode* uses = job.isMap() ? job.get(u"uses") : nullptr) {
+        const std::optional<QStringList> names = calleeOutputs(*uses, files);
+        auto shape = strictShape(QStringLiteral("unknown-job-output"),
+                                 QStringLiteral("'%1' is not an output of job '") + jobId + QStringLiteral("' (")
+                                     + uses->value + QStringLiteral(")%3 (its outputs: %2)"));
+        for (const QString& name : names.value_or(QStringList()))
+            shape->add(name, stringType());
+        if (!names)
+            shape->rest = stringType(); // a remote workflow: its outputs are not known here
+        outputs = ExpressionType::objectOf(std::move(shape));
     } else {
         auto shape = strictShape(QStringLiteral("unknown-job-output"),
                                  QStringLiteral("'%1' is not an output of job '") + jobId
@@ -199,7 +227,7 @@ public:
         : m_report(report)
     { }
 
-    void workflow(const YamlNode& root);
+    void workflow(const YamlNode& root, const FileSource& files);
     void action(const YamlNode& root);
 
 private:
@@ -423,7 +451,7 @@ void Walker::job(const QString& id, const YamlNode& job, const Types& workflowTy
         this->steps(QStringLiteral("jobs.<job_id>"), *steps, QStringLiteral("job '") + id + u'\'');
 }
 
-void Walker::workflow(const YamlNode& root)
+void Walker::workflow(const YamlNode& root, const FileSource& files)
 {
     const QStringList events = eventNames(root);
     Types types;
@@ -439,7 +467,7 @@ void Walker::workflow(const YamlNode& root)
     const YamlNode* jobs = root.get(u"jobs");
     if (jobs && jobs->isMap()) {
         for (size_t i = 0; i < jobs->keys.size(); ++i) {
-            const ExpressionType result = jobResultType(jobs->keys[i].value, jobs->items[i]);
+            const ExpressionType result = jobResultType(jobs->keys[i].value, jobs->items[i], files);
             jobResults.insert(jobs->keys[i].value.toLower(), result);
             jobsShape->add(jobs->keys[i].value, result);
         }
@@ -516,9 +544,9 @@ void Walker::action(const YamlNode& root)
 
 } // namespace
 
-void WorkflowExpressions::checkWorkflow(const YamlNode& root, const Reporter& report)
+void WorkflowExpressions::checkWorkflow(const YamlNode& root, const FileSource& files, const Reporter& report)
 {
-    Walker(report).workflow(root);
+    Walker(report).workflow(root, files);
 }
 
 void WorkflowExpressions::checkAction(const YamlNode& root, const Reporter& report)

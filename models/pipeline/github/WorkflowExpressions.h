@@ -3,6 +3,7 @@
 #pragma once
 
 #include "pipeline/Diagnostic.h"
+#include "pipeline/PipelineModel.h"
 #include "pipeline/YamlNode.h"
 
 #include <functional>
@@ -19,7 +20,8 @@ public:
     using Reporter = std::function<void(const YamlNode& node, int offset, Severity severity, const QString& rule,
                                         const QString& message)>;
 
-    static void checkWorkflow(const YamlNode& root, const Reporter& report);
+    /// `files` reads the local reusable workflows that jobs call, for the outputs `needs.<job>.outputs` may read.
+    static void checkWorkflow(const YamlNode& root, const FileSource& files, const Reporter& report);
     /// action.yml: composite steps see the steps before them and the inputs the action declares.
     static void checkAction(const YamlNode& root, const Reporter& report);
 };
