@@ -177,6 +177,12 @@ void TestWorkflowExpressions::rules_data()
                                       << QStringList{e(25, "unknown-property", 5)};
     QTest::newRow("jobs outside workflow_call outputs")
         << inRun("jobs.build") << QStringList{e(23, "context-not-allowed")};
+    const QByteArray defaults = "on:\n  workflow_call:\n    inputs:\n      ref:\n        type: string\n"
+                                "        default: ${{ ";
+    const QByteArray defaultsJobs = " }}\njobs:\n  build:\n    runs-on: x\n    steps: [{run: a}]\n";
+    QTest::newRow("workflow_call input default") << defaults + "github.ref_name" + defaultsJobs << QStringList();
+    QTest::newRow("workflow_call input default with env")
+        << defaults + "env.REF" + defaultsJobs << QStringList{e(22, "context-not-allowed", 6)};
     // Context availability per key.
     const QByteArray job = "on: push\njobs:\n  build:\n    runs-on: x\n    steps: [{run: a}]\n";
     QTest::newRow("job if with env") << job + "    if: env.A == 'x'\n" << QStringList{e(9, "context-not-allowed", 6)};
