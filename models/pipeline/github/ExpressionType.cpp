@@ -267,7 +267,8 @@ ExpressionType github(const QStringList& events)
     // The properties of the github context as listed on GitHub's "Contexts" page.
     static const ExpressionType base = strictWithMessage(
         QStringLiteral("{action:s,action_path:s,action_ref:s,action_repository:s,action_status:s,actor:s,actor_id:s,"
-                       "api_url:s,base_ref:s,env:s,event_name:s,event_path:s,graphql_url:s,head_ref:s,job:s,path:s,"
+                       "api_url:s,base_ref:s,env:s,event_name:s,event_path:s,graphql_url:s,head_ref:s,job:s,job_"
+                       "workflow_sha:s,path:s,"
                        "ref:s,ref_name:s,ref_protected:b,ref_type:s,repository:s,repository_id:s,repository_owner:s,"
                        "repository_owner_id:s,repositoryUrl:s,retention_days:s,run_id:s,run_number:s,run_attempt:s,"
                        "secret_source:s,server_url:s,sha:s,token:s,triggering_actor:s,workflow:s,workflow_ref:s,"
