@@ -247,6 +247,8 @@ void TestWorkflowExpressions::rules_data()
     // if conditions.
     QTest::newRow("if with surrounding text") << job + "    if: ${{ github.ref == 'a' }} && ${{ github.sha }}\n"
                                               << QStringList{e(9, "if-always-true", 6)};
+    QTest::newRow("if starting with !") << job + "    if: !cancelled()\n" << QStringList{e(9, "expression-syntax", 6)};
+    QTest::newRow("if negation wrapped") << job + "    if: ${{ !cancelled() }}\n" << QStringList();
     QTest::newRow("if wrapped") << job + "    if: ${{ github.ref == 'a' }}\n" << QStringList();
     QTest::newRow("if constant bool") << job + "    if: false\n" << QStringList{w(9, "constant-condition", 6)};
     QTest::newRow("if constant expression") << job + "    if: ${{ true }}\n"

@@ -322,6 +322,16 @@ void Walker::walk(const YamlNode& node, const QString& key)
 
 void Walker::condition(const YamlNode& node, const QString& key)
 {
+    // `if: !cancelled()` is a YAML tag on an empty value, not a negation: GitHub refuses the workflow.
+    if (node.tag.size() > 1 && !node.tag.startsWith(u"!!")) {
+        YamlNode at = node;
+        at.plain = true; // the position of the tag itself
+        m_report(at, 0, Severity::Error, QStringLiteral("expression-syntax"),
+                 QStringLiteral("'if: %1…' starts with '!', which YAML reads as a tag, not a negation; expected "
+                                "'if: ${{ %1… }}'")
+                     .arg(node.tag));
+        return;
+    }
     if (!node.isScalar())
         return walk(node, key);
     if (!node.isString()) {
