@@ -101,13 +101,19 @@ std::optional<QStringList> calleeOutputs(const YamlNode& uses, const FileSource&
     return outputs ? outputs->keyNames() : QStringList();
 }
 
-/// `{outputs, result}` of a job as `needs.<job>` and `jobs.<job>` see it.
-ExpressionType jobResultType(const QString& jobId, const YamlNode& job, const FileSource& files)
+using CalleeCache = QHash<QString, std::optional<QStringList>>;
+
+/// `{outputs, result}` of a job as `needs.<job>` and `jobs.<job>` see it. `callees` keeps each called workflow's
+/// outputs, so many jobs calling one workflow read it once.
+ExpressionType jobResultType(const QString& jobId, const YamlNode& job, const FileSource& files, CalleeCache& callees)
 {
     ExpressionType outputs;
     const YamlNode* declared = job.isMap() ? job.get(u"outputs") : nullptr;
     if (const YamlNode* uses = job.isMap() ? job.get(u"uses") : nullptr) {
-        const std::optional<QStringList> names = calleeOutputs(*uses, files);
+        auto cached = callees.find(uses->value);
+        if (cached == callees.end())
+            cached = callees.insert(uses->value, calleeOutputs(*uses, files));
+        const std::optional<QStringList> names = cached.value();
         auto shape = strictShape(QStringLiteral("unknown-job-output"),
                                  QStringLiteral("'%1' is not an output of job '") + jobId + QStringLiteral("' (")
                                      + uses->value + QStringLiteral(")%3 (its outputs: %2)"));
@@ -475,9 +481,10 @@ void Walker::workflow(const YamlNode& root, const FileSource& files)
     auto jobsShape = strictShape(QStringLiteral("unknown-property"),
                                  QStringLiteral("'jobs.%1' is read, but the workflow has no job '%1'%3"));
     const YamlNode* jobs = root.get(u"jobs");
+    CalleeCache callees;
     if (jobs && jobs->isMap()) {
         for (size_t i = 0; i < jobs->keys.size(); ++i) {
-            const ExpressionType result = jobResultType(jobs->keys[i].value, jobs->items[i], files);
+            const ExpressionType result = jobResultType(jobs->keys[i].value, jobs->items[i], files, callees);
             jobResults.insert(jobs->keys[i].value.toLower(), result);
             jobsShape->add(jobs->keys[i].value, result);
         }
