@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "GitHubWorkflow.h"
 
+#include "GitHubActionCatalog.h"
+#include "GitHubChecks.h"
 #include "GitHubExpression.h"
 #include "KeywordTables.h"
 #include "SchemaValidator.h"
@@ -11,8 +13,6 @@
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
-
-#include <functional>
 
 namespace gatehouse::pipeline {
 
@@ -28,6 +28,10 @@ public:
         m_model.kind = PipelineKind::GitHub;
         m_model.file = path;
         m_model.files.append(path);
+        m_out.report = [this](const YamlNode& at, Severity severity, Category category, const QString& rule,
+                              const QString& message) { report(at, severity, category, rule, message); };
+        m_out.reportAt = [this](const YamlNode& node, int offset, Severity severity, const QString& rule,
+                                const QString& message) { reportAt(node, offset, severity, rule, message); };
     }
 
     PipelineModel run(const QByteArray& text);
@@ -46,12 +50,17 @@ private:
     void checkMatrix(const QString& jobId, const YamlNode& strategy);
     void checkReusableCall(const QString& jobId, const YamlNode& job);
     void checkLocalAction(const YamlNode& step);
+    void checkRemoteAction(const YamlNode& step);
+    void checkNeedsCycles(const YamlNode& jobs, const QHash<QString, QStringList>& needsOf);
     void checkExpressions(const YamlNode& node, const QStringList& needs, bool isCondition);
     void checkExpression(const YamlNode& node, int offset, const QString& text, const QStringList& needs);
     std::optional<YamlNode> readLocal(const QString& path, const YamlNode& at, const QString& what);
 
     FileSource m_files;
     QList<Diagnostic>& m_diagnostics;
+    github::Reporter m_out;
+    QStringList m_declaredRunnerLabels; ///< runners: self-hosted-labels of .gatehouse/config.yml
+    bool m_runnerLabelsDeclared = false;
     PipelineModel m_model;
     QStringList m_lines; ///< the file's lines, for positions inside block scalars
     /// What the expressions of the job being checked can see.
@@ -121,6 +130,7 @@ void Analyzer::checkEvents(const YamlNode& root)
                                   "workflow_dispatch")
                        .arg(name->value, didYouMean(name->value, githubEventNames())));
     }
+    github::checkEvents(*on, m_out);
 }
 
 void Analyzer::checkExpression(const YamlNode& node, int offset, const QString& text, const QStringList& needs)
@@ -271,27 +281,21 @@ void Analyzer::checkLocalAction(const YamlNode& step)
                    QStringLiteral("the local action '%1' has no action.yml or action.yaml").arg(uses->value));
         return;
     }
-    const YamlNode* inputs = action->get(u"inputs");
-    const YamlNode* with = step.get(u"with");
-    if (with && with->isMap()) {
-        const QStringList known = inputs ? inputs->keyNames() : QStringList();
-        for (const YamlNode& key : with->keys) {
-            if (!known.contains(key.value))
-                report(key, Severity::Warning, Category::Semantic, QStringLiteral("unknown-action-input"),
-                       QStringLiteral("the action '%1' has no input '%2'%3")
-                           .arg(uses->value, key.value, didYouMean(key.value, known)));
-        }
-    }
-    if (inputs && inputs->isMap()) {
-        for (size_t i = 0; i < inputs->keys.size(); ++i) {
-            const YamlNode& input = inputs->items[i];
-            if (input.get(u"required") && input.get(u"required")->toBool(false) && !input.contains(u"default")
-                && !(with && with->contains(inputs->keys[i].value)))
-                report(
-                    *uses, Severity::Warning, Category::Semantic, QStringLiteral("missing-action-input"),
-                    QStringLiteral("the action '%1' requires the input '%2'").arg(uses->value, inputs->keys[i].value));
-        }
-    }
+    github::checkActionInputs(step, *uses, actionSpecFromMetadata(*action, uses->value), m_out);
+}
+
+void Analyzer::checkRemoteAction(const YamlNode& step)
+{
+    const YamlNode* uses = step.get(u"uses");
+    if (!uses || !uses->isScalar() || uses->value.startsWith(u"./") || uses->value.startsWith(u"docker://")
+        || uses->value.contains(u"${{"))
+        return;
+    // A commit pin usually names its version in a comment: `uses: actions/checkout@<sha> # v4.2.2`.
+    const QString line = m_lines.value(uses->line - 1);
+    const qsizetype hash = line.indexOf(u'#', uses->column - 1 + uses->value.size());
+    const QString comment = hash >= 0 ? line.mid(hash + 1) : QString();
+    if (const std::optional<ActionSpec> spec = knownAction(uses->value, comment))
+        github::checkActionInputs(step, *uses, *spec, m_out);
 }
 
 void Analyzer::checkReusableCall(const QString& jobId, const YamlNode& job)
@@ -390,15 +394,20 @@ void Analyzer::checkSteps(const QString& jobId, const YamlNode& steps)
             report(step, Severity::Error, Category::Semantic, QStringLiteral("step-without-action"),
                    QStringLiteral("a step of job '%1' has neither uses nor run; expected one of them").arg(jobId));
         if (const YamlNode* id = step.get(u"id"); id && id->isScalar() && !id->value.contains(u"${{")) {
-            if (ids.contains(id->value))
+            // Step ids are compared ignoring case, as `steps.<id>` reads them.
+            const QString folded = id->value.toLower();
+            if (ids.contains(folded))
                 report(*id, Severity::Error, Category::Semantic, QStringLiteral("duplicate-step-id"),
-                       QStringLiteral("step id '%1' is used twice in job '%2' (also on line %3); expected unique ids")
+                       QStringLiteral("step id '%1' is used twice in job '%2' (also on line %3, ids ignore case); "
+                                      "expected unique ids")
                            .arg(id->value, jobId)
-                           .arg(ids.value(id->value)));
+                           .arg(ids.value(folded)));
             else
-                ids.insert(id->value, id->line);
+                ids.insert(folded, id->line);
         }
+        github::checkStepValues(jobId, step, m_out);
         checkLocalAction(step);
+        checkRemoteAction(step);
     }
 }
 
@@ -406,7 +415,8 @@ void Analyzer::checkJobs(const YamlNode& jobs)
 {
     static const QRegularExpression validId(QStringLiteral("^[A-Za-z_][A-Za-z0-9_-]*$"));
     QHash<QString, QStringList> needsOf;
-    QStringList ids = jobs.keyNames();
+    const QStringList ids = jobs.keyNames();
+    const QSet<QString> idSet(ids.cbegin(), ids.cend());
     for (size_t i = 0; i < jobs.keys.size(); ++i) {
         const YamlNode& key = jobs.keys[i];
         const YamlNode& job = jobs.items[i];
@@ -440,7 +450,7 @@ void Analyzer::checkJobs(const YamlNode& jobs)
                 }
                 seen.insert(need.value, need.line);
                 needs.append(need.value);
-                if (!ids.contains(need.value))
+                if (!idSet.contains(need.value))
                     report(need, Severity::Error, Category::Semantic, QStringLiteral("needs-unknown-job"),
                            QStringLiteral("job '%1' needs '%2', which is not a job of this workflow%3")
                                .arg(key.value, need.value, didYouMean(need.value, ids)));
@@ -468,6 +478,9 @@ void Analyzer::checkJobs(const YamlNode& jobs)
         }
         if (const YamlNode* steps = job.get(u"steps"); steps && steps->isSequence())
             checkSteps(key.value, *steps);
+        if (const YamlNode* runsOn = job.get(u"runs-on"))
+            github::checkRunsOn(*runsOn, m_declaredRunnerLabels, m_runnerLabelsDeclared, m_out);
+        github::checkJobValues(key.value, job, m_out);
         if (const YamlNode* strategy = job.get(u"strategy"); strategy && strategy->isMap())
             checkMatrix(key.value, *strategy);
         m_scope = Scope{};
@@ -515,36 +528,56 @@ void Analyzer::checkJobs(const YamlNode& jobs)
         m_model.jobs.append(model);
     }
 
-    // needs cycles.
-    QHash<QString, int> state;
-    QStringList stack;
+    checkNeedsCycles(jobs, needsOf);
+}
+
+void Analyzer::checkNeedsCycles(const YamlNode& jobs, const QHash<QString, QStringList>& needsOf)
+{
+    // Iterative depth-first search (a 40,000-job chain must not exhaust the stack): linear in jobs + needs.
+    QHash<QString, int> state; // 0 unvisited, 1 on the path, 2 done
+    QHash<QString, qsizetype> pathIndex;
     QSet<QString> reported;
-    std::function<void(const QString&)> visit = [&](const QString& id) {
-        state.insert(id, 1);
-        stack.append(id);
-        for (const QString& next : needsOf.value(id)) {
+    struct Frame
+    {
+        QString id;
+        qsizetype next = 0;
+    };
+    QList<Frame> path;
+    for (const YamlNode& start : jobs.keys) {
+        if (state.value(start.value) != 0)
+            continue;
+        path.append(Frame{start.value});
+        state.insert(start.value, 1);
+        pathIndex.insert(start.value, 0);
+        while (!path.isEmpty()) {
+            Frame& frame = path.last();
+            const QStringList needs = needsOf.value(frame.id);
+            if (frame.next >= needs.size()) {
+                state.insert(frame.id, 2);
+                path.removeLast();
+                continue;
+            }
+            const QString next = needs[frame.next++];
             if (!needsOf.contains(next))
                 continue;
-            if (state.value(next) == 1) {
-                if (!reported.contains(next)) {
-                    const QStringList cycle = stack.mid(stack.indexOf(next)) + QStringList{next};
-                    for (const QString& member : cycle)
-                        reported.insert(member);
-                    const YamlNode* at = jobs.keyNode(next);
-                    report(at ? *at : jobs, Severity::Error, Category::Semantic, QStringLiteral("needs-cycle"),
-                           QStringLiteral("needs cycle: %1; expected needs without loops")
-                               .arg(cycle.join(QStringLiteral(" → "))));
-                }
-            } else if (state.value(next) == 0) {
-                visit(next);
+            const int nextState = state.value(next);
+            if (nextState == 0) {
+                state.insert(next, 1);
+                pathIndex.insert(next, path.size());
+                path.append(Frame{next});
+            } else if (nextState == 1 && !reported.contains(next)) {
+                QStringList cycle;
+                for (qsizetype i = pathIndex.value(next); i < path.size(); ++i)
+                    cycle.append(path[i].id);
+                cycle.append(next);
+                for (const QString& member : std::as_const(cycle))
+                    reported.insert(member);
+                const YamlNode* at = jobs.keyNode(next);
+                report(at ? *at : jobs, Severity::Error, Category::Semantic, QStringLiteral("needs-cycle"),
+                       QStringLiteral("needs cycle: %1; expected needs without loops")
+                           .arg(cycle.join(QStringLiteral(" → "))));
             }
         }
-        stack.removeLast();
-        state.insert(id, 2);
-    };
-    for (const QString& id : std::as_const(ids)) {
-        if (state.value(id) == 0)
-            visit(id);
     }
 }
 
@@ -593,7 +626,9 @@ PipelineModel Analyzer::run(const QByteArray& text)
         return m_model;
     }
     validator.validateMap(root, QStringLiteral("workflow"), QStringLiteral("the workflow"));
+    m_declaredRunnerLabels = github::selfHostedLabels(m_files, &m_runnerLabelsDeclared);
     checkEvents(root);
+    github::checkWorkflowValues(root, m_out);
     for (const char* key : {"name", "run-name", "env", "concurrency", "permissions", "defaults"}) {
         if (const YamlNode* node = root.get(QString::fromLatin1(key)))
             checkExpressions(*node, {}, false);
