@@ -110,7 +110,9 @@ ActionSpec actionSpecFromMetadata(const YamlNode& action, const QString& uses)
             ActionInput entry;
             entry.name = inputs->keys[i].value;
             const YamlNode* required = input.get(u"required");
-            entry.required = required && required->toBool(false) && !input.contains(u"default");
+            // action.yml files often quote it ('true'), which GitHub reads the same.
+            entry.required
+                = required && required->value.compare(u"true", Qt::CaseInsensitive) == 0 && !input.contains(u"default");
             if (const YamlNode* message = input.get(u"deprecationMessage"); message && !message->value.isEmpty()) {
                 entry.deprecated = true;
                 entry.deprecationMessage = message->value;

@@ -51,7 +51,7 @@ private:
     void checkReusableCall(const QString& jobId, const YamlNode& job);
     void checkLocalAction(const YamlNode& step);
     void checkRemoteAction(const YamlNode& step);
-    void checkNeedsCycles(const YamlNode& jobs, const QHash<QString, QStringList>& needsOf);
+    void checkNeedsCycles(const YamlNode& jobs, const QList<QList<int>>& needsOf);
     void checkExpressions(const YamlNode& node, const QStringList& needs, bool isCondition);
     void checkExpression(const YamlNode& node, int offset, const QString& text, const QStringList& needs);
     std::optional<YamlNode> readLocal(const QString& path, const YamlNode& at, const QString& what);
@@ -414,9 +414,12 @@ void Analyzer::checkSteps(const QString& jobId, const YamlNode& steps)
 void Analyzer::checkJobs(const YamlNode& jobs)
 {
     static const QRegularExpression validId(QStringLiteral("^[A-Za-z_][A-Za-z0-9_-]*$"));
-    QHash<QString, QStringList> needsOf;
+    QList<QList<int>> needsOf(qsizetype(jobs.keys.size())); // by key index, for the cycle search
     const QStringList ids = jobs.keyNames();
-    const QSet<QString> idSet(ids.cbegin(), ids.cend());
+    QHash<QString, int> idIndex;
+    idIndex.reserve(ids.size());
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        idIndex.insert(ids[i], int(i)); // a repeated id keeps its last definition, as the YAML reader does
     for (size_t i = 0; i < jobs.keys.size(); ++i) {
         const YamlNode& key = jobs.keys[i];
         const YamlNode& job = jobs.items[i];
@@ -450,13 +453,14 @@ void Analyzer::checkJobs(const YamlNode& jobs)
                 }
                 seen.insert(need.value, need.line);
                 needs.append(need.value);
-                if (!idSet.contains(need.value))
+                if (const auto found = idIndex.constFind(need.value); found != idIndex.constEnd())
+                    needsOf[qsizetype(i)].append(found.value());
+                else
                     report(need, Severity::Error, Category::Semantic, QStringLiteral("needs-unknown-job"),
                            QStringLiteral("job '%1' needs '%2', which is not a job of this workflow%3")
                                .arg(key.value, need.value, didYouMean(need.value, ids)));
             }
         }
-        needsOf.insert(key.value, needs);
         model.needs = needs;
 
         const bool reusable = job.contains(u"uses");
@@ -531,49 +535,47 @@ void Analyzer::checkJobs(const YamlNode& jobs)
     checkNeedsCycles(jobs, needsOf);
 }
 
-void Analyzer::checkNeedsCycles(const YamlNode& jobs, const QHash<QString, QStringList>& needsOf)
+void Analyzer::checkNeedsCycles(const YamlNode& jobs, const QList<QList<int>>& needsOf)
 {
-    // Iterative depth-first search (a 40,000-job chain must not exhaust the stack): linear in jobs + needs.
-    QHash<QString, int> state; // 0 unvisited, 1 on the path, 2 done
-    QHash<QString, qsizetype> pathIndex;
-    QSet<QString> reported;
+    // Iterative depth-first search over job indexes (a 40,000-job chain must not exhaust the stack): linear in
+    // jobs + needs.
+    const qsizetype count = needsOf.size();
+    QList<char> state(count, 0); // 0 unvisited, 1 on the path, 2 done
+    QList<qsizetype> pathIndex(count, -1);
+    QList<bool> reported(count, false);
     struct Frame
     {
-        QString id;
+        int job;
         qsizetype next = 0;
     };
     QList<Frame> path;
-    for (const YamlNode& start : jobs.keys) {
-        if (state.value(start.value) != 0)
+    for (int start = 0; start < int(count); ++start) {
+        if (state[start] != 0)
             continue;
-        path.append(Frame{start.value});
-        state.insert(start.value, 1);
-        pathIndex.insert(start.value, 0);
+        path.append(Frame{start});
+        state[start] = 1;
+        pathIndex[start] = 0;
         while (!path.isEmpty()) {
-            Frame& frame = path.last();
-            const QStringList needs = needsOf.value(frame.id);
-            if (frame.next >= needs.size()) {
-                state.insert(frame.id, 2);
+            const int job = path.last().job;
+            const QList<int>& needs = needsOf[job];
+            if (path.last().next >= needs.size()) {
+                state[job] = 2;
                 path.removeLast();
                 continue;
             }
-            const QString next = needs[frame.next++];
-            if (!needsOf.contains(next))
-                continue;
-            const int nextState = state.value(next);
-            if (nextState == 0) {
-                state.insert(next, 1);
-                pathIndex.insert(next, path.size());
+            const int next = needs[path.last().next++];
+            if (state[next] == 0) {
+                state[next] = 1;
+                pathIndex[next] = path.size();
                 path.append(Frame{next});
-            } else if (nextState == 1 && !reported.contains(next)) {
+            } else if (state[next] == 1 && !reported[next]) {
                 QStringList cycle;
-                for (qsizetype i = pathIndex.value(next); i < path.size(); ++i)
-                    cycle.append(path[i].id);
-                cycle.append(next);
-                for (const QString& member : std::as_const(cycle))
-                    reported.insert(member);
-                const YamlNode* at = jobs.keyNode(next);
-                report(at ? *at : jobs, Severity::Error, Category::Semantic, QStringLiteral("needs-cycle"),
+                for (qsizetype i = pathIndex[next]; i < path.size(); ++i) {
+                    cycle.append(jobs.keys[size_t(path[i].job)].value);
+                    reported[path[i].job] = true;
+                }
+                cycle.append(jobs.keys[size_t(next)].value);
+                report(jobs.keys[size_t(next)], Severity::Error, Category::Semantic, QStringLiteral("needs-cycle"),
                        QStringLiteral("needs cycle: %1; expected needs without loops")
                            .arg(cycle.join(QStringLiteral(" → "))));
             }

@@ -395,13 +395,14 @@ KeywordTables TableBuilder::buildGitHub()
                         {"branding", type(TypeMap)},
                     }));
     t.addMap(open("action-inputs", mapOf("action-input", TypeNull), "inputs"));
-    t.addMap(closed("action-input", "input",
-                    {
-                        {"description", str()},
-                        {"required", expressionOrBool},
-                        {"default", scalar()},
-                        {"deprecationMessage", str()},
-                    }));
+    t.addMap(closed(
+        "action-input", "input",
+        {
+            {"description", str()},
+            {"required", type(TypeBool | TypeString), false, "Whether the input is required (not enforced by GitHub)."},
+            {"default", scalar()},
+            {"deprecationMessage", str()},
+        }));
     t.addMap(open("action-outputs", mapOf("action-output", TypeNull), "outputs"));
     t.addMap(closed("action-output", "output", {{"description", str()}, {"value", str()}}));
     t.addMap(closed("action-runs", "runs",
