@@ -211,6 +211,7 @@ KeywordTables TableBuilder::buildGitHub()
     t.addMap(closed("permissions", "permissions",
                     {
                         {"actions", access},
+                        {"artifact-metadata", access},
                         {"attestations", access},
                         {"checks", access},
                         {"contents", access},
