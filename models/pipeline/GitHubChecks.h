@@ -35,7 +35,13 @@ void checkEvents(const YamlNode& on, const Reporter& out);
 
 /// The runner labels of `runs-on`. `declaredLabels` come from `.gatehouse/config.yml` (runners: self-hosted-labels);
 /// `labelsDeclared` says whether that list exists, which makes an unknown label an error instead of a warning.
-void checkRunsOn(const YamlNode& runsOn, const QStringList& declaredLabels, bool labelsDeclared, const Reporter& out);
+/// `runs-on: ${{ matrix.<key> }}` is checked against each literal value of that key in `matrix` (may be null).
+void checkRunsOn(const YamlNode& runsOn, const YamlNode* matrix, const QStringList& declaredLabels, bool labelsDeclared,
+                 const Reporter& out);
+
+/// action.yml: `runs.using` (node20, node24, docker, composite), the keys each kind needs, `shell` on the run steps
+/// of composite actions.
+void checkActionMetadata(const YamlNode& action, const Reporter& out);
 
 /// Job-level values: `defaults.run.shell`, `env` names, container and services.
 void checkJobValues(const QString& jobId, const YamlNode& job, const Reporter& out);

@@ -91,8 +91,32 @@ const QRegularExpression& commandPattern()
 
 } // namespace
 
-void checkRunsOn(const YamlNode& runsOn, const QStringList& declaredLabels, bool labelsDeclared, const Reporter& out)
+void checkRunsOn(const YamlNode& runsOn, const YamlNode* matrix, const QStringList& declaredLabels, bool labelsDeclared,
+                 const Reporter& out)
 {
+    // `runs-on: ${{ matrix.os }}`: every literal value of the matrix key is a runs-on of its own.
+    static const QRegularExpression matrixKey(
+        QStringLiteral("^\\$\\{\\{\\s*matrix\\.([A-Za-z_][A-Za-z0-9_-]*)\\s*\\}\\}$"));
+    if (const QRegularExpressionMatch match
+        = runsOn.isScalar() ? matrixKey.match(runsOn.value) : QRegularExpressionMatch();
+        match.hasMatch() && matrix && matrix->isMap()) {
+        const QString key = match.captured(1);
+        for (size_t i = 0; i < matrix->keys.size(); ++i) {
+            const YamlNode& values = matrix->items[i];
+            if (matrix->keys[i].value.compare(key, Qt::CaseInsensitive) == 0 && values.isSequence()) {
+                for (const YamlNode& value : values.items)
+                    checkRunsOn(value, nullptr, declaredLabels, labelsDeclared, out);
+            } else if (matrix->keys[i].value == u"include" && values.isSequence()) {
+                for (const YamlNode& entry : values.items) {
+                    for (size_t k = 0; entry.isMap() && k < entry.keys.size(); ++k) {
+                        if (entry.keys[k].value.compare(key, Qt::CaseInsensitive) == 0)
+                            checkRunsOn(entry.items[k], nullptr, declaredLabels, labelsDeclared, out);
+                    }
+                }
+            }
+        }
+        return;
+    }
     const YamlNode* labels = &runsOn;
     if (runsOn.isMap()) {
         // A runner group has labels of its own that only the organisation knows.
@@ -200,6 +224,47 @@ void checkStepValues(const QString& jobId, const YamlNode& step, const Reporter&
                               disabled ? QStringLiteral("disabled (it fails the step)")
                                        : QStringLiteral("deprecated and will stop working"),
                               file, example));
+    }
+}
+
+void checkActionMetadata(const YamlNode& action, const Reporter& out)
+{
+    const YamlNode* runs = action.get(u"runs");
+    const YamlNode* using_ = runs ? runs->get(u"using") : nullptr;
+    if (!using_ || !using_->isScalar() || using_->isNull())
+        return;
+    const QString kind = using_->value;
+    const auto require = [&](const char* key, const char* why) {
+        if (!runs->contains(QString::fromLatin1(key)))
+            out.report(*runs->keyNode(u"using"), Severity::Error, Category::Schema, QStringLiteral("missing-key"),
+                       QStringLiteral("an action with 'using: %1' needs 'runs.%2' (%3)")
+                           .arg(kind, QLatin1StringView(key), QLatin1StringView(why)));
+    };
+    if (kind == u"node20" || kind == u"node24") {
+        require("main", "the script to run");
+    } else if (kind == u"node12" || kind == u"node16") {
+        out.report(*using_, Severity::Warning, Category::Semantic, QStringLiteral("deprecated-runtime"),
+                   QStringLiteral("'using: %1' is a retired Node.js runtime that GitHub no longer offers; the action "
+                                  "runs on a newer one, expected node20 or node24")
+                       .arg(kind));
+        require("main", "the script to run");
+    } else if (kind == u"docker") {
+        require("image", "a Dockerfile or 'docker://image'");
+    } else if (kind == u"composite") {
+        require("steps", "the steps to run");
+        const YamlNode* steps = runs->get(u"steps");
+        for (const YamlNode& step : steps && steps->isSequence() ? steps->items : YamlNodeList()) {
+            // A composite action has no defaults: every run step names its shell.
+            if (step.isMap() && step.contains(u"run") && !step.contains(u"shell"))
+                out.report(*step.keyNode(u"run"), Severity::Error, Category::Schema,
+                           QStringLiteral("composite-run-without-shell"),
+                           QStringLiteral("a run step of a composite action needs 'shell' (bash, pwsh, ...)"));
+        }
+    } else {
+        const QStringList kinds = KeywordTables::enumNames("node20|node24|docker|composite");
+        out.report(*using_, Severity::Error, Category::Schema, QStringLiteral("invalid-value"),
+                   QStringLiteral("invalid 'runs.using: %1'%2; expected one of: %3")
+                       .arg(kind, didYouMean(kind, kinds), kinds.join(QStringLiteral(", "))));
     }
 }
 

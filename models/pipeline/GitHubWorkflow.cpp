@@ -482,8 +482,11 @@ void Analyzer::checkJobs(const YamlNode& jobs)
         }
         if (const YamlNode* steps = job.get(u"steps"); steps && steps->isSequence())
             checkSteps(key.value, *steps);
-        if (const YamlNode* runsOn = job.get(u"runs-on"))
-            github::checkRunsOn(*runsOn, m_declaredRunnerLabels, m_runnerLabelsDeclared, m_out);
+        if (const YamlNode* runsOn = job.get(u"runs-on")) {
+            const YamlNode* strategy = job.get(u"strategy");
+            github::checkRunsOn(*runsOn, strategy ? strategy->get(u"matrix") : nullptr, m_declaredRunnerLabels,
+                                m_runnerLabelsDeclared, m_out);
+        }
         github::checkJobValues(key.value, job, m_out);
         if (const YamlNode* strategy = job.get(u"strategy"); strategy && strategy->isMap())
             checkMatrix(key.value, *strategy);
@@ -622,6 +625,7 @@ PipelineModel Analyzer::run(const QByteArray& text)
     SchemaValidator validator(KeywordTables::github(), m_model.files, m_diagnostics);
     if (GitHubWorkflow::isActionMetadata(m_model.file)) {
         validator.validateMap(root, QStringLiteral("action"), QStringLiteral("the action"));
+        github::checkActionMetadata(root, m_out);
         if (const YamlNode* runs = root.get(u"runs"); runs && runs->get(u"steps"))
             checkSteps(QStringLiteral("(composite action)"), *runs->get(u"steps"));
         checkExpressions(root, {}, false);

@@ -65,6 +65,8 @@ class TestGitHubChecks : public QObject
 private Q_SLOTS:
     void rules_data();
     void rules();
+    void actionMetadata_data();
+    void actionMetadata();
     void longNeedsChain();
 };
 
@@ -272,6 +274,13 @@ void TestGitHubChecks::rules_data()
                                                  "        os: [ubuntu-latest]\n"
                                                  + run)
                                       << Files() << rows({}) << QString();
+    QTest::newRow("matrix labels") << jobWith("    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n"
+                                              "        os: [ubuntu-latest, macos-12]\n        include:\n"
+                                              "          - os: windows-2019\n"
+                                              + run)
+                                   << Files()
+                                   << rows({"7:29:error:github.runner-retired", "9:17:error:github.runner-retired"})
+                                   << QStringLiteral("'macos-15'");
     QTest::newRow("runner group") << jobWith("    runs-on:\n      group: big\n      labels: [huge-box]\n" + run)
                                   << Files() << rows({}) << QString();
 
@@ -356,6 +365,34 @@ void TestGitHubChecks::rules()
     QCOMPARE(describe(diagnostics), expected);
     if (!messagePart.isEmpty())
         QVERIFY2(messages(diagnostics).contains(messagePart), qPrintable(messages(diagnostics)));
+}
+
+void TestGitHubChecks::actionMetadata_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QStringList>("expected");
+    const QByteArray head = "name: a\ndescription: d\nruns:\n";
+    QTest::newRow("node") << head + "  using: node24\n  main: index.js\n" << rows({});
+    QTest::newRow("node without main") << head + "  using: node20\n" << rows({"4:3:error:github.missing-key"});
+    QTest::newRow("retired node") << head + "  using: node16\n  main: index.js\n"
+                                  << rows({"4:10:warning:github.deprecated-runtime"});
+    QTest::newRow("unknown runtime") << head + "  using: node22\n  main: index.js\n"
+                                     << rows({"4:10:error:github.invalid-value"});
+    QTest::newRow("docker without image") << head + "  using: docker\n" << rows({"4:3:error:github.missing-key"});
+    QTest::newRow("composite") << head + "  using: composite\n  steps:\n    - run: make\n      shell: bash\n"
+                               << rows({});
+    QTest::newRow("composite run without shell") << head + "  using: composite\n  steps:\n    - run: make\n"
+                                                 << rows({"6:7:error:github.composite-run-without-shell"});
+}
+
+void TestGitHubChecks::actionMetadata()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QStringList, expected);
+    QList<Diagnostic> diagnostics;
+    GitHubWorkflow::analyze(text, QStringLiteral("tools/a/action.yml"), {}, diagnostics);
+    normalizeDiagnostics(diagnostics);
+    QCOMPARE(describe(diagnostics), expected);
 }
 
 void TestGitHubChecks::longNeedsChain()

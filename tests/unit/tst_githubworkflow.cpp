@@ -87,34 +87,39 @@ void TestGitHubWorkflow::rules_data()
                                      << Files() << QStringList{QStringLiteral("8:20:github.duplicate-needs")}
                                      << QStringLiteral("twice");
     QTest::newRow("needs cycle") << head
-            + "  a:\n    needs: b\n    runs-on: ubuntu-latest\n    steps: [{run: a}]\n  b:\n    needs: [a]\n    runs-on: ubuntu-latest\n"
+            + "  a:\n    needs: b\n    runs-on: ubuntu-latest\n    steps: [{run: a}]\n  b:\n    needs: [a]\n    "
+              "runs-on: ubuntu-latest\n"
               "    steps: [{run: a}]\n"
                                  << Files() << QStringList{QStringLiteral("3:3:github.needs-cycle")}
                                  << QStringLiteral("a → b → a");
     QTest::newRow("duplicate step id") << head
-            + "  build:\n    runs-on: ubuntu-latest\n    steps:\n      - id: s\n        run: a\n      - id: s\n        run: b\n"
-                                       << Files() << QStringList{QStringLiteral("8:13:github.duplicate-step-id")}
+            + "  build:\n    runs-on: ubuntu-latest\n    steps:\n      - id: s\n        run: a\n      - id: s\n        "
+              "run: b\n" << Files() << QStringList{QStringLiteral("8:13:github.duplicate-step-id")}
                                        << QStringLiteral("line 6");
     QTest::newRow("uses and run") << head
             + "  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n"
               "        run: make\n"
                                   << Files() << QStringList{QStringLiteral("7:9:github.step-uses-and-run")}
                                   << QStringLiteral("both");
-    QTest::newRow("step without action") << head + "  build:\n    runs-on: ubuntu-latest\n    steps:\n      - name: nothing\n"
+    QTest::newRow("step without action") << head
+            + "  build:\n    runs-on: ubuntu-latest\n    steps:\n      - name: nothing\n"
                                          << Files() << QStringList{QStringLiteral("6:9:github.step-without-action")}
                                          << QStringLiteral("neither");
-    QTest::newRow("bad uses") << head + "  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout\n"
+    QTest::newRow("bad uses") << head
+            + "  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout\n"
                               << Files() << QStringList{QStringLiteral("6:15:github.invalid-format")}
                               << QStringLiteral("@ref");
     QTest::newRow("matrix exclude no match")
         << head
-            + "  build:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        os: [linux, mac]\n        exclude:\n"
+            + "  build:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        os: [linux, mac]\n        "
+              "exclude:\n"
               "          - os: windows\n    steps: [{run: a}]\n"
         << Files() << QStringList{QStringLiteral("9:17:github.matrix-exclude-no-match")}
         << QStringLiteral("linux, mac");
     QTest::newRow("matrix exclude unknown key")
         << head
-            + "  build:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        os: [linux]\n        exclude:\n"
+            + "  build:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        os: [linux]\n        "
+              "exclude:\n"
               "          - arch: arm\n    steps: [{run: a}]\n"
         << Files() << QStringList{QStringLiteral("9:13:github.matrix-exclude-unknown-key")} << QStringLiteral("'arch'");
     QTest::newRow("expression syntax") << head
@@ -142,13 +147,15 @@ void TestGitHubWorkflow::rules_data()
                                    << Files() << QStringList{QStringLiteral("10:23:github.needs-context")}
                                    << QStringLiteral("not in this job's needs");
     QTest::newRow("unknown step id") << head
-            + "  build:\n    runs-on: ubuntu-latest\n    steps:\n      - id: version\n        run: echo v=1 >> $GITHUB_OUTPUT\n"
+            + "  build:\n    runs-on: ubuntu-latest\n    steps:\n      - id: version\n        run: echo v=1 >> "
+              "$GITHUB_OUTPUT\n"
               "      - run: echo ${{ steps.verison.outputs.v }}\n"
                                      << Files() << QStringList{QStringLiteral("8:23:github.unknown-step")}
                                      << QStringLiteral("did you mean 'version'");
     QTest::newRow("unknown matrix key") << head
-            + "  build:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        OS: [a]\n"
-              "        include:\n          - os: b\n            arch: arm\n    steps:\n      - run: echo ${{ "
+            + "  build:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        OS: [ubuntu-latest]\n"
+              "        include:\n          - os: macos-latest\n            arch: arm\n    steps:\n      - run: echo "
+              "${{ "
               "matrix.arhc }}\n" << Files()
                                         << QStringList{QStringLiteral("12:23:github.unknown-matrix-key")}
                                         << QStringLiteral("did you mean 'arch'");
@@ -156,10 +163,10 @@ void TestGitHubWorkflow::rules_data()
             + "  build:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix: ${{ fromJSON(inputs.m) }}\n"
               "    steps:\n      - run: echo ${{ matrix.anything }}\n"
                                      << Files() << QStringList() << QString();
-    QTest::newRow("block scalar expression")
-        << head
-            + "  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          make\n          echo ${{ bogus.x }}\n"
-        << Files() << QStringList{QStringLiteral("8:20:github.unknown-context")} << QStringLiteral("bogus");
+    QTest::newRow("block scalar expression") << head
+            + "  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          make\n          echo ${{ "
+              "bogus.x }}\n" << Files() << QStringList{QStringLiteral("8:20:github.unknown-context")}
+                                             << QStringLiteral("bogus");
 
     const Files callee{{QStringLiteral(".github/workflows/reusable.yml"),
                         "on:\n  workflow_call:\n    inputs:\n      version: {type: string, required: true}\n"
@@ -195,7 +202,8 @@ void TestGitHubWorkflow::rules_data()
                                          << callee << QStringList{QStringLiteral("7:5:github.reusable-job-key")}
                                          << QStringLiteral("runs-on");
     QTest::newRow("local action inputs") << head
-            + "  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./tools/act\n        with:\n          colour: red\n"
+            + "  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./tools/act\n        with:\n          "
+              "colour: red\n"
                                          << Files{{QStringLiteral("tools/act/action.yml"),
                                                    "name: a\ndescription: d\ninputs:\n  color: {required: "
                                                    "true}\nruns:\n  using: node20\n  main: i.js\n"}}
@@ -205,7 +213,8 @@ void TestGitHubWorkflow::rules_data()
     QTest::newRow("duplicate job id") << head + job + job << Files()
                                       << QStringList{QStringLiteral("7:3:github.duplicate-job-id")}
                                       << QStringLiteral("defined twice");
-    QTest::newRow("duplicate key") << head + "  build:\n    runs-on: ubuntu-latest\n    runs-on: ubuntu-24.04\n    steps: [{run: a}]\n"
+    QTest::newRow("duplicate key") << head
+            + "  build:\n    runs-on: ubuntu-latest\n    runs-on: ubuntu-24.04\n    steps: [{run: a}]\n"
                                    << Files() << QStringList{QStringLiteral("5:5:yaml.duplicate-key")}
                                    << QStringLiteral("line 4");
 }
@@ -228,7 +237,8 @@ void TestGitHubWorkflow::rules()
 void TestGitHubWorkflow::model()
 {
     const QByteArray text = head
-        + "  build:\n    runs-on: ubuntu-latest\n    container: node:20\n    timeout-minutes: 10\n    steps: [{run: a}]\n"
+        + "  build:\n    runs-on: ubuntu-latest\n    container: node:20\n    timeout-minutes: 10\n    steps: [{run: "
+          "a}]\n"
           "  deploy:\n    needs: build\n    runs-on: ubuntu-latest\n    environment:\n      name: production\n"
           "    continue-on-error: true\n    steps: [{run: a}]\n";
     QList<Diagnostic> diagnostics;
