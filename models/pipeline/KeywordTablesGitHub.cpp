@@ -350,10 +350,13 @@ KeywordTables TableBuilder::buildGitHub()
                         {"fail-fast", expressionOrBool, false, "Cancel the other jobs when one fails."},
                         {"max-parallel", intRange(1, 1e9), false, "Maximum simultaneous jobs."},
                     }));
-    t.addMap(open("matrix", type(TypeSequence | TypeString), "matrix",
+    // Each matrix variable is a list of values (or an expression that yields one); include/exclude list mappings.
+    t.addValue(QStringLiteral("matrix-combination"), mapOf("matrix-combination"));
+    t.addMap(open("matrix-combination", any(), "matrix combination"));
+    t.addMap(open("matrix", seqOf("any"), "matrix",
                   {
-                      {"include", seqOf("any", TypeString), false, "Extra combinations."},
-                      {"exclude", seqOf("any", TypeString), false, "Combinations removed."},
+                      {"include", seqOf("matrix-combination"), false, "Extra combinations."},
+                      {"exclude", seqOf("matrix-combination"), false, "Combinations removed."},
                   }));
     t.addMap(closed("container", "container",
                     {

@@ -101,6 +101,19 @@ void TestGitHubChecks::rules_data()
     QTest::newRow("continue-on-error text")
         << jobWith(hosted + "    continue-on-error: maybe\n" + run) << Files() << rows({"5:24:error:github.wrong-type"})
         << QStringLiteral("must be a boolean");
+    QTest::newRow("matrix value not a list")
+        << jobWith(hosted + "    strategy:\n      matrix:\n        os: linux\n        include:\n          - os: mac\n"
+                   + run)
+        << Files() << rows({"7:13:error:github.wrong-type"}) << QStringLiteral("must be a sequence");
+    QTest::newRow("matrix include not mappings")
+        << jobWith(hosted + "    strategy:\n      matrix:\n        os: [linux]\n        include: [mac]\n" + run)
+        << Files() << rows({"8:19:error:github.wrong-type"}) << QStringLiteral("must be a mapping");
+    QTest::newRow("matrix from expressions")
+        << jobWith(hosted
+                   + "    strategy:\n      matrix:\n        os: ${{ fromJSON(inputs.os) }}\n"
+                     "        include: ${{ fromJSON(inputs.extra) }}\n"
+                   + run)
+        << Files() << rows({}) << QString();
     QTest::newRow("fail-fast text") << jobWith(
         hosted + "    strategy:\n      fail-fast: no-way\n      matrix: {a: [1]}\n" + run)
                                     << Files() << rows({"6:18:error:github.wrong-type"}) << QStringLiteral("fail-fast");
