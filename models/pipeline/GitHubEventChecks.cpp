@@ -158,9 +158,15 @@ void checkInputs(const QString& event, const YamlNode& inputs, bool dispatch, co
     if (dispatch && inputs.size() > 25)
         out.report(inputs, Severity::Error, Category::Schema, QStringLiteral("too-many-inputs"),
                    QStringLiteral("workflow_dispatch declares %1 inputs; GitHub allows at most 25").arg(inputs.size()));
+    static const QRegularExpression validId(QStringLiteral("^[A-Za-z_][A-Za-z0-9_-]*$"));
     for (size_t i = 0; i < inputs.keys.size(); ++i) {
         const YamlNode& name = inputs.keys[i];
         const YamlNode& input = inputs.items[i];
+        if (name.isScalar() && !validId.match(name.value).hasMatch())
+            out.report(name, Severity::Error, Category::Schema, QStringLiteral("invalid-input-id"),
+                       QStringLiteral("input id '%1' of %2 is invalid; expected letters, digits, '-' and '_', "
+                                      "starting with a letter or '_'")
+                           .arg(name.value, event));
         if (!input.isMap())
             continue;
         const YamlNode* typeNode = input.get(u"type");

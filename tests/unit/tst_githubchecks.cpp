@@ -252,6 +252,10 @@ void TestGitHubChecks::rules_data()
     QTest::newRow("dispatch options without choice")
         << eventsWith("  workflow_dispatch:\n    inputs:\n      s:\n        type: string\n        options: [a]\n")
         << Files() << rows({"6:9:error:github.options-without-choice"}) << QStringLiteral("type: choice");
+    QTest::newRow("dispatch input id") << eventsWith(
+        "  workflow_dispatch:\n    inputs:\n      2fast:\n        type: string\n      ok_id-2: {}\n")
+                                       << Files() << rows({"4:7:error:github.invalid-input-id"})
+                                       << QStringLiteral("'2fast'");
     QTest::newRow("call input default") << eventsWith(
         "  workflow_call:\n    inputs:\n      n:\n        type: number\n        default: x\n")
                                         << Files() << rows({"6:18:error:github.input-default-type"})
