@@ -65,6 +65,13 @@ void checkFilters(const QString& event, const YamlNode& filters, const Reporter&
                     out.report(item, Severity::Error, Category::Schema, QStringLiteral("invalid-glob"),
                                QStringLiteral("invalid pattern '%1' in '%2' of event '%3': %4")
                                    .arg(item.value, name, event, problem));
+                // Git refuses these characters in ref names, so a branch or tag pattern holding one never matches.
+                static const QRegularExpression notInRefs(QStringLiteral("[\\s~^:]"));
+                if (positive != u"paths" && notInRefs.match(item.value).hasMatch())
+                    out.report(item, Severity::Warning, Category::Semantic, QStringLiteral("glob-never-matches"),
+                               QStringLiteral("pattern '%1' in '%2' of event '%3' holds a space, '~', '^' or ':', "
+                                              "which no git branch or tag name contains; it never matches")
+                                   .arg(item.value, name, event));
                 if (!item.value.startsWith(u'!'))
                     anyPositive = true;
             }

@@ -73,6 +73,15 @@ void checkContainer(const QString& what, const YamlNode& container, const Report
                            .arg(item.value, what));
         }
     }
+    if (const YamlNode* options = container.get(u"options");
+        options && options->isScalar() && !isExpression(*options)) {
+        static const QRegularExpression unsupported(QStringLiteral("(^|\\s)(--network|--entrypoint)(=|\\s|$)"));
+        if (const QRegularExpressionMatch match = unsupported.match(options->value); match.hasMatch())
+            out.report(*options, Severity::Error, Category::Schema, QStringLiteral("unsupported-container-option"),
+                       QStringLiteral("'%1' in the options of %2 is not supported by GitHub (the runner sets the "
+                                      "network and entrypoint itself)")
+                           .arg(match.captured(2), what));
+    }
     if (const YamlNode* volumes = container.get(u"volumes"); volumes && volumes->isSequence()) {
         for (const YamlNode& item : volumes->items) {
             if (item.isScalar() && !isExpression(item) && (item.value.trimmed().isEmpty() || item.value.endsWith(u':')))
@@ -169,6 +178,22 @@ void checkWorkflowValues(const YamlNode& root, const Reporter& out)
 
 void checkJobValues(const QString& jobId, const YamlNode& job, const Reporter& out)
 {
+    // Container jobs and service containers run only on Linux runners.
+    const YamlNode* runsOn = job.get(u"runs-on");
+    const QStringList labels = runsOn ? runsOn->toStringList() : QStringList();
+    for (const QString& label : labels) {
+        if (!(label.startsWith(u"windows-", Qt::CaseInsensitive) || label.startsWith(u"macos-", Qt::CaseInsensitive))
+            || !containsIgnoringCase(githubRunnerLabels(), label))
+            continue;
+        for (const char* key : {"container", "services"}) {
+            if (const YamlNode* at = job.keyNode(QString::fromLatin1(key)))
+                out.report(*at, Severity::Error, Category::Semantic, QStringLiteral("container-needs-linux"),
+                           QStringLiteral("job '%1' sets '%2', but runs on '%3'; containers run only on Linux "
+                                          "runners (e.g. ubuntu-latest)")
+                               .arg(jobId, QLatin1StringView(key), label));
+        }
+        break;
+    }
     checkEnvNames(job.get(u"env"), out);
     checkDefaults(job.get(u"defaults"), out);
     if (const YamlNode* container = job.get(u"container"))

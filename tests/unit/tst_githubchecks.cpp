@@ -178,6 +178,16 @@ void TestGitHubChecks::rules_data()
                    + run)
         << Files() << rows({"7:21:error:github.unknown-key", "8:15:error:github.invalid-port"})
         << QStringLiteral("expected one of: username, password");
+    QTest::newRow("container on windows")
+        << jobWith("    runs-on: windows-latest\n    container: node:20\n    services:\n      db: {image: pg}\n" + run)
+        << Files() << rows({"5:5:error:github.container-needs-linux", "6:5:error:github.container-needs-linux"})
+        << QStringLiteral("only on Linux");
+    QTest::newRow("container on self-hosted windows")
+        << jobWith("    runs-on: [self-hosted, windows]\n    container: node:20\n" + run) << Files() << rows({})
+        << QString();
+    QTest::newRow("container network option")
+        << jobWith(hosted + "    container:\n      image: node:20\n      options: --cpus 2 --network host\n" + run)
+        << Files() << rows({"7:16:error:github.unsupported-container-option"}) << QStringLiteral("'--network'");
     QTest::newRow("service without image")
         << jobWith(hosted + "    services:\n      db:\n        ports: [5432]\n" + run) << Files()
         << rows({"7:9:error:github.missing-key"}) << QStringLiteral("'image'");
@@ -211,6 +221,11 @@ void TestGitHubChecks::rules_data()
         << rows({"4:5:error:github.filter-conflict"}) << QStringLiteral("'paths'");
     QTest::newRow("glob unclosed set") << eventsWith("  push:\n    branches: ['release/[0-9']\n") << Files()
                                        << rows({"3:16:error:github.invalid-glob"}) << QStringLiteral("never closed");
+    QTest::newRow("branch pattern with space")
+        << eventsWith("  push:\n    branches: ['release 1.0']\n") << Files()
+        << rows({"3:16:warning:github.glob-never-matches"}) << QStringLiteral("never matches");
+    QTest::newRow("path pattern with space")
+        << eventsWith("  push:\n    paths: ['My Documents/**']\n") << Files() << rows({}) << QString();
     QTest::newRow("only negative patterns")
         << eventsWith("  push:\n    branches: ['!main']\n") << Files()
         << rows({"3:15:warning:github.negative-only-filter"}) << QStringLiteral("matches nothing");
