@@ -4,6 +4,7 @@
 #include "KeywordTables.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 
@@ -213,6 +214,17 @@ void checkInputs(const QString& event, const YamlNode& inputs, bool dispatch, co
 
 void checkEvents(const YamlNode& on, const Reporter& out)
 {
+    if (on.isSequence()) {
+        QSet<QString> seen;
+        for (const YamlNode& item : on.items) {
+            if (!item.isScalar() || item.isNull())
+                continue;
+            if (seen.contains(item.value))
+                out.report(item, Severity::Warning, Category::Semantic, QStringLiteral("duplicate-event"),
+                           QStringLiteral("the event '%1' is listed twice in 'on'").arg(item.value));
+            seen.insert(item.value);
+        }
+    }
     if (!on.isMap())
         return;
     for (size_t i = 0; i < on.keys.size(); ++i) {

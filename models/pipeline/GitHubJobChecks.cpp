@@ -92,6 +92,32 @@ void checkContainer(const QString& what, const YamlNode& container, const Report
     }
 }
 
+/// GitHub creates at most 256 jobs from one matrix. Only counted when every variable is a literal list and nothing is
+/// excluded (include entries only add combinations, so the product is a lower bound).
+void checkMatrixSize(const QString& jobId, const YamlNode& job, const Reporter& out)
+{
+    const YamlNode* strategy = job.get(u"strategy");
+    const YamlNode* matrix = strategy ? strategy->get(u"matrix") : nullptr;
+    if (!matrix || !matrix->isMap() || matrix->contains(u"exclude"))
+        return;
+    double combinations = 1;
+    bool any = false;
+    for (size_t i = 0; i < matrix->keys.size(); ++i) {
+        if (matrix->keys[i].value == u"include")
+            continue;
+        if (!matrix->items[i].isSequence())
+            return;
+        combinations *= double(matrix->items[i].items.size());
+        any = true;
+    }
+    if (any && combinations > 256)
+        out.report(*strategy->keyNode(u"matrix"), Severity::Error, Category::Semantic,
+                   QStringLiteral("matrix-too-large"),
+                   QStringLiteral("the matrix of job '%1' makes %2 jobs; GitHub allows at most 256 per matrix")
+                       .arg(jobId)
+                       .arg(qint64(combinations)));
+}
+
 const QRegularExpression& commandPattern()
 {
     static const QRegularExpression pattern(QStringLiteral("::(set-output|save-state|set-env|add-path)\\b"));
@@ -196,6 +222,7 @@ void checkJobValues(const QString& jobId, const YamlNode& job, const Reporter& o
     }
     checkEnvNames(job.get(u"env"), out);
     checkDefaults(job.get(u"defaults"), out);
+    checkMatrixSize(jobId, job, out);
     if (const YamlNode* container = job.get(u"container"))
         checkContainer(QStringLiteral("the container of job '%1'").arg(jobId), *container, out);
     if (const YamlNode* services = job.get(u"services"); services && services->isMap()) {
@@ -217,6 +244,13 @@ void checkStepValues(const QString& jobId, const YamlNode& step, const Reporter&
     if (const YamlNode* shell = step.get(u"shell"))
         checkShell(*shell, out);
     checkEnvNames(step.get(u"env"), out);
+    if (const YamlNode* uses = step.get(u"uses"); uses && uses->isScalar()
+        && uses->value.contains(QStringLiteral(".github/workflows/"))
+        && (uses->value.contains(QStringLiteral(".yml")) || uses->value.contains(QStringLiteral(".yaml"))))
+        out.report(*uses, Severity::Error, Category::Semantic, QStringLiteral("workflow-as-step"),
+                   QStringLiteral("a step of job '%1' uses the workflow '%2'; a reusable workflow is called by a job "
+                                  "('jobs.<id>.uses'), not by a step")
+                       .arg(jobId, uses->value));
     if (step.contains(u"uses")) {
         if (const YamlNode* directory = step.keyNode(u"working-directory"))
             out.report(*directory, Severity::Error, Category::Schema, QStringLiteral("working-directory-with-uses"),

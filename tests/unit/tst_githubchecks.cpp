@@ -114,6 +114,18 @@ void TestGitHubChecks::rules_data()
                      "        include: ${{ fromJSON(inputs.extra) }}\n"
                    + run)
         << Files() << rows({}) << QString();
+    QTest::newRow("matrix of 256") << jobWith(
+        hosted
+        + "    strategy:\n      matrix:\n        a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]\n"
+          "        b: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]\n"
+        + run) << Files() << rows({})
+                                   << QString();
+    QTest::newRow("matrix over 256") << jobWith(
+        hosted
+        + "    strategy:\n      matrix:\n        a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]\n"
+          "        b: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]\n"
+        + run) << Files() << rows({"6:7:error:github.matrix-too-large"})
+                                     << QStringLiteral("272 jobs");
     QTest::newRow("fail-fast text") << jobWith(
         hosted + "    strategy:\n      fail-fast: no-way\n      matrix: {a: [1]}\n" + run)
                                     << Files() << rows({"6:18:error:github.wrong-type"}) << QStringLiteral("fail-fast");
@@ -163,6 +175,10 @@ void TestGitHubChecks::rules_data()
     QTest::newRow("working-directory with uses")
         << stepsWith("      - uses: someone/act@v1\n        working-directory: src\n") << Files()
         << rows({"7:9:error:github.working-directory-with-uses"}) << QStringLiteral("only applies to 'run'");
+    QTest::newRow("workflow as a step") << stepsWith("      - uses: ./.github/workflows/reusable.yml\n") << Files()
+                                        << rows({"6:15:error:github.local-file-not-found",
+                                                 "6:15:error:github.workflow-as-step"})
+                                        << QStringLiteral("called by a job");
     QTest::newRow("working-directory with run")
         << stepsWith("      - run: make\n        working-directory: src\n") << Files() << rows({}) << QString();
     QTest::newRow("container valid") << jobWith(
@@ -193,6 +209,10 @@ void TestGitHubChecks::rules_data()
         << rows({"7:9:error:github.missing-key"}) << QStringLiteral("'image'");
 
     // Events.
+    QTest::newRow("duplicate event") << QByteArray("on: [push, pull_request, push]\njobs:\n  build:\n"
+                                                   "    runs-on: ubuntu-latest\n    steps: [{run: a}]\n")
+                                     << Files() << rows({"1:26:warning:github.duplicate-event"})
+                                     << QStringLiteral("listed twice");
     QTest::newRow("push filters") << eventsWith("  push:\n    branches: [main, 'releases/**']\n    tags: ['v*']\n"
                                                 "    paths-ignore: ['docs/**']\n")
                                   << Files() << rows({}) << QString();
