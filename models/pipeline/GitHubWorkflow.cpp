@@ -472,7 +472,9 @@ void Analyzer::checkJobs(const YamlNode& jobs)
             report(key, Severity::Error, Category::Schema, QStringLiteral("missing-key"),
                    QStringLiteral("job '%1' is missing 'steps'").arg(key.value));
         if (reusable) {
-            for (const char* forbidden : {"steps", "runs-on", "container", "services", "env", "timeout-minutes"}) {
+            // Only name, uses, with, secrets, needs, if, permissions, strategy and concurrency apply to a call.
+            for (const char* forbidden : {"steps", "runs-on", "container", "services", "env", "timeout-minutes",
+                                          "defaults", "environment", "outputs", "continue-on-error"}) {
                 if (const YamlNode* k = job.keyNode(QString::fromLatin1(forbidden)))
                     report(*k, Severity::Error, Category::Schema, QStringLiteral("reusable-job-key"),
                            QStringLiteral("job '%1' calls a reusable workflow and cannot set '%2'")

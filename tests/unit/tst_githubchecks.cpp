@@ -179,6 +179,12 @@ void TestGitHubChecks::rules_data()
                                         << rows({"6:15:error:github.local-file-not-found",
                                                  "6:15:error:github.workflow-as-step"})
                                         << QStringLiteral("called by a job");
+    QTest::newRow("reusable call keys")
+        << QByteArray("on: push\njobs:\n  call:\n    uses: org/repo/.github/workflows/w.yml@v1\n"
+                      "    needs: []\n    if: true\n    permissions: read-all\n    strategy: {matrix: {a: [1]}}\n"
+                      "    concurrency: c\n    environment: production\n    continue-on-error: true\n")
+        << Files() << rows({"10:5:error:github.reusable-job-key", "11:5:error:github.reusable-job-key"})
+        << QStringLiteral("cannot set 'environment'");
     QTest::newRow("working-directory with run")
         << stepsWith("      - run: make\n        working-directory: src\n") << Files() << rows({}) << QString();
     QTest::newRow("container valid") << jobWith(
