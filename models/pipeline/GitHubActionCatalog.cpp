@@ -79,8 +79,11 @@ std::optional<ActionSpec> knownAction(const QString& uses, const QString& pinCom
     QRegularExpressionMatch match = version.match(ref);
     if (!match.hasMatch() && sha.match(ref).hasMatch())
         match = comment.match(pinComment);
-    else if (!match.hasMatch())
-        return specFromRecord(*it->constFirst(), uses); // a branch: the newest major
+    else if (!match.hasMatch()) {
+        ActionSpec spec = specFromRecord(*it->constFirst(), uses); // a branch: the newest major
+        spec.exact = false;
+        return spec;
+    }
     if (!match.hasMatch())
         return std::nullopt; // a commit whose version is not written next to it
     const int major = match.captured(1).toInt();
@@ -166,7 +169,7 @@ void checkActionInputs(const YamlNode& step, const YamlNode& uses, const ActionS
         }
     }
     for (const ActionInput& input : spec.inputs) {
-        if (!input.required)
+        if (!input.required || !spec.exact)
             continue;
         bool passed = false;
         if (with && with->isMap()) {

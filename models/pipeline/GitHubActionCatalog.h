@@ -40,6 +40,9 @@ struct ActionSpec
     QString uses; ///< as the step wrote it
     QString version; ///< the tag the data was read from ("v4.2.2"), or "local"
     QString runsUsing;
+    /// False when the step names a branch: a branch may carry its own action.yml (taiki-e/install-action@nextest
+    /// gives `tool` a default), so its required inputs are not known for sure.
+    bool exact = true;
     QList<ActionInput> inputs;
     QStringList outputs;
 

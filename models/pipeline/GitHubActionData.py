@@ -28,7 +28,12 @@ ACTIONS = [
     ("snyk/actions", "node"), ("snyk/actions", "python"), ("snyk/actions", "docker"), ("snyk/actions", "golang"),
     ("snyk/actions", "setup"), ("anchore/scan-action", ""), ("returntocorp/semgrep-action", ""),
     ("gitleaks/gitleaks-action", ""), ("ossf/scorecard-action", ""), ("sigstore/cosign-installer", ""),
-    ("mikefarah/yq", ""),
+    ("mikefarah/yq", ""), ("taiki-e/install-action", ""), ("PyO3/maturin-action", ""),
+    ("pypa/gh-action-pypi-publish", ""), ("astral-sh/setup-uv", ""), ("goreleaser/goreleaser-action", ""),
+    ("hendrikmuhs/ccache-action", ""), ("msys2/setup-msys2", ""), ("microsoft/setup-msbuild", ""),
+    ("pypa/cibuildwheel", ""), ("actions/attest", ""), ("google-github-actions/setup-gcloud", ""),
+    ("slackapi/slack-github-action", ""), ("oven-sh/setup-bun", ""), ("shivammathur/setup-php", ""),
+    ("re-actors/alls-green", ""), ("zizmorcore/zizmor-action", ""),
 ]
 
 mirror = sys.argv[1]

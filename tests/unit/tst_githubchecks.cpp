@@ -374,6 +374,11 @@ void TestGitHubChecks::rules_data()
         "          save-always: true\n")
                                       << Files() << rows({"10:11:warning:github.deprecated-action-input"})
                                       << QStringLiteral("deprecated");
+    QTest::newRow("branch ref may default required inputs")
+        << stepsWith("      - uses: taiki-e/install-action@nextest\n") << Files() << rows({}) << QString();
+    QTest::newRow("version ref requires inputs")
+        << stepsWith("      - uses: taiki-e/install-action@v2\n") << Files()
+        << rows({"6:15:error:github.missing-action-input"}) << QStringLiteral("'tool'");
     QTest::newRow("pinned with comment") << stepsWith(
         "      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n        with:\n"
         "          fetch-dept: 0\n") << Files()
