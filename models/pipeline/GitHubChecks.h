@@ -30,6 +30,9 @@ struct Reporter
         reportAt;
 };
 
+/// The keys of `map` as ids (inputs, outputs, secrets): a letter or '_', then letters, digits, '-', '_'.
+void checkIds(const YamlNode& map, const QString& what, const Reporter& out);
+
 /// `on:` in its mapping form: filters that exclude each other, globs, cron intervals, dispatch and call inputs.
 void checkEvents(const YamlNode& on, const Reporter& out);
 

@@ -166,15 +166,10 @@ void checkInputs(const QString& event, const YamlNode& inputs, bool dispatch, co
     if (dispatch && inputs.size() > 25)
         out.report(inputs, Severity::Error, Category::Schema, QStringLiteral("too-many-inputs"),
                    QStringLiteral("workflow_dispatch declares %1 inputs; GitHub allows at most 25").arg(inputs.size()));
-    static const QRegularExpression validId(QStringLiteral("^[A-Za-z_][A-Za-z0-9_-]*$"));
+    checkIds(inputs, QStringLiteral("input of %1").arg(event), out);
     for (size_t i = 0; i < inputs.keys.size(); ++i) {
         const YamlNode& name = inputs.keys[i];
         const YamlNode& input = inputs.items[i];
-        if (name.isScalar() && !validId.match(name.value).hasMatch())
-            out.report(name, Severity::Error, Category::Schema, QStringLiteral("invalid-input-id"),
-                       QStringLiteral("input id '%1' of %2 is invalid; expected letters, digits, '-' and '_', "
-                                      "starting with a letter or '_'")
-                           .arg(name.value, event));
         if (!input.isMap())
             continue;
         const YamlNode* typeNode = input.get(u"type");
@@ -212,6 +207,20 @@ void checkInputs(const QString& event, const YamlNode& inputs, bool dispatch, co
 
 } // namespace
 
+void checkIds(const YamlNode& map, const QString& what, const Reporter& out)
+{
+    static const QRegularExpression validId(QStringLiteral("^[A-Za-z_][A-Za-z0-9_-]*$"));
+    if (!map.isMap())
+        return;
+    for (const YamlNode& key : map.keys) {
+        if (key.isScalar() && !key.value.contains(u"${{") && !validId.match(key.value).hasMatch())
+            out.report(key, Severity::Error, Category::Schema, QStringLiteral("invalid-id"),
+                       QStringLiteral("the id '%1' of this %2 is invalid; expected letters, digits, '-' and '_', "
+                                      "starting with a letter or '_'")
+                           .arg(key.value, what));
+    }
+}
+
 void checkEvents(const YamlNode& on, const Reporter& out)
 {
     if (on.isSequence()) {
@@ -240,6 +249,10 @@ void checkEvents(const YamlNode& on, const Reporter& out)
         if (event == u"workflow_dispatch" || event == u"workflow_call") {
             if (const YamlNode* inputs = value.get(u"inputs"); inputs && inputs->isMap())
                 checkInputs(event, *inputs, event == u"workflow_dispatch", out);
+            for (const char* section : {"outputs", "secrets"}) {
+                if (const YamlNode* map = value.get(QString::fromLatin1(section)))
+                    checkIds(*map, QStringLiteral("%1 of %2").arg(QLatin1StringView(section).chopped(1), event), out);
+            }
             continue;
         }
         checkFilters(event, value, out);

@@ -223,6 +223,8 @@ void checkJobValues(const QString& jobId, const YamlNode& job, const Reporter& o
     checkEnvNames(job.get(u"env"), out);
     checkDefaults(job.get(u"defaults"), out);
     checkMatrixSize(jobId, job, out);
+    if (const YamlNode* outputs = job.get(u"outputs"))
+        checkIds(*outputs, QStringLiteral("output of job '%1'").arg(jobId), out);
     if (const YamlNode* container = job.get(u"container"))
         checkContainer(QStringLiteral("the container of job '%1'").arg(jobId), *container, out);
     if (const YamlNode* services = job.get(u"services"); services && services->isMap()) {

@@ -295,8 +295,15 @@ void TestGitHubChecks::rules_data()
         << Files() << rows({"6:9:error:github.options-without-choice"}) << QStringLiteral("type: choice");
     QTest::newRow("dispatch input id") << eventsWith(
         "  workflow_dispatch:\n    inputs:\n      2fast:\n        type: string\n      ok_id-2: {}\n")
-                                       << Files() << rows({"4:7:error:github.invalid-input-id"})
-                                       << QStringLiteral("'2fast'");
+                                       << Files() << rows({"4:7:error:github.invalid-id"}) << QStringLiteral("'2fast'");
+    QTest::newRow("call output and secret ids")
+        << eventsWith("  workflow_call:\n    outputs:\n      'my output':\n        value: x\n    secrets:\n"
+                      "      token: {}\n      9key: {}\n")
+        << Files() << rows({"4:7:error:github.invalid-id", "8:7:error:github.invalid-id"})
+        << QStringLiteral("'my output'");
+    QTest::newRow("job output id") << jobWith(hosted + "    outputs:\n      good-id: x\n      'bad.id': y\n" + run)
+                                   << Files() << rows({"7:7:error:github.invalid-id"})
+                                   << QStringLiteral("output of job 'build'");
     QTest::newRow("call input default") << eventsWith(
         "  workflow_call:\n    inputs:\n      n:\n        type: number\n        default: x\n")
                                         << Files() << rows({"6:18:error:github.input-default-type"})
