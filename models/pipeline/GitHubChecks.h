@@ -33,6 +33,12 @@ struct Reporter
 /// The keys of `map` as ids (inputs, outputs, secrets): a letter or '_', then letters, digits, '-', '_'.
 void checkIds(const YamlNode& map, const QString& what, const Reporter& out);
 
+/// A value computed at run time (`${{ }}`), which no static rule can judge.
+inline bool isExpression(const YamlNode& node)
+{
+    return node.isScalar() && node.value.contains(u"${{");
+}
+
 /// `on:` in its mapping form: filters that exclude each other, globs, cron intervals, dispatch and call inputs.
 void checkEvents(const YamlNode& on, const Reporter& out);
 

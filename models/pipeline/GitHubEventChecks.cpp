@@ -12,11 +12,6 @@ namespace gatehouse::pipeline::github {
 
 namespace {
 
-bool isExpression(const YamlNode& node)
-{
-    return node.isScalar() && node.value.contains(u"${{");
-}
-
 /// A glob of a branch, tag or path filter that can never match as written: empty, or a '[' set never closed.
 QString globProblem(const QString& pattern)
 {

@@ -6,14 +6,11 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace gatehouse::pipeline::github {
 
 namespace {
-
-bool isExpression(const YamlNode& node)
-{
-    return node.isScalar() && node.value.contains(u"${{");
-}
 
 bool containsIgnoringCase(const QStringList& list, const QString& value)
 {
@@ -62,7 +59,8 @@ void checkContainer(const QString& what, const YamlNode& container, const Report
     if (!container.isMap())
         return;
     checkEnvNames(container.get(u"env"), out);
-    static const QRegularExpression port(QStringLiteral("^(\\d+(-\\d+)?)(:\\d+(-\\d+)?)?(/(tcp|udp))?$"));
+    static const QRegularExpression port(
+        QStringLiteral("^((\\d{1,3}\\.){3}\\d{1,3}:)?(\\d+(-\\d+)?)(:\\d+(-\\d+)?)?(/(tcp|udp))?$"));
     if (const YamlNode* ports = container.get(u"ports"); ports && ports->isSequence()) {
         for (const YamlNode& item : ports->items) {
             if (!item.isScalar() || isExpression(item) || port.match(item.value).hasMatch())

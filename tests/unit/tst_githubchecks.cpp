@@ -190,7 +190,7 @@ void TestGitHubChecks::rules_data()
     QTest::newRow("container valid") << jobWith(
         hosted
         + "    container:\n      image: node:20\n      credentials:\n        username: u\n"
-          "        password: ${{ secrets.P }}\n      ports: [80, '8080:80', 53/udp]\n"
+          "        password: ${{ secrets.P }}\n      ports: [80, '8080:80', 53/udp, '127.0.0.1:5432:5432']\n"
           "      volumes: [/data, 'cache:/cache']\n      options: --cpus 1\n"
         + run) << Files() << rows({}) << QString();
     QTest::newRow("container bad port and credentials")
