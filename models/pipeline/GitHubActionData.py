@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Writes GitHubActionData.cpp: the inputs and outputs of widely used public actions, read from each action's
 published action.yml at the newest tag of each of its last four major versions (repository snapshots given as
-git directories). Usage: gen.py MIRROR_DIR > models/pipeline/GitHubActionData.cpp"""
+git directories, one per action repository, named OWNER+REPO/repo). Needs python3-yaml; run by hand when the data
+should move to newer releases, never at build time.
+Usage: python3 models/pipeline/GitHubActionData.py MIRROR_DIR > models/pipeline/GitHubActionData.cpp"""
 import os, re, subprocess, sys, yaml
 
 ACTIONS = [
