@@ -174,6 +174,13 @@ void checkRunsOn(const YamlNode& runsOn, const YamlNode* matrix, const QStringLi
                            .arg(label, replacement));
             continue;
         }
+        if (const QString replacement = githubDeprecatedRunnerReplacement(label); !replacement.isEmpty()) {
+            out.report(item, Severity::Warning, Category::Semantic, QStringLiteral("runner-deprecated"),
+                       QStringLiteral("the runner label '%1' is deprecated and will be retired by GitHub; move to "
+                                      "'%2'")
+                           .arg(label, replacement));
+            continue;
+        }
         if (containsIgnoringCase(githubRunnerLabels(), label) || containsIgnoringCase(declaredLabels, label)
             || (selfHosted && containsIgnoringCase(githubSelfHostedLabels(), label)))
             continue;

@@ -108,6 +108,8 @@ const QStringList& githubRunnerLabels();
 const QStringList& githubSelfHostedLabels();
 /// The label to use instead of a retired GitHub-hosted runner label, or empty when `label` is not retired.
 QString githubRetiredRunnerReplacement(const QString& label);
+/// The label to move to from a GitHub-hosted label that still runs but is deprecated, or empty.
+QString githubDeprecatedRunnerReplacement(const QString& label);
 /// The built-in `shell:` names of run steps.
 const QStringList& githubShells();
 

@@ -120,13 +120,14 @@ QStringList githubEventFilters(const QString& event)
 
 const QStringList& githubRunnerLabels()
 {
-    // GitHub-hosted runner labels (standard and larger macOS runners) from "GitHub-hosted runners".
+    // GitHub-hosted runner labels, standard and larger, from the "Available Images" table of actions/runner-images
+    // (August 2026); macos-latest-xlarge and the macOS 14 labels still run (macOS 14 is deprecated).
     static const QStringList labels = KeywordTables::enumNames(
         "ubuntu-latest|ubuntu-26.04|ubuntu-24.04|ubuntu-22.04|ubuntu-slim|ubuntu-26.04-arm|ubuntu-24.04-arm|"
-        "ubuntu-22.04-arm|windows-latest|windows-2025|windows-2022|windows-11-arm|macos-latest|macos-26|macos-15|"
-        "macos-14|macos-13|macos-26-intel|macos-15-intel|macos-latest-large|macos-26-large|macos-15-large|"
-        "macos-14-large|macos-13-large|macos-latest-xlarge|macos-26-xlarge|macos-15-xlarge|macos-14-xlarge|"
-        "macos-13-xlarge");
+        "ubuntu-22.04-arm|windows-latest|windows-2025|windows-2025-vs2026|windows-2022|windows-11-arm|"
+        "windows-11-vs2026-arm|macos-latest|macos-26|macos-15|macos-14|macos-26-intel|macos-15-intel|"
+        "macos-latest-large|macos-26-large|macos-15-large|macos-14-large|macos-latest-xlarge|macos-26-xlarge|"
+        "macos-15-xlarge|macos-14-xlarge");
     return labels;
 }
 
@@ -150,8 +151,22 @@ QString githubRetiredRunnerReplacement(const QString& label)
         {QStringLiteral("macos-12"), QStringLiteral("macos-15")},
         {QStringLiteral("macos-12-large"), QStringLiteral("macos-15-large")},
         {QStringLiteral("macos-12-xl"), QStringLiteral("macos-15-xlarge")},
+        {QStringLiteral("macos-13"), QStringLiteral("macos-15-intel")},
+        {QStringLiteral("macos-13-large"), QStringLiteral("macos-15-large")},
+        {QStringLiteral("macos-13-xlarge"), QStringLiteral("macos-15-xlarge")},
     };
     return retired.value(label.toLower());
+}
+
+QString githubDeprecatedRunnerReplacement(const QString& label)
+{
+    // Labels still served but announced for removal (actions/runner-images marks macOS 14 deprecated).
+    static const QHash<QString, QString> deprecated = {
+        {QStringLiteral("macos-14"), QStringLiteral("macos-15")},
+        {QStringLiteral("macos-14-large"), QStringLiteral("macos-15-large")},
+        {QStringLiteral("macos-14-xlarge"), QStringLiteral("macos-15-xlarge")},
+    };
+    return deprecated.value(label.toLower());
 }
 
 const QStringList& githubShells()

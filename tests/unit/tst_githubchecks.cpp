@@ -320,6 +320,14 @@ void TestGitHubChecks::rules_data()
     QTest::newRow("retired label in list")
         << jobWith("    runs-on: [windows-2019]\n" + run) << Files() << rows({"4:15:error:github.runner-retired"})
         << QStringLiteral("'windows-2025'");
+    QTest::newRow("retired macos-13") << jobWith("    runs-on: macos-13\n" + run) << Files()
+                                      << rows({"4:14:error:github.runner-retired"})
+                                      << QStringLiteral("'macos-15-intel'");
+    QTest::newRow("deprecated macos-14") << jobWith("    runs-on: macos-14\n" + run) << Files()
+                                         << rows({"4:14:warning:github.runner-deprecated"})
+                                         << QStringLiteral("'macos-15'");
+    QTest::newRow("newest labels") << jobWith("    runs-on: windows-2025-vs2026\n" + run) << Files() << rows({})
+                                   << QString();
     QTest::newRow("label typo") << jobWith("    runs-on: ubuntu-lastest\n" + run) << Files()
                                 << rows({"4:14:error:github.unknown-runner-label"})
                                 << QStringLiteral("did you mean 'ubuntu-latest'");
