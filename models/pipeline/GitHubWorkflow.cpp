@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "GitHubWorkflow.h"
 
+#include "GitHubActionCatalog.h"
+#include "GitHubChecks.h"
 #include "KeywordTables.h"
 #include "SchemaValidator.h"
 #include "YamlReader.h"
@@ -12,8 +14,6 @@
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
-
-#include <functional>
 
 namespace gatehouse::pipeline {
 
@@ -29,6 +29,10 @@ public:
         m_model.kind = PipelineKind::GitHub;
         m_model.file = path;
         m_model.files.append(path);
+        m_out.report = [this](const YamlNode& at, Severity severity, Category category, const QString& rule,
+                              const QString& message) { report(at, severity, category, rule, message); };
+        m_out.reportAt = [this](const YamlNode& node, int offset, Severity severity, const QString& rule,
+                                const QString& message) { reportAt(node, offset, severity, rule, message); };
     }
 
     PipelineModel run(const QByteArray& text);
@@ -48,10 +52,15 @@ private:
     void checkReusableCall(const QString& jobId, const YamlNode& job);
     void checkLocalAction(const YamlNode& step);
     void checkExpressions(const YamlNode& root, bool action);
+    void checkRemoteAction(const YamlNode& step);
+    void checkNeedsCycles(const YamlNode& jobs, const QList<QList<int>>& needsOf);
     std::optional<YamlNode> readLocal(const QString& path, const YamlNode& at, const QString& what);
 
     FileSource m_files;
     QList<Diagnostic>& m_diagnostics;
+    github::Reporter m_out;
+    QStringList m_declaredRunnerLabels; ///< runners: self-hosted-labels of .gatehouse/config.yml
+    bool m_runnerLabelsDeclared = false;
     PipelineModel m_model;
     QStringList m_lines; ///< the file's lines, for positions inside block scalars
 };
@@ -111,6 +120,7 @@ void Analyzer::checkEvents(const YamlNode& root)
                                   "workflow_dispatch")
                        .arg(name->value, didYouMean(name->value, githubEventNames())));
     }
+    github::checkEvents(*on, m_out);
 }
 
 void Analyzer::checkMatrix(const QString& jobId, const YamlNode& strategy)
@@ -187,27 +197,21 @@ void Analyzer::checkLocalAction(const YamlNode& step)
                    QStringLiteral("the local action '%1' has no action.yml or action.yaml").arg(uses->value));
         return;
     }
-    const YamlNode* inputs = action->get(u"inputs");
-    const YamlNode* with = step.get(u"with");
-    if (with && with->isMap()) {
-        const QStringList known = inputs ? inputs->keyNames() : QStringList();
-        for (const YamlNode& key : with->keys) {
-            if (!known.contains(key.value))
-                report(key, Severity::Warning, Category::Semantic, QStringLiteral("unknown-action-input"),
-                       QStringLiteral("the action '%1' has no input '%2'%3")
-                           .arg(uses->value, key.value, didYouMean(key.value, known)));
-        }
-    }
-    if (inputs && inputs->isMap()) {
-        for (size_t i = 0; i < inputs->keys.size(); ++i) {
-            const YamlNode& input = inputs->items[i];
-            if (input.get(u"required") && input.get(u"required")->toBool(false) && !input.contains(u"default")
-                && !(with && with->contains(inputs->keys[i].value)))
-                report(
-                    *uses, Severity::Warning, Category::Semantic, QStringLiteral("missing-action-input"),
-                    QStringLiteral("the action '%1' requires the input '%2'").arg(uses->value, inputs->keys[i].value));
-        }
-    }
+    github::checkActionInputs(step, *uses, actionSpecFromMetadata(*action, uses->value), m_out);
+}
+
+void Analyzer::checkRemoteAction(const YamlNode& step)
+{
+    const YamlNode* uses = step.get(u"uses");
+    if (!uses || !uses->isScalar() || uses->value.startsWith(u"./") || uses->value.startsWith(u"docker://")
+        || uses->value.contains(u"${{"))
+        return;
+    // A commit pin usually names its version in a comment: `uses: actions/checkout@<sha> # v4.2.2`.
+    const QString line = m_lines.value(uses->line - 1);
+    const qsizetype hash = line.indexOf(u'#', uses->column - 1 + uses->value.size());
+    const QString comment = hash >= 0 ? line.mid(hash + 1) : QString();
+    if (const std::optional<ActionSpec> spec = knownAction(uses->value, comment))
+        github::checkActionInputs(step, *uses, *spec, m_out);
 }
 
 void Analyzer::checkReusableCall(const QString& jobId, const YamlNode& job)
@@ -306,23 +310,32 @@ void Analyzer::checkSteps(const QString& jobId, const YamlNode& steps)
             report(step, Severity::Error, Category::Semantic, QStringLiteral("step-without-action"),
                    QStringLiteral("a step of job '%1' has neither uses nor run; expected one of them").arg(jobId));
         if (const YamlNode* id = step.get(u"id"); id && id->isScalar() && !id->value.contains(u"${{")) {
-            if (ids.contains(id->value))
+            // Step ids are compared ignoring case, as `steps.<id>` reads them.
+            const QString folded = id->value.toLower();
+            if (ids.contains(folded))
                 report(*id, Severity::Error, Category::Semantic, QStringLiteral("duplicate-step-id"),
-                       QStringLiteral("step id '%1' is used twice in job '%2' (also on line %3); expected unique ids")
+                       QStringLiteral("step id '%1' is used twice in job '%2' (also on line %3, ids ignore case); "
+                                      "expected unique ids")
                            .arg(id->value, jobId)
-                           .arg(ids.value(id->value)));
+                           .arg(ids.value(folded)));
             else
-                ids.insert(id->value, id->line);
+                ids.insert(folded, id->line);
         }
+        github::checkStepValues(jobId, step, m_out);
         checkLocalAction(step);
+        checkRemoteAction(step);
     }
 }
 
 void Analyzer::checkJobs(const YamlNode& jobs)
 {
     static const QRegularExpression validId(QStringLiteral("^[A-Za-z_][A-Za-z0-9_-]*$"));
-    QHash<QString, QStringList> needsOf;
-    QStringList ids = jobs.keyNames();
+    QList<QList<int>> needsOf(qsizetype(jobs.keys.size())); // by key index, for the cycle search
+    const QStringList ids = jobs.keyNames();
+    QHash<QString, int> idIndex;
+    idIndex.reserve(ids.size());
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        idIndex.insert(ids[i], int(i)); // a repeated id keeps its last definition, as the YAML reader does
     for (size_t i = 0; i < jobs.keys.size(); ++i) {
         const YamlNode& key = jobs.keys[i];
         const YamlNode& job = jobs.items[i];
@@ -356,13 +369,14 @@ void Analyzer::checkJobs(const YamlNode& jobs)
                 }
                 seen.insert(need.value, need.line);
                 needs.append(need.value);
-                if (!ids.contains(need.value))
+                if (const auto found = idIndex.constFind(need.value); found != idIndex.constEnd())
+                    needsOf[qsizetype(i)].append(found.value());
+                else
                     report(need, Severity::Error, Category::Semantic, QStringLiteral("needs-unknown-job"),
                            QStringLiteral("job '%1' needs '%2', which is not a job of this workflow%3")
                                .arg(key.value, need.value, didYouMean(need.value, ids)));
             }
         }
-        needsOf.insert(key.value, needs);
         model.needs = needs;
 
         const bool reusable = job.contains(u"uses");
@@ -374,7 +388,9 @@ void Analyzer::checkJobs(const YamlNode& jobs)
             report(key, Severity::Error, Category::Schema, QStringLiteral("missing-key"),
                    QStringLiteral("job '%1' is missing 'steps'").arg(key.value));
         if (reusable) {
-            for (const char* forbidden : {"steps", "runs-on", "container", "services", "env", "timeout-minutes"}) {
+            // Only name, uses, with, secrets, needs, if, permissions, strategy and concurrency apply to a call.
+            for (const char* forbidden : {"steps", "runs-on", "container", "services", "env", "timeout-minutes",
+                                          "defaults", "environment", "outputs", "continue-on-error"}) {
                 if (const YamlNode* k = job.keyNode(QString::fromLatin1(forbidden)))
                     report(*k, Severity::Error, Category::Schema, QStringLiteral("reusable-job-key"),
                            QStringLiteral("job '%1' calls a reusable workflow and cannot set '%2'")
@@ -384,6 +400,12 @@ void Analyzer::checkJobs(const YamlNode& jobs)
         }
         if (const YamlNode* steps = job.get(u"steps"); steps && steps->isSequence())
             checkSteps(key.value, *steps);
+        if (const YamlNode* runsOn = job.get(u"runs-on")) {
+            const YamlNode* strategy = job.get(u"strategy");
+            github::checkRunsOn(*runsOn, strategy ? strategy->get(u"matrix") : nullptr, m_declaredRunnerLabels,
+                                m_runnerLabelsDeclared, m_out);
+        }
+        github::checkJobValues(key.value, job, m_out);
         if (const YamlNode* strategy = job.get(u"strategy"); strategy && strategy->isMap())
             checkMatrix(key.value, *strategy);
         if (const YamlNode* environment = job.get(u"environment"))
@@ -400,36 +422,54 @@ void Analyzer::checkJobs(const YamlNode& jobs)
         m_model.jobs.append(model);
     }
 
-    // needs cycles.
-    QHash<QString, int> state;
-    QStringList stack;
-    QSet<QString> reported;
-    std::function<void(const QString&)> visit = [&](const QString& id) {
-        state.insert(id, 1);
-        stack.append(id);
-        for (const QString& next : needsOf.value(id)) {
-            if (!needsOf.contains(next))
+    checkNeedsCycles(jobs, needsOf);
+}
+
+void Analyzer::checkNeedsCycles(const YamlNode& jobs, const QList<QList<int>>& needsOf)
+{
+    // Iterative depth-first search over job indexes (a 40,000-job chain must not exhaust the stack): linear in
+    // jobs + needs.
+    const qsizetype count = needsOf.size();
+    QList<char> state(count, 0); // 0 unvisited, 1 on the path, 2 done
+    QList<qsizetype> pathIndex(count, -1);
+    QList<bool> reported(count, false);
+    struct Frame
+    {
+        int job;
+        qsizetype next = 0;
+    };
+    QList<Frame> path;
+    for (int start = 0; start < int(count); ++start) {
+        if (state[start] != 0)
+            continue;
+        path.append(Frame{start});
+        state[start] = 1;
+        pathIndex[start] = 0;
+        while (!path.isEmpty()) {
+            const int job = path.last().job;
+            const QList<int>& needs = needsOf[job];
+            if (path.last().next >= needs.size()) {
+                state[job] = 2;
+                path.removeLast();
                 continue;
-            if (state.value(next) == 1) {
-                if (!reported.contains(next)) {
-                    const QStringList cycle = stack.mid(stack.indexOf(next)) + QStringList{next};
-                    for (const QString& member : cycle)
-                        reported.insert(member);
-                    const YamlNode* at = jobs.keyNode(next);
-                    report(at ? *at : jobs, Severity::Error, Category::Semantic, QStringLiteral("needs-cycle"),
-                           QStringLiteral("needs cycle: %1; expected needs without loops")
-                               .arg(cycle.join(QStringLiteral(" → "))));
+            }
+            const int next = needs[path.last().next++];
+            if (state[next] == 0) {
+                state[next] = 1;
+                pathIndex[next] = path.size();
+                path.append(Frame{next});
+            } else if (state[next] == 1 && !reported[next]) {
+                QStringList cycle;
+                for (qsizetype i = pathIndex[next]; i < path.size(); ++i) {
+                    cycle.append(jobs.keys[size_t(path[i].job)].value);
+                    reported[path[i].job] = true;
                 }
-            } else if (state.value(next) == 0) {
-                visit(next);
+                cycle.append(jobs.keys[size_t(next)].value);
+                report(jobs.keys[size_t(next)], Severity::Error, Category::Semantic, QStringLiteral("needs-cycle"),
+                       QStringLiteral("needs cycle: %1; expected needs without loops")
+                           .arg(cycle.join(QStringLiteral(" → "))));
             }
         }
-        stack.removeLast();
-        state.insert(id, 2);
-    };
-    for (const QString& id : std::as_const(ids)) {
-        if (state.value(id) == 0)
-            visit(id);
     }
 }
 
@@ -472,14 +512,17 @@ PipelineModel Analyzer::run(const QByteArray& text)
     SchemaValidator validator(KeywordTables::github(), m_model.files, m_diagnostics);
     if (GitHubWorkflow::isActionMetadata(m_model.file)) {
         validator.validateMap(root, QStringLiteral("action"), QStringLiteral("the action"));
+        github::checkActionMetadata(root, m_out);
         if (const YamlNode* runs = root.get(u"runs"); runs && runs->get(u"steps"))
             checkSteps(QStringLiteral("(composite action)"), *runs->get(u"steps"));
         checkExpressions(root, true);
         return m_model;
     }
     validator.validateMap(root, QStringLiteral("workflow"), QStringLiteral("the workflow"));
+    m_declaredRunnerLabels = github::selfHostedLabels(m_files, &m_runnerLabelsDeclared);
     checkEvents(root);
     checkExpressions(root, false);
+    github::checkWorkflowValues(root, m_out);
     if (const YamlNode* jobs = root.get(u"jobs"); jobs && jobs->isMap())
         checkJobs(*jobs);
     return m_model;
