@@ -78,12 +78,15 @@ void TestGitHubChecks::rules_data()
     QTest::addColumn<QString>("messagePart");
     const QByteArray run = "    steps: [{run: make}]\n";
     const QByteArray hosted = "    runs-on: ubuntu-latest\n";
+    // A workflow with one job whose inputs t (a number), os and extra (JSON strings) are declared.
+    const QByteArray dispatched = "on:\n  workflow_dispatch:\n    inputs:\n      t: {type: number}\n"
+                                  "      os: {type: string}\n      extra: {type: string}\njobs:\n  build:\n";
 
     // Keys and values.
     QTest::newRow("timeout number") << jobWith(hosted + "    timeout-minutes: 30\n" + run) << Files() << rows({})
                                     << QString();
-    QTest::newRow("timeout expression") << jobWith(hosted + "    timeout-minutes: ${{ inputs.t }}\n" + run) << Files()
-                                        << rows({}) << QString();
+    QTest::newRow("timeout expression") << dispatched + hosted + "    timeout-minutes: ${{ inputs.t }}\n" + run
+                                        << Files() << rows({}) << QString();
     QTest::newRow("timeout text") << jobWith(hosted + "    timeout-minutes: half an hour\n" + run) << Files()
                                   << rows({"5:22:error:github.wrong-type"}) << QStringLiteral("must be a number");
     QTest::newRow("max-parallel integer")
@@ -108,12 +111,10 @@ void TestGitHubChecks::rules_data()
     QTest::newRow("matrix include not mappings")
         << jobWith(hosted + "    strategy:\n      matrix:\n        os: [linux]\n        include: [mac]\n" + run)
         << Files() << rows({"8:19:error:github.wrong-type"}) << QStringLiteral("must be a mapping");
-    QTest::newRow("matrix from expressions")
-        << jobWith(hosted
-                   + "    strategy:\n      matrix:\n        os: ${{ fromJSON(inputs.os) }}\n"
-                     "        include: ${{ fromJSON(inputs.extra) }}\n"
-                   + run)
-        << Files() << rows({}) << QString();
+    QTest::newRow("matrix from expressions") << dispatched + hosted
+            + "    strategy:\n      matrix:\n        os: ${{ fromJSON(inputs.os) }}\n"
+              "        include: ${{ fromJSON(inputs.extra) }}\n"
+            + run << Files() << rows({}) << QString();
     QTest::newRow("matrix of 256") << jobWith(
         hosted
         + "    strategy:\n      matrix:\n        a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]\n"
@@ -181,7 +182,8 @@ void TestGitHubChecks::rules_data()
                                         << QStringLiteral("called by a job");
     QTest::newRow("reusable call keys")
         << QByteArray("on: push\njobs:\n  call:\n    uses: org/repo/.github/workflows/w.yml@v1\n"
-                      "    needs: []\n    if: true\n    permissions: read-all\n    strategy: {matrix: {a: [1]}}\n"
+                      "    needs: []\n    if: github.ref_name == 'main'\n    permissions: read-all\n    strategy: "
+                      "{matrix: {a: [1]}}\n"
                       "    concurrency: c\n    environment: production\n    continue-on-error: true\n")
         << Files() << rows({"10:5:error:github.reusable-job-key", "11:5:error:github.reusable-job-key"})
         << QStringLiteral("cannot set 'environment'");

@@ -179,9 +179,9 @@ void TestGitHubWorkflow::rules_data()
     const Files withOutputs{
         {QStringLiteral(".github/workflows/build.yml"),
          "on:\n  workflow_call:\n    outputs:\n      digest:\n        value: ${{ jobs.a.outputs.d }}\n"
-         "jobs:\n  a:\n    runs-on: x\n    outputs:\n      d: x\n    steps: [{run: a}]\n"}};
+         "jobs:\n  a:\n    runs-on: ubuntu-latest\n    outputs:\n      d: x\n    steps: [{run: a}]\n"}};
     const QByteArray caller = head
-        + "  call:\n    uses: ./.github/workflows/build.yml\n  after:\n    needs: call\n    runs-on: x\n"
+        + "  call:\n    uses: ./.github/workflows/build.yml\n  after:\n    needs: call\n    runs-on: ubuntu-latest\n"
           "    steps:\n      - run: echo ${{ needs.call.outputs.";
     QTest::newRow("reusable call output") << caller + "digest }}\n" << withOutputs << QStringList() << QString();
     QTest::newRow("reusable call unknown output")

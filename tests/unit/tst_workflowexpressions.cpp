@@ -22,7 +22,8 @@ QStringList describe(const QList<Diagnostic>& diagnostics)
 /// A workflow on `on` whose one step runs `echo ${{ expression }}`: the expression starts on line 6, column 23.
 QByteArray inRun(const QByteArray& expression, const QByteArray& on = "push")
 {
-    return "on: " + on + "\njobs:\n  build:\n    runs-on: x\n    steps:\n      - run: echo ${{ " + expression + " }}\n";
+    return "on: " + on + "\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ "
+        + expression + " }}\n";
 }
 
 QString e(int column, const char* rule, int line = 6)
@@ -114,16 +115,16 @@ void TestWorkflowExpressions::rules_data()
         << QByteArray("on: push\njobs:\n  build:\n    runs-on: ${{ hashFiles('x') }}\n    steps: [{run: a}]\n")
         << QStringList{e(18, "function-not-allowed", 4)};
     QTest::newRow("status function in run") << inRun("success()") << QStringList{e(23, "function-not-allowed")};
-    QTest::newRow("status function in step if")
-        << QByteArray("on: push\njobs:\n  build:\n    runs-on: x\n    steps:\n      - if: failure()\n        run: a\n")
-        << QStringList();
-    QTest::newRow("status function in job if")
-        << QByteArray("on: push\njobs:\n  build:\n    if: always()\n    runs-on: x\n    steps: [{run: a}]\n")
-        << QStringList();
+    QTest::newRow("status function in step if") << QByteArray(
+        "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - if: failure()\n        run: a\n")
+                                                << QStringList();
+    QTest::newRow("status function in job if") << QByteArray(
+        "on: push\njobs:\n  build:\n    if: always()\n    runs-on: ubuntu-latest\n    steps: [{run: a}]\n")
+                                               << QStringList();
 
     // steps: only the steps before the current one.
     const QByteArray steps
-        = "on: push\njobs:\n  build:\n    runs-on: x\n    outputs:\n      v: ${{ steps.late.outputs.v }}\n"
+        = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    outputs:\n      v: ${{ steps.late.outputs.v }}\n"
           "    steps:\n      - id: early\n        run: a\n      - run: echo ${{ ";
     QTest::newRow("step before") << steps
             + "steps.early.outputs.any && steps.early.outcome }}\n      - id: late\n"
@@ -133,35 +134,37 @@ void TestWorkflowExpressions::rules_data()
     QTest::newRow("step property") << steps + "steps.early.result }}\n      - id: late\n        run: b\n"
                                    << QStringList{e(35, "unknown-property", 10)};
     // needs: the job's needs and their declared outputs.
-    const QByteArray needs = "on: push\njobs:\n  a:\n    runs-on: x\n    outputs:\n      v: x\n    steps: [{run: a}]\n"
-                             "  other:\n    runs-on: x\n    steps: [{run: a}]\n  b:\n    needs: a\n    runs-on: x\n"
-                             "    steps:\n      - run: echo ${{ ";
+    const QByteArray needs
+        = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    outputs:\n      v: x\n    steps: [{run: a}]\n"
+          "  other:\n    runs-on: ubuntu-latest\n    steps: [{run: a}]\n  b:\n    needs: a\n    runs-on: "
+          "ubuntu-latest\n"
+          "    steps:\n      - run: echo ${{ ";
     QTest::newRow("needs output") << needs + "needs.a.outputs.v && needs.a.result }}\n" << QStringList();
     QTest::newRow("needs unknown output") << needs + "needs.a.outputs.w }}\n"
                                           << QStringList{w(39, "unknown-job-output", 15)};
     QTest::newRow("needs not listed") << needs + "needs.other.result }}\n" << QStringList{w(29, "needs-context", 15)};
     // matrix: keys, include, computed matrices.
     const QByteArray matrix
-        = "on: push\njobs:\n  build:\n    runs-on: x\n    strategy:\n      matrix:\n        os: [a]\n"
+        = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        os: [a]\n"
           "        include:\n          - extra: 1\n        exclude:\n          - os: a\n"
           "    steps:\n      - run: echo ${{ ";
     QTest::newRow("matrix keys") << matrix + "matrix.os && matrix.EXTRA }}\n" << QStringList();
     QTest::newRow("matrix unknown key") << matrix + "matrix.arch }}\n" << QStringList{w(30, "unknown-matrix-key", 13)};
     QTest::newRow("no matrix") << inRun("matrix.os") << QStringList{w(30, "unknown-matrix-key")};
     QTest::newRow("computed matrix") << QByteArray(
-        "on: push\njobs:\n  build:\n    runs-on: x\n    strategy:\n      matrix: ${{ fromJSON(vars.M) }}\n"
+        "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix: ${{ fromJSON(vars.M) }}\n"
         "    steps:\n      - run: echo ${{ matrix.anything }}\n")
                                      << QStringList();
     // inputs: declared by workflow_dispatch / workflow_call.
     const QByteArray dispatch = "\n  workflow_dispatch:\n    inputs:\n      level: {type: number}\n";
     QTest::newRow("declared input") << "on:" + dispatch
-            + "jobs:\n  build:\n    runs-on: x\n    steps:\n      - run: echo ${{ inputs.level > 2 }}\n"
+            + "jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ inputs.level > 2 }}\n"
                                     << QStringList();
     QTest::newRow("undeclared input") << "on:" + dispatch
-            + "jobs:\n  build:\n    runs-on: x\n    steps:\n      - run: echo ${{ inputs.levle }}\n"
+            + "jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ inputs.levle }}\n"
                                       << QStringList{w(30, "undefined-input", 9)};
     const QByteArray flag = "on:\n  workflow_dispatch:\n    inputs:\n      debug: {type: boolean}\njobs:\n  build:\n"
-                            "    runs-on: x\n    steps:\n      - run: echo ${{ ";
+                            "    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ ";
     QTest::newRow("boolean input against 'true'") << flag + "inputs.debug == 'true' }}\n"
                                                   << QStringList{w(39, "expression-type", 9)};
     QTest::newRow("boolean input against true")
@@ -171,7 +174,7 @@ void TestWorkflowExpressions::rules_data()
     // jobs: only in workflow_call outputs.
     const QByteArray call = "on:\n  workflow_call:\n    outputs:\n      v:\n        value: ${{ ";
     const QByteArray callJobs
-        = " }}\njobs:\n  build:\n    runs-on: x\n    outputs:\n      out: x\n    steps: [{run: a}]\n";
+        = " }}\njobs:\n  build:\n    runs-on: ubuntu-latest\n    outputs:\n      out: x\n    steps: [{run: a}]\n";
     QTest::newRow("jobs context") << call + "jobs.build.outputs.out" + callJobs << QStringList();
     QTest::newRow("jobs unknown job") << call + "jobs.biuld.result" + callJobs
                                       << QStringList{e(25, "unknown-property", 5)};
@@ -179,21 +182,20 @@ void TestWorkflowExpressions::rules_data()
         << inRun("jobs.build") << QStringList{e(23, "context-not-allowed")};
     const QByteArray defaults = "on:\n  workflow_call:\n    inputs:\n      ref:\n        type: string\n"
                                 "        default: ${{ ";
-    const QByteArray defaultsJobs = " }}\njobs:\n  build:\n    runs-on: x\n    steps: [{run: a}]\n";
+    const QByteArray defaultsJobs = " }}\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [{run: a}]\n";
     QTest::newRow("workflow_call input default") << defaults + "github.ref_name" + defaultsJobs << QStringList();
     QTest::newRow("workflow_call input default with env")
         << defaults + "env.REF" + defaultsJobs << QStringList{e(22, "context-not-allowed", 6)};
     // Context availability per key.
-    const QByteArray job = "on: push\njobs:\n  build:\n    runs-on: x\n    steps: [{run: a}]\n";
+    const QByteArray job = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [{run: a}]\n";
     QTest::newRow("job if with env") << job + "    if: env.A == 'x'\n" << QStringList{e(9, "context-not-allowed", 6)};
     QTest::newRow("job if with needs") << job + "    if: github.ref == 'x' && vars.A\n" << QStringList();
-    QTest::newRow("step if with secrets") << QByteArray(
-        "on: push\njobs:\n  build:\n    runs-on: x\n    steps:\n      - if: secrets.T != ''\n        run: a\n")
+    QTest::newRow("step if with secrets") << QByteArray("on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    "
+                                                        "steps:\n      - if: secrets.T != ''\n        run: a\n")
                                           << QStringList{e(13, "context-not-allowed")};
-    QTest::newRow("step env with secrets")
-        << QByteArray("on: push\njobs:\n  build:\n    runs-on: x\n    steps:\n      - env: {T: '${{ secrets.T }}'}\n"
-                      "        run: a\n")
-        << QStringList();
+    QTest::newRow("step env with secrets") << QByteArray(
+        "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - env: {T: '${{ secrets.T }}'}\n"
+        "        run: a\n") << QStringList();
     QTest::newRow("workflow env with matrix") << QByteArray("on: push\nenv:\n  A: ${{ matrix.os }}\n") + job.mid(9)
                                               << QStringList{e(10, "context-not-allowed", 3)};
     QTest::newRow("workflow env with secrets")
@@ -214,7 +216,7 @@ void TestWorkflowExpressions::rules_data()
             + "    services:\n      db:\n        image: pg\n        credentials:\n          password: ${{ secrets.P "
               "}}\n" << QStringList();
     QTest::newRow("environment url with steps")
-        << QByteArray("on: push\njobs:\n  build:\n    runs-on: x\n    environment:\n      name: prod\n"
+        << QByteArray("on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    environment:\n      name: prod\n"
                       "      url: ${{ steps.d.outputs.url }}\n    steps:\n      - id: d\n        run: a\n")
         << QStringList();
     QTest::newRow("matrix value typed") << matrix + "matrix.os.name }}\n" << QStringList{e(33, "expression-type", 13)};
@@ -241,7 +243,7 @@ void TestWorkflowExpressions::rules_data()
         << job + "    if: \"github.event_name == 'push' &&\n      github.ref == 'x' && github.refx\"\n"
         << QStringList{e(35, "unknown-property", 7)};
     QTest::newRow("literal block") << QByteArray(
-        "on: push\njobs:\n  build:\n    runs-on: x\n    steps:\n      - run: |\n          echo a\n"
+        "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          echo a\n"
         "          echo ${{ github.refx }}\n")
                                    << QStringList{e(27, "unknown-property", 8)};
     // if conditions.
