@@ -96,8 +96,9 @@ std::optional<ActionSpec> knownAction(const QString& uses, const QString& pinCom
 
 std::optional<QStringList> knownActionOutputs(const QString& uses, const QString& pinComment)
 {
+    // A branch may carry an action.yml with other outputs than the newest release: they stay open.
     const std::optional<ActionSpec> spec = knownAction(uses, pinComment);
-    return spec ? std::optional<QStringList>(spec->outputs) : std::nullopt;
+    return spec && spec->exact ? std::optional<QStringList>(spec->outputs) : std::nullopt;
 }
 
 ActionSpec actionSpecFromMetadata(const YamlNode& action, const QString& uses)

@@ -55,7 +55,8 @@ struct ActionSpec
 /// "github/codeql-action/init@v3"). A commit SHA is resolved through `pinComment` ("v4.2.2" from `# v4.2.2`), a
 /// branch to the newest major. nullopt when the action or its major version is not in the data.
 std::optional<ActionSpec> knownAction(const QString& uses, const QString& pinComment = {});
-/// `steps.<id>.outputs` of a known public action, or nullopt when the action is not in the data.
+/// `steps.<id>.outputs` of a known public action, or nullopt when the action, its major version or its branch's
+/// outputs are not known.
 std::optional<QStringList> knownActionOutputs(const QString& uses, const QString& pinComment = {});
 /// The spec of a local action from its action.yml.
 ActionSpec actionSpecFromMetadata(const YamlNode& action, const QString& uses);

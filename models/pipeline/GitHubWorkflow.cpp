@@ -51,6 +51,17 @@ private:
     void checkMatrix(const QString& jobId, const YamlNode& strategy);
     void checkReusableCall(const QString& jobId, const YamlNode& job);
     void checkLocalAction(const YamlNode& step);
+    /// A local action's metadata (`uses: ./path`), read once per analysis.
+    struct LocalAction
+    {
+        bool exists = false; ///< action.yml or action.yaml is there
+        std::optional<YamlNode> metadata; ///< when it parses
+    };
+    const LocalAction& localAction(const QString& uses);
+    /// What `steps.<id>.outputs` of `step` may read: the outputs of a known public action or a local action.
+    std::optional<QStringList> stepOutputs(const YamlNode& step);
+    /// The version written next to a commit pin: `uses: actions/checkout@<sha> # v4.2.2`.
+    QString pinComment(const YamlNode& uses) const;
     void checkExpressions(const YamlNode& root, bool action);
     void checkRemoteAction(const YamlNode& step);
     void checkNeedsCycles(const YamlNode& jobs, const QList<QList<int>>& needsOf);
@@ -63,18 +74,60 @@ private:
     bool m_runnerLabelsDeclared = false;
     PipelineModel m_model;
     QStringList m_lines; ///< the file's lines, for positions inside block scalars
+    QHash<QString, LocalAction> m_localActions; ///< by `uses:`
 };
 
 void Analyzer::checkExpressions(const YamlNode& root, bool action)
 {
-    const github::WorkflowExpressions::Reporter reporter
-        = [this](const YamlNode& node, int offset, Severity severity, const QString& rule, const QString& message) {
-              reportAt(node, offset, severity, rule, message);
-          };
+    const github::WorkflowExpressions::StepOutputs outputs = [this](const YamlNode& step) { return stepOutputs(step); };
     if (action)
-        github::WorkflowExpressions::checkAction(root, reporter);
+        github::WorkflowExpressions::checkAction(root, m_out.reportAt, outputs);
     else
-        github::WorkflowExpressions::checkWorkflow(root, m_files, reporter);
+        github::WorkflowExpressions::checkWorkflow(root, m_files, m_out.reportAt, outputs);
+}
+
+const Analyzer::LocalAction& Analyzer::localAction(const QString& uses)
+{
+    if (const auto cached = m_localActions.constFind(uses); cached != m_localActions.constEnd())
+        return cached.value();
+    QString dir = uses.mid(2);
+    while (dir.endsWith(u'/'))
+        dir.chop(1);
+    LocalAction action;
+    for (const char* name : {"action.yml", "action.yaml"}) {
+        const QString path = dir.isEmpty() ? QString::fromLatin1(name) : dir + u'/' + QLatin1StringView(name);
+        const Result<QByteArray> content = m_files.read ? m_files.read(path) : Result<QByteArray>(makeError({}, {}));
+        if (!content.ok())
+            continue;
+        action.exists = true;
+        // Problems inside the action are reported when its action.yml is validated itself.
+        YamlDocumentSet set = readYaml(content.value(), path);
+        if (set.ok && !set.documents.empty() && set.documents.front().isMap())
+            action.metadata = set.documents.front();
+        break;
+    }
+    return m_localActions.insert(uses, action).value();
+}
+
+std::optional<QStringList> Analyzer::stepOutputs(const YamlNode& step)
+{
+    const YamlNode* uses = step.get(u"uses");
+    if (!uses || !uses->isScalar() || uses->value.contains(u"${{") || uses->value.startsWith(u"docker://"))
+        return std::nullopt;
+    if (!uses->value.startsWith(u"./"))
+        return knownActionOutputs(uses->value, pinComment(*uses));
+    const LocalAction& action = localAction(uses->value);
+    const YamlNode* outputs = action.metadata ? action.metadata->get(u"outputs") : nullptr;
+    if (!action.metadata || (outputs && !outputs->isMap()))
+        return std::nullopt;
+    return outputs ? outputs->keyNames() : QStringList();
+}
+
+QString Analyzer::pinComment(const YamlNode& uses) const
+{
+    const QString line = m_lines.value(uses.line - 1);
+    const qsizetype hash = line.indexOf(u'#', uses.column - 1 + uses.value.size());
+    return hash >= 0 ? line.mid(hash + 1) : QString();
 }
 
 void Analyzer::reportAt(const YamlNode& node, int offset, Severity severity, const QString& rule,
@@ -176,28 +229,14 @@ void Analyzer::checkMatrix(const QString& jobId, const YamlNode& strategy)
 void Analyzer::checkLocalAction(const YamlNode& step)
 {
     const YamlNode* uses = step.get(u"uses");
-    if (!uses || !uses->value.startsWith(u"./"))
+    if (!uses || !uses->value.startsWith(u"./") || !m_files.read)
         return;
-    QString dir = uses->value.mid(2);
-    while (dir.endsWith(u'/'))
-        dir.chop(1);
-    std::optional<YamlNode> action;
-    if (!m_files.read)
-        return;
-    for (const char* name : {"action.yml", "action.yaml"}) {
-        const QString path = dir.isEmpty() ? QString::fromLatin1(name) : dir + u'/' + QLatin1StringView(name);
-        if (m_files.read(path).ok()) {
-            action = readLocal(path, *uses, QStringLiteral("local action"));
-            break;
-        }
-    }
-    if (!action) {
-        if (m_files.complete)
-            report(*uses, Severity::Error, Category::Semantic, QStringLiteral("local-file-not-found"),
-                   QStringLiteral("the local action '%1' has no action.yml or action.yaml").arg(uses->value));
-        return;
-    }
-    github::checkActionInputs(step, *uses, actionSpecFromMetadata(*action, uses->value), m_out);
+    const LocalAction& action = localAction(uses->value);
+    if (!action.exists && m_files.complete)
+        report(*uses, Severity::Error, Category::Semantic, QStringLiteral("local-file-not-found"),
+               QStringLiteral("the local action '%1' has no action.yml or action.yaml").arg(uses->value));
+    if (action.metadata)
+        github::checkActionInputs(step, *uses, actionSpecFromMetadata(*action.metadata, uses->value), m_out);
 }
 
 void Analyzer::checkRemoteAction(const YamlNode& step)
@@ -206,11 +245,7 @@ void Analyzer::checkRemoteAction(const YamlNode& step)
     if (!uses || !uses->isScalar() || uses->value.startsWith(u"./") || uses->value.startsWith(u"docker://")
         || uses->value.contains(u"${{"))
         return;
-    // A commit pin usually names its version in a comment: `uses: actions/checkout@<sha> # v4.2.2`.
-    const QString line = m_lines.value(uses->line - 1);
-    const qsizetype hash = line.indexOf(u'#', uses->column - 1 + uses->value.size());
-    const QString comment = hash >= 0 ? line.mid(hash + 1) : QString();
-    if (const std::optional<ActionSpec> spec = knownAction(uses->value, comment))
+    if (const std::optional<ActionSpec> spec = knownAction(uses->value, pinComment(*uses)))
         github::checkActionInputs(step, *uses, *spec, m_out);
 }
 

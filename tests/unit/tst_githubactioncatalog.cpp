@@ -85,6 +85,10 @@ void TestGitHubActionCatalog::outputs()
     QVERIFY(metadata);
     QVERIFY(metadata->contains(QStringLiteral("tags")));
     QVERIFY(!knownActionOutputs(QStringLiteral("someone/thing@v1")));
+    // A branch may declare other outputs than the newest release; a commit pin reads its version from the comment.
+    QVERIFY(!knownActionOutputs(QStringLiteral("docker/metadata-action@master")));
+    QVERIFY(knownActionOutputs(QStringLiteral("actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8"),
+                               QStringLiteral(" v5.0.0")));
 
     const std::optional<ActionSpec> cache = knownAction(QStringLiteral("actions/cache@v4"));
     QVERIFY(cache);

@@ -9,6 +9,8 @@ using namespace gatehouse::pipeline;
 
 namespace {
 
+using Files = QHash<QString, QByteArray>;
+
 QStringList describe(const QList<Diagnostic>& diagnostics)
 {
     QStringList out;
@@ -24,6 +26,13 @@ QByteArray inRun(const QByteArray& expression, const QByteArray& on = "push")
 {
     return "on: " + on + "\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ "
         + expression + " }}\n";
+}
+
+/// A step `s` that uses `uses`, then a step reading `${{ expression }}` from column 23 of line 8.
+QByteArray afterStep(const QByteArray& uses, const QByteArray& expression)
+{
+    return "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - id: s\n        uses: " + uses
+        + "\n      - run: echo ${{ " + expression + " }}\n";
 }
 
 QString e(int column, const char* rule, int line = 6)
@@ -46,6 +55,8 @@ private Q_SLOTS:
     void rules();
     void action_data();
     void action();
+    void stepOutputs_data();
+    void stepOutputs();
 };
 
 void TestWorkflowExpressions::rules_data()
@@ -284,6 +295,83 @@ void TestWorkflowExpressions::action_data()
         << QByteArray("name: a\ndescription: b\nruns:\n  using: composite\n  steps:\n    - if: failure()\n"
                       "      shell: bash\n      run: a\n")
         << QStringList();
+    const QByteArray composite
+        = "name: a\ndescription: b\nruns:\n  using: composite\n  steps:\n    - id: s\n"
+          "      uses: actions/checkout@v5\n    - shell: bash\n      run: echo ${{ steps.s.outputs.";
+    QTest::newRow("composite step known output") << composite + "commit }}\n" << QStringList();
+    QTest::newRow("composite step unknown output") << composite + "comit }}\n"
+                                                   << QStringList{w(37, "unknown-step-output", 9)};
+}
+
+void TestWorkflowExpressions::stepOutputs_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<Files>("files");
+    QTest::addColumn<QStringList>("expected");
+    QTest::addColumn<QString>("messagePart");
+    const QByteArray metadata = "docker/metadata-action@v5";
+    // Public actions in the data: their outputs are known.
+    QTest::newRow("known action output") << afterStep(metadata, "steps.s.outputs.tags") << Files() << QStringList()
+                                         << QString();
+    QTest::newRow("known action output ignores case")
+        << afterStep(metadata, "steps.s.outputs.TAGS && steps.s.outcome") << Files() << QStringList() << QString();
+    QTest::newRow("known action unknown output")
+        << afterStep(metadata, "steps.s.outputs.tag") << Files() << QStringList{w(39, "unknown-step-output", 8)}
+        << QStringLiteral("did you mean 'tags'");
+    QTest::newRow("commit pin with its version")
+        << afterStep("actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0", "steps.s.outputs.comit")
+        << Files() << QStringList{w(39, "unknown-step-output", 8)} << QStringLiteral("did you mean 'commit'");
+    // Outputs that are not known stay open.
+    QTest::newRow("commit pin without version")
+        << afterStep("actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8", "steps.s.outputs.anything") << Files()
+        << QStringList() << QString();
+    QTest::newRow("branch of a known action") << afterStep("docker/metadata-action@master", "steps.s.outputs.anything")
+                                              << Files() << QStringList() << QString();
+    QTest::newRow("unknown action") << afterStep("someone/thing@v1", "steps.s.outputs.anything") << Files()
+                                    << QStringList() << QString();
+    QTest::newRow("docker image") << afterStep("docker://alpine:3", "steps.s.outputs.anything") << Files()
+                                  << QStringList() << QString();
+    // Local actions: the outputs of their action.yml.
+    const Files local{{QStringLiteral("tools/act/action.yml"),
+                       "name: a\ndescription: d\noutputs:\n  result: {description: r}\nruns:\n  using: node20\n"
+                       "  main: i.js\n"}};
+    QTest::newRow("local action output") << afterStep("./tools/act", "steps.s.outputs.result") << local << QStringList()
+                                         << QString();
+    QTest::newRow("local action unknown output")
+        << afterStep("./tools/act/", "steps.s.outputs.reslt") << local << QStringList{w(39, "unknown-step-output", 8)}
+        << QStringLiteral("did you mean 'result'");
+    QTest::newRow("local action without outputs")
+        << afterStep("./tools/act", "steps.s.outputs.result")
+        << Files{{QStringLiteral("tools/act/action.yaml"),
+                  "name: a\ndescription: d\nruns:\n  using: node20\n  main: i.js\n"}}
+        << QStringList{w(39, "unknown-step-output", 8)} << QStringLiteral("declares no outputs");
+    QTest::newRow("local action missing")
+        << afterStep("./tools/nope", "steps.s.outputs.result") << Files()
+        << QStringList{e(15, "local-file-not-found", 7)} << QStringLiteral("has no action.yml");
+    // Job outputs are evaluated after every step.
+    QTest::newRow("job output from an action output")
+        << QByteArray("on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    outputs:\n"
+                      "      t: ${{ steps.s.outputs.tagz }}\n    steps:\n      - id: s\n"
+                      "        uses: docker/metadata-action@v5\n")
+        << Files() << QStringList{w(30, "unknown-step-output", 6)} << QStringLiteral("its outputs:");
+}
+
+void TestWorkflowExpressions::stepOutputs()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(Files, files);
+    QFETCH(QStringList, expected);
+    QFETCH(QString, messagePart);
+    QList<Diagnostic> diagnostics;
+    GitHubWorkflow::analyze(text, QStringLiteral(".github/workflows/ci.yml"), FileSource::fromMap(files, true),
+                            diagnostics);
+    normalizeDiagnostics(diagnostics);
+    QCOMPARE(describe(diagnostics), expected);
+    QStringList messages;
+    for (const Diagnostic& d : diagnostics)
+        messages << d.message;
+    if (!messagePart.isEmpty())
+        QVERIFY2(messages.join(u'\n').contains(messagePart), qPrintable(messages.join(u'\n')));
 }
 
 void TestWorkflowExpressions::action()

@@ -82,6 +82,20 @@ ExpressionType inputsOfWorkflow(const YamlNode& root, const QStringList& events)
     return ExpressionType::objectOf(std::move(shape));
 }
 
+/// The outputs `subject` ("job 'build' (./w.yml)", "step 'meta' (docker/metadata-action@v5)") declares: reading
+/// another one gives an empty value at run time, so it is a warning that names the declared ones.
+std::shared_ptr<ObjectShape> declaredOutputs(const QString& rule, const QString& subject, const QStringList& names)
+{
+    auto shape = strictShape(
+        rule,
+        names.isEmpty()
+            ? QStringLiteral("'%1' is not an output of ") + subject + QStringLiteral(", which declares no outputs")
+            : QStringLiteral("'%1' is not an output of ") + subject + QStringLiteral("%3 (its outputs: %2)"));
+    for (const QString& name : names)
+        shape->add(name, stringType());
+    return shape;
+}
+
 /// The outputs a local reusable workflow declares under `on.workflow_call.outputs`, or null when unknown.
 std::optional<QStringList> calleeOutputs(const YamlNode& uses, const FileSource& files)
 {
@@ -114,24 +128,17 @@ ExpressionType jobResultType(const QString& jobId, const YamlNode& job, const Fi
         if (cached == callees.end())
             cached = callees.insert(uses->value, calleeOutputs(*uses, files));
         const std::optional<QStringList> names = cached.value();
-        auto shape = strictShape(QStringLiteral("unknown-job-output"),
-                                 QStringLiteral("'%1' is not an output of job '") + jobId + QStringLiteral("' (")
-                                     + uses->value + QStringLiteral(")%3 (its outputs: %2)"));
-        for (const QString& name : names.value_or(QStringList()))
-            shape->add(name, stringType());
+        auto shape
+            = declaredOutputs(QStringLiteral("unknown-job-output"),
+                              QStringLiteral("job '%1' (%2)").arg(jobId, uses->value), names.value_or(QStringList()));
         if (!names)
             shape->rest = stringType(); // a remote workflow: its outputs are not known here
         outputs = ExpressionType::objectOf(std::move(shape));
     } else {
-        auto shape = strictShape(QStringLiteral("unknown-job-output"),
-                                 QStringLiteral("'%1' is not an output of job '") + jobId
-                                     + QStringLiteral("'%3 (its outputs: %2)"));
-        if (declared && declared->isMap()) {
-            for (const YamlNode& key : declared->keys)
-                shape->add(key.value, stringType());
-        } else if (declared) {
+        auto shape = declaredOutputs(QStringLiteral("unknown-job-output"), QStringLiteral("job '%1'").arg(jobId),
+                                     declared && declared->isMap() ? declared->keyNames() : QStringList());
+        if (declared && !declared->isMap())
             shape->rest = stringType();
-        }
         outputs = ExpressionType::objectOf(std::move(shape));
     }
     auto shape = strictShape(QStringLiteral("unknown-property"),
@@ -141,17 +148,22 @@ ExpressionType jobResultType(const QString& jobId, const YamlNode& job, const Fi
     return ExpressionType::objectOf(std::move(shape));
 }
 
+/// `steps.<id>` of a step with the type of its `outputs`.
+ExpressionType stepType(const ExpressionType& outputs)
+{
+    auto shape = strictShape(QStringLiteral("unknown-property"),
+                             QStringLiteral("'%1' is not a property of a step%3; expected outputs, outcome or "
+                                            "conclusion"));
+    shape->add(QStringLiteral("outputs"), outputs);
+    shape->add(QStringLiteral("outcome"), stringType());
+    shape->add(QStringLiteral("conclusion"), stringType());
+    return ExpressionType::objectOf(std::move(shape));
+}
+
+/// A step whose outputs are not known: a run step writes any name to $GITHUB_OUTPUT.
 ExpressionType stepType()
 {
-    static const ExpressionType type = [] {
-        auto shape = strictShape(QStringLiteral("unknown-property"),
-                                 QStringLiteral("'%1' is not a property of a step%3; expected outputs, outcome or "
-                                                "conclusion"));
-        shape->add(QStringLiteral("outputs"), ExpressionType::mapOf(stringType()));
-        shape->add(QStringLiteral("outcome"), stringType());
-        shape->add(QStringLiteral("conclusion"), stringType());
-        return ExpressionType::objectOf(std::move(shape));
-    }();
+    static const ExpressionType type = stepType(ExpressionType::mapOf(stringType()));
     return type;
 }
 
@@ -229,8 +241,9 @@ ExpressionType matrixType(const QString& jobId, const YamlNode& job)
 class Walker
 {
 public:
-    explicit Walker(const WorkflowExpressions::Reporter& report)
+    Walker(const WorkflowExpressions::Reporter& report, const WorkflowExpressions::StepOutputs& stepOutputs)
         : m_report(report)
+        , m_stepOutputs(stepOutputs)
     { }
 
     void workflow(const YamlNode& root, const FileSource& files);
@@ -272,7 +285,19 @@ private:
     void jobKey(const QString& key, const YamlNode& value);
     void steps(const QString& prefix, const YamlNode& steps, const QString& owner);
 
+    /// `steps.<id>` of `step`: the outputs of the action it uses when they are known.
+    ExpressionType stepTypeOf(const QString& id, const YamlNode& step) const
+    {
+        const std::optional<QStringList> outputs = m_stepOutputs ? m_stepOutputs(step) : std::nullopt;
+        const YamlNode* uses = step.get(u"uses");
+        if (!outputs || !uses)
+            return stepType();
+        return stepType(ExpressionType::objectOf(declaredOutputs(
+            QStringLiteral("unknown-step-output"), QStringLiteral("step '%1' (%2)").arg(id, uses->value), *outputs)));
+    }
+
     const WorkflowExpressions::Reporter& m_report;
+    const WorkflowExpressions::StepOutputs& m_stepOutputs;
     Types m_types;
     QHash<QString, ExpressionScope> m_scopes;
 };
@@ -385,7 +410,7 @@ void Walker::steps(const QString& prefix, const YamlNode& list, const QString& o
                 walk(step.items[i], key);
         }
         if (const YamlNode* id = step.get(u"id"); id && id->isScalar() && !id->value.contains(u"${{"))
-            before->add(id->value, stepType());
+            before->add(id->value, stepTypeOf(id->value, step));
     }
 }
 
@@ -452,7 +477,7 @@ void Walker::job(const QString& id, const YamlNode& job, const Types& workflowTy
     if (const YamlNode* steps = job.get(u"steps"); steps && steps->isSequence()) {
         for (const YamlNode& step : steps->items) {
             if (const YamlNode* stepId = step.isMap() ? step.get(u"id") : nullptr; stepId && stepId->isScalar())
-                all->add(stepId->value, stepType());
+                all->add(stepId->value, stepTypeOf(stepId->value, step));
         }
     }
     types.insert(QStringLiteral("steps"), ExpressionType::objectOf(all));
@@ -561,14 +586,15 @@ void Walker::action(const YamlNode& root)
 
 } // namespace
 
-void WorkflowExpressions::checkWorkflow(const YamlNode& root, const FileSource& files, const Reporter& report)
+void WorkflowExpressions::checkWorkflow(const YamlNode& root, const FileSource& files, const Reporter& report,
+                                        const StepOutputs& stepOutputs)
 {
-    Walker(report).workflow(root, files);
+    Walker(report, stepOutputs).workflow(root, files);
 }
 
-void WorkflowExpressions::checkAction(const YamlNode& root, const Reporter& report)
+void WorkflowExpressions::checkAction(const YamlNode& root, const Reporter& report, const StepOutputs& stepOutputs)
 {
-    Walker(report).action(root);
+    Walker(report, stepOutputs).action(root);
 }
 
 } // namespace gatehouse::pipeline::github

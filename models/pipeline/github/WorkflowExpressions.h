@@ -7,6 +7,7 @@
 #include "pipeline/YamlNode.h"
 
 #include <functional>
+#include <optional>
 
 namespace gatehouse::pipeline::github {
 
@@ -20,10 +21,15 @@ public:
     using Reporter = std::function<void(const YamlNode& node, int offset, Severity severity, const QString& rule,
                                         const QString& message)>;
 
+    /// The outputs a `uses:` step declares (a known public action, a local action.yml), for
+    /// `steps.<id>.outputs.<name>`; nullopt when they are not known (a run step, an action not in the data).
+    using StepOutputs = std::function<std::optional<QStringList>(const YamlNode& step)>;
+
     /// `files` reads the local reusable workflows that jobs call, for the outputs `needs.<job>.outputs` may read.
-    static void checkWorkflow(const YamlNode& root, const FileSource& files, const Reporter& report);
+    static void checkWorkflow(const YamlNode& root, const FileSource& files, const Reporter& report,
+                              const StepOutputs& stepOutputs = {});
     /// action.yml: composite steps see the steps before them and the inputs the action declares.
-    static void checkAction(const YamlNode& root, const Reporter& report);
+    static void checkAction(const YamlNode& root, const Reporter& report, const StepOutputs& stepOutputs = {});
 };
 
 } // namespace gatehouse::pipeline::github
