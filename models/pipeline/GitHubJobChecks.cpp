@@ -193,8 +193,9 @@ void checkRunsOn(const YamlNode& runsOn, const YamlNode* matrix, const QStringLi
         const bool error = labelsDeclared || !typo.isEmpty();
         out.report(item, error ? Severity::Error : Severity::Warning, Category::Semantic,
                    QStringLiteral("unknown-runner-label"),
-                   QStringLiteral("'%1' is not a GitHub-hosted runner label%2%3; expected one of %4, or 'self-hosted' "
-                                  "with labels declared under runners: self-hosted-labels in .gatehouse/config.yml")
+                   QStringLiteral("'%1' is not a standard GitHub-hosted runner label%2%3; expected one of %4, or, "
+                                  "for a larger or self-hosted runner, its labels declared under runners: "
+                                  "self-hosted-labels in .gatehouse/config.yml")
                        .arg(label, typo.isEmpty() ? QString() : QStringLiteral(" (did you mean '%1'?)").arg(typo),
                             labelsDeclared ? QStringLiteral(" nor declared in .gatehouse/config.yml") : QString(),
                             QStringLiteral("ubuntu-latest, windows-latest, macos-latest")));
