@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "DiagnosticText.h"
 #include "pipeline/GitHubWorkflow.h"
 
 #include <QElapsedTimer>
@@ -7,28 +8,12 @@
 
 using namespace gatehouse;
 using namespace gatehouse::pipeline;
+using gatehouse::test::describeProblems;
+using gatehouse::test::messagesOf;
 
 namespace {
 
 using Files = QHash<QString, QByteArray>;
-
-QStringList describe(const QList<Diagnostic>& diagnostics)
-{
-    QStringList out;
-    for (const Diagnostic& d : diagnostics) {
-        if (d.severity != Severity::Info)
-            out << QStringLiteral("%1:%2:%3:%4").arg(d.line).arg(d.column).arg(severityName(d.severity), d.rule);
-    }
-    return out;
-}
-
-QString messages(const QList<Diagnostic>& diagnostics)
-{
-    QStringList out;
-    for (const Diagnostic& d : diagnostics)
-        out << d.message;
-    return out.join(u'\n');
-}
 
 /// A workflow with one job whose body (indented by four spaces) is `job`.
 QByteArray jobWith(const QByteArray& job)
@@ -442,9 +427,9 @@ void TestGitHubChecks::rules()
     GitHubWorkflow::analyze(text, QStringLiteral(".github/workflows/ci.yml"), FileSource::fromMap(files, true),
                             diagnostics);
     normalizeDiagnostics(diagnostics);
-    QCOMPARE(describe(diagnostics), expected);
+    QCOMPARE(describeProblems(diagnostics), expected);
     if (!messagePart.isEmpty())
-        QVERIFY2(messages(diagnostics).contains(messagePart), qPrintable(messages(diagnostics)));
+        QVERIFY2(messagesOf(diagnostics).contains(messagePart), qPrintable(messagesOf(diagnostics)));
 }
 
 void TestGitHubChecks::actionMetadata_data()
@@ -472,7 +457,7 @@ void TestGitHubChecks::actionMetadata()
     QList<Diagnostic> diagnostics;
     GitHubWorkflow::analyze(text, QStringLiteral("tools/a/action.yml"), {}, diagnostics);
     normalizeDiagnostics(diagnostics);
-    QCOMPARE(describe(diagnostics), expected);
+    QCOMPARE(describeProblems(diagnostics), expected);
 }
 
 void TestGitHubChecks::longNeedsChain()

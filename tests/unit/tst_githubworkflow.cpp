@@ -1,33 +1,18 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "DiagnosticText.h"
 #include "pipeline/GitHubWorkflow.h"
 
 #include <QTest>
 
 using namespace gatehouse;
 using namespace gatehouse::pipeline;
+using gatehouse::test::describeProblems;
+using gatehouse::test::messagesOf;
 
 namespace {
 
 using Files = QHash<QString, QByteArray>;
-
-QStringList describe(const QList<Diagnostic>& diagnostics)
-{
-    QStringList out;
-    for (const Diagnostic& d : diagnostics) {
-        if (d.severity != Severity::Info)
-            out << QStringLiteral("%1:%2:%3").arg(d.line).arg(d.column).arg(d.rule);
-    }
-    return out;
-}
-
-QString messages(const QList<Diagnostic>& diagnostics)
-{
-    QStringList out;
-    for (const Diagnostic& d : diagnostics)
-        out << d.message;
-    return out.join(u'\n');
-}
 
 const QByteArray head = "on: push\njobs:\n";
 
@@ -241,9 +226,9 @@ void TestGitHubWorkflow::rules()
     GitHubWorkflow::analyze(text, QStringLiteral(".github/workflows/ci.yml"), FileSource::fromMap(files, true),
                             diagnostics);
     normalizeDiagnostics(diagnostics);
-    QCOMPARE(describe(diagnostics), expected);
+    QCOMPARE(describeProblems(diagnostics, false), expected);
     if (!messagePart.isEmpty())
-        QVERIFY2(messages(diagnostics).contains(messagePart), qPrintable(messages(diagnostics)));
+        QVERIFY2(messagesOf(diagnostics).contains(messagePart), qPrintable(messagesOf(diagnostics)));
 }
 
 void TestGitHubWorkflow::model()
@@ -256,7 +241,7 @@ void TestGitHubWorkflow::model()
     QList<Diagnostic> diagnostics;
     const PipelineModel model
         = GitHubWorkflow::analyze(text, QStringLiteral(".github/workflows/ci.yml"), {}, diagnostics);
-    QCOMPARE(describe(diagnostics), QStringList());
+    QCOMPARE(describeProblems(diagnostics, false), QStringList());
     QCOMPARE(model.jobs.size(), 2);
     QCOMPARE(model.jobs[0].image, QStringLiteral("node:20"));
     QCOMPARE(model.jobs[0].timeoutMinutes, 10);
@@ -271,8 +256,8 @@ void TestGitHubWorkflow::actionMetadata()
     QList<Diagnostic> diagnostics;
     GitHubWorkflow::analyze("name: x\nruns:\n  using: composite\n  steps:\n    - run: a\n      shell: bash\n",
                             QStringLiteral("tools/action.yml"), {}, diagnostics);
-    QCOMPARE(describe(diagnostics), QStringList{QStringLiteral("1:1:github.missing-key")});
-    QVERIFY(messages(diagnostics).contains(QStringLiteral("'description'")));
+    QCOMPARE(describeProblems(diagnostics, false), QStringList{QStringLiteral("1:1:github.missing-key")});
+    QVERIFY(messagesOf(diagnostics).contains(QStringLiteral("'description'")));
 }
 
 QTEST_GUILESS_MAIN(TestGitHubWorkflow)

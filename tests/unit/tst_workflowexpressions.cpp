@@ -1,25 +1,18 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "DiagnosticText.h"
 #include "pipeline/GitHubWorkflow.h"
 
 #include <QTest>
 
 using namespace gatehouse;
 using namespace gatehouse::pipeline;
+using gatehouse::test::describeProblems;
+using gatehouse::test::messagesOf;
 
 namespace {
 
 using Files = QHash<QString, QByteArray>;
-
-QStringList describe(const QList<Diagnostic>& diagnostics)
-{
-    QStringList out;
-    for (const Diagnostic& d : diagnostics) {
-        if (d.severity != Severity::Info)
-            out << QStringLiteral("%1:%2:%3:%4").arg(d.line).arg(d.column).arg(severityName(d.severity), d.rule);
-    }
-    return out;
-}
 
 /// A workflow on `on` whose one step runs `echo ${{ expression }}`: the expression starts on line 6, column 23.
 QByteArray inRun(const QByteArray& expression, const QByteArray& on = "push")
@@ -276,7 +269,7 @@ void TestWorkflowExpressions::rules()
     QList<Diagnostic> diagnostics;
     GitHubWorkflow::analyze(text, QStringLiteral(".github/workflows/ci.yml"), {}, diagnostics);
     normalizeDiagnostics(diagnostics);
-    QCOMPARE(describe(diagnostics), expected);
+    QCOMPARE(describeProblems(diagnostics), expected);
 }
 
 void TestWorkflowExpressions::action_data()
@@ -366,12 +359,9 @@ void TestWorkflowExpressions::stepOutputs()
     GitHubWorkflow::analyze(text, QStringLiteral(".github/workflows/ci.yml"), FileSource::fromMap(files, true),
                             diagnostics);
     normalizeDiagnostics(diagnostics);
-    QCOMPARE(describe(diagnostics), expected);
-    QStringList messages;
-    for (const Diagnostic& d : diagnostics)
-        messages << d.message;
+    QCOMPARE(describeProblems(diagnostics), expected);
     if (!messagePart.isEmpty())
-        QVERIFY2(messages.join(u'\n').contains(messagePart), qPrintable(messages.join(u'\n')));
+        QVERIFY2(messagesOf(diagnostics).contains(messagePart), qPrintable(messagesOf(diagnostics)));
 }
 
 void TestWorkflowExpressions::action()
@@ -381,7 +371,7 @@ void TestWorkflowExpressions::action()
     QList<Diagnostic> diagnostics;
     GitHubWorkflow::analyze(text, QStringLiteral("tools/action.yml"), {}, diagnostics);
     normalizeDiagnostics(diagnostics);
-    QCOMPARE(describe(diagnostics), expected);
+    QCOMPARE(describeProblems(diagnostics), expected);
 }
 
 QTEST_GUILESS_MAIN(TestWorkflowExpressions)
