@@ -2,26 +2,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "GitHubExpression.h"
 
+#include "github/ContextAvailability.h"
+#include "github/ExpressionChecker.h"
+#include "github/ExpressionSyntax.h"
+
+#include <vector>
+
 namespace gatehouse::pipeline {
 
 const QStringList& GitHubExpression::contexts()
 {
-    static const QStringList names
-        = {QStringLiteral("github"),   QStringLiteral("env"),    QStringLiteral("vars"),   QStringLiteral("job"),
-           QStringLiteral("jobs"),     QStringLiteral("steps"),  QStringLiteral("runner"), QStringLiteral("secrets"),
-           QStringLiteral("strategy"), QStringLiteral("matrix"), QStringLiteral("needs"),  QStringLiteral("inputs")};
-    return names;
+    return github::ContextAvailability::allContexts();
 }
 
 const QStringList& GitHubExpression::functions()
 {
-    static const QStringList names
-        = {QStringLiteral("contains"), QStringLiteral("startswith"), QStringLiteral("endswith"),
-           QStringLiteral("format"),   QStringLiteral("join"),       QStringLiteral("tojson"),
-           QStringLiteral("fromjson"), QStringLiteral("hashfiles"),  QStringLiteral("success"),
-           QStringLiteral("always"),   QStringLiteral("cancelled"),  QStringLiteral("failure"),
-           QStringLiteral("case")};
-    return names;
+    return github::ExpressionChecker::functionNames();
 }
 
 QList<std::pair<int, QString>> GitHubExpression::embedded(const QString& value)
@@ -56,292 +52,88 @@ QList<std::pair<int, QString>> GitHubExpression::embedded(const QString& value)
 
 namespace {
 
-struct Token
-{
-    enum Type
-    {
-        End,
-        Ident,
-        Number,
-        String,
-        Punct,
-        Error
-    } type
-        = End;
-    QString text;
-    int offset = 0;
-};
+using github::ExpressionNode;
+using github::ExpressionSyntax;
 
-class Parser
+/// Collects the context reads, unknown contexts and unknown functions of a parsed expression, in reading order.
+class AccessCollector
 {
 public:
-    explicit Parser(QStringView text, GitHubExpression& result)
-        : m_text(text)
+    AccessCollector(const ExpressionSyntax& syntax, GitHubExpression& result)
+        : m_syntax(syntax)
         , m_result(result)
-    {
-        advance();
-    }
+    { }
 
-    bool parseAll()
+    /// Iterative, so a deep chain of operators cannot exhaust the stack.
+    void collect(int root)
     {
-        if (!parseOr())
-            return false;
-        if (m_token.type != Token::End)
-            return fail(QStringLiteral("unexpected '%1'").arg(m_token.text));
-        return true;
+        std::vector<int> pending{root};
+        while (!pending.empty()) {
+            const int index = pending.back();
+            pending.pop_back();
+            const ExpressionNode& node = m_syntax.node(index);
+            std::vector<int> next;
+            if (isChain(node.kind)) {
+                QString path;
+                int offset = 0;
+                if (chainPath(index, &path, &offset, &next))
+                    m_result.accesses.append({path, offset});
+            } else {
+                if (node.kind == ExpressionNode::Kind::Call
+                    && !GitHubExpression::functions().contains(node.text.toLower()))
+                    m_result.unknownFunctions.append(node.text);
+                next.assign(node.children.begin(), node.children.end());
+            }
+            pending.insert(pending.end(), next.rbegin(), next.rend());
+        }
     }
 
 private:
-    bool fail(const QString& message)
+    static bool isChain(ExpressionNode::Kind kind)
     {
-        if (m_result.error.isEmpty()) {
-            m_result.error = message;
-            m_result.errorOffset = m_token.offset;
-        }
-        return false;
+        return kind == ExpressionNode::Kind::Context || kind == ExpressionNode::Kind::Property
+            || kind == ExpressionNode::Kind::Index || kind == ExpressionNode::Kind::Filter;
     }
 
-    void advance()
+    /// The dotted path of a property chain when it starts at a context; index expressions go to `inner`.
+    bool chainPath(int index, QString* path, int* offset, std::vector<int>* inner)
     {
-        while (m_pos < m_text.size() && m_text[m_pos].isSpace())
-            ++m_pos;
-        m_token = Token{};
-        m_token.offset = int(m_pos);
-        if (m_pos >= m_text.size())
-            return;
-        const QChar c = m_text[m_pos];
-        if (c.isLetter() || c == u'_') {
-            const qsizetype start = m_pos;
-            while (m_pos < m_text.size()
-                   && (m_text[m_pos].isLetterOrNumber() || m_text[m_pos] == u'_' || m_text[m_pos] == u'-'))
-                ++m_pos;
-            m_token.type = Token::Ident;
-            m_token.text = m_text.mid(start, m_pos - start).toString();
-            return;
-        }
-        if (c.isDigit() || (c == u'-' && m_pos + 1 < m_text.size() && m_text[m_pos + 1].isDigit())) {
-            const qsizetype start = m_pos++;
-            while (m_pos < m_text.size()
-                   && (m_text[m_pos].isLetterOrNumber() || m_text[m_pos] == u'.'
-                       || ((m_text[m_pos] == u'+' || m_text[m_pos] == u'-')
-                           && (m_text[m_pos - 1] == u'e' || m_text[m_pos - 1] == u'E'))))
-                ++m_pos;
-            m_token.type = Token::Number;
-            m_token.text = m_text.mid(start, m_pos - start).toString();
-            return;
-        }
-        if (c == u'\'') {
-            const qsizetype start = m_pos++;
-            while (m_pos < m_text.size()) {
-                if (m_text[m_pos] == u'\'') {
-                    if (m_pos + 1 < m_text.size() && m_text[m_pos + 1] == u'\'') {
-                        m_pos += 2;
-                        continue;
-                    }
-                    break;
+        QStringList parts;
+        std::vector<int> indexes;
+        int at = index;
+        while (true) {
+            const ExpressionNode& node = m_syntax.node(at);
+            if (node.kind == ExpressionNode::Kind::Property) {
+                parts.prepend(node.text);
+            } else if (node.kind == ExpressionNode::Kind::Filter) {
+                parts.prepend(QStringLiteral("*"));
+            } else if (node.kind == ExpressionNode::Kind::Index) {
+                const ExpressionNode& key = m_syntax.node(node.children[1]);
+                parts.prepend(key.kind == ExpressionNode::Kind::String ? key.text : QStringLiteral("*"));
+                indexes.insert(indexes.begin(), node.children[1]);
+            } else if (node.kind == ExpressionNode::Kind::Context) {
+                const QString lower = node.text.toLower();
+                if (!GitHubExpression::contexts().contains(lower)) {
+                    m_result.unknownContexts.append(node.text);
+                    m_result.unknownContextOffsets.append(node.offset);
                 }
-                ++m_pos;
-            }
-            if (m_pos >= m_text.size()) {
-                m_token.type = Token::Error;
-                m_token.text = QStringLiteral("unterminated string");
-                m_token.offset = int(start);
-                return;
-            }
-            ++m_pos;
-            m_token.type = Token::String;
-            m_token.text = m_text.mid(start, m_pos - start).toString();
-            return;
-        }
-        static const QStringList twoChar = {QStringLiteral("=="), QStringLiteral("!="), QStringLiteral("<="),
-                                            QStringLiteral(">="), QStringLiteral("&&"), QStringLiteral("||")};
-        const QString two = m_text.mid(m_pos, 2).toString();
-        if (twoChar.contains(two)) {
-            m_pos += 2;
-            m_token.type = Token::Punct;
-            m_token.text = two;
-            return;
-        }
-        if (QStringView(u"()[].,!<>*").contains(c)) {
-            ++m_pos;
-            m_token.type = Token::Punct;
-            m_token.text = QString(c);
-            return;
-        }
-        m_token.type = Token::Error;
-        m_token.text = QString(c);
-    }
-
-    bool is(const char* punct) const
-    {
-        return m_token.type == Token::Punct && m_token.text == QLatin1StringView(punct);
-    }
-
-    /// Every nesting ('(', '[', function arguments) goes through parseOr: bound it there so hostile input cannot
-    /// exhaust the stack. GitHub itself stops at 50 levels ("Exceeded max expression depth").
-    static constexpr int MaxDepth = 50;
-
-    bool parseOr()
-    {
-        if (m_depth >= MaxDepth)
-            return fail(
-                QStringLiteral("the expression is nested more than %1 levels deep (GitHub's limit)").arg(MaxDepth));
-        ++m_depth;
-        const bool ok = parseOrAtDepth();
-        --m_depth;
-        return ok;
-    }
-    bool parseOrAtDepth()
-    {
-        if (!parseAnd())
-            return false;
-        while (is("||")) {
-            advance();
-            if (!parseAnd())
-                return false;
-        }
-        return true;
-    }
-    bool parseAnd()
-    {
-        if (!parseEquality())
-            return false;
-        while (is("&&")) {
-            advance();
-            if (!parseEquality())
-                return false;
-        }
-        return true;
-    }
-    bool parseEquality()
-    {
-        if (!parseComparison())
-            return false;
-        while (is("==") || is("!=")) {
-            advance();
-            if (!parseComparison())
-                return false;
-        }
-        return true;
-    }
-    bool parseComparison()
-    {
-        if (!parseUnary())
-            return false;
-        while (is("<") || is("<=") || is(">") || is(">=")) {
-            advance();
-            if (!parseUnary())
-                return false;
-        }
-        return true;
-    }
-    bool parseUnary()
-    {
-        while (is("!")) // a loop, not recursion: "!!!!…" must not grow the stack
-            advance();
-        return parsePostfix();
-    }
-    bool parsePostfix()
-    {
-        QString path;
-        int offset = m_token.offset;
-        bool isContext = false;
-        if (!parsePrimary(&path, &isContext))
-            return false;
-        while (is(".") || is("[")) {
-            if (is(".")) {
-                advance();
-                if (m_token.type == Token::Ident || is("*")) {
-                    path += u'.' + m_token.text;
-                    advance();
-                } else {
-                    return fail(QStringLiteral("expected a property name after '.'"));
-                }
+                parts.prepend(lower);
+                *offset = node.offset;
+                break;
             } else {
-                advance();
-                if (is("*")) {
-                    path += QStringLiteral(".*");
-                    advance();
-                } else {
-                    const bool literal = m_token.type == Token::String;
-                    const QString text = m_token.text;
-                    if (!parseOr())
-                        return false;
-                    path += literal ? u'.' + text.mid(1, text.size() - 2) : QStringLiteral(".*");
-                }
-                if (!is("]"))
-                    return fail(QStringLiteral("expected ']'"));
-                advance();
+                // A chain on a call or literal: `fromJSON(x).a` reads no context itself.
+                inner->push_back(at);
+                inner->insert(inner->end(), indexes.begin(), indexes.end());
+                return false;
             }
+            at = node.children[0];
         }
-        if (isContext)
-            m_result.accesses.append({path, offset});
-        return true;
-    }
-    bool parsePrimary(QString* path, bool* isContext)
-    {
-        switch (m_token.type) {
-        case Token::End:
-            return fail(QStringLiteral("unexpected end of expression"));
-        case Token::Error:
-            return fail(m_token.text.size() > 1 ? m_token.text
-                                                : QStringLiteral("unexpected character '%1'").arg(m_token.text));
-        case Token::Number:
-        case Token::String:
-            advance();
-            return true;
-        case Token::Punct:
-            if (is("(")) {
-                advance();
-                if (!parseOr())
-                    return false;
-                if (!is(")"))
-                    return fail(QStringLiteral("expected ')'"));
-                advance();
-                return true;
-            }
-            return fail(QStringLiteral("unexpected '%1'").arg(m_token.text));
-        case Token::Ident:
-            break;
-        }
-        const QString name = m_token.text;
-        const int offset = m_token.offset;
-        advance();
-        if (is("(")) {
-            if (!GitHubExpression::functions().contains(name.toLower()))
-                m_result.unknownFunctions.append(name);
-            advance();
-            if (!is(")")) {
-                while (true) {
-                    if (!parseOr())
-                        return false;
-                    if (is(","))
-                        advance();
-                    else
-                        break;
-                }
-            }
-            if (!is(")"))
-                return fail(QStringLiteral("expected ')' after the arguments of %1()").arg(name));
-            advance();
-            return true;
-        }
-        const QString lower = name.toLower();
-        if (lower == u"true" || lower == u"false" || lower == u"null" || name == u"NaN" || name == u"Infinity")
-            return true;
-        if (!GitHubExpression::contexts().contains(lower)) {
-            m_result.unknownContexts.append(name);
-            m_result.unknownContextOffsets.append(offset);
-        }
-        *path = lower;
-        *isContext = true;
+        inner->insert(inner->end(), indexes.begin(), indexes.end());
+        *path = parts.join(u'.');
         return true;
     }
 
-    QStringView m_text;
-    qsizetype m_pos = 0;
-    int m_depth = 0;
-    Token m_token;
+    const ExpressionSyntax& m_syntax;
     GitHubExpression& m_result;
 };
 
@@ -350,12 +142,12 @@ private:
 GitHubExpression GitHubExpression::parse(QStringView text)
 {
     GitHubExpression result;
-    if (text.trimmed().isEmpty()) {
-        result.error = QStringLiteral("empty expression");
-        return result;
-    }
-    Parser parser(text, result);
-    result.ok = parser.parseAll();
+    const ExpressionSyntax syntax = ExpressionSyntax::parse(text);
+    result.ok = syntax.ok;
+    result.error = syntax.error;
+    result.errorOffset = syntax.errorOffset;
+    if (syntax.ok)
+        AccessCollector(syntax, result).collect(syntax.root);
     return result;
 }
 

@@ -2,17 +2,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "GitHubWorkflow.h"
 
-#include "GitHubExpression.h"
+#include "GitHubActionCatalog.h"
+#include "GitHubChecks.h"
 #include "KeywordTables.h"
 #include "SchemaValidator.h"
 #include "YamlReader.h"
+#include "github/ScalarPosition.h"
+#include "github/WorkflowExpressions.h"
 
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
-
-#include <functional>
 
 namespace gatehouse::pipeline {
 
@@ -28,6 +29,10 @@ public:
         m_model.kind = PipelineKind::GitHub;
         m_model.file = path;
         m_model.files.append(path);
+        m_out.report = [this](const YamlNode& at, Severity severity, Category category, const QString& rule,
+                              const QString& message) { report(at, severity, category, rule, message); };
+        m_out.reportAt = [this](const YamlNode& node, int offset, Severity severity, const QString& rule,
+                                const QString& message) { reportAt(node, offset, severity, rule, message); };
     }
 
     PipelineModel run(const QByteArray& text);
@@ -46,44 +51,91 @@ private:
     void checkMatrix(const QString& jobId, const YamlNode& strategy);
     void checkReusableCall(const QString& jobId, const YamlNode& job);
     void checkLocalAction(const YamlNode& step);
-    void checkExpressions(const YamlNode& node, const QStringList& needs, bool isCondition);
-    void checkExpression(const YamlNode& node, int offset, const QString& text, const QStringList& needs);
+    /// A local action's metadata (`uses: ./path`), read once per analysis.
+    struct LocalAction
+    {
+        bool exists = false; ///< action.yml or action.yaml is there
+        std::optional<YamlNode> metadata; ///< when it parses
+    };
+    const LocalAction& localAction(const QString& uses);
+    /// What `steps.<id>.outputs` of `step` may read: the outputs of a known public action or a local action.
+    std::optional<QStringList> stepOutputs(const YamlNode& step);
+    /// The version written next to a commit pin: `uses: actions/checkout@<sha> # v4.2.2`.
+    QString pinComment(const YamlNode& uses) const;
+    void checkExpressions(const YamlNode& root, bool action);
+    void checkRemoteAction(const YamlNode& step);
+    void checkNeedsCycles(const YamlNode& jobs, const QList<QList<int>>& needsOf);
     std::optional<YamlNode> readLocal(const QString& path, const YamlNode& at, const QString& what);
 
     FileSource m_files;
     QList<Diagnostic>& m_diagnostics;
+    github::Reporter m_out;
+    QStringList m_declaredRunnerLabels; ///< runners: self-hosted-labels of .gatehouse/config.yml
+    bool m_runnerLabelsDeclared = false;
     PipelineModel m_model;
     QStringList m_lines; ///< the file's lines, for positions inside block scalars
-    /// What the expressions of the job being checked can see.
-    struct Scope
-    {
-        bool inJob = false;
-        QStringList stepIds;
-        bool matrixKnown = false; ///< false when the matrix is computed (fromJSON) or absent
-        QStringList matrixKeys;
-    } m_scope;
+    QHash<QString, LocalAction> m_localActions; ///< by `uses:`
 };
+
+void Analyzer::checkExpressions(const YamlNode& root, bool action)
+{
+    const github::WorkflowExpressions::StepOutputs outputs = [this](const YamlNode& step) { return stepOutputs(step); };
+    if (action)
+        github::WorkflowExpressions::checkAction(root, m_out.reportAt, outputs);
+    else
+        github::WorkflowExpressions::checkWorkflow(root, m_files, m_out.reportAt, outputs);
+}
+
+const Analyzer::LocalAction& Analyzer::localAction(const QString& uses)
+{
+    if (const auto cached = m_localActions.constFind(uses); cached != m_localActions.constEnd())
+        return cached.value();
+    QString dir = uses.mid(2);
+    while (dir.endsWith(u'/'))
+        dir.chop(1);
+    LocalAction action;
+    for (const char* name : {"action.yml", "action.yaml"}) {
+        const QString path = dir.isEmpty() ? QString::fromLatin1(name) : dir + u'/' + QLatin1StringView(name);
+        const Result<QByteArray> content = m_files.read ? m_files.read(path) : Result<QByteArray>(makeError({}, {}));
+        if (!content.ok())
+            continue;
+        action.exists = true;
+        // Problems inside the action are reported when its action.yml is validated itself.
+        YamlDocumentSet set = readYaml(content.value(), path);
+        if (set.ok && !set.documents.empty() && set.documents.front().isMap())
+            action.metadata = set.documents.front();
+        break;
+    }
+    return m_localActions.insert(uses, action).value();
+}
+
+std::optional<QStringList> Analyzer::stepOutputs(const YamlNode& step)
+{
+    const YamlNode* uses = step.get(u"uses");
+    if (!uses || !uses->isScalar() || uses->value.contains(u"${{") || uses->value.startsWith(u"docker://"))
+        return std::nullopt;
+    if (!uses->value.startsWith(u"./"))
+        return knownActionOutputs(uses->value, pinComment(*uses));
+    const LocalAction& action = localAction(uses->value);
+    const YamlNode* outputs = action.metadata ? action.metadata->get(u"outputs") : nullptr;
+    if (!action.metadata || (outputs && !outputs->isMap()))
+        return std::nullopt;
+    return outputs ? outputs->keyNames() : QStringList();
+}
+
+QString Analyzer::pinComment(const YamlNode& uses) const
+{
+    const QString line = m_lines.value(uses.line - 1);
+    const qsizetype hash = line.indexOf(u'#', uses.column - 1 + uses.value.size());
+    return hash >= 0 ? line.mid(hash + 1) : QString();
+}
 
 void Analyzer::reportAt(const YamlNode& node, int offset, Severity severity, const QString& rule,
                         const QString& message)
 {
-    // Map an offset inside a scalar to a line and column: exact for one-line plain or quoted scalars, the
-    // content line for block scalars (which start on the line after their `|`).
-    YamlNode at = node;
-    const QString before = node.value.left(offset);
-    const qsizetype newlines = before.count(u'\n');
-    if (newlines == 0 && node.value.indexOf(u'\n') < 0) {
-        at.column = node.column + offset + (node.plain ? 0 : 1);
-    } else if (!node.plain && node.file == 0) {
-        // Block scalar: the content starts on the line after the `|`, indented as the file shows.
-        at.line = node.line + int(newlines) + 1;
-        const QString lineText = m_lines.value(at.line - 1);
-        qsizetype indent = 0;
-        while (indent < lineText.size() && lineText[indent] == u' ')
-            ++indent;
-        at.column = int(indent + offset - before.lastIndexOf(u'\n'));
-    }
-    report(at, severity, Category::Semantic, rule, message);
+    const github::SourcePosition position = github::scalarPosition(node, offset, m_lines);
+    m_diagnostics.append(Diagnostic{m_model.files.value(node.file), position.line, position.column, severity,
+                                    Category::Semantic, QStringLiteral("github.") + rule, message});
 }
 
 std::optional<YamlNode> Analyzer::readLocal(const QString& path, const YamlNode& at, const QString& what)
@@ -121,80 +173,7 @@ void Analyzer::checkEvents(const YamlNode& root)
                                   "workflow_dispatch")
                        .arg(name->value, didYouMean(name->value, githubEventNames())));
     }
-}
-
-void Analyzer::checkExpression(const YamlNode& node, int offset, const QString& text, const QStringList& needs)
-{
-    const GitHubExpression expression = GitHubExpression::parse(text);
-    if (!expression.ok) {
-        reportAt(node, offset + expression.errorOffset, Severity::Error, QStringLiteral("expression-syntax"),
-                 QStringLiteral("invalid expression '%1': %2").arg(text.trimmed(), expression.error));
-        return;
-    }
-    for (qsizetype i = 0; i < expression.unknownContexts.size(); ++i) {
-        const QString& context = expression.unknownContexts[i];
-        reportAt(node, offset + expression.unknownContextOffsets.value(i), Severity::Error,
-                 QStringLiteral("unknown-context"),
-                 QStringLiteral("unknown context '%1' in '%2'%3; expected one of: %4")
-                     .arg(context, text.trimmed(), didYouMean(context, GitHubExpression::contexts()),
-                          GitHubExpression::contexts().join(QStringLiteral(", "))));
-    }
-    for (const QString& function : expression.unknownFunctions)
-        reportAt(node, offset, Severity::Error, QStringLiteral("unknown-function"),
-                 QStringLiteral("unknown function '%1()'%2")
-                     .arg(function, didYouMean(function, GitHubExpression::functions())));
-    for (const GitHubExpression::Access& access : expression.accesses) {
-        const QString context = access.path.section(u'.', 0, 0);
-        const QString name = access.path.section(u'.', 1, 1);
-        if (name.isEmpty() || name == u"*")
-            continue;
-        // Property access in expressions ignores case (matrix.rustflags reads RUSTFLAGS).
-        if (context == u"needs" && !needs.contains(name, Qt::CaseInsensitive)) {
-            reportAt(node, offset + access.offset, Severity::Warning, QStringLiteral("needs-context"),
-                     QStringLiteral("'needs.%1' is read, but '%1' is not in this job's needs; the value is empty")
-                         .arg(name));
-        } else if (context == u"steps" && m_scope.inJob && !m_scope.stepIds.contains(name, Qt::CaseInsensitive)) {
-            reportAt(node, offset + access.offset, Severity::Warning, QStringLiteral("unknown-step"),
-                     QStringLiteral("'steps.%1' is read, but no step of this job has the id '%1'%2; the value is empty")
-                         .arg(name, didYouMean(name, m_scope.stepIds)));
-        } else if (context == u"matrix" && m_scope.matrixKnown
-                   && !m_scope.matrixKeys.contains(name, Qt::CaseInsensitive)) {
-            reportAt(
-                node, offset + access.offset, Severity::Warning, QStringLiteral("unknown-matrix-key"),
-                QStringLiteral("'matrix.%1' is read, but the matrix has no '%1'%2 (it has: %3); the value is empty")
-                    .arg(name, didYouMean(name, m_scope.matrixKeys), m_scope.matrixKeys.join(QStringLiteral(", "))));
-        }
-    }
-}
-
-void Analyzer::checkExpressions(const YamlNode& node, const QStringList& needs, bool isCondition)
-{
-    switch (node.kind) {
-    case YamlNode::Kind::Null:
-        return;
-    case YamlNode::Kind::Map:
-        for (size_t i = 0; i < node.keys.size(); ++i)
-            checkExpressions(node.items[i], needs, node.keys[i].value == u"if");
-        return;
-    case YamlNode::Kind::Sequence:
-        for (const YamlNode& item : node.items)
-            checkExpressions(item, needs, false);
-        return;
-    case YamlNode::Kind::Scalar:
-        break;
-    }
-    const QList<std::pair<int, QString>> parts = GitHubExpression::embedded(node.value);
-    for (const auto& [offset, text] : parts) {
-        if (offset < 0) {
-            reportAt(node, int(node.value.indexOf(u"${{")), Severity::Error, QStringLiteral("expression-syntax"),
-                     QStringLiteral("'${{' is not closed; expected '}}'"));
-            return;
-        }
-        checkExpression(node, offset, text, needs);
-    }
-    // An `if:` without ${{ }} is an expression too.
-    if (isCondition && parts.isEmpty() && node.isString())
-        checkExpression(node, 0, node.value, needs);
+    github::checkEvents(*on, m_out);
 }
 
 void Analyzer::checkMatrix(const QString& jobId, const YamlNode& strategy)
@@ -250,48 +229,24 @@ void Analyzer::checkMatrix(const QString& jobId, const YamlNode& strategy)
 void Analyzer::checkLocalAction(const YamlNode& step)
 {
     const YamlNode* uses = step.get(u"uses");
-    if (!uses || !uses->value.startsWith(u"./"))
+    if (!uses || !uses->value.startsWith(u"./") || !m_files.read)
         return;
-    QString dir = uses->value.mid(2);
-    while (dir.endsWith(u'/'))
-        dir.chop(1);
-    std::optional<YamlNode> action;
-    if (!m_files.read)
+    const LocalAction& action = localAction(uses->value);
+    if (!action.exists && m_files.complete)
+        report(*uses, Severity::Error, Category::Semantic, QStringLiteral("local-file-not-found"),
+               QStringLiteral("the local action '%1' has no action.yml or action.yaml").arg(uses->value));
+    if (action.metadata)
+        github::checkActionInputs(step, *uses, actionSpecFromMetadata(*action.metadata, uses->value), m_out);
+}
+
+void Analyzer::checkRemoteAction(const YamlNode& step)
+{
+    const YamlNode* uses = step.get(u"uses");
+    if (!uses || !uses->isScalar() || uses->value.startsWith(u"./") || uses->value.startsWith(u"docker://")
+        || uses->value.contains(u"${{"))
         return;
-    for (const char* name : {"action.yml", "action.yaml"}) {
-        const QString path = dir.isEmpty() ? QString::fromLatin1(name) : dir + u'/' + QLatin1StringView(name);
-        if (m_files.read(path).ok()) {
-            action = readLocal(path, *uses, QStringLiteral("local action"));
-            break;
-        }
-    }
-    if (!action) {
-        if (m_files.complete)
-            report(*uses, Severity::Error, Category::Semantic, QStringLiteral("local-file-not-found"),
-                   QStringLiteral("the local action '%1' has no action.yml or action.yaml").arg(uses->value));
-        return;
-    }
-    const YamlNode* inputs = action->get(u"inputs");
-    const YamlNode* with = step.get(u"with");
-    if (with && with->isMap()) {
-        const QStringList known = inputs ? inputs->keyNames() : QStringList();
-        for (const YamlNode& key : with->keys) {
-            if (!known.contains(key.value))
-                report(key, Severity::Warning, Category::Semantic, QStringLiteral("unknown-action-input"),
-                       QStringLiteral("the action '%1' has no input '%2'%3")
-                           .arg(uses->value, key.value, didYouMean(key.value, known)));
-        }
-    }
-    if (inputs && inputs->isMap()) {
-        for (size_t i = 0; i < inputs->keys.size(); ++i) {
-            const YamlNode& input = inputs->items[i];
-            if (input.get(u"required") && input.get(u"required")->toBool(false) && !input.contains(u"default")
-                && !(with && with->contains(inputs->keys[i].value)))
-                report(
-                    *uses, Severity::Warning, Category::Semantic, QStringLiteral("missing-action-input"),
-                    QStringLiteral("the action '%1' requires the input '%2'").arg(uses->value, inputs->keys[i].value));
-        }
-    }
+    if (const std::optional<ActionSpec> spec = knownAction(uses->value, pinComment(*uses)))
+        github::checkActionInputs(step, *uses, *spec, m_out);
 }
 
 void Analyzer::checkReusableCall(const QString& jobId, const YamlNode& job)
@@ -390,23 +345,32 @@ void Analyzer::checkSteps(const QString& jobId, const YamlNode& steps)
             report(step, Severity::Error, Category::Semantic, QStringLiteral("step-without-action"),
                    QStringLiteral("a step of job '%1' has neither uses nor run; expected one of them").arg(jobId));
         if (const YamlNode* id = step.get(u"id"); id && id->isScalar() && !id->value.contains(u"${{")) {
-            if (ids.contains(id->value))
+            // Step ids are compared ignoring case, as `steps.<id>` reads them.
+            const QString folded = id->value.toLower();
+            if (ids.contains(folded))
                 report(*id, Severity::Error, Category::Semantic, QStringLiteral("duplicate-step-id"),
-                       QStringLiteral("step id '%1' is used twice in job '%2' (also on line %3); expected unique ids")
+                       QStringLiteral("step id '%1' is used twice in job '%2' (also on line %3, ids ignore case); "
+                                      "expected unique ids")
                            .arg(id->value, jobId)
-                           .arg(ids.value(id->value)));
+                           .arg(ids.value(folded)));
             else
-                ids.insert(id->value, id->line);
+                ids.insert(folded, id->line);
         }
+        github::checkStepValues(jobId, step, m_out);
         checkLocalAction(step);
+        checkRemoteAction(step);
     }
 }
 
 void Analyzer::checkJobs(const YamlNode& jobs)
 {
     static const QRegularExpression validId(QStringLiteral("^[A-Za-z_][A-Za-z0-9_-]*$"));
-    QHash<QString, QStringList> needsOf;
-    QStringList ids = jobs.keyNames();
+    QList<QList<int>> needsOf(qsizetype(jobs.keys.size())); // by key index, for the cycle search
+    const QStringList ids = jobs.keyNames();
+    QHash<QString, int> idIndex;
+    idIndex.reserve(ids.size());
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        idIndex.insert(ids[i], int(i)); // a repeated id keeps its last definition, as the YAML reader does
     for (size_t i = 0; i < jobs.keys.size(); ++i) {
         const YamlNode& key = jobs.keys[i];
         const YamlNode& job = jobs.items[i];
@@ -440,13 +404,14 @@ void Analyzer::checkJobs(const YamlNode& jobs)
                 }
                 seen.insert(need.value, need.line);
                 needs.append(need.value);
-                if (!ids.contains(need.value))
+                if (const auto found = idIndex.constFind(need.value); found != idIndex.constEnd())
+                    needsOf[qsizetype(i)].append(found.value());
+                else
                     report(need, Severity::Error, Category::Semantic, QStringLiteral("needs-unknown-job"),
                            QStringLiteral("job '%1' needs '%2', which is not a job of this workflow%3")
                                .arg(key.value, need.value, didYouMean(need.value, ids)));
             }
         }
-        needsOf.insert(key.value, needs);
         model.needs = needs;
 
         const bool reusable = job.contains(u"uses");
@@ -458,7 +423,9 @@ void Analyzer::checkJobs(const YamlNode& jobs)
             report(key, Severity::Error, Category::Schema, QStringLiteral("missing-key"),
                    QStringLiteral("job '%1' is missing 'steps'").arg(key.value));
         if (reusable) {
-            for (const char* forbidden : {"steps", "runs-on", "container", "services", "env", "timeout-minutes"}) {
+            // Only name, uses, with, secrets, needs, if, permissions, strategy and concurrency apply to a call.
+            for (const char* forbidden : {"steps", "runs-on", "container", "services", "env", "timeout-minutes",
+                                          "defaults", "environment", "outputs", "continue-on-error"}) {
                 if (const YamlNode* k = job.keyNode(QString::fromLatin1(forbidden)))
                     report(*k, Severity::Error, Category::Schema, QStringLiteral("reusable-job-key"),
                            QStringLiteral("job '%1' calls a reusable workflow and cannot set '%2'")
@@ -468,39 +435,14 @@ void Analyzer::checkJobs(const YamlNode& jobs)
         }
         if (const YamlNode* steps = job.get(u"steps"); steps && steps->isSequence())
             checkSteps(key.value, *steps);
+        if (const YamlNode* runsOn = job.get(u"runs-on")) {
+            const YamlNode* strategy = job.get(u"strategy");
+            github::checkRunsOn(*runsOn, strategy ? strategy->get(u"matrix") : nullptr, m_declaredRunnerLabels,
+                                m_runnerLabelsDeclared, m_out);
+        }
+        github::checkJobValues(key.value, job, m_out);
         if (const YamlNode* strategy = job.get(u"strategy"); strategy && strategy->isMap())
             checkMatrix(key.value, *strategy);
-        m_scope = Scope{};
-        m_scope.inJob = true;
-        if (const YamlNode* steps = job.get(u"steps"); steps && steps->isSequence()) {
-            for (const YamlNode& step : steps->items) {
-                if (const YamlNode* id = step.get(u"id"))
-                    m_scope.stepIds.append(id->value);
-            }
-        }
-        const YamlNode* strategy = job.get(u"strategy");
-        const YamlNode* matrix = strategy ? strategy->get(u"matrix") : nullptr;
-        m_scope.matrixKnown = matrix && matrix->isMap();
-        if (m_scope.matrixKnown) {
-            for (size_t k = 0; k < matrix->keys.size(); ++k) {
-                const QString& key = matrix->keys[k].value;
-                const YamlNode& value = matrix->items[k];
-                if (key == u"include") {
-                    if (!value.isSequence()) {
-                        m_scope.matrixKnown = false; // include computed by an expression
-                        continue;
-                    }
-                    for (const YamlNode& entry : value.items)
-                        m_scope.matrixKeys += entry.keyNames();
-                } else if (key != u"exclude") {
-                    m_scope.matrixKeys.append(key);
-                }
-            }
-            m_scope.matrixKeys.removeDuplicates();
-        }
-        checkExpressions(job, needs, false);
-        m_scope = Scope{};
-
         if (const YamlNode* environment = job.get(u"environment"))
             model.environment = environment->isMap()
                 ? (environment->get(u"name") ? environment->get(u"name")->value : QString())
@@ -515,36 +457,54 @@ void Analyzer::checkJobs(const YamlNode& jobs)
         m_model.jobs.append(model);
     }
 
-    // needs cycles.
-    QHash<QString, int> state;
-    QStringList stack;
-    QSet<QString> reported;
-    std::function<void(const QString&)> visit = [&](const QString& id) {
-        state.insert(id, 1);
-        stack.append(id);
-        for (const QString& next : needsOf.value(id)) {
-            if (!needsOf.contains(next))
+    checkNeedsCycles(jobs, needsOf);
+}
+
+void Analyzer::checkNeedsCycles(const YamlNode& jobs, const QList<QList<int>>& needsOf)
+{
+    // Iterative depth-first search over job indexes (a 40,000-job chain must not exhaust the stack): linear in
+    // jobs + needs.
+    const qsizetype count = needsOf.size();
+    QList<char> state(count, 0); // 0 unvisited, 1 on the path, 2 done
+    QList<qsizetype> pathIndex(count, -1);
+    QList<bool> reported(count, false);
+    struct Frame
+    {
+        int job;
+        qsizetype next = 0;
+    };
+    QList<Frame> path;
+    for (int start = 0; start < int(count); ++start) {
+        if (state[start] != 0)
+            continue;
+        path.append(Frame{start});
+        state[start] = 1;
+        pathIndex[start] = 0;
+        while (!path.isEmpty()) {
+            const int job = path.last().job;
+            const QList<int>& needs = needsOf[job];
+            if (path.last().next >= needs.size()) {
+                state[job] = 2;
+                path.removeLast();
                 continue;
-            if (state.value(next) == 1) {
-                if (!reported.contains(next)) {
-                    const QStringList cycle = stack.mid(stack.indexOf(next)) + QStringList{next};
-                    for (const QString& member : cycle)
-                        reported.insert(member);
-                    const YamlNode* at = jobs.keyNode(next);
-                    report(at ? *at : jobs, Severity::Error, Category::Semantic, QStringLiteral("needs-cycle"),
-                           QStringLiteral("needs cycle: %1; expected needs without loops")
-                               .arg(cycle.join(QStringLiteral(" → "))));
+            }
+            const int next = needs[path.last().next++];
+            if (state[next] == 0) {
+                state[next] = 1;
+                pathIndex[next] = path.size();
+                path.append(Frame{next});
+            } else if (state[next] == 1 && !reported[next]) {
+                QStringList cycle;
+                for (qsizetype i = pathIndex[next]; i < path.size(); ++i) {
+                    cycle.append(jobs.keys[size_t(path[i].job)].value);
+                    reported[path[i].job] = true;
                 }
-            } else if (state.value(next) == 0) {
-                visit(next);
+                cycle.append(jobs.keys[size_t(next)].value);
+                report(jobs.keys[size_t(next)], Severity::Error, Category::Semantic, QStringLiteral("needs-cycle"),
+                       QStringLiteral("needs cycle: %1; expected needs without loops")
+                           .arg(cycle.join(QStringLiteral(" → "))));
             }
         }
-        stack.removeLast();
-        state.insert(id, 2);
-    };
-    for (const QString& id : std::as_const(ids)) {
-        if (state.value(id) == 0)
-            visit(id);
     }
 }
 
@@ -587,17 +547,17 @@ PipelineModel Analyzer::run(const QByteArray& text)
     SchemaValidator validator(KeywordTables::github(), m_model.files, m_diagnostics);
     if (GitHubWorkflow::isActionMetadata(m_model.file)) {
         validator.validateMap(root, QStringLiteral("action"), QStringLiteral("the action"));
+        github::checkActionMetadata(root, m_out);
         if (const YamlNode* runs = root.get(u"runs"); runs && runs->get(u"steps"))
             checkSteps(QStringLiteral("(composite action)"), *runs->get(u"steps"));
-        checkExpressions(root, {}, false);
+        checkExpressions(root, true);
         return m_model;
     }
     validator.validateMap(root, QStringLiteral("workflow"), QStringLiteral("the workflow"));
+    m_declaredRunnerLabels = github::selfHostedLabels(m_files, &m_runnerLabelsDeclared);
     checkEvents(root);
-    for (const char* key : {"name", "run-name", "env", "concurrency", "permissions", "defaults"}) {
-        if (const YamlNode* node = root.get(QString::fromLatin1(key)))
-            checkExpressions(*node, {}, false);
-    }
+    checkExpressions(root, false);
+    github::checkWorkflowValues(root, m_out);
     if (const YamlNode* jobs = root.get(u"jobs"); jobs && jobs->isMap())
         checkJobs(*jobs);
     return m_model;

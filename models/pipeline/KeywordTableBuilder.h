@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Internal to the keyword tables (KeywordTables.cpp, GitLabKeywordTable.cpp): short constructors so the tables
-// read like the reference pages they come from.
+// Internal to the keyword tables (KeywordTables.cpp, GitLabKeywordTable.cpp, KeywordTablesGitHub.cpp): short
+// constructors so the tables read like the reference pages they come from.
 
 #include "KeywordTables.h"
 

@@ -105,5 +105,19 @@ private:
 
 /// GitHub's webhook events that can trigger a workflow.
 const QStringList& githubEventNames();
+/// The activity types of an event; `known` false when the event has none (or any, as repository_dispatch).
+QStringList githubEventTypes(const QString& event, bool* known = nullptr);
+/// The filters an event accepts: "branches", "branches-ignore", "tags", "tags-ignore", "paths", "paths-ignore".
+QStringList githubEventFilters(const QString& event);
+/// GitHub-hosted runner labels that exist.
+const QStringList& githubRunnerLabels();
+/// The default labels of self-hosted runners (compare ignoring case).
+const QStringList& githubSelfHostedLabels();
+/// The label to use instead of a retired GitHub-hosted runner label, or empty when `label` is not retired.
+QString githubRetiredRunnerReplacement(const QString& label);
+/// The label to move to from a GitHub-hosted label that still runs but is deprecated, or empty.
+QString githubDeprecatedRunnerReplacement(const QString& label);
+/// The built-in `shell:` names of run steps.
+const QStringList& githubShells();
 
 } // namespace gatehouse::pipeline

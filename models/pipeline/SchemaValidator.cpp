@@ -114,6 +114,8 @@ void SchemaValidator::validateMap(const YamlNode& node, const QString& schemaId,
         QString message = QStringLiteral("unknown key '%1' in %2").arg(key.value, what);
         if (!suggestion.isEmpty())
             message += suggestion;
+        else if (known.isEmpty())
+            message += QStringLiteral("; it takes no keys");
         else if (known.size() <= 12)
             message += QStringLiteral("; expected one of: %1").arg(known.join(QStringLiteral(", ")));
         report(key, Severity::Error, QStringLiteral("unknown-key"), message);

@@ -49,6 +49,20 @@ void TestGitHubExpression::parse_data()
                                          << QStringList() << QStringList();
     QTest::newRow("bad character") << QStringLiteral("github.ref = 'a'") << false << QStringLiteral("unexpected '='")
                                    << QStringList() << QStringList();
+    QTest::newRow("hex and exponent") << QStringLiteral("0x1F == 31 && 2E+2 == 200 && -1.5e-1 < 0") << true << QString()
+                                      << QStringList() << QStringList();
+    QTest::newRow("invalid number") << QStringLiteral("1.2.3") << false << QStringLiteral("invalid number '1.2.3'")
+                                    << QStringList() << QStringList();
+    QTest::newRow("index inside index") << QStringLiteral("needs[matrix.job].outputs") << true << QString()
+                                        << QStringList{QStringLiteral("needs.*.outputs"), QStringLiteral("matrix.job")}
+                                        << QStringList();
+    QTest::newRow("property of a call") << QStringLiteral("fromJSON(env.J).a") << true << QString()
+                                        << QStringList{QStringLiteral("env.J")} << QStringList();
+    QTest::newRow("missing property") << QStringLiteral("github.") << false
+                                      << QStringLiteral("expected a property name after '.'") << QStringList()
+                                      << QStringList();
+    QTest::newRow("missing bracket") << QStringLiteral("github['a'") << false << QStringLiteral("expected ']'")
+                                     << QStringList() << QStringList();
     QTest::newRow("empty") << QStringLiteral("  ") << false << QStringLiteral("empty expression") << QStringList()
                            << QStringList();
     // Found by fuzz_github: unbounded nesting overflowed the stack.

@@ -1,0 +1,35 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "pipeline/Diagnostic.h"
+
+#include <QStringList>
+
+namespace gatehouse::test {
+
+/// Every error and warning as "line:column:severity:rule" ("line:column:rule" without the severity), infos left
+/// out: the rows rule tests compare with their expectations.
+inline QStringList describeProblems(const QList<pipeline::Diagnostic>& diagnostics, bool withSeverity = true)
+{
+    QStringList out;
+    for (const pipeline::Diagnostic& d : diagnostics) {
+        if (d.severity == pipeline::Severity::Info)
+            continue;
+        out << (withSeverity
+                    ? QStringLiteral("%1:%2:%3:%4").arg(d.line).arg(d.column).arg(severityName(d.severity), d.rule)
+                    : QStringLiteral("%1:%2:%3").arg(d.line).arg(d.column).arg(d.rule));
+    }
+    return out;
+}
+
+/// Every message, one a line, to check that a message names what it should.
+inline QString messagesOf(const QList<pipeline::Diagnostic>& diagnostics)
+{
+    QStringList out;
+    for (const pipeline::Diagnostic& d : diagnostics)
+        out << d.message;
+    return out.join(u'\n');
+}
+
+} // namespace gatehouse::test
