@@ -94,7 +94,7 @@ CommitInfo toCommitInfo(const git_commit* commit)
     info.author = toSignature(git_commit_author(commit));
     info.committer = toSignature(git_commit_committer(commit));
     info.message = QString::fromUtf8(git_commit_message(commit));
-    info.summary = info.message.section(QLatin1Char('\n'), 0, 0).trimmed();
+    info.summary = info.message.left(info.message.indexOf(QLatin1Char('\n'))).trimmed(); // the whole text without one
     info.tree = toId(git_commit_tree_id(commit));
     return info;
 }
@@ -767,8 +767,62 @@ bool isUnder(const QList<QByteArray>& prefixes, const QByteArray& path)
 /// Blobs added or modified from `oldTree` (null = empty) to `newTree`, by tree entry ids: equal subtrees are
 /// skipped without being read. Emits in tree order, like a tree-to-tree diff. Returns a libgit2 error code.
 int compareTrees(git_repository* repo, const git_tree* oldTree, const git_tree* newTree, const QByteArray& dir,
-                 const QList<QByteArray>& prefixes, QList<TreeEntry>& out)
+                 const QList<QByteArray>& prefixes, QList<TreeEntry>& out, QStringList* deleted = nullptr);
+
+/// The blobs of `tree` under the prefixes, as deleted paths (`tree` was removed or replaced by a file).
+int listDeleted(git_repository* repo, const git_oid* tree, const QByteArray& path, const QList<QByteArray>& prefixes,
+                QStringList& deleted)
 {
+    if (!path.isEmpty() && !mayContain(prefixes, path))
+        return 0;
+    git_tree* raw = nullptr;
+    if (const int rc = git_tree_lookup(&raw, repo, tree); rc < 0)
+        return rc;
+    TreePtr subtree(raw);
+    QList<TreeEntry> gone;
+    if (const int rc = compareTrees(repo, nullptr, subtree.get(), path, prefixes, gone); rc < 0)
+        return rc;
+    for (const TreeEntry& entry : std::as_const(gone))
+        deleted.append(entry.path);
+    return 0;
+}
+
+bool isFileMode(git_filemode_t mode)
+{
+    return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+}
+
+// Files of `oldTree` that `newTree` no longer has as files, in tree order.
+int compareDeleted(git_repository* repo, const git_tree* oldTree, const git_tree* newTree, const QByteArray& dir,
+                   const QList<QByteArray>& prefixes, QStringList& deleted)
+{
+    const size_t count = git_tree_entrycount(oldTree);
+    for (size_t i = 0; i < count; ++i) {
+        const git_tree_entry* old = git_tree_entry_byindex(oldTree, i);
+        const char* name = git_tree_entry_name(old);
+        const git_filemode_t mode = git_tree_entry_filemode(old);
+        const git_tree_entry* entry = git_tree_entry_byname(newTree, name);
+        const git_filemode_t newMode = entry ? git_tree_entry_filemode(entry) : git_filemode_t(0);
+        // Kept as a folder (compareTrees descends into it) or kept as a file: nothing deleted here.
+        if (mode == GIT_FILEMODE_TREE ? newMode == GIT_FILEMODE_TREE : !isFileMode(mode) || isFileMode(newMode))
+            continue;
+        const QByteArray path = dir.isEmpty() ? QByteArray(name) : dir + '/' + name;
+        if (mode == GIT_FILEMODE_TREE) {
+            if (const int rc = listDeleted(repo, git_tree_entry_id(old), path, prefixes, deleted); rc < 0)
+                return rc;
+        } else if (isUnder(prefixes, path)) {
+            deleted.append(QString::fromUtf8(path));
+        }
+    }
+    return 0;
+}
+
+int compareTrees(git_repository* repo, const git_tree* oldTree, const git_tree* newTree, const QByteArray& dir,
+                 const QList<QByteArray>& prefixes, QList<TreeEntry>& out, QStringList* deleted)
+{
+    if (deleted && oldTree)
+        if (const int rc = compareDeleted(repo, oldTree, newTree, dir, prefixes, *deleted); rc < 0)
+            return rc;
     const size_t count = git_tree_entrycount(newTree);
     for (size_t i = 0; i < count; ++i) {
         const git_tree_entry* entry = git_tree_entry_byindex(newTree, i);
@@ -793,7 +847,8 @@ int compareTrees(git_repository* repo, const git_tree* oldTree, const git_tree* 
                     return rc;
                 oldSubtree.reset(rawOld);
             }
-            if (const int rc = compareTrees(repo, oldSubtree.get(), subtree.get(), path, prefixes, out); rc < 0)
+            if (const int rc = compareTrees(repo, oldSubtree.get(), subtree.get(), path, prefixes, out, deleted);
+                rc < 0)
                 return rc;
             continue;
         }
@@ -810,8 +865,8 @@ int compareTrees(git_repository* repo, const git_tree* oldTree, const git_tree* 
 
 } // namespace
 
-Result<QList<TreeEntry>> Repository::changedFiles(const ObjectId& from, const ObjectId& to,
-                                                  const QStringList& paths) const
+Result<QList<TreeEntry>> Repository::changedFiles(const ObjectId& from, const ObjectId& to, const QStringList& paths,
+                                                  QStringList* deletedPaths) const
 {
     // Plain prefixes (the usual case, and every caller walking long histories) are compared entry by entry: a
     // libgit2 diff costs a config snapshot and an iterator per call, most of a 50,000-commit walk. Pathspecs with
@@ -832,13 +887,19 @@ Result<QList<TreeEntry>> Repository::changedFiles(const ObjectId& from, const Ob
             while (prefix.endsWith('/'))
                 prefix.chop(1);
             if (prefix.isEmpty())
-                return changedFiles(from, to, {}); // the root: everything
+                return changedFiles(from, to, {}, deletedPaths); // the root: everything
             prefixes.append(prefix);
         }
         QList<TreeEntry> entries;
-        if (!newTree->get())
-            return entries; // nothing added to an empty tree
-        if (const int rc = compareTrees(d->get(), oldTree->get(), newTree->get(), {}, prefixes, entries); rc < 0)
+        int rc = 0;
+        if (!newTree->get()) {
+            // Nothing added to an empty tree; everything the old one had is gone.
+            if (deletedPaths && oldTree->get())
+                rc = listDeleted(d->get(), git_tree_id(oldTree->get()), {}, prefixes, *deletedPaths);
+        } else {
+            rc = compareTrees(d->get(), oldTree->get(), newTree->get(), {}, prefixes, entries, deletedPaths);
+        }
+        if (rc < 0)
             return lastError(rc, QStringLiteral("cannot compare the trees of %1").arg(to.shortString()));
         return entries;
     }
@@ -849,6 +910,8 @@ Result<QList<TreeEntry>> Repository::changedFiles(const ObjectId& from, const Ob
     const size_t count = git_diff_num_deltas(diff->get());
     for (size_t i = 0; i < count; ++i) {
         const git_diff_delta* delta = git_diff_get_delta(diff->get(), i);
+        if (delta->status == GIT_DELTA_DELETED && deletedPaths)
+            deletedPaths->append(QString::fromUtf8(delta->old_file.path));
         if (delta->status == GIT_DELTA_DELETED || !(delta->new_file.flags & GIT_DIFF_FLAG_VALID_ID))
             continue;
         if (delta->new_file.mode != GIT_FILEMODE_BLOB && delta->new_file.mode != GIT_FILEMODE_BLOB_EXECUTABLE)

@@ -150,6 +150,7 @@ struct CommitFacts
     QDateTime authorTime;
     QDateTime committerTime;
     git::ObjectId firstParent;
+    git::ObjectId tree;
 };
 
 } // namespace
@@ -358,9 +359,9 @@ Result<RepositorySnapshot> loadRepositorySnapshot(const QString& path, const QSt
             incident->time = commit.author.time;
             snap.incidents.append(*incident);
         }
-        CommitFacts fact{commit.summary,        author,
-                         commit.committer.name, commit.author.time,
-                         commit.committer.time, commit.parents.value(0)};
+        CommitFacts fact{
+            commit.summary,          author,     commit.committer.name, commit.author.time, commit.committer.time,
+            commit.parents.value(0), commit.tree};
         if (auto f = facts.find(commit.id); f != facts.end())
             *f = fact;
         if (scanIds.size() < RepositorySnapshot::kScanHistory) {
@@ -387,20 +388,23 @@ Result<RepositorySnapshot> loadRepositorySnapshot(const QString& path, const QSt
         if (stages.cancelled())
             return cancelledError();
         stages.report(700, 900, i, scanIds.size(), QStringLiteral("Looking for scan reports"));
-        auto changes = repo.diff(scanCandidates.at(i).firstParent, scanIds.at(i), {}, false);
+        // Tree entries by id, not a libgit2 diff: unchanged folders are skipped unread, and no diff machinery is set
+        // up per commit.
+        QStringList deleted;
+        auto changes = repo.changedFiles(scanCandidates.at(i).firstParent, scanCandidates.at(i).tree, {}, &deleted);
         if (!changes) {
             snap.warnings.append(QStringLiteral("Changes of %1 could not be read: %2")
                                      .arg(scanIds.at(i).shortString(), changes.error().message));
             continue;
         }
         ScanCommit scan;
-        for (const git::FileChange& change : changes.value()) {
-            if (change.status == git::FileChange::Status::Deleted) {
-                if (classify::isReportPath(change.oldPath))
-                    scan.deletedReportPaths.append(change.oldPath);
-            } else if (classify::isReportPath(change.newPath)) {
-                scan.reportPaths.append(change.newPath);
-            }
+        for (const QString& path : std::as_const(deleted)) {
+            if (classify::isReportPath(path))
+                scan.deletedReportPaths.append(path);
+        }
+        for (const git::TreeEntry& change : changes.value()) {
+            if (classify::isReportPath(change.path))
+                scan.reportPaths.append(change.path);
         }
         if (scan.reportPaths.isEmpty() && scan.deletedReportPaths.isEmpty())
             continue;
@@ -464,7 +468,8 @@ Result<RepositorySnapshot> loadRepositorySnapshot(const QString& path, const QSt
             // A tag on a commit outside the walked history (another branch): look it up directly.
             if (auto info = repo.commit(pending.tag.target))
                 fact = {info->summary,     info->author.name,    info->committer.name,
-                        info->author.time, info->committer.time, info->parents.value(0)};
+                        info->author.time, info->committer.time, info->parents.value(0),
+                        info->tree};
         }
         DeployTag tag;
         tag.tag = pending.tag.name;
