@@ -378,8 +378,11 @@ Result<RepositorySnapshot> loadRepositorySnapshot(const QString& path, const QSt
     for (int i = 0; i < RepositorySnapshot::kActivityWeeks; ++i)
         snap.weeks[i].authors = int(weekAuthors[i].size());
     snap.contributors = contributors.values();
+    // The e-mail settles ties (one name under two addresses): the hash's order differs from run to run.
     std::sort(snap.contributors.begin(), snap.contributors.end(), [](const Contributor& a, const Contributor& b) {
-        return a.commits != b.commits ? a.commits > b.commits : a.name < b.name;
+        if (a.commits != b.commits)
+            return a.commits > b.commits;
+        return a.name != b.name ? a.name < b.name : a.email.toLower() < b.email.toLower();
     });
 
     // --- Report changes per commit
