@@ -160,7 +160,8 @@ row "posture reopen (cache on disk), $commits commits" posture_reopen "git log -
 # default report globs as git pathspecs when the project configures none).
 merged="$work/merge-history-$commits"
 echo "== 3b. merge-heavy history of $commits commits (tests/bench/make-merge-history.sh)"
-[ -f "$merged/.bench-done" ] || { "$here/make-merge-history.sh" "$merged" "$commits" && touch "$merged/.bench-done"; }
+# The marker lives beside the repository: an untracked file inside would count as a work-tree file.
+[ -f "$merged.done" ] || { "$here/make-merge-history.sh" "$merged" "$commits" && touch "$merged.done"; }
 default_pathspec=(reports ':(glob)**/*.sarif' ':(glob)**/gl-*-report.json')
 # history_rows LABEL NAME DIR PATHSPEC...: info and posture (first open, reopen) against their git peers.
 history_rows() {
