@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "GitHandles.h"
 
+#include <QHash>
 #include <QTimeZone>
 
 #include <mutex>
@@ -59,7 +60,13 @@ Signature toSignature(const git_signature* signature)
     Signature result;
     result.name = QString::fromUtf8(signature->name);
     result.email = QString::fromUtf8(signature->email);
-    result.time = QDateTime::fromSecsSinceEpoch(signature->when.time, QTimeZone(signature->when.offset * 60));
+    // A QTimeZone costs thousands of instructions to make (it formats its id); a history has few offsets, so each
+    // thread keeps the ones it has made.
+    thread_local QHash<int, QTimeZone> zones;
+    auto zone = zones.constFind(signature->when.offset);
+    if (zone == zones.cend())
+        zone = zones.insert(signature->when.offset, QTimeZone(signature->when.offset * 60));
+    result.time = QDateTime::fromSecsSinceEpoch(signature->when.time, *zone);
     return result;
 }
 

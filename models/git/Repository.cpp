@@ -3,6 +3,7 @@
 #include "Repository.h"
 
 #include "GitHandles.h"
+#include "TreeComparison.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -94,7 +95,7 @@ CommitInfo toCommitInfo(const git_commit* commit)
     info.author = toSignature(git_commit_author(commit));
     info.committer = toSignature(git_commit_committer(commit));
     info.message = QString::fromUtf8(git_commit_message(commit));
-    info.summary = info.message.section(QLatin1Char('\n'), 0, 0).trimmed();
+    info.summary = info.message.left(info.message.indexOf(QLatin1Char('\n'))).trimmed(); // the whole text without one
     info.tree = toId(git_commit_tree_id(commit));
     return info;
 }
@@ -738,80 +739,8 @@ Result<QList<FileChange>> Repository::diff(const ObjectId& from, const ObjectId&
     return changes;
 }
 
-namespace {
-
-/// Whether a directory may hold paths under one of the prefixes (no prefixes = everything).
-bool mayContain(const QList<QByteArray>& prefixes, const QByteArray& dir)
-{
-    if (prefixes.isEmpty())
-        return true;
-    for (const QByteArray& prefix : prefixes) {
-        if (prefix == dir || (prefix.startsWith(dir) && prefix.at(dir.size()) == '/')
-            || (dir.startsWith(prefix) && dir.at(prefix.size()) == '/'))
-            return true;
-    }
-    return false;
-}
-
-bool isUnder(const QList<QByteArray>& prefixes, const QByteArray& path)
-{
-    if (prefixes.isEmpty())
-        return true;
-    for (const QByteArray& prefix : prefixes) {
-        if (path == prefix || (path.startsWith(prefix) && path.at(prefix.size()) == '/'))
-            return true;
-    }
-    return false;
-}
-
-/// Blobs added or modified from `oldTree` (null = empty) to `newTree`, by tree entry ids: equal subtrees are
-/// skipped without being read. Emits in tree order, like a tree-to-tree diff. Returns a libgit2 error code.
-int compareTrees(git_repository* repo, const git_tree* oldTree, const git_tree* newTree, const QByteArray& dir,
-                 const QList<QByteArray>& prefixes, QList<TreeEntry>& out)
-{
-    const size_t count = git_tree_entrycount(newTree);
-    for (size_t i = 0; i < count; ++i) {
-        const git_tree_entry* entry = git_tree_entry_byindex(newTree, i);
-        const char* name = git_tree_entry_name(entry);
-        const git_filemode_t mode = git_tree_entry_filemode(entry);
-        const git_tree_entry* old = oldTree ? git_tree_entry_byname(oldTree, name) : nullptr;
-        if (old && git_tree_entry_filemode(old) == mode
-            && git_oid_equal(git_tree_entry_id(old), git_tree_entry_id(entry)))
-            continue;
-        const QByteArray path = dir.isEmpty() ? QByteArray(name) : dir + '/' + name;
-        if (mode == GIT_FILEMODE_TREE) {
-            if (!mayContain(prefixes, path))
-                continue;
-            git_tree* rawNew = nullptr;
-            if (const int rc = git_tree_lookup(&rawNew, repo, git_tree_entry_id(entry)); rc < 0)
-                return rc;
-            TreePtr subtree(rawNew);
-            TreePtr oldSubtree;
-            if (old && git_tree_entry_filemode(old) == GIT_FILEMODE_TREE) {
-                git_tree* rawOld = nullptr;
-                if (const int rc = git_tree_lookup(&rawOld, repo, git_tree_entry_id(old)); rc < 0)
-                    return rc;
-                oldSubtree.reset(rawOld);
-            }
-            if (const int rc = compareTrees(repo, oldSubtree.get(), subtree.get(), path, prefixes, out); rc < 0)
-                return rc;
-            continue;
-        }
-        if ((mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) || !isUnder(prefixes, path))
-            continue;
-        TreeEntry changed;
-        changed.path = QString::fromUtf8(path);
-        changed.blob = toId(git_tree_entry_id(entry));
-        changed.executable = mode == GIT_FILEMODE_BLOB_EXECUTABLE;
-        out.append(changed);
-    }
-    return 0;
-}
-
-} // namespace
-
-Result<QList<TreeEntry>> Repository::changedFiles(const ObjectId& from, const ObjectId& to,
-                                                  const QStringList& paths) const
+Result<QList<TreeEntry>> Repository::changedFiles(const ObjectId& from, const ObjectId& to, const QStringList& paths,
+                                                  QStringList* deletedPaths) const
 {
     // Plain prefixes (the usual case, and every caller walking long histories) are compared entry by entry: a
     // libgit2 diff costs a config snapshot and an iterator per call, most of a 50,000-commit walk. Pathspecs with
@@ -832,13 +761,19 @@ Result<QList<TreeEntry>> Repository::changedFiles(const ObjectId& from, const Ob
             while (prefix.endsWith('/'))
                 prefix.chop(1);
             if (prefix.isEmpty())
-                return changedFiles(from, to, {}); // the root: everything
+                return changedFiles(from, to, {}, deletedPaths); // the root: everything
             prefixes.append(prefix);
         }
         QList<TreeEntry> entries;
-        if (!newTree->get())
-            return entries; // nothing added to an empty tree
-        if (const int rc = compareTrees(d->get(), oldTree->get(), newTree->get(), {}, prefixes, entries); rc < 0)
+        int rc = 0;
+        if (!newTree->get()) {
+            // Nothing added to an empty tree; everything the old one had is gone.
+            if (deletedPaths && oldTree->get())
+                rc = listDeleted(d->get(), git_tree_id(oldTree->get()), {}, prefixes, *deletedPaths);
+        } else {
+            rc = compareTrees(d->get(), oldTree->get(), newTree->get(), {}, prefixes, entries, deletedPaths);
+        }
+        if (rc < 0)
             return lastError(rc, QStringLiteral("cannot compare the trees of %1").arg(to.shortString()));
         return entries;
     }
@@ -849,6 +784,8 @@ Result<QList<TreeEntry>> Repository::changedFiles(const ObjectId& from, const Ob
     const size_t count = git_diff_num_deltas(diff->get());
     for (size_t i = 0; i < count; ++i) {
         const git_diff_delta* delta = git_diff_get_delta(diff->get(), i);
+        if (delta->status == GIT_DELTA_DELETED && deletedPaths)
+            deletedPaths->append(QString::fromUtf8(delta->old_file.path));
         if (delta->status == GIT_DELTA_DELETED || !(delta->new_file.flags & GIT_DIFF_FLAG_VALID_ID))
             continue;
         if (delta->new_file.mode != GIT_FILEMODE_BLOB && delta->new_file.mode != GIT_FILEMODE_BLOB_EXECUTABLE)

@@ -80,8 +80,9 @@ public:
     /// Files added or modified between two commits' trees (either may be null = empty tree), with their new blob
     /// ids: no content diff and no rename detection, and identical subtrees are skipped, so it is cheap per commit.
     /// `from` and `to` may also name trees (walks that know them skip reading each commit again).
-    Result<QList<TreeEntry>> changedFiles(const ObjectId& from, const ObjectId& to,
-                                          const QStringList& paths = {}) const;
+    /// `deletedPaths`, when given, receives the files of `from` that `to` no longer has (as files).
+    Result<QList<TreeEntry>> changedFiles(const ObjectId& from, const ObjectId& to, const QStringList& paths = {},
+                                          QStringList* deletedPaths = nullptr) const;
     /// Unified patch text between two commits for `paths` (empty = all).
     Result<QString> patch(const ObjectId& from, const ObjectId& to, const QStringList& paths = {}) const;
 

@@ -151,6 +151,7 @@ struct CommitFacts
     QDateTime authorTime;
     QDateTime committerTime;
     git::ObjectId firstParent;
+    git::ObjectId tree;
 };
 
 } // namespace
@@ -336,9 +337,9 @@ Result<RepositorySnapshot> loadRepositorySnapshot(const QString& path, const QSt
             weekAuthors[int(day / 7)].insert(key);
         }
 
-        CommitFacts fact{commit.summary,        author,
-                         commit.committer.name, commit.author.time,
-                         commit.committer.time, commit.parents.value(0)};
+        CommitFacts fact{
+            commit.summary,          author,     commit.committer.name, commit.author.time, commit.committer.time,
+            commit.parents.value(0), commit.tree};
         if (scanIds.size() < RepositorySnapshot::kScanHistory) {
             scanIds.append(commit.id);
             scanCandidates.append(fact);
@@ -353,8 +354,11 @@ Result<RepositorySnapshot> loadRepositorySnapshot(const QString& path, const QSt
     for (int i = 0; i < RepositorySnapshot::kActivityWeeks; ++i)
         snap.weeks[i].authors = int(weekAuthors[i].size());
     snap.contributors = contributors.values();
+    // The e-mail settles ties (one name under two addresses): the hash's order differs from run to run.
     std::sort(snap.contributors.begin(), snap.contributors.end(), [](const Contributor& a, const Contributor& b) {
-        return a.commits != b.commits ? a.commits > b.commits : a.name < b.name;
+        if (a.commits != b.commits)
+            return a.commits > b.commits;
+        return a.name != b.name ? a.name < b.name : a.email.toLower() < b.email.toLower();
     });
 
     // --- Report changes per commit
@@ -363,20 +367,23 @@ Result<RepositorySnapshot> loadRepositorySnapshot(const QString& path, const QSt
         if (stages.cancelled())
             return cancelledError();
         stages.report(700, 900, i, scanIds.size(), QStringLiteral("Looking for scan reports"));
-        auto changes = repo.diff(scanCandidates.at(i).firstParent, scanIds.at(i), {}, false);
+        // Tree entries by id, not a libgit2 diff: unchanged folders are skipped unread, and no diff machinery is set
+        // up per commit.
+        QStringList deleted;
+        auto changes = repo.changedFiles(scanCandidates.at(i).firstParent, scanCandidates.at(i).tree, {}, &deleted);
         if (!changes) {
             snap.warnings.append(QStringLiteral("Changes of %1 could not be read: %2")
                                      .arg(scanIds.at(i).shortString(), changes.error().message));
             continue;
         }
         ScanCommit scan;
-        for (const git::FileChange& change : changes.value()) {
-            if (change.status == git::FileChange::Status::Deleted) {
-                if (classify::isReportPath(change.oldPath))
-                    scan.deletedReportPaths.append(change.oldPath);
-            } else if (classify::isReportPath(change.newPath)) {
-                scan.reportPaths.append(change.newPath);
-            }
+        for (const QString& path : std::as_const(deleted)) {
+            if (classify::isReportPath(path))
+                scan.deletedReportPaths.append(path);
+        }
+        for (const git::TreeEntry& change : changes.value()) {
+            if (classify::isReportPath(change.path))
+                scan.reportPaths.append(change.path);
         }
         if (scan.reportPaths.isEmpty() && scan.deletedReportPaths.isEmpty())
             continue;

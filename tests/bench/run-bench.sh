@@ -7,13 +7,16 @@
 #      gatehouse validate alone on 40,000 jobs in one needs chain (GitLab and GitHub)
 #   2. report parsing      vs  jq, on a large generated SARIF file and a large generated trivy report
 #   3. history indexing    vs  git log --name-only, on a generated 50,000-commit repository (git fast-import)
+#   3b. the same on a merge-heavy generated history (make-merge-history.sh) and on REAL_REPOS, posture against
+#      git log --first-parent --name-only limited to the report paths
 #   4. cold start to the first painted window, and to the dashboard painted with the demo repository
-# Each command runs RUNS times (default 3); the table shows the fastest wall time, the smallest CPU time (user + sys,
+# Each command runs RUNS times (default 3); the table shows the median wall time, the median CPU time (user + sys,
 # steadier than wall time on a shared machine) and the largest peak RSS (/usr/bin/time). Ratio = Gatehouse / peer
 # (below 1: Gatehouse is faster).
 #
 #   tests/bench/run-bench.sh GATEHOUSE_BINARY        env: RUNS, COMMITS (50000), SARIF_RESULTS (100000), CHAIN_JOBS (40000),
-#                                                    TRIVY_VULNS (20000), CORPUS_DIR, ACTIONLINT_MODULES, BENCH_DIR
+#                                                    TRIVY_VULNS (20000), CORPUS_DIR, ACTIONLINT_MODULES, BENCH_DIR,
+#                                                    REAL_REPOS (clones of real projects, space-separated)
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -28,9 +31,10 @@ results="$work/results.tsv"
 timer=/usr/bin/time
 [ -x "$timer" ] || { echo "run-bench: /usr/bin/time is missing (apt-get install time): no peak memory" >&2; timer=; }
 
-# measure NAME COMMAND...: fastest wall time (s) and largest peak RSS (MiB) of RUNS runs -> "$work/NAME.m".
+# measure NAME COMMAND...: median wall time (s), median CPU time (user + sys) and largest peak RSS (MiB) of RUNS runs
+# -> "$work/NAME.m".
 measure() {
-    local name=$1 best='' bestcpu='' peak=0 i wall rss user sys cpu t0 t1
+    local name=$1 peak=0 i wall rss user sys cpu t0 t1 walls=() cpus=()
     shift
     for ((i = 0; i < runs; i++)); do
         if [ -n "$timer" ]; then
@@ -45,12 +49,12 @@ measure() {
             wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
             rss=0 cpu=$wall
         fi
-        if [ -z "$best" ] || awk -v a="$wall" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$wall; fi
-        if [ -z "$bestcpu" ] || awk -v a="$cpu" -v b="$bestcpu" 'BEGIN { exit !(a < b) }'; then bestcpu=$cpu; fi
+        walls+=("$wall") cpus+=("$cpu")
         [ "${rss:-0}" -gt "$peak" ] && peak=$rss
     done
-    echo "$best $((peak / 1024)) $bestcpu" >"$work/$name.m"
+    echo "$(median "${walls[@]}") $((peak / 1024)) $(median "${cpus[@]}")" >"$work/$name.m"
 }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 m_time() { awk '{print $1}' "$work/$1.m"; }
 m_mem() { awk '{print $2}' "$work/$1.m"; }
 m_cpu() { awk '{print $3}' "$work/$1.m"; }
@@ -72,7 +76,7 @@ row() {
 echo "== machine"
 echo "   $(nproc) CPUs: $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1); RAM $(free -g | awk '/^Mem:/ {print $2}') GiB;" \
     "$(uname -sr); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "   gatehouse: $gatehouse ($("$gatehouse" --version 2>/dev/null | head -1)); $runs runs per command, fastest shown"
+echo "   gatehouse: $gatehouse ($("$gatehouse" --version 2>/dev/null | head -1)); $runs runs per command, median shown"
 
 # 1. validate vs actionlint ---------------------------------------------------------------------------------------
 echo "== 1. GitHub workflows of the corpus: gatehouse validate vs actionlint"
@@ -171,6 +175,38 @@ measure gitlog git -C "$history" log --name-only
 row "info, $commits commits" info "git log --name-only" gitlog
 row "posture first open (empty cache), $commits commits" posture_first "git log --name-only" gitlog
 row "posture reopen (cache on disk), $commits commits" posture_reopen "git log --name-only" gitlog
+
+# 3b. merge-heavy history and real repositories ------------------------------------------------------------------
+# info walks all of history like `git log --name-only`; posture walks the first-parent chain for report changes,
+# like `git log --first-parent --name-only` limited to the report paths (the project's configured folder, or the
+# default report globs as git pathspecs when the project configures none).
+merged="$work/merge-history-$commits"
+echo "== 3b. merge-heavy history of $commits commits (tests/bench/make-merge-history.sh)"
+# The marker lives beside the repository: an untracked file inside would count as a work-tree file.
+[ -f "$merged.done" ] || { "$here/make-merge-history.sh" "$merged" "$commits" && touch "$merged.done"; }
+default_pathspec=(reports ':(glob)**/*.sarif' ':(glob)**/gl-*-report.json')
+# history_rows LABEL NAME DIR PATHSPEC...: info and posture (first open, reopen) against their git peers.
+history_rows() {
+    local label=$1 name=$2 dir=$3 cache="$work/posture-cache-$2"
+    shift 3
+    measure "info_$name" "$gatehouse" info --repo "$dir" --format json
+    measure "gitlog_$name" git -C "$dir" log --name-only
+    measure "posture_first_$name" sh -c 'rm -rf "$1" && mkdir -p "$1" && XDG_CACHE_HOME="$1" exec "$2" posture --repo "$3" --format json' \
+        sh "$cache" "$gatehouse" "$dir"
+    measure "posture_reopen_$name" env XDG_CACHE_HOME="$cache" "$gatehouse" posture --repo "$dir" --format json
+    measure "gitlog_fp_$name" git -C "$dir" log --first-parent --name-only -- "$@"
+    echo "   $label: $(git -C "$dir" rev-list --count HEAD) commits, $(git -C "$dir" rev-list --merges --count HEAD) merges, $(git -C "$dir" tag | wc -l) tags; report paths: $*"
+    row "info, $label" "info_$name" "git log --name-only" "gitlog_$name"
+    row "posture first open (empty cache), $label" "posture_first_$name" "git log --first-parent --name-only -- REPORTS" "gitlog_fp_$name"
+    row "posture reopen (cache on disk), $label" "posture_reopen_$name" "git log --first-parent --name-only -- REPORTS" "gitlog_fp_$name"
+}
+history_rows "merge-heavy, $commits commits" merged "$merged" reports
+# REAL_REPOS: clones of real projects (e.g. GNOME/glib, 33,000 commits), measured the same way with the default
+# report globs.
+for real in ${REAL_REPOS:-}; do
+    [ -d "$real" ] || { echo "   $real: not a directory, skipped"; continue; }
+    history_rows "$(basename "$real")" "real_$(basename "$real" | tr -c 'A-Za-z0-9\n' _)" "$real" "${default_pathspec[@]}"
+done
 
 # 4. start-up -----------------------------------------------------------------------------------------------------
 echo "== 4. start-up to the first painted window, demo repository"

@@ -415,27 +415,40 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("paths");
         QTest::addColumn<QString>("fromFirst"); // changes from the first commit to the second
         QTest::addColumn<QString>("fromEmpty"); // the first commit against the empty tree
+        QTest::addColumn<QString>("deleted"); // files of the first commit the second no longer has as files
 
         const QString all = QStringLiteral("a.txt dir/b.txt dir/sub/c.txt reports/r.json x");
-        QTest::newRow("everything") << QStringList{} << "dir/sub/c.txt reports/s.json x/y.txt" << all;
+        QTest::newRow("everything") << QStringList{} << "dir/sub/c.txt reports/s.json x/y.txt" << all << "a.txt x";
         QTest::newRow("one folder") << QStringList{QStringLiteral("reports")} << "reports/s.json"
-                                    << "reports/r.json";
+                                    << "reports/r.json"
+                                    << "";
         QTest::newRow("trailing slash") << QStringList{QStringLiteral("reports/")} << "reports/s.json"
-                                        << "reports/r.json";
+                                        << "reports/r.json"
+                                        << "";
         QTest::newRow("nested folder") << QStringList{QStringLiteral("dir/sub")} << "dir/sub/c.txt"
-                                       << "dir/sub/c.txt";
+                                       << "dir/sub/c.txt"
+                                       << "";
         QTest::newRow("parent of a folder") << QStringList{QStringLiteral("dir")} << "dir/sub/c.txt"
-                                            << "dir/b.txt dir/sub/c.txt";
+                                            << "dir/b.txt dir/sub/c.txt"
+                                            << "";
         QTest::newRow("a name prefix is not a folder") << QStringList{QStringLiteral("di")} << ""
+                                                       << ""
                                                        << "";
         QTest::newRow("a file") << QStringList{QStringLiteral("dir/b.txt")} << ""
-                                << "dir/b.txt";
+                                << "dir/b.txt"
+                                << "";
+        QTest::newRow("a deleted file") << QStringList{QStringLiteral("a.txt")} << ""
+                                        << "a.txt"
+                                        << "a.txt";
         QTest::newRow("file became a folder") << QStringList{QStringLiteral("x")} << "x/y.txt"
+                                              << "x"
                                               << "x";
         QTest::newRow("two prefixes") << QStringList{QStringLiteral("reports"), QStringLiteral("x")}
                                       << "reports/s.json x/y.txt"
-                                      << "reports/r.json x";
-        QTest::newRow("the root") << QStringList{QStringLiteral(".")} << "dir/sub/c.txt reports/s.json x/y.txt" << all;
+                                      << "reports/r.json x"
+                                      << "x";
+        QTest::newRow("the root") << QStringList{QStringLiteral(".")} << "dir/sub/c.txt reports/s.json x/y.txt" << all
+                                  << "a.txt x";
     }
 
     void changedFiles()
@@ -461,13 +474,17 @@ private Q_SLOTS:
                 out << e.path;
             return out.join(QLatin1Char(' '));
         };
-        const auto changed = repo.changedFiles(first, second, paths);
+        QStringList deleted;
+        const auto changed = repo.changedFiles(first, second, paths, &deleted);
         QVERIFY(changed.ok());
         QTEST(names(changed), "fromFirst");
+        QTEST(deleted.join(QLatin1Char(' ')), "deleted");
         const auto initial = repo.changedFiles(ObjectId(), first, paths);
         QVERIFY(initial.ok());
         QTEST(names(initial), "fromEmpty");
-        QVERIFY(repo.changedFiles(first, ObjectId(), paths)->isEmpty()); // nothing is added by deleting all
+        QStringList all;
+        QVERIFY(repo.changedFiles(first, ObjectId(), paths, &all)->isEmpty()); // nothing is added by deleting all
+        QCOMPARE(all.join(QLatin1Char(' ')), names(initial)); // and everything is gone
 
         // The blob ids are the new tree's.
         QHash<QString, ObjectId> blobs;
@@ -479,9 +496,11 @@ private Q_SLOTS:
             QCOMPARE(e.blob, blobs.value(e.path));
         // libgit2's own diff (taken for wildcard pathspecs) finds the same files.
         if (paths.isEmpty()) {
-            const auto viaDiff = repo.changedFiles(first, second, {QStringLiteral("*")});
+            QStringList deletedViaDiff;
+            const auto viaDiff = repo.changedFiles(first, second, {QStringLiteral("*")}, &deletedViaDiff);
             QVERIFY(viaDiff.ok());
             QCOMPARE(names(viaDiff), names(changed));
+            QCOMPARE(deletedViaDiff, deleted);
             QCOMPARE(names(repo.changedFiles(ObjectId(), first, {QStringLiteral("*")})), names(initial));
         }
     }
