@@ -9,7 +9,7 @@
 #include "common/Versions.h"
 #include "git/Repository.h"
 #include "pages/WelcomePage.h"
-#include "repo/DemoLocation.h"
+#include "demo/DemoLocation.h"
 #include "repo/RecentRepositories.h"
 #include "repo/RepositoryLoader.h"
 #include "repo/RepositoryWatcher.h"

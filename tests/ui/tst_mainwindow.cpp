@@ -20,7 +20,7 @@
 #include "pages/WelcomePage.h"
 #include "pipeline/PipelineDocumentView.h"
 #include "pipeline/PipelineWorkspace.h"
-#include "repo/DemoLocation.h"
+#include "demo/DemoLocation.h"
 #include "repo/RecentRepositories.h"
 #include "repo/RepositoryFileModel.h"
 #include "repo/RepositoryLoader.h"

@@ -4,7 +4,7 @@
 
 #include "Cli.h"
 
-// Every subcommand's entry point, each defined in its own models/cli/<Name>Command.cpp.
+// Every subcommand's entry point, each defined in its own cli/<Name>Command.cpp.
 namespace gatehouse::cli {
 
 int runDemo(const QStringList& arguments, Io io);

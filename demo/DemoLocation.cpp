@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "DemoLocation.h"
+#include "demo/DemoLocation.h"
 
 #include "demo/DemoRepository.h"
 
