@@ -311,8 +311,9 @@ private Q_SLOTS:
                                    << u"sync.forbidden"_s << u"HTTP 403"_s;
         QTest::newRow("no project") << project << 404 << QByteArray(R"({"message":"404 Not Found"})")
                                     << u"sync.not-found"_s << u"has no project 42"_s;
-        QTest::newRow("truncated pipeline list") << project + "/pipelines" << 200 << QByteArray("[{\"id\":1,\"sha\":\"ab")
-                                                 << u"sync.truncated"_s << u"not complete JSON"_s;
+        QTest::newRow("truncated pipeline list")
+            << project + "/pipelines" << 200 << QByteArray("[{\"id\":1,\"sha\":\"ab") << u"sync.truncated"_s
+            << u"not complete JSON"_s;
         QTest::newRow("truncated report") << project + "/jobs/7/artifacts/gl-sast-report.json" << 200
                                           << gitLabReport("sast", "semgrep", "r", "a.js").left(120)
                                           << u"report.truncated"_s << u"/jobs/7/artifacts/gl-sast-report.json"_s;
