@@ -13,6 +13,8 @@
 
 namespace gatehouse::cli {
 
+int runFindingsSync(const QStringList& arguments, Io io); // FindingsSyncCommand.cpp
+
 namespace {
 
 const QString DefaultNotesRef = QStringLiteral("refs/notes/gatehouse-scans");
@@ -164,12 +166,17 @@ int runFindings(const QStringList& arguments, Io io)
         return runParse(arguments.mid(1), io);
     if (sub == QLatin1String("archive"))
         return runArchive(arguments.mid(1), io);
+    if (sub == QLatin1String("sync"))
+        return runFindingsSync(arguments, io);
     const bool help = sub == QLatin1String("--help") || sub == QLatin1String("-h");
     (help ? io.out : io.err)
         << "Usage: gatehouse findings parse FILE [--format text|json]\n"
            "       gatehouse findings archive FILE --commit REV [--repo DIR] [--name NAME]\n"
+           "       gatehouse findings sync (--gitlab URL --project ID | --github OWNER/REPO [--api-url URL]) "
+           "[--repo DIR] [--token-env VAR] [--max-pipelines N] [--since DATE] [--format text|json]\n"
            "parse: normalized findings of a scanner report (exit 2 if unreadable or unknown).\n"
-           "archive: stores the report in a git note on the commit (refs/notes/gatehouse-scans).\n";
+           "archive: stores the report in a git note on the commit (refs/notes/gatehouse-scans).\n"
+           "sync: stores the security reports GitLab or GitHub keeps for the default branch as scan notes.\n";
     if (help)
         return ExitOk;
     if (!sub.isEmpty())

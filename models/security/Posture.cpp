@@ -162,6 +162,7 @@ QList<FindingCategory> reportCategories(const ScanReport& report)
     case ReportFormat::NpmAudit:
     case ReportFormat::OsvScanner:
     case ReportFormat::Grype:
+    case ReportFormat::DependabotAlerts:
         return {FindingCategory::Dependency};
     case ReportFormat::Gitleaks:
         return {FindingCategory::Secret};

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ReportReader.h"
 
+#include "report/PlatformReportReader.h"
 #include "report/SonarQubeReader.h"
 
 #include <QBuffer>
@@ -2081,7 +2082,7 @@ ReportFormat formatFromName(const QString& nameHint)
         {"pip_audit", ReportFormat::PipAudit}, {"safety", ReportFormat::Safety},
         {"semgrep", ReportFormat::Semgrep},    {"bandit", ReportFormat::Bandit},
         {"osv", ReportFormat::OsvScanner},     {"zap", ReportFormat::Zap},
-        {"npm", ReportFormat::NpmAudit},
+        {"npm", ReportFormat::NpmAudit},       {"dependabot", ReportFormat::DependabotAlerts},
     };
     for (const Hint& h : hints) {
         if (n.contains(QLatin1String(h.needle)))
@@ -2097,12 +2098,14 @@ ReportFormat detect(const PeekSax& peek, const QString& nameHint)
         if (peek.rootArrayEmpty) {
             // An empty list says nothing about its tool; only list-shaped formats can be named by the file.
             const QList<ReportFormat> listFormats{ReportFormat::Gitleaks, ReportFormat::Trivy, ReportFormat::Safety,
-                                                  ReportFormat::PipAudit};
+                                                  ReportFormat::PipAudit, ReportFormat::DependabotAlerts};
             return listFormats.contains(hinted) ? hinted : ReportFormat::Unknown;
         }
         const QSet<QString>& k = peek.firstElementKeys;
         if (SonarQubeReader::recognises(k, {}))
             return ReportFormat::SonarQube;
+        if (PlatformReportReader::recognisesDependabot(k))
+            return ReportFormat::DependabotAlerts;
         if (peek.firstElementType == json::value_t::array)
             return ReportFormat::Safety;
         if (k.contains(QStringLiteral("RuleID"))
@@ -2129,6 +2132,8 @@ ReportFormat detect(const PeekSax& peek, const QString& nameHint)
         return ReportFormat::Sarif;
     if (SonarQubeReader::recognises(top, peek.childKeys.value(QStringLiteral("issues"))))
         return ReportFormat::SonarQube;
+    if (PlatformReportReader::recognisesGitLab(top, peek.childKeys.value(QStringLiteral("vulnerabilities"))))
+        return ReportFormat::GitLabSecurity;
     if (has("SchemaVersion") || (has("ArtifactName") && has("Results")))
         return ReportFormat::Trivy;
     if (has("matches") && (has("descriptor") || has("source") || has("distro") || childHas("matches", "vulnerability")))
@@ -2194,7 +2199,9 @@ std::unique_ptr<FormatReader> makeReader(ReportFormat format, bool listForm)
         return std::make_unique<NpmAuditReader>();
     case ReportFormat::OsvScanner:
         return std::make_unique<OsvReader>();
-    case ReportFormat::SonarQube: // whole-document reader, see SonarQubeReader
+    case ReportFormat::SonarQube: // whole-document readers, see SonarQubeReader and PlatformReportReader
+    case ReportFormat::GitLabSecurity:
+    case ReportFormat::DependabotAlerts:
     case ReportFormat::Unknown:
         break;
     }
@@ -2285,6 +2292,10 @@ QString reportFormatName(ReportFormat format)
         return QStringLiteral("osv-scanner-json");
     case ReportFormat::SonarQube:
         return QStringLiteral("sonarqube-json");
+    case ReportFormat::GitLabSecurity:
+        return QStringLiteral("gitlab-security-json");
+    case ReportFormat::DependabotAlerts:
+        return QStringLiteral("dependabot-alerts-json");
     case ReportFormat::Unknown:
         break;
     }
@@ -2297,6 +2308,10 @@ QString reportFormatTool(ReportFormat format)
         return {};
     if (format == ReportFormat::SonarQube)
         return QStringLiteral("sonarqube");
+    if (format == ReportFormat::DependabotAlerts)
+        return QStringLiteral("dependabot");
+    if (format == ReportFormat::GitLabSecurity) // the scanner is named inside each report
+        return {};
     auto reader = makeReader(format, false);
     return reader ? reader->tool() : QString();
 }
@@ -2352,13 +2367,19 @@ Result<ParsedReport> ReportReader::readDevice(QIODevice& device, qint64 size, co
         return fail(*problem);
     const PeekSax shape = peekShape(prefix);
     const ReportFormat format = detect(shape, path);
-    if (format == ReportFormat::SonarQube) {
-        // Pages may be concatenated documents, which the streaming parse does not take: read the whole file.
+    if (format == ReportFormat::SonarQube || format == ReportFormat::GitLabSecurity
+        || format == ReportFormat::DependabotAlerts) {
+        // Whole-document readers (SonarQube pages may be concatenated documents, which the streaming parse does not
+        // take; the platforms' reports are API answers of bounded size): read the whole file.
         const QByteArray data = device.read(limits.maxFileSize + 1);
         if (data.size() > limits.maxFileSize)
             return fail({QStringLiteral("report.too-large"),
                          QStringLiteral("the report is over the %1-byte limit").arg(limits.maxFileSize),
                          limits.maxFileSize});
+        if (format == ReportFormat::GitLabSecurity)
+            return PlatformReportReader::readGitLab(data, path, limits, failure);
+        if (format == ReportFormat::DependabotAlerts)
+            return PlatformReportReader::readDependabot(data, path, limits, failure);
         return SonarQubeReader::read(data, path, limits, failure);
     }
     ParsedReport report;

@@ -31,6 +31,8 @@ enum class ReportFormat
     NpmAudit,
     OsvScanner,
     SonarQube, ///< generic issue import format or api/issues/search pages
+    GitLabSecurity, ///< GitLab's security report JSON (gl-sast-report.json, …)
+    DependabotAlerts, ///< GitHub's Dependabot alerts API answer (a JSON list of alerts)
 };
 
 /// "sarif", "semgrep-json", "trivy-json", ... (the `format` field of `gatehouse findings parse`).

@@ -194,7 +194,7 @@ private Q_SLOTS:
                                        << u"sync.unauthorized"_s;
         QTest::newRow("no access") << 403 << QByteArray(R"({"message":"403 Forbidden"})") << u"sync.forbidden"_s;
         QTest::newRow("no project") << 404 << QByteArray(R"({"message":"404 Not Found"})") << u"sync.not-found"_s;
-        QTest::newRow("truncated body") << 200 << QByteArray(R"([{"id":1,"sha":"ab)") << u"sync.truncated"_s;
+        QTest::newRow("truncated body") << 200 << QByteArray("[{\"id\":1,\"sha\":\"ab") << u"sync.truncated"_s;
         QTest::newRow("not a list") << 200 << QByteArray(R"({"message":"hello"})") << u"sync.json"_s;
     }
     void errors()

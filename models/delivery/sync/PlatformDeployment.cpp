@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PlatformDeployment.h"
 
+#include "runs/sync/ApiPager.h"
+
 #include "git/Repository.h"
 
 #include <QHash>
@@ -31,15 +33,10 @@ QString text(const QJsonValue& value)
 
 Result<QJsonArray> arrayOf(const QByteArray& page, const char* what)
 {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(page, &error);
-    // A document that ends mid-value was cut off in transit (a dropped connection, a proxy limit).
-    if (error.error != QJsonParseError::NoError)
-        return makeError(error.offset >= page.trimmed().size() - 1 ? QStringLiteral("sync.truncated")
-                                                                   : QStringLiteral("sync.json"),
-                         QStringLiteral("%1 is not complete JSON: %2 at offset %3")
-                             .arg(QLatin1String(what), error.errorString())
-                             .arg(error.offset));
+    const Result<QJsonDocument> read = runs::ApiPager::readJson(page, QLatin1String(what));
+    if (!read.ok())
+        return read.error();
+    const QJsonDocument& document = read.value();
     if (!document.isArray())
         return makeError(QStringLiteral("sync.json"),
                          QStringLiteral("%1 is not a JSON array").arg(QLatin1String(what)));

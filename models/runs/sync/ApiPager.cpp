@@ -54,6 +54,7 @@ struct ApiPager::Private
     Options options;
     QString token;
     QUrl url; ///< the request in flight (or waiting out a rate limit)
+    QByteArray accept; ///< its Accept header, empty for the API's default
     int requests = 0;
     int rateLimitWaits = 0;
 };
@@ -63,7 +64,7 @@ ApiPager::ApiPager(QObject* parent)
     , d(std::make_unique<Private>())
 {
     d->waitTimer.setSingleShot(true);
-    connect(&d->waitTimer, &QTimer::timeout, this, [this] { get(d->url); });
+    connect(&d->waitTimer, &QTimer::timeout, this, [this] { get(d->url, d->accept); });
 }
 
 ApiPager::~ApiPager()
@@ -97,6 +98,19 @@ QUrl ApiPager::projectUrl(bool gitLab, const QUrl& baseUrl, const QString& proje
     else
         url.setPath(base + QStringLiteral("/repos/") + project + QLatin1Char('/') + suffix);
     return url;
+}
+
+Result<QJsonDocument> ApiPager::readJson(const QByteArray& body, const QString& what)
+{
+    QJsonParseError error;
+    QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError)
+        return makeError(error.offset >= body.trimmed().size() - 1 ? QStringLiteral("sync.truncated")
+                                                                   : QStringLiteral("sync.json"),
+                         QStringLiteral("%1 is not complete JSON: %2 at offset %3")
+                             .arg(what, error.errorString())
+                             .arg(error.offset));
+    return document;
 }
 
 void ApiPager::setOptions(const Options& options, const QString& token)
@@ -137,19 +151,22 @@ void ApiPager::abort()
     }
 }
 
-void ApiPager::get(const QUrl& url)
+void ApiPager::get(const QUrl& url, const QByteArray& accept)
 {
     d->url = url;
+    d->accept = accept;
     QNetworkRequest request(url);
     request.setTransferTimeout(30000);
     // Redirects stay on the same origin: the token header must not follow a redirect to another host.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("Gatehouse/" GATEHOUSE_VERSION));
     if (d->options.gitLab) {
+        if (!accept.isEmpty())
+            request.setRawHeader("Accept", accept);
         if (!d->token.isEmpty())
             request.setRawHeader("PRIVATE-TOKEN", d->token.toUtf8());
     } else {
-        request.setRawHeader("Accept", "application/vnd.github+json");
+        request.setRawHeader("Accept", accept.isEmpty() ? QByteArray("application/vnd.github+json") : accept);
         request.setRawHeader("X-GitHub-Api-Version", "2022-11-28");
         if (!d->token.isEmpty())
             request.setRawHeader("Authorization", "Bearer " + d->token.toUtf8());

@@ -4,6 +4,7 @@
 
 #include "common/Result.h"
 
+#include <QJsonDocument>
 #include <QObject>
 #include <QUrl>
 
@@ -41,9 +42,14 @@ public:
     /// GitLab: BASE/api/v4/projects/<id or url-encoded path>/SUFFIX; GitHub: BASE/repos/OWNER/REPO/SUFFIX.
     static QUrl projectUrl(bool gitLab, const QUrl& baseUrl, const QString& project, const QString& suffix);
 
+    /// An answer's JSON; `what` names it in the error: sync.truncated for a document cut off in transit (a dropped
+    /// connection, a proxy limit), sync.json for anything else that is not JSON.
+    static Result<QJsonDocument> readJson(const QByteArray& body, const QString& what);
+
     void setOptions(const Options& options, const QString& token);
-    /// Sends one GET; answers with page() or failed().
-    void get(const QUrl& url);
+    /// Sends one GET; answers with page() or failed(). `accept`: a media type other than the API's JSON (GitHub's
+    /// application/sarif+json for a code-scanning analysis); kept for a retry after a rate limit.
+    void get(const QUrl& url, const QByteArray& accept = {});
     void abort();
     bool isBusy() const;
     int requests() const;

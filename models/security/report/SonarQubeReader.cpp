@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SonarQubeReader.h"
 
+#include "JsonFields.h"
+
 #include <QCryptographicHash>
 #include <QHash>
 
@@ -15,19 +17,7 @@ namespace {
 
 using json = nlohmann::json;
 
-QString text(const json& j, const char* key)
-{
-    if (!j.is_object())
-        return {};
-    const auto it = j.find(key);
-    if (it == j.end())
-        return {};
-    if (it->is_string())
-        return QString::fromStdString(it->get<std::string>());
-    if (it->is_number_integer())
-        return QString::number(it->get<qint64>());
-    return {};
-}
+using report::text;
 
 int integer(const json& j, const char* key)
 {

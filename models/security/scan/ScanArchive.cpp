@@ -79,6 +79,17 @@ Result<git::ObjectId> ScanArchive::archive(git::Repository& repo, const git::Obj
     return repo.writeNote(notesRef, commit, note, signature, true);
 }
 
+QString ScanArchive::notesRefOf(const git::Repository& repo)
+{
+    if (!repo.isBare()) {
+        if (auto text = repo.readWorkTreeFile(QStringLiteral(".gatehouse/config.yml"), 1 << 20)) {
+            if (auto config = SecurityConfig::parse(*text); config && !config->notesRef.isEmpty())
+                return config->notesRef;
+        }
+    }
+    return defaultNotesRef();
+}
+
 Result<ScanArchive::ArchivedReport> ScanArchive::archiveFile(const QString& repoPath, const QString& filePath,
                                                              const QString& revision, const QString& name,
                                                              const QString& notesRef)
@@ -99,15 +110,7 @@ Result<ScanArchive::ArchivedReport> ScanArchive::archiveFile(const QString& repo
     auto commit = repo->resolve(revision.isEmpty() ? QStringLiteral("HEAD") : revision);
     if (!commit)
         return commit.error();
-    QString ref = notesRef;
-    if (ref.isEmpty() && !repo->isBare()) {
-        if (auto text = repo->readWorkTreeFile(QStringLiteral(".gatehouse/config.yml"), 1 << 20)) {
-            if (auto config = SecurityConfig::parse(*text); config && !config->notesRef.isEmpty())
-                ref = config->notesRef;
-        }
-    }
-    if (ref.isEmpty())
-        ref = defaultNotesRef();
+    const QString ref = notesRef.isEmpty() ? notesRefOf(repo.value()) : notesRef;
     auto signature = repo->defaultSignature();
     if (!signature)
         return makeError(signature.error().code,

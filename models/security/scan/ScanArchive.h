@@ -21,6 +21,9 @@ class ScanArchive
 public:
     static QString defaultNotesRef() { return QStringLiteral("refs/notes/gatehouse-scans"); }
 
+    /// The scan notes ref of a repository: its work tree's .gatehouse/config.yml `notes: ref:`, else the default.
+    static QString notesRefOf(const git::Repository& repo);
+
     /// What the newest archived scan found, by tool.
     struct Baseline
     {
