@@ -2,37 +2,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RunTableModel.h"
 
-#include <QThread>
-
 #include <algorithm>
 
 namespace gatehouse::runs {
 
 RunTableModel::RunTableModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : RowTableModel({tr("Status"), tr("Pipeline"), tr("Branch"), tr("Commit"), tr("Started"), tr("Duration"),
+                     tr("Trigger"), tr("Jobs")},
+                    OtherHeaders::None, parent)
 { }
 
 void RunTableModel::setSnapshot(const QList<Run>& runs)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
-    beginResetModel();
-    m_runs = runs;
-    std::stable_sort(m_runs.begin(), m_runs.end(), [](const Run& a, const Run& b) {
+    QList<Run> sorted = runs;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Run& a, const Run& b) {
         if (a.when() != b.when())
             return a.when() > b.when();
         return a.attempt > b.attempt;
     });
-    endResetModel();
-}
-
-int RunTableModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_runs.size());
-}
-
-int RunTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    setRows(std::move(sorted));
 }
 
 QString RunTableModel::durationText(double seconds)
@@ -47,11 +35,8 @@ QString RunTableModel::durationText(double seconds)
     return QStringLiteral("%1 h %2 m").arg(total / 3600).arg((total % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
-QVariant RunTableModel::data(const QModelIndex& index, int role) const
+QVariant RunTableModel::cellData(const Run& run, const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Run& run = m_runs.at(index.row());
     switch (role) {
     case StatusRole:
         return int(run.status);
@@ -97,32 +82,6 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const
         return run.trigger;
     case JobsColumn:
         return int(run.jobs.size());
-    default:
-        return {};
-    }
-}
-
-QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case StatusColumn:
-        return tr("Status");
-    case PipelineColumn:
-        return tr("Pipeline");
-    case BranchColumn:
-        return tr("Branch");
-    case CommitColumn:
-        return tr("Commit");
-    case StartedColumn:
-        return tr("Started");
-    case DurationColumn:
-        return tr("Duration");
-    case TriggerColumn:
-        return tr("Trigger");
-    case JobsColumn:
-        return tr("Jobs");
     default:
         return {};
     }
