@@ -8,7 +8,7 @@
 
 namespace gatehouse::delivery {
 
-/// The Incidents page's list (issue 6, section 5): date, title, scope, severity, time to restore. SearchTextRole
+/// The Incidents page's list: date, title, scope, severity, time to restore. SearchTextRole
 /// gives one string per row for a QSortFilterProxyModel search box.
 ///
 /// Thread affinity: the thread it lives on (the GUI thread); setSnapshot() takes a value built by a worker.
