@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RunTableModel.h"
+#include "common/Format.h"
 
 #include <algorithm>
 
@@ -25,14 +26,7 @@ void RunTableModel::setSnapshot(const QList<Run>& runs)
 
 QString RunTableModel::durationText(double seconds)
 {
-    if (seconds < 0)
-        return QStringLiteral("-");
-    const qint64 total = qRound64(seconds);
-    if (total < 60)
-        return QStringLiteral("%1 s").arg(total);
-    if (total < 3600)
-        return QStringLiteral("%1 m %2 s").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1 h %2 m").arg(total / 3600).arg((total % 3600) / 60, 2, 10, QLatin1Char('0'));
+    return format::clockDuration(seconds);
 }
 
 QVariant RunTableModel::cellData(const Run& run, const QModelIndex& index, int role) const
