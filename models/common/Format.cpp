@@ -40,4 +40,29 @@ QString clockDuration(double seconds)
     return QStringLiteral("%1 h %2 m").arg(total / 3600).arg((total % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
+QString metricValue(std::optional<double> value, const QString& unit, MetricStyle style)
+{
+    const bool card = style == MetricStyle::Card;
+    if (!value)
+        return card ? QStringLiteral("—") : QStringLiteral("no data");
+    const double v = *value;
+    if (unit == QLatin1String("ratio"))
+        return QStringLiteral("%1 %").arg(v * 100, 0, 'f', card && (v >= 0.995 || v == 0) ? 0 : 1);
+    if (unit == QLatin1String("seconds")) {
+        if (!card)
+            return v < 3600 ? QStringLiteral("%1 min").arg(v / 60, 0, 'f', 1)
+                            : QStringLiteral("%1 h").arg(v / 3600, 0, 'f', 1);
+        if (v < 60)
+            return QStringLiteral("%1 s").arg(v, 0, 'f', 0);
+        if (v < 3600)
+            return QStringLiteral("%1 min").arg(v / 60, 0, 'f', 0);
+        if (v < 48 * 3600)
+            return QStringLiteral("%1 h").arg(v / 3600, 0, 'f', 1);
+        return QStringLiteral("%1 days").arg(v / 86400, 0, 'f', 1);
+    }
+    if (card && unit == QLatin1String("per week"))
+        return QStringLiteral("%1 / week").arg(v, 0, 'f', 1);
+    return QStringLiteral("%1 %2").arg(v, 0, 'f', 2).arg(unit);
+}
+
 } // namespace gatehouse::format

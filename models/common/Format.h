@@ -27,4 +27,15 @@ QString shortDuration(std::optional<double> seconds, DurationStyle style = Durat
 /// A run or job duration with its seconds: "45 s", "2 m 05 s", "1 h 03 m"; "-" for a negative (unknown) value.
 QString clockDuration(double seconds);
 
+/// How metricValue() writes a success metric. The Overview cards are compact ("97 %", "42 min", "1.5 / week", "—"
+/// without data); the CLI's scorecard text keeps one decimal everywhere ("97.0 %", "42.0 min", "no data").
+enum class MetricStyle
+{
+    Card,
+    Text,
+};
+
+/// A metric's value in its unit ("ratio", "seconds", "per week" or any other unit, printed after the number).
+QString metricValue(std::optional<double> value, const QString& unit, MetricStyle style);
+
 } // namespace gatehouse::format

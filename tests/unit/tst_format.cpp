@@ -77,6 +77,46 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         QCOMPARE(format::clockDuration(seconds), expected);
     }
+
+    void metricValue_data()
+    {
+        QTest::addColumn<std::optional<double>>("value");
+        QTest::addColumn<QString>("unit");
+        QTest::addColumn<bool>("card");
+        QTest::addColumn<QString>("expected");
+        using Value = std::optional<double>;
+        const QString ratio = QStringLiteral("ratio");
+        const QString seconds = QStringLiteral("seconds");
+        const QString perWeek = QStringLiteral("per week");
+        QTest::newRow("no data card") << Value() << ratio << true << QStringLiteral("—");
+        QTest::newRow("no data text") << Value() << ratio << false << QStringLiteral("no data");
+        QTest::newRow("ratio card rounds near 100") << Value(0.996) << ratio << true << QStringLiteral("100 %");
+        QTest::newRow("ratio card zero") << Value(0.0) << ratio << true << QStringLiteral("0 %");
+        QTest::newRow("ratio card one decimal") << Value(0.975) << ratio << true << QStringLiteral("97.5 %");
+        QTest::newRow("ratio text always one decimal") << Value(0.996) << ratio << false << QStringLiteral("99.6 %");
+        QTest::newRow("ratio text zero") << Value(0.0) << ratio << false << QStringLiteral("0.0 %");
+        QTest::newRow("seconds card") << Value(42.0) << seconds << true << QStringLiteral("42 s");
+        QTest::newRow("minutes card") << Value(42 * 60.0) << seconds << true << QStringLiteral("42 min");
+        QTest::newRow("minutes text") << Value(42 * 60.0) << seconds << false << QStringLiteral("42.0 min");
+        QTest::newRow("seconds text as minutes") << Value(30.0) << seconds << false << QStringLiteral("0.5 min");
+        QTest::newRow("hours card") << Value(3.1 * 3600) << seconds << true << QStringLiteral("3.1 h");
+        QTest::newRow("hours text") << Value(3.1 * 3600) << seconds << false << QStringLiteral("3.1 h");
+        QTest::newRow("days card") << Value(3 * 86400.0) << seconds << true << QStringLiteral("3.0 days");
+        QTest::newRow("days text stay hours") << Value(3 * 86400.0) << seconds << false << QStringLiteral("72.0 h");
+        QTest::newRow("per week card") << Value(1.5) << perWeek << true << QStringLiteral("1.5 / week");
+        QTest::newRow("per week text") << Value(1.5) << perWeek << false << QStringLiteral("1.50 per week");
+        QTest::newRow("other unit") << Value(2.0) << QStringLiteral("findings") << true
+                                    << QStringLiteral("2.00 findings");
+    }
+    void metricValue()
+    {
+        QFETCH(std::optional<double>, value);
+        QFETCH(QString, unit);
+        QFETCH(bool, card);
+        QFETCH(QString, expected);
+        QCOMPARE(format::metricValue(value, unit, card ? format::MetricStyle::Card : format::MetricStyle::Text),
+                 expected);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFormat)
