@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
 #include "SyncOptions.h"
+#include "common/Format.h"
 
 #include "delivery/DeliveryAnalysis.h"
 #include "delivery/DeliveryJson.h"
@@ -21,16 +22,7 @@ namespace {
 
 QString duration(std::optional<double> seconds)
 {
-    if (!seconds)
-        return QStringLiteral("-");
-    const qint64 s = qint64(std::llround(*seconds));
-    if (s < 60)
-        return QStringLiteral("%1s").arg(s);
-    if (s < 3600)
-        return QStringLiteral("%1m").arg(s / 60);
-    if (s < 86400)
-        return QStringLiteral("%1h %2m").arg(s / 3600).arg((s % 3600) / 60);
-    return QStringLiteral("%1d %2h").arg(s / 86400).arg((s % 86400) / 3600);
+    return format::shortDuration(seconds, format::DurationStyle::Plain);
 }
 
 QString ratio(std::optional<double> value)

@@ -426,7 +426,7 @@ int runAnalyze(const QStringList& arguments, Io io)
 
 } // namespace
 
-// `gatehouse runs import|analyze`: CI run history (issue 7).
+// `gatehouse runs import|analyze`: CI run history.
 int runRuns(const QStringList& arguments, Io io)
 {
     const QString action = arguments.value(0);

@@ -14,7 +14,7 @@ namespace gatehouse::cli {
 
 using namespace gatehouse::runs;
 
-// `gatehouse runs sync`: fetch recent runs from a GitLab or GitHub server into the repository's store (issue 7 §1).
+// `gatehouse runs sync`: fetch recent runs from a GitLab or GitHub server into the repository's store.
 // The token comes from an environment variable only: never an argument (shell history, ps) and never printed.
 int runRunsSync(const QStringList& arguments, Io io)
 {

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
+#include "common/Format.h"
 
 #include "git/Repository.h"
 #include "scorecard/Scorecard.h"
@@ -14,15 +15,7 @@ namespace {
 
 QString actualText(const scorecard::MetricResult& metric)
 {
-    if (!metric.actual)
-        return QStringLiteral("no data");
-    const double value = *metric.actual;
-    if (metric.unit == QLatin1String("ratio"))
-        return QStringLiteral("%1 %").arg(value * 100, 0, 'f', 1);
-    if (metric.unit == QLatin1String("seconds"))
-        return value < 3600 ? QStringLiteral("%1 min").arg(value / 60, 0, 'f', 1)
-                            : QStringLiteral("%1 h").arg(value / 3600, 0, 'f', 1);
-    return QStringLiteral("%1 %2").arg(value, 0, 'f', 2).arg(metric.unit);
+    return format::metricValue(metric.actual, metric.unit, format::MetricStyle::Text);
 }
 
 // {"kind","page", and "path"+"line" for files or "ref" for commits and tags}: where the figure comes from.

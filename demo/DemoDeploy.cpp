@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// The demo project's Kubernetes manifests (issue 9 §3): staging takes a new image with a plain rolling update,
+// The demo project's Kubernetes manifests: staging takes a new image with a plain rolling update,
 // production through a Flagger canary that shifts traffic step by step while two metrics hold and rolls back by
 // itself when they do not. The pipeline's `kubectl set image deployment/parcel-api` is what starts either.
 #include "DemoContent.h"

@@ -5,6 +5,7 @@
 // (JSON) and trivy's SARIF 2.1.0 (config scan). Field names and nesting follow real reports; the findings are
 // derived from the tree being scanned, so they come and go with the code.
 #include "DemoContent.h"
+#include "common/Format.h"
 
 #include <QCryptographicHash>
 
@@ -32,11 +33,6 @@ QByteArray toBytes(const Json& json)
 QString sha256Hex(const QString& text)
 {
     return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
-}
-
-QString iso(const QDateTime& time)
-{
-    return time.toUTC().toString(Qt::ISODate);
 }
 
 /// Where a line containing `needle` is in `content`: 1-based line, 0-based byte offset of the line, the line.
@@ -231,7 +227,7 @@ QMap<QString, QString> pins(const FileMap& tree)
 QString reportId(const QDateTime& time)
 {
     const quint64 ms = quint64(time.toMSecsSinceEpoch());
-    const QString hash = sha256Hex(iso(time));
+    const QString hash = sha256Hex(format::isoUtc(time));
     return u"%1-%2-7%3-8%4-%5"_s.arg(ms >> 16, 8, 16, QLatin1Char('0'))
         .arg(ms & 0xffff, 4, 16, QLatin1Char('0'))
         .arg(hash.mid(0, 3), hash.mid(3, 3), hash.mid(6, 12));
@@ -498,7 +494,7 @@ QByteArray DemoScanner::gitleaksJson(const FileMap& tree) const
             {"Entropy", std::round(shannonEntropy(QByteArray(rule.secret)) * 1e7) / 1e7},
             {"Author", str(origin.author)},
             {"Email", str(origin.email)},
-            {"Date", str(iso(origin.date))},
+            {"Date", str(format::isoUtc(origin.date))},
             {"Message", str(origin.message.trimmed())},
             {"Tags", Json::array()},
             {"RuleID", rule.ruleId},

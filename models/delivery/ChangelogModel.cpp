@@ -2,37 +2,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ChangelogModel.h"
 
-#include <QThread>
-
 namespace gatehouse::delivery {
 
 ChangelogModel::ChangelogModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : RowTableModel({tr("Commit"), tr("Summary"), tr("Author"), tr("Committed (UTC)")}, OtherHeaders::QtDefault, parent)
 { }
 
 void ChangelogModel::setCommits(const QList<git::CommitInfo>& commits)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
-    beginResetModel();
-    m_commits = commits;
-    endResetModel();
+    setRows(commits);
 }
 
-int ChangelogModel::rowCount(const QModelIndex& parent) const
+QVariant ChangelogModel::cellData(const git::CommitInfo& commit, const QModelIndex& index, int role) const
 {
-    return parent.isValid() ? 0 : int(m_commits.size());
-}
-
-int ChangelogModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant ChangelogModel::data(const QModelIndex& index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const git::CommitInfo& commit = m_commits.at(index.row());
     switch (role) {
     case CommitIdRole:
         return commit.id.toString();
@@ -62,23 +44,6 @@ QVariant ChangelogModel::data(const QModelIndex& index, int role) const
     default:
         return {};
     }
-}
-
-QVariant ChangelogModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case CommitColumn:
-        return tr("Commit");
-    case SummaryColumn:
-        return tr("Summary");
-    case AuthorColumn:
-        return tr("Author");
-    case TimeColumn:
-        return tr("Committed (UTC)");
-    }
-    return {};
 }
 
 } // namespace gatehouse::delivery

@@ -4,14 +4,14 @@
 
 #include "git/GitTypes.h"
 
-#include <QAbstractTableModel>
+#include "common/RowTableModel.h"
 
 namespace gatehouse::delivery {
 
 /// The commits a deployment brings (or takes back), newest first: commit, summary, author, committer time.
 ///
 /// Thread affinity: the GUI thread; setCommits() takes a value built by a worker.
-class ChangelogModel : public QAbstractTableModel
+class ChangelogModel : public RowTableModel<git::CommitInfo>
 {
     Q_OBJECT
 public:
@@ -34,15 +34,10 @@ public:
     explicit ChangelogModel(QObject* parent = nullptr);
 
     void setCommits(const QList<git::CommitInfo>& commits);
-    const QList<git::CommitInfo>& commits() const { return m_commits; }
+    const QList<git::CommitInfo>& commits() const { return rows(); }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-private:
-    QList<git::CommitInfo> m_commits;
+protected:
+    QVariant cellData(const git::CommitInfo& row, const QModelIndex& index, int role) const override;
 };
 
 } // namespace gatehouse::delivery

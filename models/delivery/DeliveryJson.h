@@ -11,8 +11,9 @@
 
 namespace gatehouse::delivery {
 
-/// The JSON shapes of `gatehouse deployments` and `gatehouse incidents` (issue 6, section 7): the field names are
-/// a contract. Times are ISO 8601 UTC ("2026-01-05T10:00:00Z"); a metric without data is null. Pure; any thread.
+/// The JSON shapes of `gatehouse deployments` and `gatehouse incidents`: the field names are a
+/// contract (scripts read them), so never rename one; adding fields is fine. Times are ISO 8601 UTC
+/// ("2026-01-05T10:00:00Z"); a metric without data is null. Pure; any thread.
 class DeliveryJson
 {
 public:

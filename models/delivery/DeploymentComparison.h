@@ -13,7 +13,7 @@ class Repository;
 
 namespace gatehouse::delivery {
 
-/// What changed between two deployments (issue 6, sections 4 and 5): the changelog, the files, and the pipeline
+/// What changed between two deployments: the changelog, the files, and the pipeline
 /// and policy files among them. Value type.
 struct DeploymentDiff
 {

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DeploymentTableModel.h"
+#include "common/Format.h"
 
 #include <QHash>
 
@@ -56,16 +57,7 @@ DeploymentTableModel::DeploymentStatus DeploymentTableModel::statusOf(const Depl
 
 QString DeploymentTableModel::formatDuration(std::optional<double> seconds)
 {
-    if (!seconds)
-        return QStringLiteral("–");
-    const qint64 s = qint64(std::llround(*seconds));
-    if (s < 60)
-        return QStringLiteral("%1s").arg(s);
-    if (s < 3600)
-        return QStringLiteral("%1m").arg(s / 60);
-    if (s < 86400)
-        return QStringLiteral("%1h %2m").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1d %2h").arg(s / 86400).arg((s % 86400) / 3600);
+    return format::shortDuration(seconds, format::DurationStyle::Padded);
 }
 
 int DeploymentTableModel::rowCount(const QModelIndex& parent) const

@@ -8,7 +8,7 @@
 
 namespace gatehouse::delivery {
 
-/// The Deployments page's table (issue 6, section 4): one row per deployment, in time order. Semantic roles only;
+/// The Deployments page's table: one row per deployment, in time order. Semantic roles only;
 /// delegates turn the status into colours.
 ///
 /// Thread affinity: the thread it lives on (the GUI thread); setSnapshot() takes a value built by a worker.

@@ -77,7 +77,7 @@ struct DoraSummary
     QStringList notes;
 };
 
-/// The four key metrics and their bands (issue 6, section 2).
+/// The four key metrics and their bands.
 ///
 /// Bands follow the software delivery performance clusters of the **2023 Accelerate State of DevOps Report**
 /// (DORA, Google Cloud), in one table (thresholds()). The report gives ranges per cluster, with gaps and with the

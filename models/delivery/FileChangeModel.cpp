@@ -4,20 +4,15 @@
 
 #include "DeploymentComparison.h"
 
-#include <QThread>
-
 namespace gatehouse::delivery {
 
 FileChangeModel::FileChangeModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : RowTableModel({tr("Status"), tr("File"), tr("Added"), tr("Removed")}, OtherHeaders::QtDefault, parent)
 { }
 
 void FileChangeModel::setChanges(const QList<git::FileChange>& changes)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
-    beginResetModel();
-    m_changes = changes;
-    endResetModel();
+    setRows(changes);
 }
 
 QString FileChangeModel::statusName(git::FileChange::Status status)
@@ -41,21 +36,8 @@ QString FileChangeModel::statusName(git::FileChange::Status status)
     return tr("changed");
 }
 
-int FileChangeModel::rowCount(const QModelIndex& parent) const
+QVariant FileChangeModel::cellData(const git::FileChange& change, const QModelIndex& index, int role) const
 {
-    return parent.isValid() ? 0 : int(m_changes.size());
-}
-
-int FileChangeModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant FileChangeModel::data(const QModelIndex& index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const git::FileChange& change = m_changes.at(index.row());
     const QString path = change.status == git::FileChange::Status::Deleted ? change.oldPath : change.newPath;
     switch (role) {
     case StatusRole:
@@ -95,23 +77,6 @@ QVariant FileChangeModel::data(const QModelIndex& index, int role) const
     default:
         return {};
     }
-}
-
-QVariant FileChangeModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case StatusColumn:
-        return tr("Status");
-    case PathColumn:
-        return tr("File");
-    case AdditionsColumn:
-        return tr("Added");
-    case DeletionsColumn:
-        return tr("Removed");
-    }
-    return {};
 }
 
 } // namespace gatehouse::delivery

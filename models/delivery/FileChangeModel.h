@@ -4,7 +4,7 @@
 
 #include "git/GitTypes.h"
 
-#include <QAbstractTableModel>
+#include "common/RowTableModel.h"
 
 namespace gatehouse::delivery {
 
@@ -12,7 +12,7 @@ namespace gatehouse::delivery {
 /// PipelineRole marks CI configurations and Gatehouse settings.
 ///
 /// Thread affinity: the GUI thread; setChanges() takes a value built by a worker.
-class FileChangeModel : public QAbstractTableModel
+class FileChangeModel : public RowTableModel<git::FileChange>
 {
     Q_OBJECT
 public:
@@ -37,13 +37,8 @@ public:
     void setChanges(const QList<git::FileChange>& changes);
     static QString statusName(git::FileChange::Status status); ///< "added", "deleted", "modified", ...
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-private:
-    QList<git::FileChange> m_changes;
+protected:
+    QVariant cellData(const git::FileChange& row, const QModelIndex& index, int role) const override;
 };
 
 } // namespace gatehouse::delivery

@@ -22,7 +22,7 @@ struct IncidentDiagnostic
     QString message;
 };
 
-/// Reads incidents out of commit messages and postmortem documents (issue 6, section 3). Pure; any thread.
+/// Reads incidents out of commit messages and postmortem documents. Pure; any thread.
 ///
 /// Commits: the subject is `postmortem(scope): title`, `hotfix(scope): title`, `revert(scope): title` (a `!` before
 /// the colon is allowed) or git's `Revert "subject"`. Fields are `Key: value` lines anywhere in the body (trailers

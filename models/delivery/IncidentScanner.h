@@ -11,9 +11,9 @@
 
 namespace gatehouse::delivery {
 
-/// Finds incidents in a repository and links them to deployments (issue 6, section 3).
+/// Finds incidents in a repository and links them to deployments.
 ///
-/// Linking, per incident (the issue's rules, made exact where the repository knows more):
+/// Linking, per incident (the rules below, made exact where the repository knows more):
 /// - blamed deployment: the deployment a `Deployment:` line names (tag name, or a commit id prefix of >= 7 hex
 ///   digits); else, for a revert whose "This reverts commit X" resolves, the first deployment of `environment`
 ///   (production) that shipped X, at or before the incident (none if X never shipped: nothing failed); else the last

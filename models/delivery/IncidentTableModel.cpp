@@ -4,42 +4,25 @@
 
 #include "DeploymentTableModel.h"
 
-#include <QThread>
-
 namespace gatehouse::delivery {
 
 IncidentTableModel::IncidentTableModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : RowTableModel({tr("Date (UTC)"), tr("Title"), tr("Scope"), tr("Severity"), tr("Time to restore")},
+                    OtherHeaders::QtDefault, parent)
 { }
 
 void IncidentTableModel::setSnapshot(const QList<Incident>& incidents)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
-    beginResetModel();
-    m_incidents = incidents;
-    endResetModel();
+    setRows(incidents);
 }
 
 const Incident* IncidentTableModel::incidentAt(int row) const
 {
-    return row >= 0 && row < m_incidents.size() ? &m_incidents.at(row) : nullptr;
+    return rowAt(row);
 }
 
-int IncidentTableModel::rowCount(const QModelIndex& parent) const
+QVariant IncidentTableModel::cellData(const Incident& incident, const QModelIndex& index, int role) const
 {
-    return parent.isValid() ? 0 : int(m_incidents.size());
-}
-
-int IncidentTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant IncidentTableModel::data(const QModelIndex& index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Incident& incident = m_incidents.at(index.row());
     switch (role) {
     case KindRole:
         return int(incident.kind);
@@ -92,25 +75,6 @@ QVariant IncidentTableModel::data(const QModelIndex& index, int role) const
     default:
         return {};
     }
-}
-
-QVariant IncidentTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case DateColumn:
-        return tr("Date (UTC)");
-    case TitleColumn:
-        return tr("Title");
-    case ScopeColumn:
-        return tr("Scope");
-    case SeverityColumn:
-        return tr("Severity");
-    case TimeToRestoreColumn:
-        return tr("Time to restore");
-    }
-    return {};
 }
 
 } // namespace gatehouse::delivery

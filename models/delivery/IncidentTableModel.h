@@ -4,15 +4,15 @@
 
 #include "Incident.h"
 
-#include <QAbstractTableModel>
+#include "common/RowTableModel.h"
 
 namespace gatehouse::delivery {
 
-/// The Incidents page's list (issue 6, section 5): date, title, scope, severity, time to restore. SearchTextRole
+/// The Incidents page's list: date, title, scope, severity, time to restore. SearchTextRole
 /// gives one string per row for a QSortFilterProxyModel search box.
 ///
 /// Thread affinity: the thread it lives on (the GUI thread); setSnapshot() takes a value built by a worker.
-class IncidentTableModel : public QAbstractTableModel
+class IncidentTableModel : public RowTableModel<Incident>
 {
     Q_OBJECT
 public:
@@ -45,13 +45,8 @@ public:
     void setSnapshot(const QList<Incident>& incidents);
     const Incident* incidentAt(int row) const;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-private:
-    QList<Incident> m_incidents;
+protected:
+    QVariant cellData(const Incident& incident, const QModelIndex& index, int role) const override;
 };
 
 } // namespace gatehouse::delivery

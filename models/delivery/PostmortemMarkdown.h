@@ -6,7 +6,7 @@
 
 namespace gatehouse::delivery {
 
-/// The Markdown the Incidents page renders for an incident (issue 6, section 5). Pure; any thread.
+/// The Markdown the Incidents page renders for an incident. Pure; any thread.
 ///  - a postmortem document: its own Markdown, without a top `# heading` that repeats the title;
 ///  - a commit: the fields as a bold-labelled list (incident, severity, detected, duration, deployment, root cause,
 ///    fix), the `Factor …` lines as a "12-Factor" list, then the rest of the message with its line breaks kept

@@ -20,7 +20,7 @@ struct TrafficPoint
     friend bool operator==(const TrafficPoint&, const TrafficPoint&) = default;
 };
 
-/// Turns a strategy's steps into the curve the Deployments page draws (issue 9, section 3): a canary climbs its
+/// Turns a strategy's steps into the curve the Deployments page draws: a canary climbs its
 /// weights (pauses and analyses hold the weight one step) and is promoted to 100 % at the end; a blue-green
 /// deployment stays at 0 % through its analyses, then switches at once; a rolling update ramps from 0 to 100 %;
 /// recreate drops to nothing and comes back at 100 %. Empty for an unknown strategy. Pure; any thread.

@@ -9,7 +9,7 @@
 
 namespace gatehouse::pipeline {
 
-/// The `progressive-delivery` gate (issue 9 §3): production reaches users progressively (canary or blue-green) with
+/// The `progressive-delivery` gate: production reaches users progressively (canary or blue-green) with
 /// an automatic rollback on a metric. Judged on the pipelines that deploy to production, with the strategies of the
 /// whole repository state (delivery::StrategyDetector over the Kubernetes manifests and the other pipelines of
 /// `files`, plus this pipeline's resolved jobs). Pure function of its inputs, any thread.

@@ -4,45 +4,30 @@
 
 #include "RepoFormat.h"
 
-#include <QThread>
-
 namespace gatehouse {
 
 RepositoryFileModel::RepositoryFileModel(Category category, QObject* parent)
-    : QAbstractTableModel(parent)
+    : RowTableModel({tr("Path"), category == Category::Pipelines ? tr("Kind") : tr("Tool"), tr("Format"), tr("Size"),
+                     tr("Last changed")},
+                    OtherHeaders::None, parent)
     , m_category(category)
 { }
 
 void RepositoryFileModel::setSnapshot(const RepositorySnapshot& snapshot)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
-    beginResetModel();
-    m_rows.clear();
+    QList<RepositoryFileRow> rows;
     if (m_category == Category::Pipelines) {
         for (const PipelineFile& file : snapshot.pipelineFiles)
-            m_rows.append({file.path, pipelineKindName(file.kind), QStringLiteral("yaml"), file.size, {}, {}});
+            rows.append({file.path, pipelineKindName(file.kind), QStringLiteral("yaml"), file.size, {}, {}});
     } else {
         for (const ReportFile& file : snapshot.reportFiles)
-            m_rows.append({file.path, file.tool, file.format, file.size, file.lastCommit, file.lastChanged});
+            rows.append({file.path, file.tool, file.format, file.size, file.lastCommit, file.lastChanged});
     }
-    endResetModel();
+    setRows(std::move(rows));
 }
 
-int RepositoryFileModel::rowCount(const QModelIndex& parent) const
+QVariant RepositoryFileModel::cellData(const RepositoryFileRow& row, const QModelIndex& index, int role) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int RepositoryFileModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant RepositoryFileModel::data(const QModelIndex& index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Row& row = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -87,25 +72,6 @@ QVariant RepositoryFileModel::data(const QModelIndex& index, int role) const
         return row.lastCommit.isNull() ? QString() : row.lastCommit.toString();
     case LastChangedRole:
         return row.lastChanged;
-    }
-    return {};
-}
-
-QVariant RepositoryFileModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case PathColumn:
-        return tr("Path");
-    case KindColumn:
-        return m_category == Category::Pipelines ? tr("Kind") : tr("Tool");
-    case FormatColumn:
-        return tr("Format");
-    case SizeColumn:
-        return tr("Size");
-    case LastChangedColumn:
-        return tr("Last changed");
     }
     return {};
 }

@@ -4,12 +4,23 @@
 
 #include "RepositorySnapshot.h"
 
-#include <QAbstractTableModel>
+#include "common/RowTableModel.h"
 
 namespace gatehouse {
 
+/// One row of a RepositoryFileModel: a pipeline file (no last commit) or a scan report file.
+struct RepositoryFileRow
+{
+    QString path;
+    QString kind;
+    QString format;
+    qint64 size = 0;
+    git::ObjectId lastCommit;
+    QDateTime lastChanged;
+};
+
 /// One category of files found in the snapshot: pipeline files or scan report files. GUI thread only.
-class RepositoryFileModel : public QAbstractTableModel
+class RepositoryFileModel : public RowTableModel<RepositoryFileRow>
 {
     Q_OBJECT
 public:
@@ -43,23 +54,11 @@ public:
     Category category() const { return m_category; }
     void setSnapshot(const RepositorySnapshot& snapshot);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+protected:
+    QVariant cellData(const RepositoryFileRow& row, const QModelIndex& index, int role) const override;
 
 private:
-    struct Row
-    {
-        QString path;
-        QString kind;
-        QString format;
-        qint64 size = 0;
-        git::ObjectId lastCommit;
-        QDateTime lastChanged;
-    };
     Category m_category;
-    QList<Row> m_rows;
 };
 
 } // namespace gatehouse

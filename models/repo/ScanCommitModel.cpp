@@ -4,37 +4,20 @@
 
 #include "RepoFormat.h"
 
-#include <QThread>
-
 namespace gatehouse {
 
 ScanCommitModel::ScanCommitModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : RowTableModel({tr("Commit"), tr("Date"), tr("Summary"), tr("Reports"), tr("Scan note")}, OtherHeaders::None,
+                    parent)
 { }
 
 void ScanCommitModel::setSnapshot(const RepositorySnapshot& snapshot)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
-    beginResetModel();
-    m_rows = snapshot.scanCommits;
-    endResetModel();
+    setRows(snapshot.scanCommits);
 }
 
-int ScanCommitModel::rowCount(const QModelIndex& parent) const
+QVariant ScanCommitModel::cellData(const ScanCommit& scan, const QModelIndex& index, int role) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int ScanCommitModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant ScanCommitModel::data(const QModelIndex& index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const ScanCommit& scan = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -89,25 +72,6 @@ QVariant ScanCommitModel::data(const QModelIndex& index, int role) const
         return scan.hasNote;
     case NoteSummaryRole:
         return scan.noteSummary;
-    }
-    return {};
-}
-
-QVariant ScanCommitModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case CommitColumn:
-        return tr("Commit");
-    case DateColumn:
-        return tr("Date");
-    case SummaryColumn:
-        return tr("Summary");
-    case ReportsColumn:
-        return tr("Reports");
-    case NoteColumn:
-        return tr("Scan note");
     }
     return {};
 }

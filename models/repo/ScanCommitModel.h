@@ -4,13 +4,13 @@
 
 #include "RepositorySnapshot.h"
 
-#include <QAbstractTableModel>
+#include "common/RowTableModel.h"
 
 namespace gatehouse {
 
 /// Commits that changed scan reports or carry a scan note (refs/notes/gatehouse-scans), newest first.
 /// GUI thread only.
-class ScanCommitModel : public QAbstractTableModel
+class ScanCommitModel : public RowTableModel<ScanCommit>
 {
     Q_OBJECT
 public:
@@ -40,13 +40,8 @@ public:
 
     void setSnapshot(const RepositorySnapshot& snapshot);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-private:
-    QList<ScanCommit> m_rows;
+protected:
+    QVariant cellData(const ScanCommit& row, const QModelIndex& index, int role) const override;
 };
 
 } // namespace gatehouse

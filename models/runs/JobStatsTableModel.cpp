@@ -4,37 +4,21 @@
 
 #include "RunTableModel.h"
 
-#include <QThread>
-
 namespace gatehouse::runs {
 
 JobStatsTableModel::JobStatsTableModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : RowTableModel({tr("Pipeline"), tr("Job"), tr("Stage"), tr("Runs"), tr("Failures"), tr("Failure rate"),
+                     tr("Flaky"), tr("p50"), tr("p95"), tr("Retries")},
+                    OtherHeaders::None, parent)
 { }
 
 void JobStatsTableModel::setSnapshot(const QList<JobStats>& jobs)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
-    beginResetModel();
-    m_jobs = jobs;
-    endResetModel();
+    setRows(jobs);
 }
 
-int JobStatsTableModel::rowCount(const QModelIndex& parent) const
+QVariant JobStatsTableModel::cellData(const JobStats& job, const QModelIndex& index, int role) const
 {
-    return parent.isValid() ? 0 : int(m_jobs.size());
-}
-
-int JobStatsTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant JobStatsTableModel::data(const QModelIndex& index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const JobStats& job = m_jobs.at(index.row());
     switch (role) {
     case FailuresRole:
         return job.failures;
@@ -76,36 +60,6 @@ QVariant JobStatsTableModel::data(const QModelIndex& index, int role) const
         return sort ? QVariant(job.durationP95) : QVariant(RunTableModel::durationText(job.durationP95));
     case RetriesColumn:
         return job.retries;
-    default:
-        return {};
-    }
-}
-
-QVariant JobStatsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case PipelineColumn:
-        return tr("Pipeline");
-    case JobColumn:
-        return tr("Job");
-    case StageColumn:
-        return tr("Stage");
-    case RunsColumn:
-        return tr("Runs");
-    case FailuresColumn:
-        return tr("Failures");
-    case FailureRateColumn:
-        return tr("Failure rate");
-    case FlakyColumn:
-        return tr("Flaky");
-    case DurationP50Column:
-        return tr("p50");
-    case DurationP95Column:
-        return tr("p95");
-    case RetriesColumn:
-        return tr("Retries");
     default:
         return {};
     }

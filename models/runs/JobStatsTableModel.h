@@ -4,13 +4,13 @@
 
 #include "RunAnalysis.h"
 
-#include <QAbstractTableModel>
+#include "common/RowTableModel.h"
 
 namespace gatehouse::runs {
 
 /// Per-job reliability and speed (the "failures per job" bars and the flakiest / slowest jobs lists), from
 /// RunAnalysis::jobs. Semantic roles only. Thread affinity: the thread it lives on (the GUI thread).
-class JobStatsTableModel : public QAbstractTableModel
+class JobStatsTableModel : public RowTableModel<JobStats>
 {
     Q_OBJECT
 
@@ -42,15 +42,10 @@ public:
     explicit JobStatsTableModel(QObject* parent = nullptr);
 
     void setSnapshot(const QList<JobStats>& jobs);
-    const JobStats& jobStats(int row) const { return m_jobs.at(row); }
+    const JobStats& jobStats(int row) const { return rows().at(row); }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-private:
-    QList<JobStats> m_jobs;
+protected:
+    QVariant cellData(const JobStats& row, const QModelIndex& index, int role) const override;
 };
 
 } // namespace gatehouse::runs

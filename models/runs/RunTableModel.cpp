@@ -1,57 +1,36 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RunTableModel.h"
-
-#include <QThread>
+#include "common/Format.h"
 
 #include <algorithm>
 
 namespace gatehouse::runs {
 
 RunTableModel::RunTableModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : RowTableModel({tr("Status"), tr("Pipeline"), tr("Branch"), tr("Commit"), tr("Started"), tr("Duration"),
+                     tr("Trigger"), tr("Jobs")},
+                    OtherHeaders::None, parent)
 { }
 
 void RunTableModel::setSnapshot(const QList<Run>& runs)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
-    beginResetModel();
-    m_runs = runs;
-    std::stable_sort(m_runs.begin(), m_runs.end(), [](const Run& a, const Run& b) {
+    QList<Run> sorted = runs;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Run& a, const Run& b) {
         if (a.when() != b.when())
             return a.when() > b.when();
         return a.attempt > b.attempt;
     });
-    endResetModel();
-}
-
-int RunTableModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_runs.size());
-}
-
-int RunTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    setRows(std::move(sorted));
 }
 
 QString RunTableModel::durationText(double seconds)
 {
-    if (seconds < 0)
-        return QStringLiteral("-");
-    const qint64 total = qRound64(seconds);
-    if (total < 60)
-        return QStringLiteral("%1 s").arg(total);
-    if (total < 3600)
-        return QStringLiteral("%1 m %2 s").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1 h %2 m").arg(total / 3600).arg((total % 3600) / 60, 2, 10, QLatin1Char('0'));
+    return format::clockDuration(seconds);
 }
 
-QVariant RunTableModel::data(const QModelIndex& index, int role) const
+QVariant RunTableModel::cellData(const Run& run, const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Run& run = m_runs.at(index.row());
     switch (role) {
     case StatusRole:
         return int(run.status);
@@ -97,32 +76,6 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const
         return run.trigger;
     case JobsColumn:
         return int(run.jobs.size());
-    default:
-        return {};
-    }
-}
-
-QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case StatusColumn:
-        return tr("Status");
-    case PipelineColumn:
-        return tr("Pipeline");
-    case BranchColumn:
-        return tr("Branch");
-    case CommitColumn:
-        return tr("Commit");
-    case StartedColumn:
-        return tr("Started");
-    case DurationColumn:
-        return tr("Duration");
-    case TriggerColumn:
-        return tr("Trigger");
-    case JobsColumn:
-        return tr("Jobs");
     default:
         return {};
     }

@@ -4,7 +4,7 @@
 
 #include "RunTypes.h"
 
-#include <QAbstractTableModel>
+#include "common/RowTableModel.h"
 
 namespace gatehouse::runs {
 
@@ -12,7 +12,7 @@ namespace gatehouse::runs {
 ///
 /// Exposes semantic roles only (a RunStatus, seconds, times); ui/ delegates turn them into colours and icons.
 /// Thread affinity: the thread it lives on (the GUI thread); snapshots come from workers by value.
-class RunTableModel : public QAbstractTableModel
+class RunTableModel : public RowTableModel<Run>
 {
     Q_OBJECT
 
@@ -45,19 +45,15 @@ public:
 
     /// Replaces the rows (sorted newest first).
     void setSnapshot(const QList<Run>& runs);
-    const Run& run(int row) const { return m_runs.at(row); }
+    const Run& run(int row) const { return rows().at(row); }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
     /// "1 h 02 m", "4 m 05 s", "12 s"; "-" when unknown.
     static QString durationText(double seconds);
 
-private:
-    QList<Run> m_runs;
+protected:
+    QVariant cellData(const Run& row, const QModelIndex& index, int role) const override;
 };
 
 } // namespace gatehouse::runs

@@ -155,7 +155,7 @@ struct CollectOptions
     QString scanCacheDirectory; ///< ScanHistory parse cache; empty = default, "-" = none
 };
 
-/// The 12-Factor scorecard and success metrics (issue 6, sections 6 and 7), limited to what the repository shows
+/// The 12-Factor scorecard and success metrics, limited to what the repository shows
 /// today; a factor without evidence is "n.a." with the reason, never guessed.
 ///
 /// Rules (details in Scorecard.cpp next to each):

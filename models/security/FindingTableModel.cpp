@@ -2,8 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FindingTableModel.h"
 
-#include <QThread>
-
 namespace gatehouse {
 
 namespace {
@@ -24,20 +22,19 @@ QString locationText(const FindingLocation& location)
 } // namespace
 
 FindingTableModel::FindingTableModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : RowTableModel({tr("Severity"), tr("State"), tr("Tool"), tr("Rule"), tr("Title"), tr("Location"), tr("First seen"),
+                     tr("Age (days)"), tr("Due")},
+                    OtherHeaders::None, parent)
 { }
 
 void FindingTableModel::setSnapshot(const Posture& posture)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
-    beginResetModel();
-    m_findings = posture.findings;
-    endResetModel();
+    setRows(posture.findings);
 }
 
 const FindingLifecycle* FindingTableModel::lifecycleAt(int row) const
 {
-    return row >= 0 && row < m_findings.size() ? &m_findings.at(row) : nullptr;
+    return rowAt(row);
 }
 
 QString FindingTableModel::toMarkdown(const QList<int>& rows) const
@@ -72,7 +69,7 @@ QString FindingTableModel::toMarkdown(const QList<int>& rows) const
                 text = text.isEmpty()
                     ? text
                     : QLatin1Char('`') + text.replace(QLatin1Char('`'), QLatin1Char('\'')) + QLatin1Char('`');
-            if (column == DueColumn && m_findings.at(row).overdue)
+            if (column == DueColumn && rowAt(row)->overdue)
                 text += QStringLiteral(" **overdue**");
             cells << text;
         }
@@ -81,21 +78,8 @@ QString FindingTableModel::toMarkdown(const QList<int>& rows) const
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
-int FindingTableModel::rowCount(const QModelIndex& parent) const
+QVariant FindingTableModel::cellData(const FindingLifecycle& f, const QModelIndex& index, int role) const
 {
-    return parent.isValid() ? 0 : int(m_findings.size());
-}
-
-int FindingTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant FindingTableModel::data(const QModelIndex& index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const FindingLifecycle& f = m_findings.at(index.row());
     switch (role) {
     case SeverityRole:
         return int(f.finding.severity);
@@ -162,34 +146,6 @@ QVariant FindingTableModel::data(const QModelIndex& index, int role) const
         if (sort)
             return f.due;
         return f.due.isValid() ? f.due.toString(Qt::ISODate) : QString();
-    default:
-        return {};
-    }
-}
-
-QVariant FindingTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case SeverityColumn:
-        return tr("Severity");
-    case StateColumn:
-        return tr("State");
-    case ToolColumn:
-        return tr("Tool");
-    case RuleColumn:
-        return tr("Rule");
-    case TitleColumn:
-        return tr("Title");
-    case LocationColumn:
-        return tr("Location");
-    case FirstSeenColumn:
-        return tr("First seen");
-    case AgeColumn:
-        return tr("Age (days)");
-    case DueColumn:
-        return tr("Due");
     default:
         return {};
     }

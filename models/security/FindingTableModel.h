@@ -4,7 +4,7 @@
 
 #include "Posture.h"
 
-#include <QAbstractTableModel>
+#include "common/RowTableModel.h"
 
 namespace gatehouse {
 
@@ -13,7 +13,7 @@ namespace gatehouse {
 /// Semantic roles only (severity and state as enums, times as QDateTime): colours and icons are the delegates'
 /// business in ui/. DisplayRole gives plain text; SortRole gives values that sort naturally (severity worst
 /// first as a number, times, ages). Thread affinity: the GUI thread; the snapshot comes from a worker as a value.
-class FindingTableModel : public QAbstractTableModel
+class FindingTableModel : public RowTableModel<FindingLifecycle>
 {
     Q_OBJECT
 
@@ -60,14 +60,10 @@ public:
     /// The given rows (all when empty) as a Markdown table, for pasting into issues and chats.
     QString toMarkdown(const QList<int>& rows = {}) const;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-private:
-    QList<FindingLifecycle> m_findings;
+protected:
+    QVariant cellData(const FindingLifecycle& row, const QModelIndex& index, int role) const override;
 };
 
 } // namespace gatehouse

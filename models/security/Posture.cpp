@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Posture.h"
+#include "common/Format.h"
 
 #include "common/Statistics.h"
 #include "git/Repository.h"
@@ -16,16 +17,12 @@ namespace gatehouse {
 
 namespace {
 
-QString iso(const QDateTime& time)
-{
-    return time.toUTC().toString(Qt::ISODate);
-}
-
 QJsonValue pointJson(const ScanPoint& point)
 {
     if (!point.isValid())
         return QJsonValue(QJsonValue::Null);
-    return QJsonObject{{QStringLiteral("commit"), point.commit.toString()}, {QStringLiteral("time"), iso(point.time)}};
+    return QJsonObject{{QStringLiteral("commit"), point.commit.toString()},
+                       {QStringLiteral("time"), format::isoUtc(point.time)}};
 }
 
 QJsonObject severityCounts(const QMap<Severity, int>& counts)
@@ -229,7 +226,7 @@ QJsonObject Posture::toJson() const
                 {QStringLiteral("source"), r.fromNote ? QStringLiteral("note") : QStringLiteral("commit")}});
         }
         scanArray.append(QJsonObject{{QStringLiteral("commit"), s.commit.toString()},
-                                     {QStringLiteral("time"), iso(s.time)},
+                                     {QStringLiteral("time"), format::isoUtc(s.time)},
                                      {QStringLiteral("reports"), reports},
                                      {QStringLiteral("open"), severityCounts(s.open)},
                                      {QStringLiteral("new"), s.newFindings},
@@ -253,7 +250,7 @@ QJsonObject Posture::toJson() const
             o.insert(QStringLiteral("location"), location);
         if (f.slaDays) {
             o.insert(QStringLiteral("sla_days"), *f.slaDays);
-            o.insert(QStringLiteral("due"), iso(f.due));
+            o.insert(QStringLiteral("due"), format::isoUtc(f.due));
         }
         if (f.reintroductions > 0) {
             o.insert(QStringLiteral("reintroduced"), f.reintroductions);
@@ -292,7 +289,7 @@ QJsonObject Posture::toJson() const
                               {QStringLiteral("findings"), qint64(findings.size())},
                               {QStringLiteral("false_positive_rate"), falsePositiveRate()},
                               {QStringLiteral("median_days_to_fix"), medians}};
-    return {{QStringLiteral("head"), head.toString()},  {QStringLiteral("now"), iso(now)},
+    return {{QStringLiteral("head"), head.toString()},  {QStringLiteral("now"), format::isoUtc(now)},
             {QStringLiteral("summary"), summary},       {QStringLiteral("scans"), scanArray},
             {QStringLiteral("findings"), findingArray}, {QStringLiteral("skipped"), skippedArray}};
 }

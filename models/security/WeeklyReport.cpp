@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WeeklyReport.h"
+#include "common/Format.h"
 
 #include "TrendChartSvg.h"
 #include "git/Repository.h"
@@ -21,11 +22,6 @@ std::atomic<WeeklyReport::PdfWriter> s_pdfWriter{nullptr};
 
 // One page: longer lists end with "… and N more" (the JSON has them all).
 constexpr qsizetype ListLimit = 8;
-
-QString iso(const QDateTime& time)
-{
-    return time.toUTC().toString(Qt::ISODate);
-}
 
 QString day(const QDateTime& time)
 {
@@ -148,7 +144,7 @@ QList<PipelineGateStatus> gateStatuses(const QString& repoPath, const git::Objec
 QJsonObject pointJson(const WeeklyReport& report)
 {
     return {{QStringLiteral("id"), report.commit.toString()},
-            {QStringLiteral("time"), iso(report.commitTime)},
+            {QStringLiteral("time"), format::isoUtc(report.commitTime)},
             {QStringLiteral("summary"), report.commitSummary}};
 }
 

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WeeklySummary.h"
+#include "common/Format.h"
 #include "common/Statistics.h"
 
 #include <QHash>
@@ -13,11 +14,6 @@
 namespace gatehouse {
 
 namespace {
-
-QString iso(const QDateTime& time)
-{
-    return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
-}
 
 double days(const QDateTime& from, const QDateTime& to)
 {
@@ -60,7 +56,8 @@ QJsonValue pointJson(const ScanPoint& point)
 {
     if (!point.isValid())
         return QJsonValue(QJsonValue::Null);
-    return QJsonObject{{QStringLiteral("commit"), point.commit.toString()}, {QStringLiteral("time"), iso(point.time)}};
+    return QJsonObject{{QStringLiteral("commit"), point.commit.toString()},
+                       {QStringLiteral("time"), format::isoUtc(point.time)}};
 }
 
 QJsonObject findingJson(const WeeklyFinding& f)
@@ -80,7 +77,7 @@ QJsonObject findingJson(const WeeklyFinding& f)
         o.insert(QStringLiteral("location"), location);
     if (f.slaDays) {
         o.insert(QStringLiteral("sla_days"), *f.slaDays);
-        o.insert(QStringLiteral("due"), iso(f.due));
+        o.insert(QStringLiteral("due"), format::isoUtc(f.due));
     }
     return o;
 }
@@ -179,7 +176,8 @@ QJsonObject WeeklySummary::toJson() const
     for (const ScanCoverage& c : coverage) {
         QJsonObject o{{QStringLiteral("covered"), c.covered},
                       {QStringLiteral("tools"), QJsonArray::fromStringList(c.tools)}};
-        o.insert(QStringLiteral("last_scan"), c.lastScan.isValid() ? QJsonValue(iso(c.lastScan)) : QJsonValue());
+        o.insert(QStringLiteral("last_scan"),
+                 c.lastScan.isValid() ? QJsonValue(format::isoUtc(c.lastScan)) : QJsonValue());
         coverageObject.insert(c.kind, o);
     }
     const auto list = [](const QList<WeeklyFinding>& findings) {
@@ -196,22 +194,15 @@ QJsonObject WeeklySummary::toJson() const
                                       {QStringLiteral("fixed"), p.fixedFindings},
                                       {QStringLiteral("scans"), p.scans}});
     }
-    return {{QStringLiteral("week"), week.toString()},
-            {QStringLiteral("start"), iso(week.start())},
-            {QStringLiteral("end"), iso(week.end())},
-            {QStringLiteral("as_of"), iso(asOf)},
-            {QStringLiteral("open"), severityCounts(open)},
-            {QStringLiteral("open_total"), openTotal()},
-            {QStringLiteral("new"), int(newFindings.size())},
-            {QStringLiteral("fixed"), int(fixedFindings.size())},
-            {QStringLiteral("overdue"), int(overdue.size())},
-            {QStringLiteral("scans"), scans},
-            {QStringLiteral("median_days_to_fix"), medians},
-            {QStringLiteral("coverage"), coverageObject},
-            {QStringLiteral("new_findings"), list(newFindings)},
-            {QStringLiteral("fixed_findings"), list(fixedFindings)},
-            {QStringLiteral("overdue_findings"), list(overdue)},
-            {QStringLiteral("trend"), trendArray}};
+    return {
+        {QStringLiteral("week"), week.toString()},           {QStringLiteral("start"), format::isoUtc(week.start())},
+        {QStringLiteral("end"), format::isoUtc(week.end())}, {QStringLiteral("as_of"), format::isoUtc(asOf)},
+        {QStringLiteral("open"), severityCounts(open)},      {QStringLiteral("open_total"), openTotal()},
+        {QStringLiteral("new"), int(newFindings.size())},    {QStringLiteral("fixed"), int(fixedFindings.size())},
+        {QStringLiteral("overdue"), int(overdue.size())},    {QStringLiteral("scans"), scans},
+        {QStringLiteral("median_days_to_fix"), medians},     {QStringLiteral("coverage"), coverageObject},
+        {QStringLiteral("new_findings"), list(newFindings)}, {QStringLiteral("fixed_findings"), list(fixedFindings)},
+        {QStringLiteral("overdue_findings"), list(overdue)}, {QStringLiteral("trend"), trendArray}};
 }
 
 WeeklySummary summarizeWeek(const Posture& posture, int isoYear, int isoWeek, int trendWeeks)

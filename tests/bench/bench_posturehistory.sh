@@ -2,8 +2,8 @@
 # SPDX-FileCopyrightText: 2026 Gatehouse authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# The security posture of a generated 50,000-commit repository beside `git log --name-only` over the same paths
-# (issue 5 §7): first open (empty report cache) and reopen (cache on disk), wall time and peak memory.
+# The security posture of a generated 50,000-commit repository beside `git log --name-only` over the same paths:
+# first open (empty report cache) and reopen (cache on disk), wall time and peak memory.
 # Not a test: nothing is compared with a threshold. Run it against a Release build:
 #     tests/bench/bench_posturehistory.sh [path/to/gatehouse] [commits]
 # The repository is generated with `git fast-import`: one source file changed per commit (an hour apart), weekly

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Issue 4 §8: the GUI-thread side of live validation in the pipeline workspace, on GNOME glib's pipeline (the
+// The GUI-thread side of live validation in the pipeline workspace, on GNOME glib's pipeline (the
 // largest real one of the corpus) and a generated 3,000-line one. Run with QT_QPA_PLATFORM=offscreen.
 //  - applyResult*: applying one validation result (editor diagnostics, Problems and Gates models, merged view) with
 //    the graph rebuilt (its drawing changed) or kept (typing inside a script);

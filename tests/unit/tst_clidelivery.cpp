@@ -14,8 +14,8 @@
 using gatehouse::test::ScratchRepository;
 using namespace Qt::StringLiterals;
 
-// `gatehouse deployments` and `gatehouse incidents` on the real binary: the JSON field names of issue 6 are a
-// contract, so they are checked one by one.
+// `gatehouse deployments` and `gatehouse incidents` on the real binary: the JSON field names are a contract that
+// scripts read, so they are checked one by one.
 class TestCliDelivery : public QObject
 {
     Q_OBJECT

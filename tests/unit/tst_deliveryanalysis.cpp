@@ -16,7 +16,7 @@ using namespace gatehouse::delivery;
 using namespace Qt::StringLiterals;
 
 // The demo repository end to end, on a worker thread as the GUI runs it. The assertions are the demo's promises
-// (issue 2: staging and production deploy tags with a rollback, postmortem commits with Incident/Root cause/Fix/
+// (staging and production deploy tags with a rollback, postmortem commits with Incident/Root cause/Fix/
 // Factor lines), not its exact ids, so the demo may grow without breaking this test.
 class TestDeliveryAnalysis : public QObject
 {

@@ -443,7 +443,7 @@ private Q_SLOTS:
         return byEnvironment;
     }
 
-    // Issue 9 §3: production reaches users through a Flagger canary with metric gates and an automatic rollback,
+    // Production reaches users through a Flagger canary with metric gates and an automatic rollback,
     // staging through a rolling update; both from the manifests of one plausible commit.
     void deliveryStrategies()
     {

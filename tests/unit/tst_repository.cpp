@@ -205,7 +205,8 @@ private Q_SLOTS:
         scratch.writeWorkTreeFile(QStringLiteral(".gitlab-ci.yml"), "edited: true\n");
         QCOMPARE(repo.readWorkTreeFile(QStringLiteral(".gitlab-ci.yml")).value(), QByteArray("edited: true\n"));
         QCOMPARE(repo.readWorkTreeFile(QStringLiteral("../outside")).error().code, QStringLiteral("io.outside"));
-        // A symlink in the work tree that points out of the repository is refused, not followed (issue 8 §2).
+        // A symlink in the work tree that points out of the repository is refused, not followed: reading it would leak
+        // files outside the repository.
         QTemporaryDir outside;
         QVERIFY(outside.isValid());
         QFile secret(outside.filePath(QStringLiteral("secret.yml")));

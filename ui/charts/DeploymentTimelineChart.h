@@ -11,7 +11,7 @@ class QScatterSeries;
 
 namespace gatehouse::ui {
 
-/// The deployment timeline (issue 6, sections 4 and 5): one lane per environment with a marker per deployment
+/// The deployment timeline: one lane per environment with a marker per deployment
 /// (ok, redeploy, rollback, failed), the incidents on their own lane with a dashed line to the deployment they blame,
 /// and a ring around the selected deployment. Reads a DeploymentTableModel (or a proxy of it) and an
 /// IncidentTableModel by their roles; colours come from the widget's palette so dark palettes work.

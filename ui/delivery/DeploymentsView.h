@@ -27,7 +27,7 @@ class DoraTiles;
 class LoadingStrip;
 class StrategyCard;
 
-/// The Deployments page (issue 6 section 4, issue 9 section 3): filters, DORA tiles with bands, the timeline with
+/// The Deployments page: filters, DORA tiles with bands, the timeline with
 /// rollbacks and incidents, a strategy card per environment, the deployment table and the selected deployment's
 /// detail. Everything comes from a DeliveryLoader computed in the background; the DORA figures are those of
 /// `gatehouse deployments` for the same environment and window.

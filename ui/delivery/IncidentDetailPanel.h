@@ -22,7 +22,7 @@ class FileChangeModel;
 
 namespace gatehouse::ui {
 
-/// One incident (issue 6, section 5): the postmortem rendered as Markdown, links to the blamed, last good and fixing
+/// One incident: the postmortem rendered as Markdown, links to the blamed, last good and fixing
 /// deployments, what changed between the last good deployment and the blamed one, and the fix commit's diff. The
 /// git work runs in the background (DeliveryInspector); a newer selection drops the older result.
 class IncidentDetailPanel : public QWidget

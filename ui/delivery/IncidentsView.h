@@ -22,7 +22,7 @@ namespace gatehouse::ui {
 class IncidentDetailPanel;
 class LoadingStrip;
 
-/// The Incidents page (issue 6, section 5): the incidents with a search box, and the selected one's postmortem,
+/// The Incidents page: the incidents with a search box, and the selected one's postmortem,
 /// deployments (a click jumps to the Deployments page), what changed and the fix. Fed by a DeliveryLoader.
 class IncidentsView : public QWidget
 {

@@ -12,7 +12,7 @@ namespace gatehouse::ui {
 
 class DeliveryTrafficChart;
 
-/// How changes reach one environment (issue 9, section 3): the strategy, its steps as a traffic-shift chart, the
+/// How changes reach one environment: the strategy, its steps as a traffic-shift chart, the
 /// metric gates and what triggers a rollback, with the files it was read from.
 class StrategyCard : public QFrame
 {

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "OverviewFormat.h"
 
+#include "common/Format.h"
+
 #include <QFrame>
 #include <QLabel>
 #include <QPalette>
@@ -104,23 +106,7 @@ QPushButton* makeSourceButton(const scorecard::SourceLink& link, QWidget* parent
 
 QString actualText(const scorecard::MetricResult& metric)
 {
-    if (!metric.actual)
-        return QStringLiteral("—");
-    const double value = *metric.actual;
-    if (metric.unit == QLatin1String("ratio"))
-        return QStringLiteral("%1 %").arg(value * 100, 0, 'f', value >= 0.995 || value == 0 ? 0 : 1);
-    if (metric.unit == QLatin1String("seconds")) {
-        if (value < 60)
-            return QStringLiteral("%1 s").arg(value, 0, 'f', 0);
-        if (value < 3600)
-            return QStringLiteral("%1 min").arg(value / 60, 0, 'f', 0);
-        if (value < 48 * 3600)
-            return QStringLiteral("%1 h").arg(value / 3600, 0, 'f', 1);
-        return QStringLiteral("%1 days").arg(value / 86400, 0, 'f', 1);
-    }
-    if (metric.unit == QLatin1String("per week"))
-        return QStringLiteral("%1 / week").arg(value, 0, 'f', 1);
-    return QStringLiteral("%1 %2").arg(value, 0, 'f', 2).arg(metric.unit);
+    return format::metricValue(metric.actual, metric.unit, format::MetricStyle::Card);
 }
 
 QString metText(const std::optional<bool>& met)

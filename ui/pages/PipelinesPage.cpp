@@ -71,7 +71,7 @@ PipelinesPage::PipelinesPage(QWidget* parent)
     layout->setSpacing(10);
     layout->addWidget(makeLabel(QStringLiteral("pageTitle"), this, tr("Pipelines")));
     layout->addWidget(m_summary);
-    // Configuration (files, editor, graph) and the CI run history (issue 7) side by side as tabs.
+    // Configuration (files, editor, graph) and the CI run history side by side as tabs.
     m_tabs->setObjectName(QStringLiteral("pipelineTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_stack, tr("Configuration"));

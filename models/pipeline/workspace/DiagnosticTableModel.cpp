@@ -7,34 +7,19 @@
 namespace gatehouse::pipeline {
 
 DiagnosticTableModel::DiagnosticTableModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : RowTableModel({tr("Severity"), tr("Line"), tr("Category"), tr("Rule"), tr("Message")}, OtherHeaders::None, parent)
 { }
 
 void DiagnosticTableModel::setDiagnostics(const QList<Diagnostic>& diagnostics)
 {
     Q_ASSERT(QThread::currentThread() == thread());
-    if (diagnostics == m_diagnostics)
+    if (diagnostics == rows())
         return; // a keystroke that changes nothing must not reset the view's selection and scroll position
-    beginResetModel();
-    m_diagnostics = diagnostics;
-    endResetModel();
+    setRows(diagnostics);
 }
 
-int DiagnosticTableModel::rowCount(const QModelIndex& parent) const
+QVariant DiagnosticTableModel::cellData(const Diagnostic& d, const QModelIndex& index, int role) const
 {
-    return parent.isValid() ? 0 : int(m_diagnostics.size());
-}
-
-int DiagnosticTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant DiagnosticTableModel::data(const QModelIndex& index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Diagnostic& d = m_diagnostics.at(index.row());
     switch (role) {
     case SeverityRole:
         return int(d.severity);
@@ -72,25 +57,6 @@ QVariant DiagnosticTableModel::data(const QModelIndex& index, int role) const
         if (index.column() == LineColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
-    }
-    return {};
-}
-
-QVariant DiagnosticTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case SeverityColumn:
-        return tr("Severity");
-    case LineColumn:
-        return tr("Line");
-    case CategoryColumn:
-        return tr("Category");
-    case RuleColumn:
-        return tr("Rule");
-    case MessageColumn:
-        return tr("Message");
     }
     return {};
 }

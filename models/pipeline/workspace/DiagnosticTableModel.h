@@ -4,14 +4,14 @@
 
 #include "pipeline/Diagnostic.h"
 
-#include <QAbstractTableModel>
+#include "common/RowTableModel.h"
 
 namespace gatehouse::pipeline {
 
 /// The Problems table of the pipeline workspace: one row per diagnostic. Exposes semantic roles (the severity
 /// and category enums as ints, rule id, line); the ui turns them into colours and icons.
 /// GUI thread only; fed with value snapshots through setDiagnostics().
-class DiagnosticTableModel : public QAbstractTableModel
+class DiagnosticTableModel : public RowTableModel<Diagnostic>
 {
     Q_OBJECT
 public:
@@ -38,17 +38,13 @@ public:
     explicit DiagnosticTableModel(QObject* parent = nullptr);
 
     void setDiagnostics(const QList<Diagnostic>& diagnostics);
-    const QList<Diagnostic>& diagnostics() const { return m_diagnostics; }
-    const Diagnostic& diagnostic(int row) const { return m_diagnostics.at(row); }
+    const QList<Diagnostic>& diagnostics() const { return rows(); }
+    const Diagnostic& diagnostic(int row) const { return rows().at(row); }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-private:
-    QList<Diagnostic> m_diagnostics;
+protected:
+    QVariant cellData(const Diagnostic& row, const QModelIndex& index, int role) const override;
 };
 
 } // namespace gatehouse::pipeline

@@ -2,30 +2,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PipelineHistoryModel.h"
 
-#include <QThread>
-
 namespace gatehouse::pipeline {
 
 PipelineHistoryModel::PipelineHistoryModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : RowTableModel({tr("When (UTC)"), tr("Author"), tr("Message"), tr("Structure"), tr("Gates")}, OtherHeaders::None,
+                    parent)
 { }
 
 void PipelineHistoryModel::setHistory(const PipelineHistory& history)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
-    beginResetModel();
+    // The revisions are the rows; the rest (churn, authors) is kept whole for history().
     m_history = history;
-    endResetModel();
-}
-
-int PipelineHistoryModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_history.revisions.size());
-}
-
-int PipelineHistoryModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    setRows(history.revisions);
 }
 
 QString PipelineHistoryModel::describeChanges(const PipelineRevision& revision)
@@ -54,11 +42,8 @@ QString PipelineHistoryModel::describeGates(const PipelineRevision& revision)
     return parts.join(QStringLiteral(" · "));
 }
 
-QVariant PipelineHistoryModel::data(const QModelIndex& index, int role) const
+QVariant PipelineHistoryModel::cellData(const PipelineRevision& rev, const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const PipelineRevision& rev = m_history.revisions.at(index.row());
     switch (role) {
     case CommitRole:
         return rev.commit.toString();
@@ -84,25 +69,6 @@ QVariant PipelineHistoryModel::data(const QModelIndex& index, int role) const
             return describeGates(rev);
         }
         break;
-    }
-    return {};
-}
-
-QVariant PipelineHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case TimeColumn:
-        return tr("When (UTC)");
-    case AuthorColumn:
-        return tr("Author");
-    case SummaryColumn:
-        return tr("Message");
-    case ChangesColumn:
-        return tr("Structure");
-    case GatesColumn:
-        return tr("Gates");
     }
     return {};
 }

@@ -4,13 +4,13 @@
 
 #include "PipelineHistory.h"
 
-#include <QAbstractTableModel>
+#include "common/RowTableModel.h"
 
 namespace gatehouse::pipeline {
 
 /// The commits of one pipeline file with their structural and gate changes; gate regressions are flagged by a
 /// role for the ui to highlight. GUI thread only; fed with a PipelineHistory snapshot.
-class PipelineHistoryModel : public QAbstractTableModel
+class PipelineHistoryModel : public RowTableModel<PipelineRevision>
 {
     Q_OBJECT
 public:
@@ -36,15 +36,13 @@ public:
     void setHistory(const PipelineHistory& history);
     const PipelineHistory& history() const { return m_history; }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
     /// "+lint −deploy · stages: build,test → build,test,deploy" (empty when nothing structural changed).
     static QString describeChanges(const PipelineRevision& revision);
     /// "✗ production-approval · ✓ job-timeouts".
     static QString describeGates(const PipelineRevision& revision);
+
+protected:
+    QVariant cellData(const PipelineRevision& rev, const QModelIndex& index, int role) const override;
 
 private:
     PipelineHistory m_history;

@@ -4,33 +4,27 @@
 
 namespace gatehouse {
 
+NoiseTableModel::NoiseTableModel(QObject* parent)
+    : RowTableModel({tr("Tool"), tr("Rule"), tr("Raised"), tr("False positive"), tr("Accepted"), tr("Fixed"),
+                     tr("FP rate"), tr("Recommendation"), tr("Why")},
+                    OtherHeaders::None, parent)
+{ }
+
 void NoiseTableModel::setReport(const TuningReport& report)
 {
-    beginResetModel();
+    // The rules are the rows; the whole report is kept for report().
     m_report = report;
-    endResetModel();
+    setRows(report.rules);
 }
 
 const RuleNoise* NoiseTableModel::rule(int row) const
 {
-    return row >= 0 && row < m_report.rules.size() ? &m_report.rules.at(row) : nullptr;
+    return rowAt(row);
 }
 
-int NoiseTableModel::rowCount(const QModelIndex& parent) const
+QVariant NoiseTableModel::cellData(const RuleNoise& noise, const QModelIndex& index, int role) const
 {
-    return parent.isValid() ? 0 : int(m_report.rules.size());
-}
-
-int NoiseTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant NoiseTableModel::data(const QModelIndex& index, int role) const
-{
-    const RuleNoise* r = index.isValid() ? rule(index.row()) : nullptr;
-    if (!r)
-        return {};
+    const RuleNoise* r = &noise;
     if (role == AdviceRole)
         return int(r->advice);
     if (role == Qt::ToolTipRole)
@@ -59,34 +53,6 @@ QVariant NoiseTableModel::data(const QModelIndex& index, int role) const
         return sort ? QVariant(int(r->advice)) : QVariant(tuningAdviceName(r->advice));
     case ReasonColumn:
         return r->reason;
-    default:
-        return {};
-    }
-}
-
-QVariant NoiseTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case ToolColumn:
-        return tr("Tool");
-    case RuleColumn:
-        return tr("Rule");
-    case RaisedColumn:
-        return tr("Raised");
-    case FalsePositiveColumn:
-        return tr("False positive");
-    case AcceptedColumn:
-        return tr("Accepted");
-    case FixedColumn:
-        return tr("Fixed");
-    case FpRateColumn:
-        return tr("FP rate");
-    case RecommendationColumn:
-        return tr("Recommendation");
-    case ReasonColumn:
-        return tr("Why");
     default:
         return {};
     }

@@ -4,12 +4,12 @@
 
 #include "ScanTuning.h"
 
-#include <QAbstractTableModel>
+#include "common/RowTableModel.h"
 
 namespace gatehouse {
 
 /// The rules of a TuningReport as a table (the Security page's Noise view). Changes only on the GUI thread.
-class NoiseTableModel : public QAbstractTableModel
+class NoiseTableModel : public RowTableModel<RuleNoise>
 {
     Q_OBJECT
 public:
@@ -32,16 +32,14 @@ public:
         SortRole,
     };
 
-    using QAbstractTableModel::QAbstractTableModel;
+    explicit NoiseTableModel(QObject* parent = nullptr);
 
     void setReport(const TuningReport& report);
     const TuningReport& report() const { return m_report; }
     const RuleNoise* rule(int row) const;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+protected:
+    QVariant cellData(const RuleNoise& noise, const QModelIndex& index, int role) const override;
 
 private:
     TuningReport m_report;
