@@ -104,5 +104,4 @@ const KeywordTables& KeywordTables::gitlab()
     return tables;
 }
 
-
 } // namespace gatehouse::pipeline

@@ -271,7 +271,8 @@ private Q_SLOTS:
         const git::CommitInfo& last = m_log.first();
         QCOMPARE(first.author.time.toUTC(), QDateTime(QDate(2026, 8, 3), QTime(8, 12), Qt::UTC));
         QCOMPARE(first.author.time.offsetFromUtc(), 2 * 3600);
-        QCOMPARE(last.author.time.date(), QDate(2026, 11, 27)); // the weekly scan after the Swarm, Nomad and SonarQube commits
+        QCOMPARE(last.author.time.date(),
+                 QDate(2026, 11, 27)); // the weekly scan after the Swarm, Nomad and SonarQube commits
         QVERIFY(first.author.time.daysTo(last.author.time) >= 12 * 7);
         QCOMPARE(first.parents.size(), 0);
         int merges = 0;
