@@ -82,6 +82,9 @@ CliRun CliRunner::runWithEventLoop(const QStringList& arguments) const
     prepare(process, m_workingDirectory, m_environment, m_keepDisplay);
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(QStringLiteral(GATEHOUSE_BINARY), arguments);
+    // A binary that cannot start never emits finished(): fail now instead of waiting out the timeout.
+    if (!process.waitForStarted(30000))
+        return {-1, {}, process.errorString().toUtf8()};
     const bool done = finished.wait(m_timeout) || process.state() == QProcess::NotRunning;
     return collect(process, done);
 }
