@@ -162,7 +162,9 @@ private Q_SLOTS:
 
     void sonarQubeBuiltin()
     {
-        const ScannerSpec* sonar = ScannerConfig::defaults().find(QStringLiteral("sonarqube"));
+        // Keep the configuration alive: find() points into it.
+        const ScannerConfig defaults = ScannerConfig::defaults();
+        const ScannerSpec* sonar = defaults.find(QStringLiteral("sonarqube"));
         QVERIFY(sonar);
         QCOMPARE(sonar->command.first(), QStringLiteral("sonar-scanner"));
         QCOMPARE(sonar->requiresAnyOf, QStringList{QStringLiteral("sonar-project.properties")});
