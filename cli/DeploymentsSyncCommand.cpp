@@ -20,7 +20,7 @@ int runDeploymentsSync(const QStringList& arguments, Io io)
     const SyncOptions sync(QStringLiteral("max-deployments"), 500);
     sync.addTo(parser);
     CommonOptions options;
-    if (int code = parseArguments(parser, QStringLiteral("deployments"), arguments,
+    if (int code = parseArguments(parser, QStringLiteral("deployments sync"), arguments,
                                   {QStringLiteral("text"), QStringLiteral("json")}, io, options);
         code != ExitOk)
         return finishEarly(code);

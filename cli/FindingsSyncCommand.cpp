@@ -19,7 +19,7 @@ int runFindingsSync(const QStringList& arguments, Io io)
     const SyncOptions sync(QStringLiteral("max-pipelines"), 20);
     sync.addTo(parser);
     CommonOptions options;
-    if (int code = parseArguments(parser, QStringLiteral("findings"), arguments,
+    if (int code = parseArguments(parser, QStringLiteral("findings sync"), arguments,
                                   {QStringLiteral("text"), QStringLiteral("json")}, io, options);
         code != ExitOk)
         return finishEarly(code);

@@ -42,6 +42,9 @@ private Q_SLOTS:
         QTest::newRow("subcommand usage names the command, not the binary's path")
             << QStringList{QStringLiteral("validate"), QStringLiteral("--help")} << 0
             << QStringLiteral("Usage: gatehouse validate [options]") << QString();
+        QTest::newRow("sync usage names the sync subcommand")
+            << QStringList{QStringLiteral("findings"), QStringLiteral("sync"), QStringLiteral("--help")} << 0
+            << QStringLiteral("Usage: gatehouse findings sync [options]") << QString();
         QTest::newRow("not a repository")
             << QStringList{QStringLiteral("info"), QStringLiteral("--repo"), QStringLiteral("/")} << 2 << QString()
             << QStringLiteral("not inside a git repository");
