@@ -18,18 +18,13 @@ int runDeploymentsSync(const QStringList& arguments, Io io)
 {
     QCommandLineParser parser;
     const SyncOptions sync(QStringLiteral("max-deployments"), 500);
-    sync.addTo(parser);
-    CommonOptions options;
-    if (int code = parseArguments(parser, QStringLiteral("deployments sync"), arguments,
-                                  {QStringLiteral("text"), QStringLiteral("json")}, io, options);
-        code != ExitOk)
-        return finishEarly(code);
     const char* const usage = "Usage: gatehouse deployments sync [--repo DIR] (--gitlab URL --project ID | --github "
                               "OWNER/REPO [--api-url URL]) [--token-env VAR] [--max-deployments N] [--since DATE]\n";
+    CommonOptions options;
     runs::SyncRequest request;
     QString token;
     if (const std::optional<int> code
-        = sync.read(parser, QStringLiteral("deployments sync"), usage, io, request, token))
+        = sync.parse(parser, QStringLiteral("deployments sync"), usage, arguments, io, options, request, token))
         return *code;
     Result<git::Repository> repository = git::Repository::open(options.repo);
     if (!repository.ok()) {

@@ -17,17 +17,13 @@ int runFindingsSync(const QStringList& arguments, Io io)
 {
     QCommandLineParser parser;
     const SyncOptions sync(QStringLiteral("max-pipelines"), 20);
-    sync.addTo(parser);
-    CommonOptions options;
-    if (int code = parseArguments(parser, QStringLiteral("findings sync"), arguments,
-                                  {QStringLiteral("text"), QStringLiteral("json")}, io, options);
-        code != ExitOk)
-        return finishEarly(code);
     const char* const usage = "Usage: gatehouse findings sync [--repo DIR] (--gitlab URL --project ID | --github "
                               "OWNER/REPO [--api-url URL]) [--token-env VAR] [--max-pipelines N] [--since DATE]\n";
+    CommonOptions options;
     runs::SyncRequest request;
     QString token;
-    if (const std::optional<int> code = sync.read(parser, QStringLiteral("findings sync"), usage, io, request, token))
+    if (const std::optional<int> code
+        = sync.parse(parser, QStringLiteral("findings sync"), usage, arguments, io, options, request, token))
         return *code;
     Result<git::Repository> repository = git::Repository::open(options.repo);
     if (!repository.ok()) {

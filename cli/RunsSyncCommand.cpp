@@ -20,22 +20,18 @@ int runRunsSync(const QStringList& arguments, Io io)
 {
     QCommandLineParser parser;
     const SyncOptions sync(QStringLiteral("max-runs"), 200);
-    sync.addTo(parser);
     const QCommandLineOption notesOption(QStringLiteral("notes"),
                                          QStringLiteral("Also archive the runs as git notes (refs/notes/"
                                                         "gatehouse-runs)."));
     parser.addOption(notesOption);
-    CommonOptions options;
-    if (int code = parseArguments(parser, QStringLiteral("runs"), arguments,
-                                  {QStringLiteral("text"), QStringLiteral("json")}, io, options);
-        code != ExitOk)
-        return finishEarly(code);
     const char* const usage = "Usage: gatehouse runs sync [--repo DIR] (--gitlab URL --project ID | --github "
                               "OWNER/REPO [--api-url URL]) [--token-env VAR] [--max-runs N] [--since DATE] "
                               "[--notes]\n";
+    CommonOptions options;
     SyncRequest request;
     QString token;
-    if (const std::optional<int> code = sync.read(parser, QStringLiteral("runs sync"), usage, io, request, token))
+    if (const std::optional<int> code
+        = sync.parse(parser, QStringLiteral("runs sync"), usage, arguments, io, options, request, token))
         return *code;
 
     RunSyncClient client;

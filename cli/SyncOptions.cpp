@@ -50,6 +50,18 @@ void SyncOptions::addTo(QCommandLineParser& parser) const
         parser.addOption(option);
 }
 
+std::optional<int> SyncOptions::parse(QCommandLineParser& parser, const QString& command, const char* usage,
+                                      const QStringList& arguments, Io io, CommonOptions& options,
+                                      runs::SyncRequest& request, QString& token) const
+{
+    addTo(parser);
+    if (const int code
+        = parseArguments(parser, command, arguments, {QStringLiteral("text"), QStringLiteral("json")}, io, options);
+        code != ExitOk)
+        return finishEarly(code);
+    return read(parser, command, usage, io, request, token);
+}
+
 std::optional<int> SyncOptions::read(const QCommandLineParser& parser, const QString& command, const char* usage, Io io,
                                      runs::SyncRequest& request, QString& token) const
 {

@@ -25,6 +25,12 @@ public:
     /// `maxName`: "max-runs", "max-deployments", …; `maxDefault` its default.
     SyncOptions(const QString& maxName, int maxDefault);
     void addTo(QCommandLineParser& parser) const;
+    /// Parses a `… sync` command line: adds the shared options to `parser` (after any the caller added), the common
+    /// options (`--repo`, `--format text|json`), then fills the request and the token. Returns the exit code to end
+    /// with (usage printed, or --help shown), or nothing to go on.
+    std::optional<int> parse(QCommandLineParser& parser, const QString& command, const char* usage,
+                             const QStringList& arguments, Io io, CommonOptions& options, runs::SyncRequest& request,
+                             QString& token) const;
     /// Fills the request and the token from a parsed command line, or prints why not and returns the exit code.
     std::optional<int> read(const QCommandLineParser& parser, const QString& command, const char* usage, Io io,
                             runs::SyncRequest& request, QString& token) const;
