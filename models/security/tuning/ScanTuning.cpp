@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QMap>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -141,6 +142,8 @@ TuningReport ScanTuning::analyse(const Posture& posture, int days, const TuningT
 
     QMap<QPair<QString, QString>, RuleNoise> byRule;
     QMap<QPair<QString, QString>, QList<double>> ages;
+    // Paths already listed per rule: a rule with thousands of findings must not scan its list for each one.
+    QMap<QPair<QString, QString>, QSet<QString>> listedPaths;
     for (const FindingLifecycle& f : posture.findings) {
         // Raised in the window: first seen, or reintroduced, after its start.
         if (f.opened.time < report.from || f.opened.time > report.to)
@@ -161,8 +164,11 @@ TuningReport ScanTuning::analyse(const Posture& posture, int days, const TuningT
             ++rule.open;
         if (f.state != FindingState::Fixed) {
             rule.fingerprints << f.finding.fingerprint;
-            if (!f.finding.location.path.isEmpty() && !rule.paths.contains(f.finding.location.path))
-                rule.paths << f.finding.location.path;
+            const QString& path = f.finding.location.path;
+            if (!path.isEmpty() && !listedPaths[key].contains(path)) {
+                listedPaths[key].insert(path);
+                rule.paths << path;
+            }
         }
         ages[key] << f.ageDays;
     }
