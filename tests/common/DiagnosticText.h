@@ -3,6 +3,8 @@
 #pragma once
 
 #include "pipeline/Diagnostic.h"
+#include "pipeline/GitHubWorkflow.h"
+#include "pipeline/PipelineModel.h"
 
 #include <QStringList>
 
@@ -30,6 +32,17 @@ inline QString messagesOf(const QList<pipeline::Diagnostic>& diagnostics)
     for (const pipeline::Diagnostic& d : diagnostics)
         out << d.message;
     return out.join(u'\n');
+}
+
+/// The diagnostics of `text` as the workflow .github/workflows/ci.yml of a repository holding `files`, in the
+/// validator's order: what the GitHub rule tests compare.
+inline QList<pipeline::Diagnostic> githubDiagnostics(const QByteArray& text, const QHash<QString, QByteArray>& files)
+{
+    QList<pipeline::Diagnostic> diagnostics;
+    pipeline::GitHubWorkflow::analyze(text, QStringLiteral(".github/workflows/ci.yml"),
+                                      pipeline::FileSource::fromMap(files, true), diagnostics);
+    pipeline::normalizeDiagnostics(diagnostics);
+    return diagnostics;
 }
 
 } // namespace gatehouse::test

@@ -222,10 +222,7 @@ void TestGitHubWorkflow::rules()
     QFETCH(Files, files);
     QFETCH(QStringList, expected);
     QFETCH(QString, messagePart);
-    QList<Diagnostic> diagnostics;
-    GitHubWorkflow::analyze(text, QStringLiteral(".github/workflows/ci.yml"), FileSource::fromMap(files, true),
-                            diagnostics);
-    normalizeDiagnostics(diagnostics);
+    const QList<Diagnostic> diagnostics = gatehouse::test::githubDiagnostics(text, files);
     QCOMPARE(describeProblems(diagnostics, false), expected);
     if (!messagePart.isEmpty())
         QVERIFY2(messagesOf(diagnostics).contains(messagePart), qPrintable(messagesOf(diagnostics)));

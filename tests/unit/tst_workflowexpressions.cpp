@@ -355,10 +355,7 @@ void TestWorkflowExpressions::stepOutputs()
     QFETCH(Files, files);
     QFETCH(QStringList, expected);
     QFETCH(QString, messagePart);
-    QList<Diagnostic> diagnostics;
-    GitHubWorkflow::analyze(text, QStringLiteral(".github/workflows/ci.yml"), FileSource::fromMap(files, true),
-                            diagnostics);
-    normalizeDiagnostics(diagnostics);
+    const QList<Diagnostic> diagnostics = gatehouse::test::githubDiagnostics(text, files);
     QCOMPARE(describeProblems(diagnostics), expected);
     if (!messagePart.isEmpty())
         QVERIFY2(messagesOf(diagnostics).contains(messagePart), qPrintable(messagesOf(diagnostics)));
