@@ -625,6 +625,13 @@ bool PipelineGates::isNotApplicable(const Diagnostic& diagnostic)
         && diagnostic.message.startsWith(notApplicablePrefix());
 }
 
+bool PipelineGates::failsGate(const Diagnostic& diagnostic, const GatePolicy& policy)
+{
+    if (diagnostic.category != Category::Gate || !diagnostic.rule.startsWith(u"gate.") || isNotApplicable(diagnostic))
+        return false;
+    return diagnostic.severity != Severity::Info || policy.severity(diagnostic.rule.mid(5)) == Severity::Info;
+}
+
 double PipelineGates::entropy(const QString& text)
 {
     if (text.isEmpty())

@@ -25,6 +25,10 @@ public:
     static QString notApplicablePrefix() { return QStringLiteral("not applicable: "); }
     /// Whether a diagnostic is such a note.
     static bool isNotApplicable(const Diagnostic& diagnostic);
+    /// Whether a diagnostic fails its gate (the Gates tab, the scorecard): a gate problem at warning or error, or an
+    /// info when the policy sets that gate to info; advice below the policy's severity and "not applicable" notes
+    /// never do.
+    static bool failsGate(const Diagnostic& diagnostic, const GatePolicy& policy);
     /// Shannon entropy in bits per character.
     static double entropy(const QString& text);
     /// Why a literal value looks like a secret (empty when it does not).

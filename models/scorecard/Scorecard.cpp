@@ -1200,8 +1200,7 @@ void evaluateGates(const git::Repository& repository, const git::ObjectId& commi
             if (outcome == outcomes.end())
                 continue;
             // A gate the policy sets to "info" still fails in the Gates tab; the factors weigh only warnings and up.
-            if (d.severity != pipeline::Severity::Info
-                || options.policy.severity(outcome->gate) == pipeline::Severity::Info) {
+            if (pipeline::PipelineGates::failsGate(d, options.policy)) {
                 failing.insert(outcome->gate);
                 if (summary.firstProblem.isEmpty())
                     summary.firstProblem = QStringLiteral("%1:%2: %3").arg(d.file).arg(d.line).arg(d.message);

@@ -148,8 +148,7 @@ BufferValidation validateBuffer(const QByteArray& text, const QString& path, con
         }
         // A gate fails on a problem at its policy severity; an info note below that (e.g. "check the reviewers
         // of this environment") is advice, not a failure.
-        if (d.category == Category::Gate && d.rule.startsWith(u"gate.") && !PipelineGates::isNotApplicable(d)
-            && (d.severity != Severity::Info || options.policy.severity(d.rule.mid(5)) == Severity::Info))
+        if (PipelineGates::failsGate(d, options.policy))
             failing.insert(d.rule.mid(5));
     }
     const PipelineKind kind = validation.kind;
