@@ -198,13 +198,12 @@ int runValidate(const QStringList& arguments, Io io)
             inputs.append(readInput(argument, workDir, options.rev, validation.files));
     }
 
-    // Each file is validated on its own (and its scripts go to shellcheck, a process per file): in parallel, one
-    // thread per core; the output keeps the order of the inputs.
+    // Each file is validated on its own, in parallel, one thread per core; the output keeps the order of the
+    // inputs. The scripts of all files then go to shellcheck together (one process per core, not one per file).
     struct FileOutcome
     {
         ValidationResult result;
-        bool shellMissing = false;
-        QString shellError;
+        ShellCheck::Scripts scripts;
     };
     const bool scripts = categories.contains(Category::Script);
     const QString repoPath = options.repo;
@@ -238,15 +237,8 @@ int runValidate(const QStringList& arguments, Io io)
             }
         }
         outcome.result = validatePipeline(input.text, input.displayPath, fileOptions);
-        if (scripts) {
-            // The shell of the jobs, when shellcheck is installed (an explicit request without it is reported).
-            const ShellCheck::Result shell
-                = ShellCheck::checkPipeline(outcome.result.model, input.text, fileOptions.files, Category::Script);
-            outcome.shellMissing = !shell.available;
-            outcome.shellError = shell.error;
-            outcome.result.diagnostics += shell.diagnostics;
-            normalizeDiagnostics(outcome.result.diagnostics);
-        }
+        if (scripts)
+            outcome.scripts = ShellCheck::extract(outcome.result.model, input.text, fileOptions.files);
         return outcome;
     };
     QList<FileOutcome> outcomes;
@@ -257,6 +249,21 @@ int runValidate(const QStringList& arguments, Io io)
         QThreadPool pool;
         pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
         outcomes = QtConcurrent::blockingMapped<QList<FileOutcome>>(&pool, inputs, validateOne);
+    }
+    // The shell of the jobs, when shellcheck is installed (an explicit request without it is reported).
+    QList<ShellCheck::Result> shellResults(outcomes.size());
+    if (scripts) {
+        QList<ShellCheck::Scripts> extracted;
+        extracted.reserve(outcomes.size());
+        for (const FileOutcome& outcome : std::as_const(outcomes))
+            extracted.append(outcome.scripts);
+        shellResults = ShellCheck::checkAll(extracted, Category::Script);
+        for (qsizetype i = 0; i < outcomes.size(); ++i) {
+            if (!inputs.at(i).error.isEmpty())
+                continue;
+            outcomes[i].result.diagnostics += shellResults.at(i).diagnostics;
+            normalizeDiagnostics(outcomes[i].result.diagnostics);
+        }
     }
 
     bool unreadable = false;
@@ -271,12 +278,13 @@ int runValidate(const QStringList& arguments, Io io)
             continue;
         }
         const FileOutcome& outcome = outcomes.at(i);
-        if (outcome.shellMissing && parser.isSet(categoriesOption) && !shellMissingSaid) {
+        const ShellCheck::Result& shell = shellResults.at(i);
+        if (scripts && !shell.available && parser.isSet(categoriesOption) && !shellMissingSaid) {
             io.err << "gatehouse validate: shellcheck is not installed; script checks skipped\n";
             shellMissingSaid = true;
         }
-        if (!outcome.shellError.isEmpty())
-            io.err << "gatehouse validate: " << input.displayPath << ": " << outcome.shellError << '\n';
+        if (!shell.error.isEmpty())
+            io.err << "gatehouse validate: " << input.displayPath << ": " << shell.error << '\n';
         ReportFile file{input.displayPath, outcome.result.kind, {}};
         for (const Diagnostic& d : outcome.result.diagnostics) {
             if (!categories.contains(d.category))

@@ -7,9 +7,19 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSet>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 
 using namespace gatehouse::pipeline;
+
+#define REQUIRE_SHELLCHECK()                                                                                           \
+    do {                                                                                                               \
+        if (QStandardPaths::findExecutable(QStringLiteral("shellcheck")).isEmpty())                                    \
+            QSKIP("shellcheck is not installed (apt-get install shellcheck)");                                         \
+    } while (false)
 
 namespace {
 
@@ -73,6 +83,50 @@ const QByteArray gitlab = ".setup:\n" // 1
                           "test:\n" // 19
                           "  script: echo $PLAIN_SCALAR\n"; // 20
 
+// A stand-in for shellcheck that does not depend on the installed version: it logs each invocation (one line:
+// its arguments) and reports one comment per file at line 1, column 1, whose message is the file's first line.
+// `exitCode` above 1 plays a shellcheck that fails.
+QString writeFakeShellCheck(const QTemporaryDir& dir, int exitCode)
+{
+    const QString path = dir.filePath(QStringLiteral("fake-shellcheck"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(
+        QStringLiteral("#!/bin/sh\n"
+                       "echo \"$*\" >> '%1'\n"
+                       "printf '{\"comments\":['\n"
+                       "sep=\n"
+                       "for a in \"$@\"; do\n"
+                       "  case \"$a\" in --*) continue;; esac\n"
+                       "  printf '%s{\"file\":\"%s\",\"line\":1,\"column\":1,\"level\":\"warning\",\"code\":1000,"
+                       "\"message\":\"%s\"}' \"$sep\" \"$a\" \"$(head -n 1 \"$a\")\"\n"
+                       "  sep=,\n"
+                       "done\n"
+                       "printf ']}\\n'\n"
+                       "exit %2\n")
+            .arg(dir.filePath(QStringLiteral("calls.log")))
+            .arg(exitCode)
+            .toUtf8());
+    file.close();
+    file.setPermissions(file.permissions() | QFileDevice::ExeOwner);
+    return path;
+}
+
+// The fake's invocations, one argument list each.
+QList<QStringList> fakeCalls(const QTemporaryDir& dir)
+{
+    QFile log(dir.filePath(QStringLiteral("calls.log")));
+    QList<QStringList> calls;
+    if (!log.open(QIODevice::ReadOnly))
+        return calls;
+    for (const QByteArray& line : log.readAll().split('\n')) {
+        if (!line.isEmpty())
+            calls.append(QString::fromUtf8(line).split(QLatin1Char(' ')));
+    }
+    return calls;
+}
+
 } // namespace
 
 class TestShellCheck : public QObject
@@ -82,9 +136,10 @@ class TestShellCheck : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (ShellCheck::executable().isEmpty())
-            QSKIP("shellcheck is not installed (apt-get install shellcheck)");
+        QVERIFY(m_cacheDir.isValid());
+        ShellCheck::setCacheFile(m_cacheDir.filePath(QStringLiteral("shellcheck.cache")));
     }
+    void cleanup() { ShellCheck::setExecutable({}); }
 
     void positions_data()
     {
@@ -114,6 +169,7 @@ private Q_SLOTS:
     }
     void positions()
     {
+        REQUIRE_SHELLCHECK();
         QFETCH(QString, path);
         QFETCH(QByteArray, text);
         QFETCH(QStringList, expected);
@@ -153,6 +209,7 @@ private Q_SLOTS:
     }
     void corpus()
     {
+        REQUIRE_SHELLCHECK();
         QFETCH(QString, file);
         QFETCH(QString, path);
         QFile input(file);
@@ -239,6 +296,7 @@ private Q_SLOTS:
     }
     void nonPosixShell()
     {
+        REQUIRE_SHELLCHECK();
         QFETCH(QString, path);
         QFETCH(QByteArray, text);
         QFETCH(QStringList, skipped);
@@ -286,17 +344,142 @@ private Q_SLOTS:
 
     void cache()
     {
-        ShellCheck::clearCache();
+        REQUIRE_SHELLCHECK();
+        ShellCheck::setCacheFile(m_cacheDir.filePath(QStringLiteral("cache-test.cache")));
         const ValidationResult validation = validatePipeline(gitlab, QStringLiteral(".gitlab-ci.yml"));
         const ShellCheck::Result first = ShellCheck::checkPipeline(validation.model, gitlab, {}, Category::Semantic);
         QCOMPARE(first.cacheHits, 0);
         const ShellCheck::Result second = ShellCheck::checkPipeline(validation.model, gitlab, {}, Category::Semantic);
         QCOMPARE(second.cacheHits, second.scripts);
         QCOMPARE(second.diagnostics, first.diagnostics);
+        QCOMPARE(second.processes, 0);
+        // A new process (the next run) finds them on disk.
+        ShellCheck::clearCache();
+        const ShellCheck::Result third = ShellCheck::checkPipeline(validation.model, gitlab, {}, Category::Semantic);
+        QCOMPARE(third.cacheHits, third.scripts);
+        QCOMPARE(third.diagnostics, first.diagnostics);
+    }
+
+    // All scripts of all pipelines go to at most one shellcheck per core (plus one per further dialect), each
+    // script once, and each comment comes back to the script it is about.
+    void batches_data()
+    {
+        QTest::addColumn<int>("pipelines");
+        QTest::addColumn<int>("scriptsEach");
+        QTest::addColumn<int>("bytesEach"); // each script's text is padded to about this size
+        QTest::addColumn<bool>("mixedShells"); // every third script is `sh`, the others `bash`
+        QTest::addColumn<bool>("sharedTexts"); // script s has the same text in every pipeline
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("one script") << 1 << 1 << 20 << false << false << 1;
+        QTest::newRow("small scripts share one process") << 5 << 4 << 40 << false << false << 1;
+        QTest::newRow("large scripts, one process per core") << 12 << 5 << 6000 << false << false << 1;
+        QTest::newRow("two dialects") << 6 << 6 << 3000 << true << false << 1;
+        QTest::newRow("identical texts checked once") << 8 << 3 << 100 << false << true << 1;
+        QTest::newRow("clean run") << 3 << 2 << 50 << true << false << 0;
+        QTest::newRow("shellcheck fails") << 4 << 3 << 50 << true << false << 3;
+    }
+    void batches()
+    {
+        QFETCH(int, pipelines);
+        QFETCH(int, scriptsEach);
+        QFETCH(int, bytesEach);
+        QFETCH(bool, mixedShells);
+        QFETCH(bool, sharedTexts);
+        QFETCH(int, exitCode);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString fake = writeFakeShellCheck(dir, exitCode);
+        QVERIFY(!fake.isEmpty());
+        ShellCheck::setExecutable(fake);
+        ShellCheck::setCacheFile(dir.filePath(QStringLiteral("cache")));
+
+        QList<ShellCheck::Scripts> input;
+        QSet<QString> texts;
+        int sh = 0;
+        for (int p = 0; p < pipelines; ++p) {
+            ShellCheck::Scripts scripts;
+            for (int s = 0; s < scriptsEach; ++s) {
+                ShellScript script;
+                script.job = QStringLiteral("job%1").arg(s);
+                script.key = QStringLiteral("script");
+                script.shell = mixedShells && s % 3 == 2 ? QStringLiteral("sh") : QStringLiteral("bash");
+                const QString first = sharedTexts ? QStringLiteral("echo script-%1").arg(s)
+                                                  : QStringLiteral("echo pipeline-%1-script-%2").arg(p).arg(s);
+                script.text = first + QLatin1Char('\n') + QStringLiteral("true\n").repeated(bytesEach / 5);
+                script.fallback = {QStringLiteral("p%1.yml").arg(p), 10 + s, 3};
+                texts.insert(script.shell + QLatin1Char(' ') + script.text);
+                sh += script.shell == QLatin1String("sh") ? 1 : 0;
+                scripts.scripts.append(script);
+            }
+            input.append(scripts);
+        }
+
+        const QList<ShellCheck::Result> results = ShellCheck::checkAll(input, Category::Script);
+        QCOMPARE(results.size(), pipelines);
+        const QList<QStringList> calls = fakeCalls(dir);
+        const int dialects = sh > 0 ? 2 : 1;
+        QVERIFY2(calls.size() >= dialects && calls.size() <= std::max(1, QThread::idealThreadCount()) + dialects - 1,
+                 qPrintable(QString::number(calls.size())));
+        QStringList checked; // every file name of every call: each unique script once
+        for (const QStringList& call : calls) {
+            QCOMPARE(call.count(QStringLiteral("--format=json1")), 1);
+            QCOMPARE(call.filter(QStringLiteral("--shell=")).size(), 1);
+            checked += call.filter(QStringLiteral(".sh"));
+        }
+        QCOMPARE(checked.size(), texts.size());
+        QCOMPARE(QSet<QString>(checked.cbegin(), checked.cend()).size(), texts.size());
+
+        for (int p = 0; p < pipelines; ++p) {
+            const ShellCheck::Result& result = results.at(p);
+            QVERIFY(result.available);
+            QCOMPARE(result.scripts, scriptsEach);
+            if (exitCode > 1) {
+                QVERIFY2(result.error.contains(QLatin1String("exit 3")), qPrintable(result.error));
+                QVERIFY(result.diagnostics.isEmpty());
+                continue;
+            }
+            QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+            QCOMPARE(result.diagnostics.size(), scriptsEach);
+            for (int s = 0; s < scriptsEach; ++s) {
+                const ShellScript& script = input.at(p).scripts.at(s);
+                const auto it = std::find_if(result.diagnostics.cbegin(), result.diagnostics.cend(),
+                                             [&script](const Diagnostic& d) { return d.line == script.fallback.line; });
+                QVERIFY(it != result.diagnostics.cend());
+                QCOMPARE(it->file, script.fallback.file);
+                QCOMPARE(it->rule, QStringLiteral("SC1000"));
+                QCOMPARE(it->severity, Severity::Warning);
+                QVERIFY2(
+                    it->message.startsWith(script.text.section(QLatin1Char('\n'), 0, 0) + QLatin1String(" (job '")),
+                    qPrintable(it->message));
+            }
+        }
+
+        // Again: a failed check was not cached and runs again; a successful one comes from the cache.
+        const QList<ShellCheck::Result> again = ShellCheck::checkAll(input, Category::Script);
+        if (exitCode > 1) {
+            QCOMPARE(fakeCalls(dir).size(), calls.size() * 2);
+        } else {
+            QCOMPARE(fakeCalls(dir).size(), calls.size());
+            for (int p = 0; p < pipelines; ++p) {
+                QCOMPARE(again.at(p).cacheHits, scriptsEach);
+                QCOMPARE(again.at(p).diagnostics, results.at(p).diagnostics);
+            }
+        }
+    }
+
+    void missingShellCheck()
+    {
+        ShellCheck::setExecutable(m_cacheDir.filePath(QStringLiteral("no-such-program")));
+        const QList<ShellCheck::Result> results
+            = ShellCheck::checkAll({ShellCheck::Scripts{{ShellScript{}}, {}}}, Category::Script);
+        QCOMPARE(results.size(), 1);
+        QVERIFY(!results.first().available);
+        QVERIFY(results.first().diagnostics.isEmpty());
     }
 
     void brokenShell()
     {
+        REQUIRE_SHELLCHECK();
         const QByteArray text = "job:\n  script:\n    - if [ -f x ]; then\n    - echo never closed\n";
         const ValidationResult validation = validatePipeline(text, QStringLiteral(".gitlab-ci.yml"));
         const ShellCheck::Result result = ShellCheck::checkPipeline(validation.model, text, {}, Category::Semantic);
@@ -305,6 +488,9 @@ private Q_SLOTS:
         QCOMPARE(result.diagnostics.first().severity, Severity::Error);
         QCOMPARE(result.diagnostics.first().rule.left(2), QStringLiteral("SC"));
     }
+
+private:
+    QTemporaryDir m_cacheDir;
 };
 
 QTEST_GUILESS_MAIN(TestShellCheck)
