@@ -7,55 +7,80 @@
 namespace gatehouse::runs {
 
 RunFilterModel::RunFilterModel(QObject* parent)
-    : QSortFilterProxyModel(parent)
+    : TableFilterModel(parent)
 {
     setSortRole(RunTableModel::SortRole);
 }
 
+void RunFilterModel::setSourceModel(QAbstractItemModel* model)
+{
+    m_table = qobject_cast<const RunTableModel*>(model);
+    Q_ASSERT(!model || m_table);
+    TableFilterModel::setSourceModel(model);
+}
+
+void RunFilterModel::setFilter(Filter filter)
+{
+    filter.text = filter.text.trimmed();
+    if (filter == m_filter)
+        return;
+    m_filter = std::move(filter);
+    m_words = foldedWords(m_filter.text, true);
+    invalidateFilter(); // Qt 6.4 has no beginFilterChange(); this keeps the sort and the selection mapping
+}
+
 void RunFilterModel::setStatus(std::optional<RunStatus> status)
 {
-    m_status = status;
-    invalidateFilter();
+    Filter filter = m_filter;
+    filter.status = status;
+    setFilter(std::move(filter));
 }
 
 void RunFilterModel::setBranch(const QString& branch)
 {
-    m_branch = branch;
-    invalidateFilter();
+    Filter filter = m_filter;
+    filter.branch = branch;
+    setFilter(std::move(filter));
 }
 
 void RunFilterModel::setPipeline(const QString& pipeline)
 {
-    m_pipeline = pipeline;
-    invalidateFilter();
+    Filter filter = m_filter;
+    filter.pipeline = pipeline;
+    setFilter(std::move(filter));
 }
 
 void RunFilterModel::setText(const QString& text)
 {
-    m_text = text.trimmed();
-    invalidateFilter();
+    Filter filter = m_filter;
+    filter.text = text;
+    setFilter(std::move(filter));
+}
+
+QString RunFilterModel::searchText(int sourceRow) const
+{
+    const auto cell = [this, sourceRow](int column, int role = Qt::DisplayRole) {
+        return m_table->index(sourceRow, column).data(role).toString();
+    };
+    return cell(RunTableModel::PipelineColumn) + QLatin1Char('\n') + cell(RunTableModel::BranchColumn)
+        + QLatin1Char('\n') + cell(RunTableModel::TriggerColumn) + QLatin1Char('\n')
+        + cell(RunTableModel::StatusColumn, RunTableModel::RunKeyRole);
 }
 
 bool RunFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
-    const QAbstractItemModel* model = sourceModel();
-    const auto cell = [&](int column, int role = Qt::DisplayRole) {
-        return model->data(model->index(sourceRow, column, sourceParent), role);
-    };
-    if (m_status && cell(RunTableModel::StatusColumn, RunTableModel::StatusRole).toInt() != int(*m_status))
-        return false;
-    if (!m_branch.isEmpty() && cell(RunTableModel::BranchColumn).toString() != m_branch)
-        return false;
-    if (!m_pipeline.isEmpty() && cell(RunTableModel::PipelineColumn, RunTableModel::SortRole).toString() != m_pipeline)
-        return false;
-    if (m_text.isEmpty())
+    if (!m_table || sourceParent.isValid() || sourceRow < 0 || sourceRow >= m_table->rowCount())
         return true;
-    for (int column : {RunTableModel::PipelineColumn, RunTableModel::BranchColumn, RunTableModel::TriggerColumn}) {
-        if (cell(column).toString().contains(m_text, Qt::CaseInsensitive))
-            return true;
-    }
-    return cell(RunTableModel::StatusColumn, RunTableModel::ShaRole).toString().startsWith(m_text, Qt::CaseInsensitive)
-        || cell(RunTableModel::StatusColumn, RunTableModel::RunKeyRole).toString().contains(m_text);
+    const Run& run = m_table->run(sourceRow);
+    if (m_filter.status && run.status != *m_filter.status)
+        return false;
+    if (!m_filter.branch.isEmpty() && run.branch != m_filter.branch)
+        return false;
+    if (!m_filter.pipeline.isEmpty() && run.pipelineName() != m_filter.pipeline)
+        return false;
+    if (m_words.isEmpty())
+        return true;
+    return run.sha.startsWith(m_filter.text, Qt::CaseInsensitive) || searchMatches(sourceRow, m_words);
 }
 
 } // namespace gatehouse::runs

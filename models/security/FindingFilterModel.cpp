@@ -7,60 +7,69 @@
 namespace gatehouse {
 
 FindingFilterModel::FindingFilterModel(QObject* parent)
-    : QSortFilterProxyModel(parent)
+    : TableFilterModel(parent)
 {
     setSortRole(FindingTableModel::SortRole);
     setDynamicSortFilter(true);
 }
 
-// Qt 6.4 has no beginFilterChange(); invalidateFilter() keeps the sort and selection mapping.
+void FindingFilterModel::setSourceModel(QAbstractItemModel* model)
+{
+    m_table = qobject_cast<const FindingTableModel*>(model);
+    Q_ASSERT(!model || m_table);
+    TableFilterModel::setSourceModel(model);
+}
+
+void FindingFilterModel::setFilter(Filter filter)
+{
+    filter.text = filter.text.trimmed();
+    if (filter == m_filter)
+        return;
+    m_filter = std::move(filter);
+    m_words = foldedWords(m_filter.text);
+    invalidateFilter(); // Qt 6.4 has no beginFilterChange(); this keeps the sort and the selection mapping
+}
+
 void FindingFilterModel::setSeverity(std::optional<Severity> severity)
 {
-    if (m_severity == severity)
-        return;
-    m_severity = severity;
-    invalidateFilter();
+    Filter filter = m_filter;
+    filter.severity = severity;
+    setFilter(std::move(filter));
 }
 
 void FindingFilterModel::setTool(const QString& tool)
 {
-    if (m_tool == tool)
-        return;
-    m_tool = tool;
-    invalidateFilter();
+    Filter filter = m_filter;
+    filter.tool = tool;
+    setFilter(std::move(filter));
 }
 
 void FindingFilterModel::setCategory(std::optional<FindingCategory> category)
 {
-    if (m_category == category)
-        return;
-    m_category = category;
-    invalidateFilter();
+    Filter filter = m_filter;
+    filter.category = category;
+    setFilter(std::move(filter));
 }
 
 void FindingFilterModel::setState(std::optional<FindingState> state)
 {
-    if (m_state == state)
-        return;
-    m_state = state;
-    invalidateFilter();
+    Filter filter = m_filter;
+    filter.state = state;
+    setFilter(std::move(filter));
 }
 
 void FindingFilterModel::setOverdueOnly(bool overdueOnly)
 {
-    if (m_overdueOnly == overdueOnly)
-        return;
-    m_overdueOnly = overdueOnly;
-    invalidateFilter();
+    Filter filter = m_filter;
+    filter.overdueOnly = overdueOnly;
+    setFilter(std::move(filter));
 }
 
 void FindingFilterModel::setText(const QString& text)
 {
-    const QString trimmed = text.trimmed();
-    if (m_text == trimmed)
-        return;
-    m_text = trimmed;
-    invalidateFilter();
+    Filter filter = m_filter;
+    filter.text = text;
+    setFilter(std::move(filter));
 }
 
 void FindingFilterModel::setRows(std::optional<QSet<int>> rows)
@@ -71,30 +80,29 @@ void FindingFilterModel::setRows(std::optional<QSet<int>> rows)
     invalidateFilter();
 }
 
+QString FindingFilterModel::searchText(int sourceRow) const
+{
+    return m_table->index(sourceRow, 0).data(FindingTableModel::SearchTextRole).toString();
+}
+
 bool FindingFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     if (m_rows && !m_rows->contains(sourceRow))
         return false;
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (m_severity && index.data(FindingTableModel::SeverityRole).toInt() != int(*m_severity))
+    const FindingLifecycle* row = m_table && !sourceParent.isValid() ? m_table->lifecycleAt(sourceRow) : nullptr;
+    if (!row)
+        return true;
+    if (m_filter.severity && row->finding.severity != *m_filter.severity)
         return false;
-    if (m_category && index.data(FindingTableModel::CategoryRole).toInt() != int(*m_category))
+    if (m_filter.category && row->finding.category != *m_filter.category)
         return false;
-    if (m_state && index.data(FindingTableModel::StateRole).toInt() != int(*m_state))
+    if (m_filter.state && row->state != *m_filter.state)
         return false;
-    if (m_overdueOnly && !index.data(FindingTableModel::OverdueRole).toBool())
+    if (m_filter.overdueOnly && !row->overdue)
         return false;
-    if (!m_tool.isEmpty() && index.data(FindingTableModel::ToolRole).toString() != m_tool)
+    if (!m_filter.tool.isEmpty() && row->finding.tool != m_filter.tool)
         return false;
-    if (!m_text.isEmpty()) {
-        const QString haystack = index.data(FindingTableModel::SearchTextRole).toString();
-        const QStringList words = m_text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        for (const QString& word : words) {
-            if (!haystack.contains(word, Qt::CaseInsensitive))
-                return false;
-        }
-    }
-    return true;
+    return searchMatches(sourceRow, m_words);
 }
 
 } // namespace gatehouse

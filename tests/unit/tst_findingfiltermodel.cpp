@@ -69,6 +69,20 @@ QString visible(const QAbstractItemModel& model)
     return list.join(QLatin1Char(','));
 }
 
+// Counts filter passes: how often a row is asked for.
+class CountingFilter : public FindingFilterModel
+{
+public:
+    mutable int asked = 0;
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override
+    {
+        ++asked;
+        return FindingFilterModel::filterAcceptsRow(sourceRow, sourceParent);
+    }
+};
+
 } // namespace
 
 class TestFindingFilterModel : public QObject
@@ -130,6 +144,57 @@ private Q_SLOTS:
         model.setText({});
         model.setRows(std::nullopt);
         QCOMPARE(model.rowCount(), 3);
+    }
+
+    // A user change of several filters costs one pass; a change to the same values none.
+    void onePassPerChange()
+    {
+        FindingTableModel source;
+        CountingFilter model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSourceModel(&source);
+        source.setSnapshot(posture());
+        FindingFilterModel::Filter filter;
+        filter.tool = QStringLiteral("semgrep");
+        filter.category = FindingCategory::Sast;
+        filter.text = QStringLiteral("  ISSUE  ");
+        filter.severity = Severity::Low;
+        model.asked = 0;
+        model.setFilter(filter);
+        QCOMPARE(model.asked, source.rowCount());
+        QCOMPARE(visible(model), QStringLiteral("b"));
+        QCOMPARE(model.text(), QStringLiteral("ISSUE"));
+        model.asked = 0;
+        model.setFilter(filter);
+        model.setTool(QStringLiteral("semgrep"));
+        QCOMPARE(model.asked, 0);
+        model.setFilter({});
+        QCOMPARE(model.asked, source.rowCount());
+        QCOMPARE(model.rowCount(), 3);
+    }
+
+    // Every column sorts in the same order as comparing the sort role's values one by one.
+    void sortsLikeTheSortRole_data()
+    {
+        QTest::addColumn<int>("column");
+        for (int column = 0; column < FindingTableModel::ColumnCount; ++column)
+            QTest::newRow(qPrintable(QString::number(column))) << column;
+    }
+    void sortsLikeTheSortRole()
+    {
+        QFETCH(int, column);
+        FindingTableModel source;
+        source.setSnapshot(posture());
+        for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            FindingFilterModel model;
+            model.setSourceModel(&source);
+            model.sort(column, order);
+            QSortFilterProxyModel reference;
+            reference.setSortRole(FindingTableModel::SortRole);
+            reference.setSourceModel(&source);
+            reference.sort(column, order);
+            QCOMPARE(visible(model), visible(reference));
+        }
     }
 
     void sortsBySeverityAndSurvivesReset()

@@ -388,10 +388,9 @@ void RunsPanel::showAnalysis(const Result<runs::RepositoryAnalysis>& result)
 void RunsPanel::applyFilters()
 {
     const int status = m_statusFilter->currentData().toInt();
-    m_filter->setStatus(status < 0 ? std::nullopt : std::optional(runs::RunStatus(status)));
-    m_filter->setBranch(m_branchFilter->currentData().toString());
-    m_filter->setPipeline(m_pipelineFilter->currentData().toString());
-    m_filter->setText(m_textFilter->text());
+    m_filter->setFilter({status < 0 ? std::nullopt : std::optional(runs::RunStatus(status)),
+                         m_branchFilter->currentData().toString(), m_pipelineFilter->currentData().toString(),
+                         m_textFilter->text()});
 }
 
 void RunsPanel::showPipeline()

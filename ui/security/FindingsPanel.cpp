@@ -320,15 +320,17 @@ QString FindingsPanel::markdown() const
 
 void FindingsPanel::applyFilters()
 {
-    m_filter->setText(m_search->text());
+    FindingFilterModel::Filter filter;
+    filter.text = m_search->text();
     const QVariant severity = m_severity->currentData();
-    m_filter->setSeverity(severity.isValid() ? std::optional<Severity>(Severity(severity.toInt())) : std::nullopt);
-    m_filter->setTool(m_tool->currentData().toString());
-    m_filter->setCategory(categoryFromName(m_category->currentData().toString()));
+    filter.severity = severity.isValid() ? std::optional<Severity>(Severity(severity.toInt())) : std::nullopt;
+    filter.tool = m_tool->currentData().toString();
+    filter.category = categoryFromName(m_category->currentData().toString());
     const QVariant state = m_state->currentData();
-    m_filter->setOverdueOnly(state.isValid() && state.toInt() < 0);
-    m_filter->setState(state.isValid() && state.toInt() >= 0 ? std::optional<FindingState>(FindingState(state.toInt()))
-                                                             : std::nullopt);
+    filter.overdueOnly = state.isValid() && state.toInt() < 0;
+    filter.state = state.isValid() && state.toInt() >= 0 ? std::optional<FindingState>(FindingState(state.toInt()))
+                                                         : std::nullopt;
+    m_filter->setFilter(filter); // one pass for the whole change
     const auto scope = Scope(m_scope->currentData().toInt());
     const QList<WeeklyFinding>* listed = scope == Scope::NewInWeek ? &m_week.newFindings
         : scope == Scope::FixedInWeek                              ? &m_week.fixedFindings
