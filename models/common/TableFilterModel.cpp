@@ -5,6 +5,7 @@
 #include <QDate>
 #include <QDateTime>
 
+#include <algorithm>
 #include <limits>
 
 namespace gatehouse {
@@ -12,7 +13,7 @@ namespace gatehouse {
 TableFilterModel::TableFilterModel(QObject* parent)
     : QSortFilterProxyModel(parent)
 {
-    connect(this, &QSortFilterProxyModel::sortRoleChanged, this, [this] { m_sortKeysColumn = -1; });
+    connect(this, &QSortFilterProxyModel::sortRoleChanged, this, [this] { m_sortKeys.clear(); });
 }
 
 void TableFilterModel::setSourceModel(QAbstractItemModel* model)
@@ -40,7 +41,6 @@ void TableFilterModel::dropCaches()
 {
     m_search.clear();
     m_sortKeys.clear();
-    m_sortKeysColumn = -1;
 }
 
 QStringList TableFilterModel::foldedWords(const QString& text, bool wholeText)
@@ -71,28 +71,44 @@ bool TableFilterModel::searchMatches(int sourceRow, const QStringList& foldedWor
     return true;
 }
 
-void TableFilterModel::buildSortKeys(int column) const
+void TableFilterModel::applyFilterChange()
+{
+    invalidate();
+}
+
+const QList<TableFilterModel::SortKey>& TableFilterModel::sortKeys(int column) const
 {
     const QAbstractItemModel* model = sourceModel();
     const int rows = model->rowCount();
-    m_sortKeys.clear();
-    m_sortKeys.reserve(rows);
+    if (m_sortKeysRole != sortRole()) {
+        m_sortKeys.clear();
+        m_sortKeysRole = sortRole();
+    }
+    auto known = m_sortKeys.find(column);
+    if (known != m_sortKeys.end() && known->size() == rows)
+        return *known;
+    QList<SortKey>& keys = m_sortKeys[column];
+    keys.clear();
+    keys.resize(rows);
+    QList<QString> texts(rows); // the text of text rows, numbers' text too when the column mixes both
+    QList<int> textRows;
+    bool numbers = false;
     for (int row = 0; row < rows; ++row) {
         const QVariant value = model->index(row, column).data(sortRole());
-        SortKey key;
+        SortKey& key = keys[row];
         switch (value.metaType().id()) {
         case QMetaType::UnknownType:
-            break;
+            continue;
         case QMetaType::QDateTime: {
             const QDateTime time = value.toDateTime();
-            key.known = true;
             key.number = time.isValid() ? double(time.toMSecsSinceEpoch()) : -std::numeric_limits<double>::infinity();
+            numbers = true;
             break;
         }
         case QMetaType::QDate: {
             const QDate date = value.toDate();
-            key.known = true;
             key.number = date.isValid() ? double(date.toJulianDay()) : -std::numeric_limits<double>::infinity();
+            numbers = true;
             break;
         }
         case QMetaType::Int:
@@ -102,19 +118,38 @@ void TableFilterModel::buildSortKeys(int column) const
         case QMetaType::Double:
         case QMetaType::Float:
         case QMetaType::Bool:
-            key.known = true;
             key.number = value.toDouble();
+            numbers = true;
             break;
         default:
-            key.known = true;
-            key.isText = true;
-            key.text = value.toString();
+            texts[row] = value.toString();
+            textRows.append(row);
             break;
         }
-        m_sortKeys.append(std::move(key));
+        key.known = true;
     }
-    m_sortKeysColumn = column;
-    m_sortKeysRole = sortRole();
+    if (!textRows.isEmpty()) {
+        if (numbers) { // a mixed column compares as text
+            textRows.clear();
+            for (int row = 0; row < rows; ++row) {
+                if (!keys.at(row).known)
+                    continue;
+                if (texts.at(row).isNull())
+                    texts[row] = QString::number(keys.at(row).number);
+                textRows.append(row);
+            }
+        }
+        const Qt::CaseSensitivity cs = sortCaseSensitivity();
+        std::stable_sort(textRows.begin(), textRows.end(),
+                         [&texts, cs](int a, int b) { return QString::compare(texts.at(a), texts.at(b), cs) < 0; });
+        int rank = 0;
+        for (qsizetype i = 0; i < textRows.size(); ++i) {
+            if (i > 0 && QString::compare(texts.at(textRows.at(i - 1)), texts.at(textRows.at(i)), cs) != 0)
+                ++rank;
+            keys[textRows.at(i)].number = rank; // equal texts, equal ranks: the sort stays stable
+        }
+    }
+    return keys;
 }
 
 bool TableFilterModel::lessThan(const QModelIndex& left, const QModelIndex& right) const
@@ -122,19 +157,13 @@ bool TableFilterModel::lessThan(const QModelIndex& left, const QModelIndex& righ
     // Locale-aware text and tree models keep the base class's comparison.
     if (isSortLocaleAware() || left.parent().isValid() || left.column() != right.column())
         return QSortFilterProxyModel::lessThan(left, right);
-    if (m_sortKeysColumn != left.column() || m_sortKeysRole != sortRole()
-        || m_sortKeys.size() != sourceModel()->rowCount())
-        buildSortKeys(left.column());
-    const SortKey& a = m_sortKeys.at(left.row());
-    const SortKey& b = m_sortKeys.at(right.row());
+    const QList<SortKey>& keys = sortKeys(left.column());
+    const SortKey& a = keys.at(left.row());
+    const SortKey& b = keys.at(right.row());
     if (!a.known)
         return false;
     if (!b.known)
         return true;
-    if (a.isText || b.isText)
-        return QString::compare(a.isText ? a.text : QString::number(a.number),
-                                b.isText ? b.text : QString::number(b.number), sortCaseSensitivity())
-            < 0;
     return a.number < b.number;
 }
 

@@ -26,7 +26,7 @@ void RunFilterModel::setFilter(Filter filter)
         return;
     m_filter = std::move(filter);
     m_words = foldedWords(m_filter.text, true);
-    invalidateFilter(); // Qt 6.4 has no beginFilterChange(); this keeps the sort and the selection mapping
+    applyFilterChange();
 }
 
 void RunFilterModel::setStatus(std::optional<RunStatus> status)

@@ -27,7 +27,7 @@ void FindingFilterModel::setFilter(Filter filter)
         return;
     m_filter = std::move(filter);
     m_words = foldedWords(m_filter.text);
-    invalidateFilter(); // Qt 6.4 has no beginFilterChange(); this keeps the sort and the selection mapping
+    applyFilterChange();
 }
 
 void FindingFilterModel::setSeverity(std::optional<Severity> severity)
@@ -77,7 +77,7 @@ void FindingFilterModel::setRows(std::optional<QSet<int>> rows)
     if (m_rows == rows)
         return;
     m_rows = std::move(rows);
-    invalidateFilter();
+    applyFilterChange();
 }
 
 QString FindingFilterModel::searchText(int sourceRow) const

@@ -121,22 +121,27 @@ private Q_SLOTS:
         QElapsedTimer first;
         first.start();
         filter.setText(QStringLiteral("feature")); // the first search folds every row's text once
+        QVERIFY(filter.rowCount() > 0); // a view asks at once; the proxy maps its rows then
         qInfo("first text search on %d runs: %lld ms", Rows, first.elapsed());
         filter.setText({});
         bool flip = false;
+        int shown = 0;
         QBENCHMARK
         {
             flip = !flip;
             RunFilterModel::Filter next;
-            if (change == u"text" || change == u"everything")
-                next.text = flip ? QStringLiteral("jira-12") : QStringLiteral("pipeline 2");
+            if (change == u"text")
+                next.text = flip ? QStringLiteral("jira-21") : QStringLiteral("pipeline 2");
+            if (change == u"everything")
+                next.text = flip ? QStringLiteral("pipeline 1") : QStringLiteral("pipeline 2");
             if (change == u"status" || change == u"everything")
                 next.status = flip ? RunStatus::Failed : RunStatus::Success;
             if (change == u"branch" || change == u"everything")
                 next.branch = flip ? QStringLiteral("main") : QStringLiteral("feature/JIRA-300-change");
             filter.setFilter(next);
+            shown = filter.rowCount(); // what a view asks at once (the proxy maps lazily)
         }
-        QVERIFY(filter.rowCount() > 0 && filter.rowCount() < Rows);
+        QVERIFY(shown > 0 && shown < Rows);
     }
 
     // One click on a column header of the runs table.
@@ -155,14 +160,22 @@ private Q_SLOTS:
         RunFilterModel filter;
         filter.setSourceModel(&table);
         table.setSnapshot(m_runs);
+        QElapsedTimer first;
+        first.start();
+        filter.sort(column, Qt::AscendingOrder); // the first sort by a column reads it
+        QVERIFY(filter.index(0, 0).isValid());
+        qInfo("first sort by column %d of %d rows: %lld ms", column, Rows, first.elapsed());
+        filter.sort(RunTableModel::CommitColumn, Qt::AscendingOrder);
         bool flip = false;
+        int shown = 0;
         QBENCHMARK
         {
-            // Alternates with another column, so each sort reads its column again.
+            // Alternates with another column (both read before): what a click on a header costs.
             flip = !flip;
             filter.sort(flip ? column : RunTableModel::CommitColumn, Qt::AscendingOrder);
+            shown = filter.index(0, 0).row() + filter.rowCount();
         }
-        QCOMPARE(filter.rowCount(), Rows);
+        QCOMPARE(shown, Rows);
     }
 
     void findingsFilterChange_data()
@@ -182,9 +195,11 @@ private Q_SLOTS:
         QElapsedTimer first;
         first.start();
         filter.setText(QStringLiteral("module1")); // the first search folds every row's text once
+        QVERIFY(filter.rowCount() > 0); // a view asks at once; the proxy maps its rows then
         qInfo("first text search on %d findings: %lld ms", Rows, first.elapsed());
         filter.setText({});
         bool flip = false;
+        int shown = 0;
         QBENCHMARK
         {
             flip = !flip;
@@ -198,8 +213,9 @@ private Q_SLOTS:
             if (change == u"tool" || change == u"everything")
                 next.tool = flip ? QStringLiteral("trivy") : QStringLiteral("semgrep");
             filter.setFilter(next);
+            shown = filter.rowCount(); // what a view asks at once (the proxy maps lazily)
         }
-        QVERIFY(filter.rowCount() > 0 && filter.rowCount() < Rows);
+        QVERIFY(shown > 0 && shown < Rows);
     }
 
     void findingsSortChange_data()
@@ -218,13 +234,22 @@ private Q_SLOTS:
         FindingFilterModel filter;
         filter.setSourceModel(&table);
         table.setSnapshot(m_posture);
+        QElapsedTimer first;
+        first.start();
+        filter.sort(column, Qt::AscendingOrder); // the first sort by a column reads it
+        QVERIFY(filter.index(0, 0).isValid());
+        qInfo("first sort by column %d of %d rows: %lld ms", column, Rows, first.elapsed());
+        filter.sort(FindingTableModel::AgeColumn, Qt::AscendingOrder);
         bool flip = false;
+        int shown = 0;
         QBENCHMARK
         {
+            // Alternates with another column (both read before): what a click on a header costs.
             flip = !flip;
             filter.sort(flip ? column : FindingTableModel::AgeColumn, Qt::AscendingOrder);
+            shown = filter.index(0, 0).row() + filter.rowCount();
         }
-        QCOMPARE(filter.rowCount(), Rows);
+        QCOMPARE(shown, Rows);
     }
 };
 

