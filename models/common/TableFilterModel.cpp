@@ -13,7 +13,7 @@ namespace gatehouse {
 TableFilterModel::TableFilterModel(QObject* parent)
     : QSortFilterProxyModel(parent)
 {
-    connect(this, &QSortFilterProxyModel::sortRoleChanged, this, [this] { m_sortKeys.clear(); });
+    connect(this, &QSortFilterProxyModel::sortRoleChanged, this, [this] { dropCaches(); });
 }
 
 void TableFilterModel::setSourceModel(QAbstractItemModel* model)
@@ -41,6 +41,7 @@ void TableFilterModel::dropCaches()
 {
     m_search.clear();
     m_sortKeys.clear();
+    m_currentKeys = nullptr;
 }
 
 QStringList TableFilterModel::foldedWords(const QString& text, bool wholeText)
@@ -82,11 +83,13 @@ const QList<TableFilterModel::SortKey>& TableFilterModel::sortKeys(int column) c
     const int rows = model->rowCount();
     if (m_sortKeysRole != sortRole()) {
         m_sortKeys.clear();
+        m_currentKeys = nullptr;
         m_sortKeysRole = sortRole();
     }
     auto known = m_sortKeys.find(column);
     if (known != m_sortKeys.end() && known->size() == rows)
         return *known;
+    m_currentKeys = nullptr; // the hash may move its values
     QList<SortKey>& keys = m_sortKeys[column];
     keys.clear();
     keys.resize(rows);
@@ -157,7 +160,12 @@ bool TableFilterModel::lessThan(const QModelIndex& left, const QModelIndex& righ
     // Locale-aware text and tree models keep the base class's comparison.
     if (isSortLocaleAware() || left.parent().isValid() || left.column() != right.column())
         return QSortFilterProxyModel::lessThan(left, right);
-    const QList<SortKey>& keys = sortKeys(left.column());
+    if (!m_currentKeys || m_currentColumn != left.column()
+        || m_currentKeys->size() <= std::max(left.row(), right.row())) {
+        m_currentKeys = &sortKeys(left.column());
+        m_currentColumn = left.column();
+    }
+    const QList<SortKey>& keys = *m_currentKeys;
     const SortKey& a = keys.at(left.row());
     const SortKey& b = keys.at(right.row());
     if (!a.known)

@@ -59,6 +59,9 @@ private:
     // Per column, so going back to a column sorted before reads nothing again; all for the sort role m_sortKeysRole.
     mutable QHash<int, QList<SortKey>> m_sortKeys;
     mutable int m_sortKeysRole = -1;
+    // The keys of the column being sorted, looked up once per sort rather than once per comparison.
+    mutable const QList<SortKey>* m_currentKeys = nullptr;
+    mutable int m_currentColumn = -1;
     QList<QMetaObject::Connection> m_connections;
 };
 
