@@ -136,6 +136,7 @@ public:
     {
         const qsizetype n = model.jobs.size();
         QHash<QString, QList<qsizetype>> byName;
+        byName.reserve(n);
         for (qsizetype i = 0; i < n; ++i) {
             const PipelineJob& job = model.jobs.at(i);
             byName[job.name].append(i);

@@ -687,6 +687,7 @@ void PipelineGates::check(PipelineModel& model, const GatePolicy& policy, QList<
                           const FileSource& files)
 {
     Context context{model, policy, diagnostics, files, {}};
+    context.scanKinds.reserve(model.jobs.size());
     checkScanning(context);
     checkSecurityBlocking(context);
     DeploymentGates::check(model, policy, diagnostics,
