@@ -17,4 +17,15 @@ forbid() { # FOLDER PATTERN WHY: no include matching PATTERN in FOLDER
     fi
 }
 forbid models/pipeline 'delivery/' 'delivery builds on the pipeline engine'
+
+# models/ and ui/ are both include roots: a folder of ui/ named like a folder of models/ would let `security/X.h`
+# mean either, and a file of ui/ next to such a folder would see it first. ui's folders take other names.
+for folder in "$root"/models/*/; do
+    name="$(basename "$folder")"
+    shadow="$(find "$root/ui" -type d -name "$name" 2>/dev/null)"
+    if [ -n "$shadow" ]; then
+        echo "layering: ui folder $shadow shadows models/$name (give it another name, e.g. ${name}view)" >&2
+        status=1
+    fi
+done
 exit $status

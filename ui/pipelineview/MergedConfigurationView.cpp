@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MergedConfigurationView.h"
 
-#include "editor/PipelineEditor.h"
+#include "editorview/PipelineEditor.h"
 
 #include <QLabel>
 #include <QMouseEvent>

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FindingsPanel.h"
 
-#include "../charts/ChartTheme.h"
-#include "../delegates/BadgeDelegate.h"
 #include "FindingDetailsView.h"
+#include "charts/ChartTheme.h"
+#include "delegates/BadgeDelegate.h"
 #include "security/FindingFilterModel.h"
 #include "security/FindingTableModel.h"
 

@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "IncidentDetailPanel.h"
 
-#include "../Theme.h"
-#include "../widgets/Widgets.h"
 #include "DiffHighlighter.h"
+#include "Theme.h"
 #include "delivery/ChangelogModel.h"
 #include "delivery/DeploymentTableModel.h"
 #include "delivery/FileChangeModel.h"
 #include "delivery/PostmortemMarkdown.h"
+#include "widgets/Widgets.h"
 
 #include <QHeaderView>
 #include <QLabel>

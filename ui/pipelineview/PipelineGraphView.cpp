@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PipelineGraphView.h"
 
-#include "../Theme.h"
 #include "JobCardItem.h"
+#include "Theme.h"
 
 #include <QGraphicsPathItem>
 #include <QGraphicsScene>

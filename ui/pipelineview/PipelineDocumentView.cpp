@@ -10,8 +10,8 @@
 
 #include "editor/AutosaveStore.h"
 #include "editor/DocumentFile.h"
-#include "editor/FindReplaceBar.h"
-#include "editor/PipelineEditor.h"
+#include "editorview/FindReplaceBar.h"
+#include "editorview/PipelineEditor.h"
 #include "pipeline/PipelineValidator.h"
 #include "pipeline/workspace/LiveValidator.h"
 #include "pipeline/workspace/QuickFix.h"

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DoraTiles.h"
 
-#include "../widgets/KpiTile.h"
-#include "../widgets/Widgets.h"
 #include "delivery/DeploymentTableModel.h"
+#include "widgets/KpiTile.h"
+#include "widgets/Widgets.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StrategyCard.h"
 
-#include "../charts/DeliveryTrafficChart.h"
-#include "../widgets/Widgets.h"
+#include "charts/DeliveryTrafficChart.h"
 #include "delivery/TrafficShift.h"
+#include "widgets/Widgets.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SecurityChartsPanel.h"
 
-#include "../charts/PostureWeeklyChart.h"
-#include "../charts/SecurityFixTimeChart.h"
-#include "../charts/SecurityToolChart.h"
-#include "../charts/SecurityTrendChart.h"
-#include "../widgets/Widgets.h"
+#include "charts/PostureWeeklyChart.h"
+#include "charts/SecurityFixTimeChart.h"
+#include "charts/SecurityToolChart.h"
+#include "charts/SecurityTrendChart.h"
+#include "widgets/Widgets.h"
 
 #include <QComboBox>
 #include <QFrame>

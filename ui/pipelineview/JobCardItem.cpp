@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "JobCardItem.h"
 
-#include "../Theme.h"
 #include "PipelineGraphView.h"
+#include "Theme.h"
 
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TriageDialog.h"
 
-#include "../Theme.h"
+#include "Theme.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>

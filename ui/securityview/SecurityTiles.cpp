@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SecurityTiles.h"
 
-#include "../charts/ChartTheme.h"
-#include "../widgets/KpiTile.h"
+#include "charts/ChartTheme.h"
+#include "widgets/KpiTile.h"
 
 #include <QEvent>
 #include <QGridLayout>

@@ -2,19 +2,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DeploymentsView.h"
 
-#include "../charts/DeploymentTimelineChart.h"
-#include "../delegates/BadgeDelegate.h"
-#include "../widgets/Widgets.h"
 #include "DeliveryFilterBar.h"
 #include "DeploymentDetailPanel.h"
 #include "DoraTiles.h"
 #include "LoadingStrip.h"
 #include "StrategyCard.h"
 #include "TimeDelegate.h"
+#include "charts/DeploymentTimelineChart.h"
+#include "delegates/BadgeDelegate.h"
 #include "delivery/DeploymentFilterModel.h"
 #include "delivery/DeploymentTableModel.h"
 #include "delivery/DoraMetrics.h"
 #include "delivery/IncidentTableModel.h"
+#include "widgets/Widgets.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ScanDialog.h"
 
-#include "../charts/ChartTheme.h"
-#include "../widgets/Widgets.h"
+#include "charts/ChartTheme.h"
+#include "widgets/Widgets.h"
 
 #include <QDialogButtonBox>
 #include <QDir>

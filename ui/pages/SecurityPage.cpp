@@ -2,19 +2,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SecurityPage.h"
 
-#include "../widgets/Widgets.h"
-#include "ArchiveReportDialog.h"
-#include "FindingsPanel.h"
-#include "NoisePanel.h"
-#include "ScanDialog.h"
-#include "ScanListPanel.h"
-#include "SecurityChartsPanel.h"
-#include "SecurityTiles.h"
-#include "TriageDialog.h"
 #include "git/Repository.h"
 #include "security/PostureLoader.h"
 #include "security/PostureStatistics.h"
 #include "security/Triage.h"
+#include "securityview/ArchiveReportDialog.h"
+#include "securityview/FindingsPanel.h"
+#include "securityview/NoisePanel.h"
+#include "securityview/ScanDialog.h"
+#include "securityview/ScanListPanel.h"
+#include "securityview/SecurityChartsPanel.h"
+#include "securityview/SecurityTiles.h"
+#include "securityview/TriageDialog.h"
+#include "widgets/Widgets.h"
 
 #include <QComboBox>
 #include <QDir>

@@ -7,7 +7,7 @@
 #include "PipelineHistoryPanel.h"
 
 #include "editor/AutosaveStore.h"
-#include "editor/PipelineEditor.h"
+#include "editorview/PipelineEditor.h"
 #include "git/Repository.h"
 
 #include <QAction>

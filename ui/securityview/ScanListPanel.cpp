@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ScanListPanel.h"
 
-#include "../widgets/Widgets.h"
 #include "repo/RepositoryFileModel.h"
 #include "repo/ScanCommitModel.h"
+#include "widgets/Widgets.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FindingDetailsView.h"
 
-#include "../charts/ChartTheme.h"
+#include "charts/ChartTheme.h"
 
 #include <QDesktopServices>
 #include <QRegularExpression>

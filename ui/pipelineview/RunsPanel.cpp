@@ -2,15 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RunsPanel.h"
 
-#include "../charts/RunFailuresChart.h"
-#include "../charts/RunGanttChart.h"
-#include "../charts/RunTrendChart.h"
-#include "../widgets/Widgets.h"
 #include "RunSyncDialog.h"
+#include "charts/RunFailuresChart.h"
+#include "charts/RunGanttChart.h"
+#include "charts/RunTrendChart.h"
 #include "runs/RunFilterModel.h"
 #include "runs/RunJobTableModel.h"
 #include "runs/RunTableModel.h"
 #include "runs/sync/TokenStore.h"
+#include "widgets/Widgets.h"
 
 #include <QComboBox>
 #include <QFile>

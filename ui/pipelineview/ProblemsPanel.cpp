@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ProblemsPanel.h"
 
-#include "editor/PipelineEditor.h"
+#include "editorview/PipelineEditor.h"
 #include "pipeline/workspace/DiagnosticFilterModel.h"
 #include "pipeline/workspace/DiagnosticTableModel.h"
 

@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DeploymentDetailPanel.h"
 
-#include "../widgets/Widgets.h"
 #include "StrategyCard.h"
 #include "delivery/ChangelogModel.h"
 #include "delivery/FileChangeModel.h"
+#include "widgets/Widgets.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

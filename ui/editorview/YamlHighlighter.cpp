@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "YamlHighlighter.h"
 
-#include "../Theme.h"
+#include "Theme.h"
 
 namespace gatehouse {
 

@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "IncidentsView.h"
 
-#include "../delegates/BadgeDelegate.h"
-#include "../widgets/Widgets.h"
 #include "IncidentDetailPanel.h"
 #include "LoadingStrip.h"
 #include "TimeDelegate.h"
+#include "delegates/BadgeDelegate.h"
 #include "delivery/IncidentTableModel.h"
+#include "widgets/Widgets.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
