@@ -6,6 +6,7 @@
 #include "ManifestReader.h"
 #include "orchestrators/OrchestratorReader.h"
 
+#include "pipeline/DeploymentGates.h"
 #include "pipeline/PipelineValidator.h"
 
 #include <QRegularExpression>
@@ -69,27 +70,6 @@ QMap<QString, QString> variablesOf(const YamlNode* node)
         variables.insert(node->keys[i].value, text(value.isMap() ? value.get(u"value") : &value));
     }
     return variables;
-}
-
-// GitLab: the job is manual when it says so, or when every rule that can run it asks for a manual start.
-bool manual(const PipelineJob& job)
-{
-    if (job.when == u"manual")
-        return true;
-    const YamlNode* rules = job.config.get(u"rules");
-    if (!rules || !rules->isSequence())
-        return false;
-    bool any = false;
-    for (const YamlNode& rule : rules->items) {
-        const YamlNode* when = rule.get(u"when");
-        const QString w = when ? when->value : QStringLiteral("on_success");
-        if (w == u"never")
-            continue;
-        if (w != u"manual")
-            return false;
-        any = true;
-    }
-    return any;
 }
 
 using Known = QMap<QString, EnvironmentExpression::Known>;
@@ -433,7 +413,7 @@ PipelineDeployScanner::Job PipelineDeployScanner::jobOf(const PipelineJob& job, 
         }
         return result;
     }
-    result.manual = manual(job);
+    result.manual = pipeline::DeploymentGates::isManual(job);
     result.onFailure = job.when == u"on_failure";
     QStringList scripts;
     for (const char16_t* key : {u"before_script", u"script", u"after_script"}) {
