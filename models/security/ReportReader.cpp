@@ -8,23 +8,15 @@
 #include "report/SonarQubeReader.h"
 
 #include <QBuffer>
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
-#include <QVersionNumber>
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-#include <cstring>
-#include <deque>
-#include <functional>
 #include <istream>
-#include <map>
-#include <streambuf>
 #include <vector>
 
 // The front end: format detection, then one streaming pass. The streaming readers (report/) follow one pattern: a SAX

@@ -3,9 +3,7 @@
 // bandit JSON.
 #include "FormatReader.h"
 
-#include <QHash>
 #include <QRegularExpression>
-#include <QSet>
 
 namespace gatehouse::report {
 

@@ -3,10 +3,6 @@
 // gitleaks JSON (a list of leaks).
 #include "FormatReader.h"
 
-#include <QHash>
-#include <QRegularExpression>
-#include <QSet>
-
 namespace gatehouse::report {
 
 namespace {

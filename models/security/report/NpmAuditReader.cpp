@@ -3,9 +3,7 @@
 // npm audit JSON: auditReportVersion 2 (npm 7+, "vulnerabilities" by package) and 1 (npm 6, "advisories").
 #include "FormatReader.h"
 
-#include <QHash>
 #include <QRegularExpression>
-#include <QSet>
 
 namespace gatehouse::report {
 

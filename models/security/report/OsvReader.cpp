@@ -4,8 +4,6 @@
 #include "FormatReader.h"
 
 #include <QHash>
-#include <QRegularExpression>
-#include <QSet>
 
 namespace gatehouse::report {
 

@@ -3,10 +3,6 @@
 // pip-audit JSON ({"dependencies": [...], "fixes": [...]} or the older top-level list).
 #include "FormatReader.h"
 
-#include <QHash>
-#include <QRegularExpression>
-#include <QSet>
-
 namespace gatehouse::report {
 
 namespace {

@@ -3,10 +3,6 @@
 // safety JSON: 2.x object form ({"report_meta", "vulnerabilities": [...]}) and the 1.x list of lists
 #include "FormatReader.h"
 
-#include <QHash>
-#include <QRegularExpression>
-#include <QSet>
-
 namespace gatehouse::report {
 
 namespace {

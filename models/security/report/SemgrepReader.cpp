@@ -3,10 +3,6 @@
 // semgrep JSON.
 #include "FormatReader.h"
 
-#include <QHash>
-#include <QRegularExpression>
-#include <QSet>
-
 namespace gatehouse::report {
 
 namespace {

@@ -3,10 +3,6 @@
 // trivy JSON: schema v2 ({"SchemaVersion": 2, "Results": [...]}) and the older top-level list of results.
 #include "FormatReader.h"
 
-#include <QHash>
-#include <QRegularExpression>
-#include <QSet>
-
 namespace gatehouse::report {
 
 namespace {

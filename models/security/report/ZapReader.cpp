@@ -3,10 +3,6 @@
 // OWASP ZAP traditional JSON ({"@version", "site": [{"@name", "alerts": [...]}]}); one finding per alert.
 #include "FormatReader.h"
 
-#include <QHash>
-#include <QRegularExpression>
-#include <QSet>
-
 namespace gatehouse::report {
 
 namespace {
