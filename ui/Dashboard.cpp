@@ -4,14 +4,14 @@
 
 #include "Theme.h"
 #include "delivery/DeliveryLoader.h"
-#include "delivery/DeploymentsView.h"
-#include "delivery/IncidentsView.h"
+#include "deliveryview/DeploymentsView.h"
+#include "deliveryview/IncidentsView.h"
 #include "overview/SourcePreviewDialog.h"
 #include "pages/DeploymentsPage.h"
 #include "pages/IncidentsPage.h"
 #include "pages/OverviewPage.h"
 #include "pages/PipelinesPage.h"
-#include "security/SecurityPage.h"
+#include "pages/SecurityPage.h"
 #include "widgets/Widgets.h"
 
 #include <QHBoxLayout>

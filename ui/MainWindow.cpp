@@ -13,7 +13,7 @@
 #include "repo/RecentRepositories.h"
 #include "repo/RepositoryLoader.h"
 #include "repo/RepositoryWatcher.h"
-#include "security/WeeklyReportDialog.h"
+#include "securityview/WeeklyReportDialog.h"
 
 #include <QAction>
 #include <QApplication>

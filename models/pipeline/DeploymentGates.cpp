@@ -69,26 +69,6 @@ unsigned validationMark(const PipelineJob& job, const QStringList& kinds)
     return 0;
 }
 
-bool isManual(const PipelineJob& job)
-{
-    if (job.when == u"manual")
-        return true;
-    if (const YamlNode* rules = job.config.get(u"rules"); rules && rules->isSequence()) {
-        bool anyRun = false;
-        bool allManual = true;
-        for (const YamlNode& rule : rules->items) {
-            const YamlNode* when = rule.get(u"when");
-            const QString w = when ? when->value : QStringLiteral("on_success");
-            if (w == u"never")
-                continue;
-            anyRun = true;
-            allManual = allManual && w == u"manual";
-        }
-        return anyRun && allManual;
-    }
-    return false;
-}
-
 using Graph = std::vector<std::vector<qsizetype>>; ///< node → the nodes it depends on
 
 /// For every node, the OR of (mark | value) over the nodes it depends on, directly or transitively. Iterative
@@ -314,7 +294,7 @@ void checkProduction(Context& c, const JobOrder& order, const std::vector<unsign
                                     "required reviewers")
                          .arg(job.baseName, job.environment),
                      Severity::Info);
-        } else if (!isManual(job)) {
+        } else if (!DeploymentGates::isManual(job)) {
             ok = false;
             c.report(gate, job.config.get(u"environment"), &job,
                      QStringLiteral("production deploy '%1' runs without a human; expected when: manual (or a "
@@ -363,6 +343,26 @@ QString shortened(const QString& line)
 }
 
 } // namespace
+
+bool DeploymentGates::isManual(const PipelineJob& job)
+{
+    if (job.when == u"manual")
+        return true;
+    if (const YamlNode* rules = job.config.get(u"rules"); rules && rules->isSequence()) {
+        bool anyRun = false;
+        bool allManual = true;
+        for (const YamlNode& rule : rules->items) {
+            const YamlNode* when = rule.get(u"when");
+            const QString w = when ? when->value : QStringLiteral("on_success");
+            if (w == u"never")
+                continue;
+            anyRun = true;
+            allManual = allManual && w == u"manual";
+        }
+        return anyRun && allManual;
+    }
+    return false;
+}
 
 Diagnostic gateDiagnostic(const PipelineModel& model, const GatePolicy& policy, const QString& gate, const YamlNode* at,
                           const PipelineJob* job, const QString& message, std::optional<Severity> severity)

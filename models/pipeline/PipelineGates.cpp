@@ -6,10 +6,10 @@
 #include "GitHubExpression.h"
 #include "GitHubWorkflow.h"
 #include "Pinning.h"
-#include "ProgressiveDeliveryGate.h"
 #include "ScanApplicability.h"
 
 #include <QHash>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -21,6 +21,25 @@
 namespace gatehouse::pipeline {
 
 namespace {
+
+QMutex& externalGatesMutex()
+{
+    static QMutex mutex;
+    return mutex;
+}
+
+QList<PipelineGates::ExternalGate>& externalGatesList()
+{
+    static QList<PipelineGates::ExternalGate> gates;
+    return gates;
+}
+
+// A copy, so that a gate registered meanwhile never invalidates the iteration.
+QList<PipelineGates::ExternalGate> externalGates()
+{
+    const QMutexLocker lock(&externalGatesMutex());
+    return externalGatesList();
+}
 
 /// All scalar text of a subtree (scripts, image names, action references), lower-cased, for tool recognition.
 void collectText(const YamlNode& node, QString& out)
@@ -698,7 +717,15 @@ void PipelineGates::check(PipelineModel& model, const GatePolicy& policy, QList<
     checkTimeouts(context);
     checkPermissions(context);
     checkInjection(context);
-    ProgressiveDeliveryGate::check(model, policy, files, diagnostics);
+    for (const ExternalGate gate : externalGates())
+        gate(model, policy, files, diagnostics);
+}
+
+void PipelineGates::addExternalGate(ExternalGate gate)
+{
+    const QMutexLocker lock(&externalGatesMutex());
+    if (!externalGatesList().contains(gate))
+        externalGatesList().append(gate);
 }
 
 } // namespace gatehouse::pipeline

@@ -1,13 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Corpus.h"
-#include "editor/PipelineEditor.h"
-#include "pipeline/GatesPanel.h"
-#include "pipeline/PipelineDocumentView.h"
-#include "pipeline/PipelineGraphView.h"
-#include "pipeline/PipelineHistoryPanel.h"
-#include "pipeline/PipelineWorkspace.h"
+#include "editorview/PipelineEditor.h"
 #include "pipeline/workspace/LiveValidator.h"
+#include "pipelineview/GatesPanel.h"
+#include "pipelineview/PipelineDocumentView.h"
+#include "pipelineview/PipelineGraphView.h"
+#include "pipelineview/PipelineHistoryPanel.h"
+#include "pipelineview/PipelineWorkspace.h"
 
 #include <QElapsedTimer>
 #include <QFile>

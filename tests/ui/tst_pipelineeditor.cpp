@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "editor/FindReplaceBar.h"
-#include "editor/KeywordCompleter.h"
-#include "editor/PipelineEditor.h"
-#include "editor/YamlHighlighter.h"
+#include "editorview/FindReplaceBar.h"
+#include "editorview/KeywordCompleter.h"
+#include "editorview/PipelineEditor.h"
+#include "editorview/YamlHighlighter.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DeploymentsPage.h"
 
-#include "../delivery/DeploymentsView.h"
+#include "deliveryview/DeploymentsView.h"
 
 #include <QScrollArea>
 #include <QVBoxLayout>

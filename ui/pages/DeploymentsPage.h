@@ -12,7 +12,7 @@ namespace gatehouse::ui {
 
 class DeploymentsView;
 
-/// The dashboard's Deployments page: hosts the DeploymentsView (ui/delivery) over the shared DeliveryLoader.
+/// The dashboard's Deployments page: hosts the DeploymentsView (ui/deliveryview) over the shared DeliveryLoader.
 class DeploymentsPage : public QWidget
 {
     Q_OBJECT
