@@ -303,13 +303,28 @@ void checkSecrets(Context& c)
     if (!c.enabled(QStringLiteral("no-plaintext-secrets")))
         return;
     const bool github = isGitHub(c.model);
-    checkSecretsIn(c, c.model.merged.get(github ? u"env" : u"variables"), nullptr);
+    const bool circleci = c.model.kind == PipelineKind::CircleCI;
+    // Variables live under env (GitHub), environment (CircleCI: the job's, its images' and its run steps') or
+    // variables (GitLab).
+    const QStringView key = github ? u"env" : circleci ? u"environment" : u"variables";
+    if (!circleci)
+        checkSecretsIn(c, c.model.merged.get(key), nullptr);
     QSet<QString> seen;
     for (const PipelineJob& job : c.model.jobs) {
         if (seen.contains(job.baseName))
             continue;
         seen.insert(job.baseName);
-        checkSecretsIn(c, job.config.get(github ? u"env" : u"variables"), &job);
+        checkSecretsIn(c, job.config.get(key), &job);
+        if (const YamlNode* docker = job.config.get(u"docker"); circleci && docker) {
+            for (const YamlNode& image : docker->items)
+                checkSecretsIn(c, image.get(u"environment"), &job);
+        }
+        if (const YamlNode* steps = job.config.get(u"steps"); circleci && steps) {
+            for (const YamlNode& step : steps->items) {
+                if (const YamlNode* run = step.get(u"run"); run && run->isMap())
+                    checkSecretsIn(c, run->get(u"environment"), &job);
+            }
+        }
         if (const YamlNode* steps = job.config.get(u"steps"); github && steps) {
             for (const YamlNode& step : steps->items) {
                 checkSecretsIn(c, step.get(u"env"), &job);
@@ -364,6 +379,14 @@ void checkImages(Context& c)
         if (seen.contains(job.baseName))
             continue;
         seen.insert(job.baseName);
+        if (const YamlNode* docker = job.config.get(u"docker"); c.model.kind == PipelineKind::CircleCI) {
+            // The first image is the one the steps run in; the others are services.
+            for (size_t i = 0; docker && i < docker->items.size(); ++i) {
+                if (const YamlNode* image = docker->items[i].get(u"image"))
+                    checkImage(c, *image, &job, i == 0 ? &job : nullptr);
+            }
+            continue;
+        }
         if (!github) {
             if (const YamlNode* image = job.config.get(u"image"))
                 checkImage(c, *image, &job, &job);
