@@ -224,14 +224,16 @@ void Analyzer::buildWorkflows()
                                 }
                                 return true;
                             });
+                            bool knownKeys = true;
                             for (const YamlNode& key : rule.keys) {
+                                knownKeys = knownKeys && order.contains(key.value);
                                 if (!order.contains(key.value))
                                     report(key, Severity::Error, Category::Semantic, QStringLiteral("matrix-exclude"),
                                            QStringLiteral("the matrix of %1 excludes by '%2', which is not one of its "
                                                           "parameters (%3)")
                                                .arg(what, key.value, order.join(QStringLiteral(", "))));
                             }
-                            if (combinations.size() == before && !rule.toFlowText().contains(u"<<"))
+                            if (knownKeys && combinations.size() == before && !rule.toFlowText().contains(u"<<"))
                                 report(rule, Severity::Warning, Category::Semantic, QStringLiteral("matrix-exclude"),
                                        QStringLiteral("this exclude of the matrix of %1 matches no combination")
                                            .arg(what));
