@@ -296,6 +296,8 @@ private Q_SLOTS:
                  QStringLiteral("a X________________X b X_____________X"));
         QCOMPARE(ShellScriptExtractor::maskCircleCIParameters(QStringLiteral("cat <<EOF >> out")),
                  QStringLiteral("cat <<EOF >> out"));
+        QCOMPARE(ShellScriptExtractor::maskCircleCIParameters(QStringLiteral("cat > f \\<<EOF")),
+                 QStringLiteral("cat > f  <<EOF"));
     }
 
     void extraction()

@@ -264,13 +264,16 @@ void circleciRunSteps(const YamlNode& steps, const QString& owner, const QString
 
 QString ShellScriptExtractor::maskCircleCIParameters(const QString& text)
 {
-    // Only parameter references: a shell's own `<<` (here-documents) and `>>` stay.
+    // Only parameter references: a shell's own `<<` (here-documents) and `>>` stay. `\<<` is CircleCI's escape
+    // of a literal `<<`, which the shell receives without the backslash.
     if (!text.contains(QLatin1String("<<")))
         return text;
+    QString unescaped = text;
+    unescaped.replace(QLatin1String("\\<<"), QLatin1String(" <<"));
     static const QRegularExpression reference(
         QStringLiteral("<<\\s*[#^/]?\\s*(pipeline|parameters|matrix)\\.[A-Za-z0-9_.-]+\\s*>>"));
-    QString result = text;
-    auto it = reference.globalMatch(text);
+    QString result = unescaped;
+    auto it = reference.globalMatch(unescaped);
     while (it.hasNext()) {
         const QRegularExpressionMatch m = it.next();
         QString placeholder(m.capturedLength(), QLatin1Char('_'));
