@@ -13,6 +13,7 @@ using namespace gatehouse;
 using namespace gatehouse::pipeline;
 using gatehouse::test::describeProblems;
 using gatehouse::test::messagesOf;
+using gatehouse::test::rows;
 
 namespace {
 
@@ -41,14 +42,6 @@ const QByteArray job = docker + steps;
 QByteArray stepsJob(const QByteArray& list)
 {
     return docker + "    steps:\n" + list;
-}
-
-QStringList rows(std::initializer_list<const char*> list)
-{
-    QStringList out;
-    for (const char* item : list)
-        out << QString::fromLatin1(item);
-    return out;
 }
 
 } // namespace
