@@ -235,7 +235,9 @@ void Analyzer::checkReferences(const YamlNode& node, const QList<Parameter>& dec
 {
     if (node.isScalar()) {
         for (const Reference& ref : references(node.value)) {
-            if (ref.ns == u"parameters") {
+            // In workflows (where `matrix` is allowed) `<< parameters.x >>` belongs to the job a pre-steps or
+            // post-steps list is given to: it is resolved there.
+            if (ref.ns == u"parameters" && !matrix) {
                 const bool known = std::any_of(declared.cbegin(), declared.cend(),
                                                [&ref](const Parameter& p) { return p.name == ref.name; });
                 if (!known) {
