@@ -191,6 +191,31 @@ bool isGitLabTemplateJob(const PipelineModel& model, const PipelineJob& job, con
     return text.contains(u"ci_template_registry_host") || text.contains(u"gitlab-org/security-products");
 }
 
+/// CircleCI has no allow_failure: a scan command made harmless by `|| true` (`|| :`, `|| exit 0`) in a run step is
+/// the same choice. The command's node, or nullptr.
+const YamlNode* circleciIgnoredScan(const PipelineJob& job)
+{
+    static const QRegularExpression scanner(
+        QStringLiteral("semgrep|trivy|gitleaks|grype|snyk|pip-audit|npm audit|yarn audit|bandit|safety check|"
+                       "osv-scanner|trufflehog|codeql|dependency-check|govulncheck"));
+    static const QRegularExpression ignored(QStringLiteral("\\|\\|\\s*(true|:|exit\\s+0)\\s*(;|#|$)"));
+    const YamlNode* steps = job.config.get(u"steps");
+    if (!steps || !steps->isSequence())
+        return nullptr;
+    for (const YamlNode& step : steps->items) {
+        const YamlNode* run = step.get(u"run");
+        const YamlNode* command = run && run->isMap() ? run->get(u"command") : run;
+        if (!command || !command->isScalar())
+            continue;
+        for (const QStringView line : QStringView(command->value).split(u'\n')) {
+            const QString text = line.toString().toLower();
+            if (scanner.match(text).hasMatch() && ignored.match(text).hasMatch())
+                return command;
+        }
+    }
+    return nullptr;
+}
+
 void checkSecurityBlocking(Context& c)
 {
     const QString gate = QStringLiteral("security-blocking");
@@ -233,6 +258,15 @@ void checkSecurityBlocking(Context& c)
                                  .arg(job.baseName, from),
                              inherited);
                 }
+                continue;
+            }
+        }
+        if (c.model.kind == PipelineKind::CircleCI) {
+            if (const YamlNode* command = circleciIgnoredScan(job)) {
+                c.report(gate, command, &job,
+                         QStringLiteral("a scan of job '%1' ignores its own failure (|| true); expected the scan to "
+                                        "fail the job")
+                             .arg(job.baseName));
                 continue;
             }
         }

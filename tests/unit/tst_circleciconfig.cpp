@@ -368,6 +368,11 @@ void TestCircleCIConfig::gates_data()
         << QByteArray("version: 2.1\njobs:\n  build:\n" + job
                       + "    environment: {MODE: release}\nworkflows:\n  ci:\n    jobs: [build]\n")
         << QStringLiteral("no-plaintext-secrets") << false;
+    const QByteArray scan = "version: 2.1\njobs:\n  scan:\n" + docker + "    steps:\n      - run: semgrep scan --error";
+    QTest::newRow("scan blocking") << QByteArray(scan + "\nworkflows:\n  ci:\n    jobs: [scan]\n")
+                                   << QStringLiteral("security-blocking") << false;
+    QTest::newRow("scan ignored") << QByteArray(scan + " || true\nworkflows:\n  ci:\n    jobs: [scan]\n")
+                                  << QStringLiteral("security-blocking") << true;
     QTest::newRow("floating image") << QByteArray("version: 2.1\njobs:\n  build:\n    docker: [{image: node:latest}]\n"
                                                   + steps + "workflows:\n  ci:\n    jobs: [build]\n")
                                     << QStringLiteral("pinned-images") << true;
