@@ -87,6 +87,8 @@ void TestCircleCIConfig::rules_data()
     QTest::newRow("missing executor") << config(steps) << rows({"3:3:error:circleci.missing-executor"})
                                       << QStringLiteral("docker, machine, macos or executor");
     QTest::newRow("machine true") << config("    machine: true\n" + steps) << rows({}) << QString();
+    QTest::newRow("machine enabled (2.0)")
+        << config("    machine:\n      enabled: true\n" + steps) << rows({}) << QString();
     QTest::newRow("docker image without image")
         << config("    docker: [{name: db}]\n" + steps) << rows({"4:14:error:circleci.missing-key"})
         << QStringLiteral("'image'");
@@ -428,6 +430,13 @@ void TestCircleCIConfig::robustness()
         = config(stepsJob("      - again\n"), "      - build\n", "commands:\n  again:\n    steps: [again]\n");
     const ValidationResult result = validatePipeline(recursive, Path);
     QVERIFY(messagesOf(result.diagnostics).contains(QStringLiteral("call itself")));
+    // Commands that call each other twice at every level would expand to 2^16 steps: bounded, with an error.
+    QByteArray doubling = "commands:\n  c0:\n    steps: [{run: make}]\n";
+    for (int i = 1; i <= 15; ++i)
+        doubling += "  c" + QByteArray::number(i) + ":\n    steps: [c" + QByteArray::number(i - 1) + ", c"
+            + QByteArray::number(i - 1) + "]\n";
+    const QByteArray exploding = config(stepsJob("      - c15\n"), "      - build\n", doubling);
+    QVERIFY(describeProblems(diagnosticsOf(exploding)).join(u' ').contains(QStringLiteral("circleci.too-many-steps")));
     // A matrix whose product is absurd is cut with an error.
     QByteArray values = "[";
     for (int i = 0; i < 40; ++i)

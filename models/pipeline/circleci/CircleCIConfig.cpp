@@ -18,6 +18,7 @@ using namespace circleci;
 namespace {
 
 constexpr int MaxNesting = 16; ///< commands calling commands; deeper is a command that calls itself
+constexpr size_t MaxSteps = 10000; ///< steps of one job after its commands are expanded
 
 const QStringList& stringSteps()
 {
@@ -470,6 +471,12 @@ YamlNode Analyzer::expandSteps(const YamlNode& steps, int depth)
         const YamlNode expanded = expandSteps(substitute(*body, scope), depth + 1);
         for (const YamlNode& inner : expanded.items)
             out.items.push_back(inner);
+        if (out.items.size() > MaxSteps) {
+            // Commands that call each other several times multiply: the model keeps a bounded prefix.
+            report(step, Severity::Error, Category::Semantic, QStringLiteral("too-many-steps"),
+                   QStringLiteral("command '%1' expands to more than %2 steps").arg(name).arg(MaxSteps));
+            break;
+        }
     }
     return out;
 }

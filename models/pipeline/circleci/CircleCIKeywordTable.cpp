@@ -71,7 +71,10 @@ KeywordTables TableBuilder::buildCircleCI()
     t.addMap(closed("docker-aws-auth", "aws_auth",
                     {{"aws_access_key_id", str()}, {"aws_secret_access_key", str()}, {"oidc_role_arn", str()}}));
     t.addMap(closed("machine", "machine",
-                    {{"image", str()}, {"docker_layer_caching", boolean()}, {"resource_class", str()}}));
+                    {{"image", str()},
+                     {"docker_layer_caching", boolean()},
+                     {"resource_class", str()},
+                     {"enabled", boolean(), false, "version 2.0: machine: {enabled: true}"}}));
     t.addMap(closed("macos", "macos", {{"xcode", type(TypeString | TypeNumber), true, "the Xcode version"}}));
     t.addMap(open("environment", scalar(), "environment"));
     t.addMap(open("jobs", mapOf("job"), "jobs"));
