@@ -186,6 +186,13 @@ void TestCircleCIConfig::rules_data()
     QTest::newRow("executor unknown argument")
         << config("    executor: {name: py, version: \"3.11\"}\n" + steps, "      - build\n", executors)
         << rows({"9:26:error:circleci.unknown-parameter"}) << QStringLiteral("no parameter 'version'");
+    const QByteArray executorParameter
+        = "    parameters:\n      os: {type: executor}\n    executor: << parameters.os >>\n" + steps;
+    QTest::newRow("executor parameter") << config(executorParameter, "      - build: {os: py}\n", executors) << rows({})
+                                        << QString();
+    QTest::newRow("executor parameter unknown")
+        << config(executorParameter, "      - build: {matrix: {parameters: {os: [py, px]}}}\n", executors)
+        << rows({"16:48:error:circleci.unknown-executor"}) << QStringLiteral("did you mean 'py'");
     QTest::newRow("unknown executor") << config("    executor: pyy\n" + steps, "      - build\n", executors)
                                       << rows({"9:15:error:circleci.unknown-executor"})
                                       << QStringLiteral("did you mean 'py'");

@@ -502,6 +502,12 @@ YamlNode Analyzer::resolveJob(const QString& jobKey, const YamlNode& call, const
             = bindArguments(it->parameters, &arguments, at, reserved, QStringLiteral("job '%1'").arg(jobKey), m_report);
         for (auto p = scope.parameters.begin(); p != scope.parameters.end(); ++p)
             *p = substitute(*p, scope);
+        // An executor given as an argument must exist like one named in the job.
+        for (const Parameter& p : std::as_const(it->parameters)) {
+            const auto value = scope.parameters.constFind(p.name);
+            if (p.type == u"executor" && value != scope.parameters.cend() && value->hasPosition())
+                checkExecutorReference(*value, QStringLiteral("parameter '%1' of job '%2'").arg(p.name, jobKey));
+        }
         YamlNode body = *it->node;
         body.remove(u"parameters");
         body.remove(u"description");
