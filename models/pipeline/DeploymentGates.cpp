@@ -19,6 +19,7 @@ enum Mark : unsigned
     Scans = 2, ///< security scans
     Lint = 4, ///< linters and static analysis
     Staging = 8, ///< a staging deployment
+    Approval = 16, ///< a human's approval (a CircleCI approval job)
     Validation = Tests | Scans | Lint,
 };
 
@@ -126,14 +127,16 @@ public:
         QHash<QString, qsizetype> stageIndex;
         for (qsizetype s = 0; s < model.stages.size(); ++s)
             stageIndex.insert(model.stages.at(s), s);
-        const qsizetype stages = isGitHub(model) ? 0 : model.stages.size();
+        // Only GitLab orders jobs by stages; the other systems order them by needs alone.
+        const bool gitlab = model.kind == PipelineKind::GitLab;
+        const qsizetype stages = gitlab ? model.stages.size() : 0;
 
         // Nodes 0..n-1 are the jobs; node n+s stands for "everything before stage s".
         Graph before(static_cast<size_t>(n + stages));
         Graph after(static_cast<size_t>(n));
         for (qsizetype i = 0; i < n; ++i) {
             const PipelineJob& job = model.jobs.at(i);
-            const bool ownNeeds = isGitHub(model) || job.config.contains(u"needs");
+            const bool ownNeeds = !gitlab || job.config.contains(u"needs");
             if (ownNeeds) {
                 for (const QString& need : job.needs) {
                     for (const qsizetype other : byName.value(need)) {
@@ -267,6 +270,33 @@ void checkProductionWithoutEnvironment(Context& c, const QString& gate)
     }
 }
 
+/// CircleCI: a production deploy waits for an approval job (`type: approval`) through its requires, or runs only
+/// for chosen branches or tags (`filters: branches: only`), which the repository's branch protection guards.
+bool circleciApproved(Context& c, const PipelineJob& job, bool approvalBefore)
+{
+    const QString gate = QStringLiteral("production-approval");
+    if (approvalBefore)
+        return true;
+    const YamlNode* filters = job.config.get(u"filters");
+    const YamlNode* branches = filters ? filters->get(u"branches") : nullptr;
+    const YamlNode* tags = filters ? filters->get(u"tags") : nullptr;
+    const bool branchOnly = branches && branches->get(u"only") && !branches->get(u"only")->toStringList().isEmpty();
+    const bool tagOnly = tags && tags->get(u"only") && (!branches || branches->get(u"ignore"));
+    if (branchOnly || tagOnly) {
+        c.report(gate, filters, &job,
+                 QStringLiteral("production deploy '%1' runs without a human, limited by its filters to %2; an "
+                                "approval job (type: approval) in its requires would add the human")
+                     .arg(job.baseName, branchOnly ? QStringLiteral("some branches") : QStringLiteral("tags")),
+                 Severity::Info);
+        return true;
+    }
+    c.report(gate, nullptr, &job,
+             QStringLiteral("production deploy '%1' runs without a human; expected an approval job (type: approval) "
+                            "in its requires, or filters that limit it to protected branches")
+                 .arg(job.baseName));
+    return false;
+}
+
 void checkProduction(Context& c, const JobOrder& order, const std::vector<unsigned>& marks)
 {
     const QString gate = QStringLiteral("production-approval");
@@ -294,6 +324,8 @@ void checkProduction(Context& c, const JobOrder& order, const std::vector<unsign
                                     "required reviewers")
                          .arg(job.baseName, job.environment),
                      Severity::Info);
+        } else if (c.model.kind == PipelineKind::CircleCI) {
+            ok = circleciApproved(c, job, order.before(i) & Approval) && ok;
         } else if (!DeploymentGates::isManual(job)) {
             ok = false;
             c.report(gate, job.config.get(u"environment"), &job,
@@ -442,7 +474,8 @@ void DeploymentGates::check(PipelineModel& model, const GatePolicy& policy, QLis
     std::vector<unsigned> marks(size_t(model.jobs.size()), 0);
     for (qsizetype i = 0; i < model.jobs.size(); ++i) {
         const PipelineJob& job = model.jobs.at(i);
-        marks[size_t(i)] = validationMark(job, scanKinds(job)) | (isStaging(job) ? Staging : 0u);
+        marks[size_t(i)] = validationMark(job, scanKinds(job)) | (isStaging(job) ? Staging : 0u)
+            | (job.when == u"manual" && model.kind == PipelineKind::CircleCI ? Approval : 0u);
     }
     const JobOrder order(model, marks);
     Context context{model, policy, diagnostics};

@@ -71,6 +71,10 @@ QStringList PipelineDiscovery::discover(const FileSource& files)
     }
     workflows.sort();
     found += workflows;
+    for (const QString& path : all) {
+        if (classify::pipelineKind(path) == PipelineFile::Kind::CircleCI)
+            found.append(path);
+    }
     // Local actions the workflows use (`uses: ./path`).
     static const QRegularExpression uses(QStringLiteral("uses:\\s*['\"]?\\./([^'\"\\s@#]*)"));
     QStringList actions;

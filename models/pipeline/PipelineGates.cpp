@@ -210,6 +210,31 @@ bool isGitLabTemplateJob(const PipelineModel& model, const PipelineJob& job, con
     return text.contains(u"ci_template_registry_host") || text.contains(u"gitlab-org/security-products");
 }
 
+/// CircleCI has no allow_failure: a scan command made harmless by `|| true` (`|| :`, `|| exit 0`) in a run step is
+/// the same choice. The command's node, or nullptr.
+const YamlNode* circleciIgnoredScan(const PipelineJob& job)
+{
+    static const QRegularExpression scanner(
+        QStringLiteral("semgrep|trivy|gitleaks|grype|snyk|pip-audit|npm audit|yarn audit|bandit|safety check|"
+                       "osv-scanner|trufflehog|codeql|dependency-check|govulncheck"));
+    static const QRegularExpression ignored(QStringLiteral("\\|\\|\\s*(true|:|exit\\s+0)\\s*(;|#|$)"));
+    const YamlNode* steps = job.config.get(u"steps");
+    if (!steps || !steps->isSequence())
+        return nullptr;
+    for (const YamlNode& step : steps->items) {
+        const YamlNode* run = step.get(u"run");
+        const YamlNode* command = run && run->isMap() ? run->get(u"command") : run;
+        if (!command || !command->isScalar())
+            continue;
+        for (const QStringView line : QStringView(command->value).split(u'\n')) {
+            const QString text = line.toString().toLower();
+            if (scanner.match(text).hasMatch() && ignored.match(text).hasMatch())
+                return command;
+        }
+    }
+    return nullptr;
+}
+
 void checkSecurityBlocking(Context& c)
 {
     const QString gate = QStringLiteral("security-blocking");
@@ -252,6 +277,15 @@ void checkSecurityBlocking(Context& c)
                                  .arg(job.baseName, from),
                              inherited);
                 }
+                continue;
+            }
+        }
+        if (c.model.kind == PipelineKind::CircleCI) {
+            if (const YamlNode* command = circleciIgnoredScan(job)) {
+                c.report(gate, command, &job,
+                         QStringLiteral("a scan of job '%1' ignores its own failure (|| true); expected the scan to "
+                                        "fail the job")
+                             .arg(job.baseName));
                 continue;
             }
         }
@@ -322,13 +356,28 @@ void checkSecrets(Context& c)
     if (!c.enabled(QStringLiteral("no-plaintext-secrets")))
         return;
     const bool github = isGitHub(c.model);
-    checkSecretsIn(c, c.model.merged.get(github ? u"env" : u"variables"), nullptr);
+    const bool circleci = c.model.kind == PipelineKind::CircleCI;
+    // Variables live under env (GitHub), environment (CircleCI: the job's, its images' and its run steps') or
+    // variables (GitLab).
+    const QStringView key = github ? u"env" : circleci ? u"environment" : u"variables";
+    if (!circleci)
+        checkSecretsIn(c, c.model.merged.get(key), nullptr);
     QSet<QString> seen;
     for (const PipelineJob& job : c.model.jobs) {
         if (seen.contains(job.baseName))
             continue;
         seen.insert(job.baseName);
-        checkSecretsIn(c, job.config.get(github ? u"env" : u"variables"), &job);
+        checkSecretsIn(c, job.config.get(key), &job);
+        if (const YamlNode* docker = job.config.get(u"docker"); circleci && docker) {
+            for (const YamlNode& image : docker->items)
+                checkSecretsIn(c, image.get(u"environment"), &job);
+        }
+        if (const YamlNode* steps = job.config.get(u"steps"); circleci && steps) {
+            for (const YamlNode& step : steps->items) {
+                if (const YamlNode* run = step.get(u"run"); run && run->isMap())
+                    checkSecretsIn(c, run->get(u"environment"), &job);
+            }
+        }
         if (const YamlNode* steps = job.config.get(u"steps"); github && steps) {
             for (const YamlNode& step : steps->items) {
                 checkSecretsIn(c, step.get(u"env"), &job);
@@ -383,6 +432,14 @@ void checkImages(Context& c)
         if (seen.contains(job.baseName))
             continue;
         seen.insert(job.baseName);
+        if (const YamlNode* docker = job.config.get(u"docker"); c.model.kind == PipelineKind::CircleCI) {
+            // The first image is the one the steps run in; the others are services.
+            for (size_t i = 0; docker && i < docker->items.size(); ++i) {
+                if (const YamlNode* image = docker->items[i].get(u"image"))
+                    checkImage(c, *image, &job, i == 0 ? &job : nullptr);
+            }
+            continue;
+        }
         if (!github) {
             if (const YamlNode* image = job.config.get(u"image"))
                 checkImage(c, *image, &job, &job);

@@ -5,6 +5,7 @@
 #include "GitHubWorkflow.h"
 #include "GitLabPipeline.h"
 #include "PipelineGates.h"
+#include "circleci/CircleCIConfig.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -27,12 +28,21 @@ PipelineKind detectKind(const QString& path, const QByteArray& text)
     const QString name = QFileInfo(normalized).fileName();
     if (normalized.contains(u".github/workflows/") || GitHubWorkflow::isActionMetadata(normalized))
         return PipelineKind::GitHub;
+    if (CircleCIConfig::isConfigPath(normalized))
+        return PipelineKind::CircleCI;
     if (name.endsWith(u".gitlab-ci.yml") || name.endsWith(u".gitlab-ci.yaml") || normalized.contains(u".gitlab/"))
         return PipelineKind::GitLab;
     // Content: a workflow has top-level `on:` and `jobs:`; GitLab has no `jobs:` keyword.
     static const QRegularExpression on(QStringLiteral("^(on|\"on\"|'on'):"), QRegularExpression::MultilineOption);
     static const QRegularExpression jobs(QStringLiteral("^jobs:"), QRegularExpression::MultilineOption);
     const QString head = QString::fromUtf8(text.left(1 << 20));
+    // CircleCI: `version: 2.1` (or 2) with `jobs:`, `workflows:` or `orbs:` at the top level.
+    static const QRegularExpression version(QStringLiteral("^version:\\s*['\"]?2(\\.[01])?['\"]?\\s*$"),
+                                            QRegularExpression::MultilineOption);
+    static const QRegularExpression workflows(QStringLiteral("^(workflows|orbs):"),
+                                              QRegularExpression::MultilineOption);
+    if (version.match(head).hasMatch() && (jobs.match(head).hasMatch() || workflows.match(head).hasMatch()))
+        return PipelineKind::CircleCI;
     if (on.match(head).hasMatch() && jobs.match(head).hasMatch())
         return PipelineKind::GitHub;
     static const QRegularExpression runs(QStringLiteral("^runs:"), QRegularExpression::MultilineOption);
@@ -90,6 +100,8 @@ ValidationResult validatePipeline(const QByteArray& text, const QString& path, c
     std::future<GateRun> gateRun;
     if (result.kind == PipelineKind::GitHub) {
         result.model = GitHubWorkflow::analyze(text, path, options.files, result.diagnostics);
+    } else if (result.kind == PipelineKind::CircleCI) {
+        result.model = CircleCIConfig::analyze(text, path, options.files, result.diagnostics);
     } else {
         // The gates need only the resolved jobs: on a large pipeline they run beside the analyzer's own checks.
         const FileSource files = options.parallel ? serialized(options.files) : options.files;

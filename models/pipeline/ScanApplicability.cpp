@@ -131,6 +131,10 @@ QString ScanApplicability::mainPipeline(const QStringList& paths,
         if (path == u".gitlab-ci.yml")
             return path;
     }
+    for (const QString& path : paths) {
+        if (path == u".circleci/config.yml" || path == u".circleci/config.yaml")
+            return path;
+    }
     // The project's CI runs on every change proposed and pushed; release, triage and bot workflows do not.
     auto score = [&](const QString& path) {
         const auto [events, filtered] = triggers.value(path);

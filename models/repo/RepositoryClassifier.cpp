@@ -22,6 +22,8 @@ std::optional<PipelineFile::Kind> pipelineKind(const QString& path)
 {
     if (path == QLatin1String(".gitlab-ci.yml"))
         return PipelineFile::Kind::GitLabCi;
+    if (path == QLatin1String(".circleci/config.yml") || path == QLatin1String(".circleci/config.yaml"))
+        return PipelineFile::Kind::CircleCI;
     const QString name = baseName(path);
     const bool yaml = name.endsWith(QLatin1String(".yml")) || name.endsWith(QLatin1String(".yaml"));
     if (yaml && path.startsWith(QLatin1String(".gitlab/ci/")))

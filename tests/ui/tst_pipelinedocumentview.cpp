@@ -123,6 +123,34 @@ private Q_SLOTS:
         }
     }
 
+    // A CircleCI configuration: its workflow as a graph of needs, and live validation of an edit.
+    void circleciConfig()
+    {
+        const QString text = QStringLiteral(
+            "version: 2.1\njobs:\n  test:\n    docker: [{image: cimg/base:2024.01}]\n"
+            "    steps: [checkout, {run: make test}]\n  deploy:\n    docker: [{image: cimg/base:2024.01}]\n"
+            "    steps: [checkout, {run: ./deploy.sh}]\nworkflows:\n  ci:\n    jobs:\n      - test\n"
+            "      - hold: {type: approval, requires: [test]}\n      - deploy: {requires: [hold]}\n");
+        QVERIFY(put(QStringLiteral("cci/.circleci/config.yml"), text.toUtf8()));
+        PipelineWorkspace workspace(m_dir.filePath(QStringLiteral("cci")));
+        workspace.setAutosaveDirectory(m_dir.filePath(QStringLiteral("autosave-cci")));
+        PipelineDocumentView* view = workspace.openFile(QStringLiteral(".circleci/config.yml"));
+        QVERIFY(view);
+        QVERIFY(waitValidated(view));
+        const pipeline::BufferValidation result = view->lastValidation();
+        QVERIFY(result.parsed);
+        QCOMPARE(result.model.kind, pipeline::PipelineKind::CircleCI);
+        QCOMPARE(view->graphView()->jobCount(), 3);
+        QCOMPARE(result.layout.columns.size(), 3); // test → hold → deploy
+
+        QSignalSpy spy(view, &PipelineDocumentView::validated);
+        view->editor()->setPlainText(QString(text).replace(QStringLiteral("[hold]"), QStringLiteral("[hodl]")));
+        QVERIFY(spy.wait(20000));
+        const pipeline::BufferValidation edited = view->lastValidation();
+        QVERIFY(std::any_of(edited.diagnostics.cbegin(), edited.diagnostics.cend(),
+                            [](const pipeline::Diagnostic& d) { return d.rule == u"circleci.unknown-requires"; }));
+    }
+
     // The "done when" walk-through on the demo repository (`gatehouse demo DIR`), with screenshots for a
     // human: GATEHOUSE_DEMO_DIR=<repo> GATEHOUSE_SCREENSHOT_DIR=<dir>. Skipped otherwise.
     void demoWalkThrough()

@@ -16,6 +16,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("kind");
         QTest::newRow("gitlab root") << QStringLiteral(".gitlab-ci.yml") << QStringLiteral("gitlab-ci");
+        QTest::newRow("circleci") << QStringLiteral(".circleci/config.yml") << QStringLiteral("circleci");
+        QTest::newRow("circleci other file") << QStringLiteral(".circleci/continue.yml") << QString();
         QTest::newRow("gitlab nested is not the root config") << QStringLiteral("sub/.gitlab-ci.yml") << QString();
         QTest::newRow("workflow yml") << QStringLiteral(".github/workflows/ci.yml")
                                       << QStringLiteral("github-workflow");

@@ -129,7 +129,7 @@ GraphLayout layoutPipeline(const PipelineModel& model, const GraphMetrics& metri
     // Column of each card.
     QList<int> columnOf(layout.cards.size(), 0);
     QStringList titles;
-    if (model.kind == PipelineKind::GitHub) {
+    if (model.kind != PipelineKind::GitLab) {
         // Level = longest chain of needs below the job; iterating to a fixed point copes with any order, and the
         // bound stops a needs cycle (reported by the validator) from looping.
         bool changed = true;
@@ -232,8 +232,7 @@ QList<int> topLevelKeyLines(const QByteArray& text)
 
 int jobAtLine(const PipelineModel& model, const QList<int>& topLevelKeyLines, const QString& file, int line)
 {
-    const bool github = model.kind == PipelineKind::GitHub;
-    if (!github) {
+    if (model.kind == PipelineKind::GitLab) {
         // GitLab jobs are top-level keys: the job is the one whose key starts the enclosing top-level block.
         const auto it = std::upper_bound(topLevelKeyLines.cbegin(), topLevelKeyLines.cend(), line);
         if (it == topLevelKeyLines.cbegin())
@@ -245,7 +244,8 @@ int jobAtLine(const PipelineModel& model, const QList<int>& topLevelKeyLines, co
         }
         return -1;
     }
-    // GitHub jobs are keys under `jobs:`: the last job starting at or before the line, within the `jobs:` block.
+    // GitHub jobs are keys under `jobs:`, CircleCI's entries of a workflow's jobs: the last job starting at or before
+    // the line, within the `jobs:` block.
     int best = -1;
     for (int i = 0; i < model.jobs.size(); ++i) {
         const PipelineJob& job = model.jobs.at(i);

@@ -121,6 +121,9 @@ std::optional<QuickFix> quickFixFor(const Diagnostic& problem, const BufferValid
         return std::nullopt;
     if (!problem.file.isEmpty() && problem.file != result.path)
         return std::nullopt;
+    // The fixes write GitLab's and GitHub's keywords (when: manual, allow_failure, timeout-minutes).
+    if (result.model.kind != PipelineKind::GitLab && result.model.kind != PipelineKind::GitHub)
+        return std::nullopt;
     const QString gate = problem.rule.mid(5);
     const QStringList lines = text.split(u'\n');
     const bool github = result.model.kind == PipelineKind::GitHub;
