@@ -81,7 +81,8 @@ int runValidate(const QStringList& arguments, Io io)
     const QCommandLineOption policyOption(QStringLiteral("policy"),
                                           QStringLiteral("Gate policy file (default: .gatehouse/policy.yml)."),
                                           QStringLiteral("FILE"));
-    const QCommandLineOption kindOption(QStringLiteral("kind"), QStringLiteral("auto|gitlab|github (default: auto)."),
+    const QCommandLineOption kindOption(QStringLiteral("kind"),
+                                        QStringLiteral("auto|gitlab|github|jenkins (default: auto)."),
                                         QStringLiteral("KIND"), QStringLiteral("auto"));
     const QCommandLineOption categoriesOption(
         QStringLiteral("categories"),
@@ -109,8 +110,10 @@ int runValidate(const QStringList& arguments, Io io)
         validation.kind = PipelineKind::GitLab;
     else if (kind == u"github")
         validation.kind = PipelineKind::GitHub;
+    else if (kind == u"jenkins")
+        validation.kind = PipelineKind::Jenkins;
     else if (kind != u"auto") {
-        io.err << "gatehouse validate: unknown kind '" << kind << "' (expected auto|gitlab|github)\n";
+        io.err << "gatehouse validate: unknown kind '" << kind << "' (expected auto|gitlab|github|jenkins)\n";
         return ExitUsage;
     }
     QSet<Category> categories

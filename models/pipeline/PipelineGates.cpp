@@ -267,6 +267,11 @@ void checkSecurityBlocking(Context& c)
                      names
                          + QStringLiteral(" may fail without failing the workflow (continue-on-error: true); "
                                           "expected no continue-on-error"));
+        } else if (c.model.kind == PipelineKind::Jenkins) {
+            c.report(gate, allow, job,
+                     names
+                         + QStringLiteral(" may fail without failing the build (catchError, warnError, unstable or "
+                                          "returnStatus: true); expected the scan to fail its stage"));
         } else if (isGitLabTemplateJob(c.model, *job, file)) {
             c.report(gate, allow, job,
                      names
@@ -598,12 +603,13 @@ QStringList PipelineGates::scanKinds(const PipelineJob& job)
     // One pass per kind (PCRE2 JIT) instead of one substring search per tool: this runs for every job.
     static const QList<std::pair<QString, QRegularExpression>> kinds = {
         {QStringLiteral("sast"),
-         QRegularExpression(QStringLiteral("semgrep|codeql|sast|bandit|gosec|brakeman|spotbugs|flawfinder|"
-                                           "sonar-scanner|sonarsource|cppcheck|zizmor|trivy config"))},
+         QRegularExpression(
+             QStringLiteral("semgrep|codeql|sast|bandit|gosec|brakeman|spotbugs|flawfinder|"
+                            "sonar-scanner|sonarsource|sonar:sonar|withsonarqubeenv|cppcheck|zizmor|trivy config"))},
         {QStringLiteral("dependency"),
          QRegularExpression(QStringLiteral("dependency[_-]scanning|gemnasium|safety check|pip-audit|npm audit|"
                                            "yarn audit|snyk|cargo[ -]audit|cargo[ -]deny|osv-scanner|"
-                                           "dependency-check|dependency-review-action|govulncheck|trivy fs|"
+                                           "dependency-?check|dependency-review-action|govulncheck|trivy fs|"
                                            "trivy filesystem|grype dir"))},
         {QStringLiteral("container"),
          QRegularExpression(QStringLiteral("container[_-]scanning|trivy image|grype|anchore/scan-action|"

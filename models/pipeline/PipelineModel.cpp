@@ -13,6 +13,8 @@ QString pipelineKindName(PipelineKind kind)
         return QStringLiteral("gitlab");
     case PipelineKind::GitHub:
         return QStringLiteral("github");
+    case PipelineKind::Jenkins:
+        return QStringLiteral("jenkins");
     case PipelineKind::Unknown:
         break;
     }

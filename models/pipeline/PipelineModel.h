@@ -19,6 +19,7 @@ enum class PipelineKind
 {
     Unknown,
     GitLab,
+    Jenkins,
     GitHub
 };
 QString pipelineKindName(PipelineKind kind); ///< "gitlab" / "github" / "unknown"

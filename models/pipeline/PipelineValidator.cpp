@@ -5,6 +5,7 @@
 #include "GitHubWorkflow.h"
 #include "GitLabPipeline.h"
 #include "PipelineGates.h"
+#include "jenkins/JenkinsPipeline.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -24,12 +25,16 @@ PipelineKind detectKind(const QString& path, const QByteArray& text)
     const QString name = QFileInfo(normalized).fileName();
     if (normalized.contains(u".github/workflows/") || GitHubWorkflow::isActionMetadata(normalized))
         return PipelineKind::GitHub;
+    if (JenkinsPipeline::isJenkinsPath(normalized))
+        return PipelineKind::Jenkins;
     if (name.endsWith(u".gitlab-ci.yml") || name.endsWith(u".gitlab-ci.yaml") || normalized.contains(u".gitlab/"))
         return PipelineKind::GitLab;
     // Content: a workflow has top-level `on:` and `jobs:`; GitLab has no `jobs:` keyword.
     static const QRegularExpression on(QStringLiteral("^(on|\"on\"|'on'):"), QRegularExpression::MultilineOption);
     static const QRegularExpression jobs(QStringLiteral("^jobs:"), QRegularExpression::MultilineOption);
     const QString head = QString::fromUtf8(text.left(1 << 20));
+    if (!name.endsWith(u".yml") && !name.endsWith(u".yaml") && JenkinsPipeline::hasPipelineBlock(text.left(1 << 20)))
+        return PipelineKind::Jenkins;
     if (on.match(head).hasMatch() && jobs.match(head).hasMatch())
         return PipelineKind::GitHub;
     static const QRegularExpression runs(QStringLiteral("^runs:"), QRegularExpression::MultilineOption);
@@ -44,6 +49,8 @@ ValidationResult validatePipeline(const QByteArray& text, const QString& path, c
     result.kind = options.kind == PipelineKind::Unknown ? detectKind(path, text) : options.kind;
     if (result.kind == PipelineKind::GitHub)
         result.model = GitHubWorkflow::analyze(text, path, options.files, result.diagnostics);
+    else if (result.kind == PipelineKind::Jenkins)
+        result.model = JenkinsPipeline::analyze(text, path, result.diagnostics);
     else
         result.model = GitLabPipeline::analyze(text, path, options.files, result.diagnostics);
 

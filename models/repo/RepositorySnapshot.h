@@ -21,7 +21,8 @@ struct PipelineFile
         GitLabCi,
         GitLabInclude,
         GitHubWorkflow,
-        GitHubAction
+        GitHubAction,
+        Jenkinsfile
     };
     QString path; ///< relative to the repository root, '/'-separated
     Kind kind = Kind::GitLabCi;

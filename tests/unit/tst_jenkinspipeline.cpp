@@ -1,0 +1,499 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Corpus.h"
+#include "DiagnosticText.h"
+#include "pipeline/PipelineDiscovery.h"
+#include "pipeline/PipelineValidator.h"
+#include "pipeline/jenkins/JenkinsPipeline.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+using namespace gatehouse;
+using namespace gatehouse::pipeline;
+using gatehouse::test::describeProblems;
+using gatehouse::test::messagesOf;
+
+namespace {
+
+QStringList rows(std::initializer_list<const char*> list)
+{
+    QStringList out;
+    for (const char* item : list)
+        out << QString::fromLatin1(item);
+    return out;
+}
+
+/// A pipeline with `agent any` (line 2) whose stages section (line 3) holds `stages`, which start on line 4.
+QByteArray stagesWith(const QByteArray& stages)
+{
+    return "pipeline {\n  agent any\n  stages {\n" + stages + "  }\n}\n";
+}
+
+/// One stage 'A' (line 4) whose body starts on line 5.
+QByteArray stageWith(const QByteArray& body)
+{
+    return stagesWith("    stage('A') {\n" + body + "    }\n");
+}
+
+const QByteArray steps = "      steps { sh 'make' }\n";
+
+QList<Diagnostic> diagnosticsOf(const QByteArray& text)
+{
+    QList<Diagnostic> diagnostics;
+    JenkinsPipeline::analyze(text, QStringLiteral("Jenkinsfile"), diagnostics);
+    normalizeDiagnostics(diagnostics);
+    return diagnostics;
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestJenkinsPipeline : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rules_data();
+    void rules();
+    void model();
+    void matrixCells();
+    void sameNamesInBranches();
+    void gates_data();
+    void gates();
+    void shellScripts();
+    void notDeclarative_data();
+    void notDeclarative();
+    void detectAndDiscover();
+    void corpusHasNoErrors_data();
+    void corpusHasNoErrors();
+};
+
+void TestJenkinsPipeline::rules_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QStringList>("expected"); // line:column:severity:rule of errors and warnings
+    QTest::addColumn<QString>("messagePart");
+
+    // Valid forms.
+    QTest::newRow("minimal") << stageWith(steps) << rows({}) << QString();
+    QTest::newRow("every when condition")
+        << stageWith("      when {\n        beforeAgent true\n        beforeInput true\n        beforeOptions true\n"
+                     "        anyOf { branch 'main'; tag 'v*'; buildingTag() }\n        not { changeRequest() }\n"
+                     "        environment name: 'DEPLOY', value: 'yes'\n        equals expected: 2, actual: "
+                     "currentBuild.number\n        expression { return params.RUN }\n        changelog '.*fix.*'\n"
+                     "        changeset '**/*.js'\n        allOf { triggeredBy 'TimerTrigger'; branch 'main' }\n"
+                     "      }\n"
+                     + steps)
+        << rows({}) << QString();
+    QTest::newRow("every post condition") << stageWith(
+        steps
+        + "      post {\n        always { echo 'a' }\n        changed { echo 'b' }\n        fixed { echo 'c' }\n"
+          "        regression { echo 'd' }\n        aborted { echo 'e' }\n        failure { echo 'f' }\n"
+          "        success { echo 'g' }\n        unstable { echo 'h' }\n        unsuccessful { echo 'i' }\n"
+          "        cleanup { cleanWs() }\n      }\n")
+                                          << rows({}) << QString();
+    QTest::newRow("directives") << QByteArray(
+        "pipeline {\n  agent { docker { image 'gcc:14'; args '-v /tmp:/tmp' } }\n"
+        "  environment {\n    CC = 'gcc'\n    TOKEN = credentials('token')\n  }\n"
+        "  options { timeout(time: 1, unit: 'HOURS'); buildDiscarder(logRotator(numToKeepStr: '5')) }\n"
+        "  parameters { string(name: 'X', defaultValue: 'a', description: 'x'); booleanParam(name: "
+        "'Y', defaultValue: true) }\n"
+        "  triggers { cron('H 4 * * 1-5') }\n  tools { maven 'mvn-3' }\n"
+        "  stages {\n    stage('A') {\n      agent { label 'linux' }\n"
+        "      input { message 'Go?'; ok 'Yes'; submitter 'alice' }\n"
+        "      steps {\n        script {\n          def x = 1\n          if (x) { echo 'y' }\n        }\n"
+        "        withCredentials([string(credentialsId: 'c', variable: 'T')]) { sh 'make' }\n"
+        "      }\n    }\n  }\n}\n")
+                                << rows({}) << QString();
+    QTest::newRow("parallel and nested stages")
+        << stagesWith("    stage('Checks') {\n      failFast true\n      parallel {\n"
+                      "        stage('Unit') { steps { sh 'make test' } }\n"
+                      "        stage('Lint') { stages { stage('L1') { steps { sh 'lint' } } } }\n      }\n    }\n")
+        << rows({}) << QString();
+    QTest::newRow("matrix") << stagesWith(
+        "    stage('M') {\n      matrix {\n        axes {\n          axis { name 'OS'; values 'linux', "
+        "'mac' }\n          axis { name 'JDK'; values '17', '21' }\n        }\n        excludes {\n"
+        "          exclude { axis { name 'OS'; values 'mac' }; axis { name 'JDK'; notValues '21' } }\n"
+        "        }\n        stages { stage('Build') { steps { sh 'make' } } }\n      }\n    }\n")
+                            << rows({}) << QString();
+
+    // Schema.
+    QTest::newRow("missing agent") << QByteArray("pipeline {\n  stages { stage('A') { steps { sh 'x' } } }\n}\n")
+                                   << rows({"1:1:error:jenkins.missing-agent"}) << QStringLiteral("no agent");
+    QTest::newRow("missing stages") << QByteArray("pipeline {\n  agent any\n}\n")
+                                    << rows({"1:1:error:jenkins.missing-stages"}) << QStringLiteral("stages");
+    QTest::newRow("unknown section") << QByteArray("pipeline {\n  agent any\n  enviroment { A = 'b' }\n"
+                                                   "  stages { stage('A') { steps { sh 'x' } } }\n}\n")
+                                     << rows({"3:3:error:jenkins.unknown-section"})
+                                     << QStringLiteral("did you mean 'environment'");
+    QTest::newRow("steps in pipeline") << QByteArray("pipeline {\n  agent any\n  steps { sh 'x' }\n"
+                                                     "  stages { stage('A') { steps { sh 'x' } } }\n}\n")
+                                       << rows({"3:3:error:jenkins.misplaced-directive"})
+                                       << QStringLiteral("belongs in a stage");
+    QTest::newRow("triggers in stage") << stageWith("      triggers { cron('H * * * *') }\n" + steps)
+                                       << rows({"5:7:error:jenkins.misplaced-directive"})
+                                       << QStringLiteral("belongs in pipeline");
+    QTest::newRow("stage without steps") << stageWith("      agent any\n") << rows({"4:5:error:jenkins.missing-steps"})
+                                         << QStringLiteral("has no steps");
+    QTest::newRow("empty steps") << stageWith("      steps {\n      }\n") << rows({"5:7:error:jenkins.missing-steps"})
+                                 << QStringLiteral("at least one step");
+    QTest::newRow("steps and parallel") << stageWith(steps + "      parallel { stage('B') { steps { sh 'x' } } }\n")
+                                        << rows({"6:7:error:jenkins.stage-content"}) << QStringLiteral("only one of");
+    QTest::newRow("stage without name") << stagesWith("    stage { steps { sh 'x' } }\n")
+                                        << rows({"4:5:error:jenkins.stage-name"}) << QStringLiteral("needs a name");
+    QTest::newRow("something else in stages")
+        << stagesWith("    steps { sh 'x' }\n") << rows({"4:5:error:jenkins.misplaced-directive"})
+        << QStringLiteral("only stage");
+    QTest::newRow("duplicate section") << stageWith("      agent any\n      agent any\n" + steps)
+                                       << rows({"6:7:error:jenkins.duplicate-section"}) << QStringLiteral("twice");
+    QTest::newRow("bad agent") << QByteArray(
+        "pipeline {\n  agent anywhere\n  stages { stage('A') { steps { sh 'x' } } }\n}\n")
+                               << rows({"2:3:error:jenkins.agent"}) << QStringLiteral("'any', 'none'");
+    QTest::newRow("unknown agent type") << stageWith("      agent { dokker { image 'x' } }\n" + steps)
+                                        << rows({"5:15:warning:jenkins.agent"}) << QStringLiteral("'docker'");
+    QTest::newRow("unknown when condition") << stageWith("      when { brnach 'main' }\n" + steps)
+                                            << rows({"5:14:error:jenkins.when"}) << QStringLiteral("'branch'");
+    QTest::newRow("not with two conditions") << stageWith("      when { not { branch 'a'; branch 'b' } }\n" + steps)
+                                             << rows({"5:14:error:jenkins.when"}) << QStringLiteral("exactly one");
+    QTest::newRow("beforeAgent nested") << stageWith("      when { anyOf { beforeAgent true; branch 'a' } }\n" + steps)
+                                        << rows({"5:22:error:jenkins.when"}) << QStringLiteral("directly in when");
+    QTest::newRow("unknown post condition")
+        << stageWith(steps + "      post { sucess { echo 'x' } }\n") << rows({"6:14:error:jenkins.post-condition"})
+        << QStringLiteral("did you mean 'success'");
+    QTest::newRow("groovy in steps") << stageWith("      steps {\n        if (x) { sh 'a' }\n      }\n")
+                                     << rows({"6:9:error:jenkins.groovy-in-steps"}) << QStringLiteral("script { }");
+    QTest::newRow("assignment in steps") << stageWith("      steps {\n        x = 1\n      }\n")
+                                         << rows({"6:9:error:jenkins.groovy-in-steps"}) << QStringLiteral("Groovy");
+    QTest::newRow("directive in steps") << stageWith("      steps {\n        when { branch 'a' }\n      }\n")
+                                        << rows({"6:9:error:jenkins.misplaced-directive"})
+                                        << QStringLiteral("not a step");
+    QTest::newRow("environment entry") << stageWith("      environment { FOO 'bar' }\n" + steps)
+                                       << rows({"5:21:error:jenkins.environment"}) << QStringLiteral("NAME = value");
+    QTest::newRow("input without message") << stageWith("      input { ok 'Yes' }\n" + steps)
+                                           << rows({"5:7:error:jenkins.input"}) << QStringLiteral("message");
+    QTest::newRow("multiple pipelines") << stageWith(steps) + stageWith(steps)
+                                        << rows({"9:1:error:jenkins.multiple-pipelines"}) << QStringLiteral("second");
+
+    // Semantics.
+    QTest::newRow("duplicate stage name")
+        << stagesWith("    stage('A') {\n" + steps + "    }\n    stage('A') {\n" + steps + "    }\n")
+        << rows({"7:5:error:jenkins.duplicate-stage"}) << QStringLiteral("line 4 in the same 'stages'");
+    QTest::newRow("same name in two branches")
+        << stagesWith("    stage('P') {\n      parallel {\n        stage('Linux') { stages { stage('Build') {\n" + steps
+                      + "        } } }\n        stage('Windows') { stages { stage('Build') {\n" + steps
+                      + "        } } }\n      }\n    }\n")
+        << rows({}) << QString();
+    QTest::newRow("parallel inside parallel")
+        << stagesWith("    stage('P') {\n      parallel {\n        stage('Q') {\n          parallel {\n"
+                      "            stage('R') { steps { sh 'x' } }\n          }\n        }\n      }\n    }\n")
+        << rows({"7:11:error:jenkins.nested-parallel"}) << QStringLiteral("one level");
+    QTest::newRow("matrix inside parallel") << stagesWith(
+        "    stage('P') {\n      parallel {\n        stage('Q') {\n          matrix {\n"
+        "            axes { axis { name 'A'; values 'x' } }\n"
+        "            stages { stage('R') { steps { sh 'x' } } }\n          }\n        }\n      }\n    }\n")
+                                            << rows({"7:11:error:jenkins.nested-parallel"}) << QStringLiteral("matrix");
+    QTest::newRow("two branches at once")
+        << stageWith("      when {\n        branch 'main'\n        branch 'dev'\n      }\n" + steps)
+        << rows({"5:7:warning:jenkins.unreachable-when"}) << QStringLiteral("both 'main' and 'dev'");
+    QTest::newRow("branch globs may overlap")
+        << stageWith("      when { allOf { branch 'release/*'; branch 'release/1.*' } }\n" + steps) << rows({})
+        << QString();
+    QTest::newRow("anyOf branches") << stageWith("      when { anyOf { branch 'main'; branch 'dev' } }\n" + steps)
+                                    << rows({}) << QString();
+    QTest::newRow("condition and its negation")
+        << stageWith("      when { allOf { buildingTag(); not { buildingTag() } } }\n" + steps)
+        << rows({"5:14:warning:jenkins.unreachable-when"}) << QStringLiteral("negation");
+    QTest::newRow("constant equals") << stageWith("      when { equals expected: 1, actual: 2 }\n" + steps)
+                                     << rows({"5:14:warning:jenkins.unreachable-when"})
+                                     << QStringLiteral("two different constants");
+    QTest::newRow("false expression") << stageWith("      when { expression { return false } }\n" + steps)
+                                      << rows({"5:14:warning:jenkins.unreachable-when"})
+                                      << QStringLiteral("always false");
+    QTest::newRow("failFast without parallel")
+        << stageWith("      failFast true\n" + steps) << rows({"5:7:warning:jenkins.fail-fast"})
+        << QStringLiteral("no effect");
+    QTest::newRow("exclude of unknown axis")
+        << stagesWith("    stage('M') {\n      matrix {\n        axes { axis { name 'OS'; values 'linux' } }\n"
+                      "        excludes { exclude { axis { name 'JDK'; values '8' } } }\n"
+                      "        stages { stage('B') { steps { sh 'x' } } }\n      }\n    }\n")
+        << rows({"7:37:error:jenkins.matrix"}) << QStringLiteral("does not have");
+    QTest::newRow("duplicate parameter") << QByteArray(
+        "pipeline {\n  agent any\n  parameters {\n    string(name: 'X')\n    booleanParam(name: 'X')\n  }\n"
+        "  stages { stage('A') { steps { sh 'x' } } }\n}\n")
+                                         << rows({"5:5:error:jenkins.duplicate-parameter"}) << QStringLiteral("'X'");
+}
+
+void TestJenkinsPipeline::rules()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QStringList, expected);
+    QFETCH(QString, messagePart);
+    const QList<Diagnostic> diagnostics = diagnosticsOf(text);
+    QCOMPARE(describeProblems(diagnostics), expected);
+    if (!messagePart.isEmpty())
+        QVERIFY2(messagesOf(diagnostics).contains(messagePart), qPrintable(messagesOf(diagnostics)));
+    for (const Diagnostic& d : diagnostics) {
+        const bool semantic = d.rule == u"jenkins.duplicate-stage" || d.rule == u"jenkins.nested-parallel"
+            || d.rule == u"jenkins.unreachable-when" || d.rule == u"jenkins.duplicate-parameter"
+            || d.rule == u"jenkins.fail-fast" || d.message.contains(u"axis '");
+        QCOMPARE(d.category, semantic ? Category::Semantic : Category::Schema);
+    }
+}
+
+void TestJenkinsPipeline::model()
+{
+    const QByteArray text = stagesWith(
+        "    stage('Build') {\n      agent { docker { image 'gcc:14' } }\n      steps { sh 'make' }\n    }\n"
+        "    stage('Checks') {\n      parallel {\n        stage('Unit tests') { steps { sh 'make test' } }\n"
+        "        stage('Security scan') { steps { sh 'semgrep scan --error' } }\n      }\n    }\n"
+        "    stage('Deploy to staging') { steps { sh './deploy.sh staging' } }\n"
+        "    stage('Deploy to production') {\n      when { branch 'main' }\n      input { message 'Ship it?' }\n"
+        "      steps { sh './deploy.sh production' }\n    }\n");
+    QList<Diagnostic> diagnostics;
+    const PipelineModel model = JenkinsPipeline::analyze(text, QStringLiteral("Jenkinsfile"), diagnostics);
+    QVERIFY2(describeProblems(diagnostics).isEmpty(), qPrintable(messagesOf(diagnostics)));
+    QCOMPARE(model.kind, PipelineKind::Jenkins);
+    QCOMPARE(pipelineKindName(model.kind), QStringLiteral("jenkins"));
+    QCOMPARE(model.stages, rows({"Build", "Checks", "Deploy to staging", "Deploy to production"}));
+    QStringList names;
+    for (const PipelineJob& job : model.jobs)
+        names << job.name;
+    QCOMPARE(names, rows({"Build", "Unit tests", "Security scan", "Deploy to staging", "Deploy to production"}));
+    QCOMPARE(model.jobs.at(0).image, QStringLiteral("gcc:14"));
+    QCOMPARE(model.jobs.at(0).line, 4);
+    QCOMPARE(model.jobs.at(1).needs, rows({"Build"}));
+    QCOMPARE(model.jobs.at(1).stage, QStringLiteral("Checks"));
+    QCOMPARE(model.jobs.at(3).needs, rows({"Unit tests", "Security scan"}));
+    QCOMPARE(model.jobs.at(3).environment, QStringLiteral("staging"));
+    const PipelineJob& production = model.jobs.at(4);
+    QCOMPARE(production.environment, QStringLiteral("production"));
+    QCOMPARE(production.when, QStringLiteral("manual"));
+    QCOMPARE(production.config.get(u"branches")->toStringList(), rows({"main"}));
+    const YamlNode* script = production.config.get(u"script");
+    QVERIFY(script && script->size() == 1);
+    QCOMPARE(script->items[0].value, QStringLiteral("./deploy.sh production"));
+    QCOMPARE(script->items[0].line, 18);
+}
+
+void TestJenkinsPipeline::matrixCells()
+{
+    const QByteArray text = stagesWith(
+        "    stage('M') {\n      matrix {\n        axes {\n          axis { name 'OS'; values 'linux', 'mac' }\n"
+        "          axis { name 'JDK'; values '17', '21' }\n        }\n"
+        "        excludes { exclude { axis { name 'OS'; values 'mac' }; axis { name 'JDK'; values '17' } } }\n"
+        "        stages { stage('Build') { steps { sh 'make' } }\n stage('Test') { steps { sh 'make test' } } }\n"
+        "      }\n    }\n    stage('After') { steps { sh 'x' } }\n");
+    QList<Diagnostic> diagnostics;
+    const PipelineModel model = JenkinsPipeline::analyze(text, QStringLiteral("Jenkinsfile"), diagnostics);
+    QVERIFY2(describeProblems(diagnostics).isEmpty(), qPrintable(messagesOf(diagnostics)));
+    QStringList names;
+    for (const PipelineJob& job : model.jobs)
+        names << job.name;
+    QCOMPARE(names,
+             rows({"Build: [linux, 17]", "Test: [linux, 17]", "Build: [linux, 21]", "Test: [linux, 21]",
+                   "Build: [mac, 21]", "Test: [mac, 21]", "After"}));
+    QCOMPARE(model.jobs.at(1).needs, rows({"Build: [linux, 17]"}));
+    QCOMPARE(model.jobs.at(6).needs, rows({"Test: [linux, 17]", "Test: [linux, 21]", "Test: [mac, 21]"}));
+    QCOMPARE(model.jobs.at(4).config.get(u"variables")->get(u"OS")->value, QStringLiteral("mac"));
+}
+
+void TestJenkinsPipeline::sameNamesInBranches()
+{
+    const QByteArray text
+        = stagesWith("    stage('P') {\n      parallel {\n"
+                     "        stage('Linux') { stages { stage('Build') { steps { sh 'make' } }\n"
+                     "          stage('Publish') { steps { sh 'up' } } } }\n"
+                     "        stage('Windows') { stages { stage('Build') { steps { sh 'make' } } } }\n"
+                     "      }\n    }\n    stage('Done') { steps { echo 'ok' } }\n");
+    QList<Diagnostic> diagnostics;
+    const PipelineModel model = JenkinsPipeline::analyze(text, QStringLiteral("Jenkinsfile"), diagnostics);
+    QVERIFY2(describeProblems(diagnostics).isEmpty(), qPrintable(messagesOf(diagnostics)));
+    QStringList names;
+    for (const PipelineJob& job : model.jobs)
+        names << job.name;
+    QCOMPARE(names, rows({"P / Linux / Build", "Publish", "P / Windows / Build", "Done"}));
+    QCOMPARE(model.jobs.at(0).baseName, QStringLiteral("Build"));
+    QCOMPARE(model.jobs.at(1).needs, rows({"P / Linux / Build"}));
+    QCOMPARE(model.jobs.at(3).needs, rows({"Publish", "P / Windows / Build"}));
+}
+
+void TestJenkinsPipeline::gates_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("gate");
+    QTest::addColumn<bool>("fails");
+    const QByteArray scans = "    stage('Scan') {\n      steps {\n        sh 'semgrep scan --error'\n"
+                             "        sh 'trivy fs --exit-code 1 .'\n        sh 'trivy image --exit-code 1 app:1'\n"
+                             "        sh 'gitleaks detect'\n      }\n    }\n";
+    const QByteArray tests = "    stage('Test') { steps { sh 'make test' } }\n";
+    const QByteArray staging = "    stage('Deploy staging') { steps { sh './deploy.sh staging' } }\n";
+    const QByteArray production = "    stage('Deploy production') {\n      input { message 'Deploy?' }\n"
+                                  "      steps { sh './deploy.sh production' }\n    }\n";
+    const QByteArray unguarded = "    stage('Deploy production') { steps { sh './deploy.sh production' } }\n";
+    const QByteArray branchOnly = "    stage('Deploy production') {\n      when { branch 'main' }\n"
+                                  "      steps { sh './deploy.sh production' }\n    }\n";
+    QTest::newRow("approval by input") << stagesWith(tests + scans + staging + production)
+                                       << QStringLiteral("production-approval") << false;
+    QTest::newRow("approval by protected branch")
+        << stagesWith(tests + scans + staging + branchOnly) << QStringLiteral("production-approval") << false;
+    QTest::newRow("no approval") << stagesWith(tests + scans + staging + unguarded)
+                                 << QStringLiteral("production-approval") << true;
+    QTest::newRow("deploy after tests") << stagesWith(tests + scans + staging + production)
+                                        << QStringLiteral("deploy-after-validation") << false;
+    QTest::newRow("deploy beside tests") << stagesWith("    stage('Checks') {\n      parallel {\n" + tests + staging
+                                                       + "      }\n    }\n" + scans + production)
+                                         << QStringLiteral("deploy-after-validation") << true;
+    QTest::newRow("scans present") << stagesWith(tests + scans) << QStringLiteral("security-scanning") << false;
+    QTest::newRow("no scans") << stagesWith(tests) << QStringLiteral("security-scanning") << true;
+    QTest::newRow("scan blocking") << stagesWith(tests + scans) << QStringLiteral("security-blocking") << false;
+    QTest::newRow("scan in catchError") << stagesWith(
+        "    stage('Scan') {\n      steps {\n        catchError(buildResult: 'SUCCESS') {\n"
+        "          sh 'semgrep scan --error'\n        }\n      }\n    }\n")
+                                        << QStringLiteral("security-blocking") << true;
+    QTest::newRow("credentials reference")
+        << "pipeline {\n  agent any\n  environment { API_TOKEN = credentials('api-token') }\n  stages {\n" + tests
+            + "  }\n}\n"
+        << QStringLiteral("no-plaintext-secrets") << false;
+    QTest::newRow("plaintext secret in environment")
+        << "pipeline {\n  agent any\n  environment { API_TOKEN = 'ghp_0123456789abcdefghijABCDEFGHIJ012345' }\n"
+           "  stages {\n"
+            + tests + "  }\n}\n"
+        << QStringLiteral("no-plaintext-secrets") << true;
+    QTest::newRow("plaintext secret in a stage")
+        << stagesWith("    stage('Test') {\n      environment { DB_PASSWORD = 'Sup3rS3cretPassw0rd' }\n"
+                      "      steps { sh 'make test' }\n    }\n")
+        << QStringLiteral("no-plaintext-secrets") << true;
+}
+
+void TestJenkinsPipeline::gates()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, gate);
+    QFETCH(bool, fails);
+    const ValidationResult result = validatePipeline(text, QStringLiteral("Jenkinsfile"));
+    QCOMPARE(result.kind, PipelineKind::Jenkins);
+    QList<Diagnostic> found;
+    for (const Diagnostic& d : result.diagnostics) {
+        QVERIFY2(d.severity != Severity::Error || d.category == Category::Gate, qPrintable(d.message));
+        if (d.rule == u"gate." + gate && d.severity != Severity::Info)
+            found << d;
+    }
+    QVERIFY2(found.isEmpty() != fails, qPrintable(messagesOf(result.diagnostics)));
+    for (const Diagnostic& d : std::as_const(found))
+        QVERIFY(d.line > 0 && d.column > 0);
+}
+
+void TestJenkinsPipeline::shellScripts()
+{
+    const QByteArray text = stageWith("      steps {\n        sh '''\n          echo $1\n          ls\n        '''\n"
+                                      "        sh \"echo ${env.X} \\$HOME\"\n        sh 'ls'\n      }\n");
+    const QList<ShellScript> scripts = JenkinsPipeline::shellScripts(text, QStringLiteral("Jenkinsfile"));
+    QCOMPARE(scripts.size(), 3);
+    const ShellScript& block = scripts.at(0);
+    QCOMPARE(block.job, QStringLiteral("A"));
+    QCOMPARE(block.shell, QStringLiteral("sh"));
+    // Script line 2 is "          echo $1", written on line 7 of the file.
+    const ShellScript::Position at = block.map(2, 16);
+    QCOMPARE(at.line, 7);
+    QCOMPARE(at.column, 16);
+    QCOMPARE(at.file, QStringLiteral("Jenkinsfile"));
+    // Groovy's ${…} is masked with same-length text; an escaped string maps to its start.
+    const ShellScript& interpolated = scripts.at(1);
+    QVERIFY(!interpolated.text.contains(u"${"));
+    QCOMPARE(interpolated.text.size(), QStringLiteral("echo ${env.X} $HOME\n").size());
+    QCOMPARE(interpolated.map(1, 6).line, 10);
+    QCOMPARE(scripts.at(2).map(1, 1).column, 13);
+}
+
+void TestJenkinsPipeline::notDeclarative_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<Severity>("severity");
+    QTest::newRow("scripted") << QByteArray("node('linux') {\n  stage('Build') {\n    sh 'make'\n  }\n}\n")
+                              << QStringLiteral("jenkins.scripted") << Severity::Info;
+    QTest::newRow("scripted in a wrapper") << QByteArray("timestamps {\n  node {\n    sh 'make'\n  }\n}\n")
+                                           << QStringLiteral("jenkins.scripted") << Severity::Info;
+    QTest::newRow("library call") << QByteArray("buildPlugin(useContainerAgent: true, configurations: [\n"
+                                                "  [platform: 'linux', jdk: 21]\n])\n")
+                                  << QStringLiteral("jenkins.library-call") << Severity::Info;
+    QTest::newRow("nothing") << QByteArray("// only a comment\n") << QStringLiteral("jenkins.missing-pipeline")
+                             << Severity::Error;
+    QTest::newRow("binary") << QByteArray("pipeline {\0\x01\x02", 13) << QStringLiteral("jenkins.syntax")
+                            << Severity::Error;
+    QTest::newRow("unterminated") << stageWith("      steps { sh '''make }\n") << QStringLiteral("jenkins.syntax")
+                                  << Severity::Error;
+}
+
+void TestJenkinsPipeline::notDeclarative()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, rule);
+    QFETCH(Severity, severity);
+    const ValidationResult result = validatePipeline(text, QStringLiteral("Jenkinsfile"));
+    QCOMPARE(result.kind, PipelineKind::Jenkins);
+    QVERIFY(!result.diagnostics.isEmpty());
+    QCOMPARE(result.diagnostics.constFirst().rule, rule);
+    QCOMPARE(result.diagnostics.constFirst().severity, severity);
+    QVERIFY(result.model.jobs.isEmpty());
+    for (const Diagnostic& d : result.diagnostics)
+        QVERIFY(d.category != Category::Gate);
+}
+
+void TestJenkinsPipeline::detectAndDiscover()
+{
+    const QByteArray declarative = stageWith(steps);
+    QCOMPARE(detectKind(QStringLiteral("Jenkinsfile"), "node {}"), PipelineKind::Jenkins);
+    QCOMPARE(detectKind(QStringLiteral("ci/release.Jenkinsfile"), ""), PipelineKind::Jenkins);
+    QCOMPARE(detectKind(QStringLiteral("jenkins/jobs/deploy.groovy"), declarative), PipelineKind::Jenkins);
+    QCOMPARE(detectKind(QStringLiteral("pipelines/build.groovy"), declarative), PipelineKind::Jenkins);
+    QCOMPARE(detectKind(QStringLiteral("ci.yml"), "pipeline {\n"), PipelineKind::GitLab);
+    QCOMPARE(detectKind(QStringLiteral("src/Main.groovy"), "class Main {}"), PipelineKind::GitLab);
+    const FileSource files = FileSource::fromMap({{QStringLiteral("Jenkinsfile"), declarative},
+                                                  {QStringLiteral("ci/nightly.Jenkinsfile"), declarative},
+                                                  {QStringLiteral("jenkins/jobs/deploy.groovy"), declarative},
+                                                  {QStringLiteral("jenkins/lib/Util.groovy"), "class Util {}"},
+                                                  {QStringLiteral("src/Jenkins.java"), "class J {}"}});
+    QCOMPARE(PipelineDiscovery::discover(files),
+             rows({"Jenkinsfile", "ci/nightly.Jenkinsfile", "jenkins/jobs/deploy.groovy"}));
+}
+
+void TestJenkinsPipeline::corpusHasNoErrors_data()
+{
+    QTest::addColumn<QString>("file");
+    const QDir dir(gatehouse::test::corpusPath(QStringLiteral("pipelines/jenkins")));
+    const QStringList names = dir.entryList(QDir::Files, QDir::Name);
+    if (names.isEmpty())
+        QTest::newRow("corpus absent") << QString();
+    for (const QString& name : names)
+        QTest::newRow(qPrintable(name)) << dir.filePath(name);
+}
+
+void TestJenkinsPipeline::corpusHasNoErrors()
+{
+    QFETCH(QString, file);
+    if (file.isEmpty())
+        QSKIP(gatehouse::test::corpusMissingReason());
+    const QByteArray text = readAll(file);
+    ValidationOptions options;
+    options.kind = PipelineKind::Jenkins;
+    const ValidationResult result = validatePipeline(text, QStringLiteral("Jenkinsfile"), options);
+    QStringList errors;
+    for (const Diagnostic& d : result.diagnostics) {
+        if (d.severity == Severity::Error && d.category != Category::Gate)
+            errors << QStringLiteral("%1:%2: %3 [%4]").arg(d.line).arg(d.column).arg(d.message, d.rule);
+    }
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    const bool declarative = JenkinsPipeline::hasPipelineBlock(text);
+    QVERIFY(!declarative || !result.model.jobs.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestJenkinsPipeline)
+#include "tst_jenkinspipeline.moc"
