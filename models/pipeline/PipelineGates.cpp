@@ -684,7 +684,12 @@ QString PipelineGates::secretReason(const QString& name, const YamlNode& value)
         return QStringLiteral("secret-looking value");
     static const QRegularExpression hexOnly(QStringLiteral("^(sha\\d+:)?[0-9a-fA-F]+$"));
     static const QRegularExpression mixed(QStringLiteral("^(?=.*[a-z])(?=.*[A-Z])(?=.*[0-9])[A-Za-z0-9+/=_-]{24,}$"));
-    if (mixed.match(v).hasMatch() && !hexOnly.match(v).hasMatch() && entropy(v) > 4.5)
+    // A name of words joined by dashes (a runner label such as "Agent-AL2023-X64-Docker-Host") is mixed-case and
+    // varied but no key: random tokens rarely hold three dashes between short runs.
+    const QStringList words = v.split(u'-');
+    const bool dashedName = words.size() >= 4
+        && std::all_of(words.cbegin(), words.cend(), [](const QString& w) { return !w.isEmpty() && w.size() <= 12; });
+    if (mixed.match(v).hasMatch() && !hexOnly.match(v).hasMatch() && !dashedName && entropy(v) > 4.5)
         return QStringLiteral("high-entropy value (a key or token?)");
     return {};
 }

@@ -122,6 +122,18 @@ private Q_SLOTS:
         QCOMPARE(editor.toPlainText(), u"build:\n  stage: test\n  script: make\n"_qs);
     }
 
+    void jenkinsCommentToggle()
+    {
+        PipelineEditor editor;
+        editor.setPipelineKind(pipeline::PipelineKind::Jenkins);
+        editor.setPlainText(u"steps {\n    sh 'make'\n}\n"_qs);
+        editor.setTextCursor(QTextCursor(editor.document()->findBlockByNumber(1)));
+        QTest::keyClick(&editor, Qt::Key_Slash, Qt::ControlModifier);
+        QCOMPARE(editor.toPlainText(), u"steps {\n    // sh 'make'\n}\n"_qs);
+        QTest::keyClick(&editor, Qt::Key_Slash, Qt::ControlModifier);
+        QCOMPARE(editor.toPlainText(), u"steps {\n    sh 'make'\n}\n"_qs);
+    }
+
     void diagnosticsBecomeUnderlinesAndMarkers()
     {
         PipelineEditor editor;

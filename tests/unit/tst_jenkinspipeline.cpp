@@ -366,6 +366,11 @@ void TestJenkinsPipeline::gates_data()
            "  stages {\n"
             + tests + "  }\n}\n"
         << QStringLiteral("no-plaintext-secrets") << true;
+    QTest::newRow("runner label is no secret")
+        << "pipeline {\n  agent any\n  environment { AGENT_LINUX = 'Jenkins-Agent-AL2023-X64-M54xlarge-Docker-Host' }\n"
+           "  stages {\n"
+            + tests + "  }\n}\n"
+        << QStringLiteral("no-plaintext-secrets") << false;
     QTest::newRow("plaintext secret in a stage")
         << stagesWith("    stage('Test') {\n      environment { DB_PASSWORD = 'Sup3rS3cretPassw0rd' }\n"
                       "      steps { sh 'make test' }\n    }\n")
@@ -487,6 +492,11 @@ void TestJenkinsPipeline::corpusHasNoErrors()
     const ValidationResult result = validatePipeline(text, QStringLiteral("Jenkinsfile"), options);
     QStringList errors;
     for (const Diagnostic& d : result.diagnostics) {
+        if (qEnvironmentVariableIsSet("GATEHOUSE_PRINT_DIAGNOSTICS"))
+            qInfo().noquote() << QStringLiteral("%1:%2: %3: %4 [%5]")
+                                     .arg(d.line)
+                                     .arg(d.column)
+                                     .arg(severityName(d.severity), d.message, d.rule);
         if (d.severity == Severity::Error && d.category != Category::Gate)
             errors << QStringLiteral("%1:%2: %3 [%4]").arg(d.line).arg(d.column).arg(d.message, d.rule);
     }

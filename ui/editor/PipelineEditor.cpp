@@ -408,7 +408,10 @@ void PipelineEditor::insertNewline()
 void PipelineEditor::toggleComment()
 {
     if (!isReadOnly())
-        EditorCommands::toggleComment(textCursor());
+        // A Jenkinsfile is Groovy, whose comments start with `//`.
+        EditorCommands::toggleComment(textCursor(),
+                                      m_completer->kind() == pipeline::PipelineKind::Jenkins ? QStringLiteral("//")
+                                                                                             : QStringLiteral("#"));
 }
 
 void PipelineEditor::indentSelection()
