@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStandardPaths>
 #include <QtTest>
 
 using gatehouse::test::CliRun;
@@ -34,6 +35,9 @@ const QByteArray jenkinsfile = "pipeline {\n"
                                "    }\n"
                                "  }\n"
                                "}\n";
+const QByteArray shell
+    = "pipeline {\n  agent any\n  stages {\n    stage('Build') {\n      steps {\n"
+      "        sh '''\n          cd build\n          make\n        '''\n      }\n    }\n  }\n}\n";
 const QByteArray broken
     = "pipeline {\n  agent any\n  stages {\n    stage('A') {\n      stepz { sh 'x' }\n    }\n  }\n}\n";
 
@@ -48,6 +52,7 @@ private Q_SLOTS:
     void validateDiscoversJenkinsfiles();
     void validateReportsProblems();
     void pipelineModel();
+    void shellcheckMapsLinesBack();
 
 private:
     ScratchRepository m_repo;
@@ -59,6 +64,7 @@ void TestCliJenkins::initTestCase()
     m_repo.commit(QStringLiteral("pipelines"),
                   {{QStringLiteral("Jenkinsfile"), jenkinsfile},
                    {QStringLiteral("ci/broken.Jenkinsfile"), broken},
+                   {QStringLiteral("ci/shell.Jenkinsfile"), shell},
                    {QStringLiteral(".gatehouse/policy.yml"), "gates:\n  security-scanning: {enabled: false}\n"}});
     QVERIFY(m_repo.repo().checkoutHead().ok());
 }
@@ -69,9 +75,10 @@ void TestCliJenkins::validateDiscoversJenkinsfiles()
         = run({QStringLiteral("validate"), QStringLiteral("--format"), QStringLiteral("json")}, m_repo.path());
     QCOMPARE(r.exitCode, 1); // the broken file
     const QJsonArray files = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("files")).toArray();
-    QCOMPARE(files.size(), 2);
+    QCOMPARE(files.size(), 3);
     QCOMPARE(files[0][QStringLiteral("path")].toString(), QStringLiteral("Jenkinsfile"));
     QCOMPARE(files[1][QStringLiteral("path")].toString(), QStringLiteral("ci/broken.Jenkinsfile"));
+    QCOMPARE(files[2][QStringLiteral("path")].toString(), QStringLiteral("ci/shell.Jenkinsfile"));
     for (const QJsonValue& file : files)
         QCOMPARE(file[QStringLiteral("kind")].toString(), QStringLiteral("jenkins"));
     for (const QJsonValue& d : files[0][QStringLiteral("diagnostics")].toArray())
@@ -121,6 +128,26 @@ void TestCliJenkins::pipelineModel()
     QVERIFY(!deploy.value(QStringLiteral("gates")).toArray().contains(QStringLiteral("production-approval")));
     QCOMPARE(deploy.value(QStringLiteral("line")).toInt(), 11);
     QCOMPARE(root.value(QStringLiteral("errors")).toInt(), 0);
+}
+
+void TestCliJenkins::shellcheckMapsLinesBack()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("shellcheck")).isEmpty())
+        QSKIP("shellcheck is not installed");
+    const CliRun r
+        = run({QStringLiteral("validate"), QStringLiteral("--format"), QStringLiteral("json"),
+               QStringLiteral("--categories"), QStringLiteral("script"), QStringLiteral("ci/shell.Jenkinsfile")},
+              m_repo.path());
+    const QJsonArray files = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("files")).toArray();
+    QCOMPARE(files.size(), 1);
+    QStringList found;
+    for (const QJsonValue& d : files[0][QStringLiteral("diagnostics")].toArray())
+        found << QStringLiteral("%1:%2:%3")
+                     .arg(d[QStringLiteral("line")].toInt())
+                     .arg(d[QStringLiteral("column")].toInt())
+                     .arg(d[QStringLiteral("rule")].toString());
+    // `cd build` on line 7 of the file, column 11, is the script's second line.
+    QCOMPARE(found, QStringList{QStringLiteral("7:11:SC2164")});
 }
 
 QTEST_GUILESS_MAIN(TestCliJenkins)

@@ -219,6 +219,12 @@ void TestJenkinsPipeline::rules_data()
     QTest::newRow("failFast without parallel")
         << stageWith("      failFast true\n" + steps) << rows({"5:7:warning:jenkins.fail-fast"})
         << QStringLiteral("no effect");
+    QTest::newRow("agent none and a shell step")
+        << QByteArray("pipeline {\n  agent none\n  stages {\n    stage('A') {\n      steps { sh 'make' }\n    }\n"
+                      "    stage('B') {\n      agent { label 'linux' }\n      stages {\n"
+                      "        stage('C') { steps { sh 'make' } }\n      }\n    }\n"
+                      "    stage('D') { steps { echo 'no workspace needed'; node('x') { sh 'make' } } }\n  }\n}\n")
+        << rows({"4:5:warning:jenkins.no-agent"}) << QStringLiteral("runs 'sh' on no agent");
     QTest::newRow("exclude of unknown axis")
         << stagesWith("    stage('M') {\n      matrix {\n        axes { axis { name 'OS'; values 'linux' } }\n"
                       "        excludes { exclude { axis { name 'JDK'; values '8' } } }\n"
@@ -242,7 +248,7 @@ void TestJenkinsPipeline::rules()
     for (const Diagnostic& d : diagnostics) {
         const bool semantic = d.rule == u"jenkins.duplicate-stage" || d.rule == u"jenkins.nested-parallel"
             || d.rule == u"jenkins.unreachable-when" || d.rule == u"jenkins.duplicate-parameter"
-            || d.rule == u"jenkins.fail-fast" || d.message.contains(u"axis '");
+            || d.rule == u"jenkins.fail-fast" || d.rule == u"jenkins.no-agent" || d.message.contains(u"axis '");
         QCOMPARE(d.category, semantic ? Category::Semantic : Category::Schema);
     }
 }

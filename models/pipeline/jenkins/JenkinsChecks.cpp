@@ -163,6 +163,60 @@ public:
         }
         if (const Statement* parameters = found.value(QStringLiteral("parameters")))
             checkParameters(*parameters);
+        const Statement* agent = found.value(QStringLiteral("agent"));
+        if (const Statement* stages = found.value(QStringLiteral("stages")); stages && isAgentNone(agent))
+            checkWorkspace(*stages, false);
+    }
+
+    static bool isAgentNone(const Statement* agent)
+    {
+        const Value* type = agent && !agent->hasBlock ? agent->positional() : nullptr;
+        return type && type->text == u"none";
+    }
+
+    /// The first step that needs a workspace (a shell, a checkout, files), outside a `node` step that brings one.
+    static QString workspaceStep(const std::vector<Statement>& steps, int depth = 0)
+    {
+        static const QSet<QString> needs
+            = toSet(latin({"sh", "bat", "powershell", "pwsh", "checkout", "git", "junit", "archiveArtifacts", "stash",
+                           "unstash", "dir", "deleteDir", "cleanWs", "writeFile", "readFile"}));
+        for (const Statement& step : steps) {
+            if (step.name == u"node" || step.opaque || depth > 50)
+                continue;
+            if (needs.contains(step.name))
+                return step.name;
+            if (const QString inner = workspaceStep(step.body, depth + 1); !inner.isEmpty())
+                return inner;
+        }
+        return {};
+    }
+
+    /// With `agent none` on the pipeline, a stage's steps run on no machine unless it or an enclosing stage (or
+    /// its matrix) names an agent; Jenkins then fails the step for want of a workspace.
+    void checkWorkspace(const Statement& stages, bool agent, int depth = 0)
+    {
+        for (const Statement& stage : stages.body) {
+            if (stage.name != u"stage" || depth > 50)
+                continue;
+            const Statement* own = stage.child(u"agent");
+            const bool hasAgent = own ? !isAgentNone(own) : agent;
+            if (const Statement* steps = stage.child(u"steps"); steps && !hasAgent) {
+                if (const QString step = workspaceStep(steps->body); !step.isEmpty())
+                    report(stage, Severity::Warning, Category::Semantic, QStringLiteral("jenkins.no-agent"),
+                           QStringLiteral("stage '%1' runs '%2' on no agent: the pipeline has agent none and neither "
+                                          "this stage nor an enclosing one names an agent")
+                               .arg(literalText(stage.positional()), step));
+            }
+            for (const char* key : {"stages", "parallel"}) {
+                if (const Statement* nested = stage.child(QString::fromLatin1(key)))
+                    checkWorkspace(*nested, hasAgent, depth + 1);
+            }
+            if (const Statement* matrix = stage.child(u"matrix"); matrix && matrix->child(u"stages")) {
+                const Statement* matrixAgent = matrix->child(u"agent");
+                checkWorkspace(*matrix->child(u"stages"), matrixAgent ? !isAgentNone(matrixAgent) : hasAgent,
+                               depth + 1);
+            }
+        }
     }
 
     /// The sections a stage, a matrix and the pipeline share.
