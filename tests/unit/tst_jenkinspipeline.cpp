@@ -5,6 +5,7 @@
 #include "pipeline/PipelineDiscovery.h"
 #include "pipeline/PipelineValidator.h"
 #include "pipeline/jenkins/JenkinsPipeline.h"
+#include "pipeline/workspace/PipelineGraphLayout.h"
 
 #include <QDir>
 #include <QFile>
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void model();
     void matrixCells();
     void sameNamesInBranches();
+    void stageGraph();
     void gates_data();
     void gates();
     void shellScripts();
@@ -328,6 +330,32 @@ void TestJenkinsPipeline::sameNamesInBranches()
     QCOMPARE(model.jobs.at(0).baseName, QStringLiteral("Build"));
     QCOMPARE(model.jobs.at(1).needs, rows({"P / Linux / Build"}));
     QCOMPARE(model.jobs.at(3).needs, rows({"Publish", "P / Windows / Build"}));
+}
+
+void TestJenkinsPipeline::stageGraph()
+{
+    const QByteArray text = stagesWith("    stage('Build') { steps { sh 'make' } }\n"
+                                       "    stage('Checks') {\n      parallel {\n"
+                                       "        stage('Unit') { stages { stage('Compile tests') { steps { sh 'a' } }\n"
+                                       "          stage('Run tests') { steps { sh 'b' } } } }\n"
+                                       "        stage('Lint') { steps { sh 'c' } }\n      }\n    }\n"
+                                       "    stage('Ship') { steps { sh 'd' } }\n");
+    QList<Diagnostic> diagnostics;
+    const PipelineModel model = JenkinsPipeline::analyze(text, QStringLiteral("Jenkinsfile"), diagnostics);
+    const GraphLayout layout = layoutPipeline(model);
+    QStringList columns;
+    for (const GraphColumn& column : layout.columns) {
+        QStringList cards;
+        for (int card : column.cards)
+            cards << layout.cards.at(card).name;
+        columns << column.title + QStringLiteral(": ") + cards.join(QStringLiteral(", "));
+    }
+    // Sequential stages inside a parallel branch take their own column; a column of one stage is titled by it.
+    QCOMPARE(columns, rows({"Build: Build", "Checks: Compile tests, Lint", "Checks: Run tests", "Ship: Ship"}));
+    QCOMPARE(layout.cards.at(4).needs.size(), 2);
+    // The editor finds the stage under the cursor by its line.
+    QCOMPARE(jobAtLine(model, {}, QStringLiteral("Jenkinsfile"), 9), 3);
+    QCOMPARE(jobAtLine(model, {}, QStringLiteral("Jenkinsfile"), 2), -1);
 }
 
 void TestJenkinsPipeline::gates_data()
