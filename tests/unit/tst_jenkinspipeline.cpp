@@ -8,7 +8,9 @@
 #include "pipeline/workspace/PipelineGraphLayout.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace gatehouse;
@@ -73,6 +75,8 @@ private Q_SLOTS:
     void notDeclarative_data();
     void notDeclarative();
     void detectAndDiscover();
+    void brokenCopiesNeverCrash();
+    void largePipelineStaysFast();
     void corpusHasNoErrors_data();
     void corpusHasNoErrors();
 };
@@ -502,6 +506,53 @@ void TestJenkinsPipeline::detectAndDiscover()
                                                   {QStringLiteral("src/Jenkins.java"), "class J {}"}});
     QCOMPARE(PipelineDiscovery::discover(files),
              rows({"Jenkinsfile", "ci/nightly.Jenkinsfile", "jenkins/jobs/deploy.groovy"}));
+}
+
+void TestJenkinsPipeline::brokenCopiesNeverCrash()
+{
+    // Every prefix of a real pipeline, and copies with a run of characters removed, go through the whole validator
+    // (reader, rules, model, gates, shell extraction) without a crash; what is broken is said with a position.
+    const QByteArray text = stagesWith(
+        "    stage('Build') {\n      agent { docker { image 'gcc:14' } }\n      environment { T = credentials('t') }\n"
+        "      steps {\n        sh '''\n          make \"${X}\"\n        '''\n        script { if (a) { b() } }\n"
+        "      }\n      post { always { junit 'r.xml' } }\n    }\n    stage('M') {\n      matrix {\n"
+        "        axes { axis { name 'OS'; values 'linux', 'mac' } }\n        stages { stage('T') { steps { sh 'x' } } "
+        "}\n"
+        "      }\n    }\n    stage('Deploy production') {\n      when { allOf { branch 'main'; not { tag '*' } } }\n"
+        "      input { message 'Go?' }\n      steps { sh $/./deploy.sh prod/$ }\n    }\n");
+    QRandomGenerator random(7);
+    for (int round = 0; round < 400; ++round) {
+        QByteArray copy = text;
+        if (round < text.size() / 4) {
+            copy = text.left(round * 4);
+        } else {
+            const int at = int(random.bounded(int(text.size())));
+            copy.remove(at, int(random.bounded(8)) + 1);
+        }
+        const ValidationResult result = validatePipeline(copy, QStringLiteral("Jenkinsfile"));
+        for (const Diagnostic& d : result.diagnostics)
+            QVERIFY2(d.line >= 1 && d.column >= 1, qPrintable(d.message));
+        JenkinsPipeline::shellScripts(copy, QStringLiteral("Jenkinsfile"));
+    }
+}
+
+void TestJenkinsPipeline::largePipelineStaysFast()
+{
+    QByteArray stages;
+    for (int i = 0; i < 3000; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        if (i % 3 == 0)
+            stages += "    stage('P" + n + "') {\n      parallel {\n        stage('A" + n
+                + "') { steps { sh 'make a' } }\n        stage('B" + n
+                + "') { steps { sh 'make test' } }\n      }\n    }\n";
+        else
+            stages += "    stage('S" + n + "') { steps { sh './deploy.sh staging' } }\n";
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const ValidationResult result = validatePipeline(stagesWith(stages), QStringLiteral("Jenkinsfile"));
+    QCOMPARE(result.model.jobs.size(), 4000);
+    QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
 }
 
 void TestJenkinsPipeline::corpusHasNoErrors_data()
