@@ -4,6 +4,7 @@
 #include "DiagnosticText.h"
 #include "pipeline/PipelineDiscovery.h"
 #include "pipeline/PipelineValidator.h"
+#include "pipeline/ScanApplicability.h"
 #include "pipeline/jenkins/JenkinsPipeline.h"
 #include "pipeline/workspace/PipelineGraphLayout.h"
 
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void notDeclarative_data();
     void notDeclarative();
     void detectAndDiscover();
+    void scanFindingOnMainJenkinsfile();
     void brokenCopiesNeverCrash();
     void largePipelineStaysFast();
     void corpusHasNoErrors_data();
@@ -506,6 +508,30 @@ void TestJenkinsPipeline::detectAndDiscover()
                                                   {QStringLiteral("src/Jenkins.java"), "class J {}"}});
     QCOMPARE(PipelineDiscovery::discover(files),
              rows({"Jenkinsfile", "ci/nightly.Jenkinsfile", "jenkins/jobs/deploy.groovy"}));
+}
+
+void TestJenkinsPipeline::scanFindingOnMainJenkinsfile()
+{
+    QCOMPARE(ScanApplicability::mainPipeline(rows({"Jenkinsfile", "ci/a.Jenkinsfile"}), {}, {}),
+             QStringLiteral("Jenkinsfile"));
+    QCOMPARE(ScanApplicability::mainPipeline(rows({"ci/a.Jenkinsfile", "ci/b.Jenkinsfile"}), {}, {}),
+             QStringLiteral("ci/a.Jenkinsfile"));
+    QCOMPARE(ScanApplicability::mainPipeline(rows({".gitlab-ci.yml", "Jenkinsfile"}), {}, {}),
+             QStringLiteral(".gitlab-ci.yml"));
+    // A repository-wide requirement is said once, on the main pipeline, not on every Jenkinsfile.
+    const QByteArray text = stageWith(steps);
+    ValidationOptions options;
+    options.files = FileSource::fromMap({{QStringLiteral("Jenkinsfile"), text},
+                                         {QStringLiteral("ci/nightly.Jenkinsfile"), text},
+                                         {QStringLiteral("requirements.txt"), "flask\n"}});
+    auto scanning = [&options, &text](const QString& path) {
+        int count = 0;
+        for (const Diagnostic& d : validatePipeline(text, path, options).diagnostics)
+            count += d.rule == u"gate.security-scanning" && d.severity != Severity::Info ? 1 : 0;
+        return count;
+    };
+    QVERIFY(scanning(QStringLiteral("Jenkinsfile")) > 0);
+    QCOMPARE(scanning(QStringLiteral("ci/nightly.Jenkinsfile")), 0);
 }
 
 void TestJenkinsPipeline::brokenCopiesNeverCrash()
