@@ -51,6 +51,23 @@ QList<Diagnostic> diagnosticsOf(const QByteArray& text)
     return diagnostics;
 }
 
+QStringList jobNames(const PipelineModel& model)
+{
+    QStringList names;
+    for (const PipelineJob& job : model.jobs)
+        names << job.name;
+    return names;
+}
+
+/// The model of a pipeline; `problems` receives the messages of its errors and warnings (expected none).
+PipelineModel modelOf(const QByteArray& text, QString* problems)
+{
+    QList<Diagnostic> diagnostics;
+    const PipelineModel model = JenkinsPipeline::analyze(text, QStringLiteral("Jenkinsfile"), diagnostics);
+    *problems = describeProblems(diagnostics).isEmpty() ? QString() : messagesOf(diagnostics);
+    return model;
+}
+
 QByteArray readAll(const QString& path)
 {
     QFile file(path);
@@ -270,16 +287,14 @@ void TestJenkinsPipeline::model()
         "    stage('Deploy to staging') { steps { sh './deploy.sh staging' } }\n"
         "    stage('Deploy to production') {\n      when { branch 'main' }\n      input { message 'Ship it?' }\n"
         "      steps { sh './deploy.sh production' }\n    }\n");
-    QList<Diagnostic> diagnostics;
-    const PipelineModel model = JenkinsPipeline::analyze(text, QStringLiteral("Jenkinsfile"), diagnostics);
-    QVERIFY2(describeProblems(diagnostics).isEmpty(), qPrintable(messagesOf(diagnostics)));
+    QString problems;
+    const PipelineModel model = modelOf(text, &problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
     QCOMPARE(model.kind, PipelineKind::Jenkins);
     QCOMPARE(pipelineKindName(model.kind), QStringLiteral("jenkins"));
     QCOMPARE(model.stages, rows({"Build", "Checks", "Deploy to staging", "Deploy to production"}));
-    QStringList names;
-    for (const PipelineJob& job : model.jobs)
-        names << job.name;
-    QCOMPARE(names, rows({"Build", "Unit tests", "Security scan", "Deploy to staging", "Deploy to production"}));
+    QCOMPARE(jobNames(model),
+             rows({"Build", "Unit tests", "Security scan", "Deploy to staging", "Deploy to production"}));
     QCOMPARE(model.jobs.at(0).image, QStringLiteral("gcc:14"));
     QCOMPARE(model.jobs.at(0).line, 4);
     QCOMPARE(model.jobs.at(1).needs, rows({"Build"}));
@@ -304,13 +319,10 @@ void TestJenkinsPipeline::matrixCells()
         "        excludes { exclude { axis { name 'OS'; values 'mac' }; axis { name 'JDK'; values '17' } } }\n"
         "        stages { stage('Build') { steps { sh 'make' } }\n stage('Test') { steps { sh 'make test' } } }\n"
         "      }\n    }\n    stage('After') { steps { sh 'x' } }\n");
-    QList<Diagnostic> diagnostics;
-    const PipelineModel model = JenkinsPipeline::analyze(text, QStringLiteral("Jenkinsfile"), diagnostics);
-    QVERIFY2(describeProblems(diagnostics).isEmpty(), qPrintable(messagesOf(diagnostics)));
-    QStringList names;
-    for (const PipelineJob& job : model.jobs)
-        names << job.name;
-    QCOMPARE(names,
+    QString problems;
+    const PipelineModel model = modelOf(text, &problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    QCOMPARE(jobNames(model),
              rows({"Build: [linux, 17]", "Test: [linux, 17]", "Build: [linux, 21]", "Test: [linux, 21]",
                    "Build: [mac, 21]", "Test: [mac, 21]", "After"}));
     QCOMPARE(model.jobs.at(1).needs, rows({"Build: [linux, 17]"}));
@@ -326,13 +338,10 @@ void TestJenkinsPipeline::sameNamesInBranches()
                      "          stage('Publish') { steps { sh 'up' } } } }\n"
                      "        stage('Windows') { stages { stage('Build') { steps { sh 'make' } } } }\n"
                      "      }\n    }\n    stage('Done') { steps { echo 'ok' } }\n");
-    QList<Diagnostic> diagnostics;
-    const PipelineModel model = JenkinsPipeline::analyze(text, QStringLiteral("Jenkinsfile"), diagnostics);
-    QVERIFY2(describeProblems(diagnostics).isEmpty(), qPrintable(messagesOf(diagnostics)));
-    QStringList names;
-    for (const PipelineJob& job : model.jobs)
-        names << job.name;
-    QCOMPARE(names, rows({"P / Linux / Build", "Publish", "P / Windows / Build", "Done"}));
+    QString problems;
+    const PipelineModel model = modelOf(text, &problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    QCOMPARE(jobNames(model), rows({"P / Linux / Build", "Publish", "P / Windows / Build", "Done"}));
     QCOMPARE(model.jobs.at(0).baseName, QStringLiteral("Build"));
     QCOMPARE(model.jobs.at(1).needs, rows({"P / Linux / Build"}));
     QCOMPARE(model.jobs.at(3).needs, rows({"Publish", "P / Windows / Build"}));

@@ -114,17 +114,31 @@ qsizetype GroovyLexer::skipInterpolation(qsizetype i, int depth) const
     return -1;
 }
 
+Token GroovyLexer::stringToken(qsizetype start, qsizetype open) const
+{
+    Token token;
+    token.type = Token::Type::String;
+    token.begin = start;
+    std::tie(token.line, token.column) = position(start);
+    std::tie(token.contentLine, token.contentColumn) = position(start + open);
+    return token;
+}
+
+void GroovyLexer::finishString(std::vector<Token>& out, Token& token, const QString& value, qsizetype end)
+{
+    token.text = value;
+    token.end = end;
+    m_pos = end;
+    out.push_back(token);
+}
+
 bool GroovyLexer::lexString(std::vector<Token>& out)
 {
     const qsizetype start = m_pos;
     const QChar quote = at(start);
     const bool triple = at(start + 1) == quote && at(start + 2) == quote;
     const qsizetype open = triple ? 3 : 1;
-    Token token;
-    token.type = Token::Type::String;
-    token.begin = start;
-    std::tie(token.line, token.column) = position(start);
-    std::tie(token.contentLine, token.contentColumn) = position(start + open);
+    Token token = stringToken(start, open);
     qsizetype i = start + open;
     QString value;
     while (true) {
@@ -198,10 +212,7 @@ bool GroovyLexer::lexString(std::vector<Token>& out)
         value += c;
         ++i;
     }
-    token.text = value;
-    token.end = i;
-    m_pos = i;
-    out.push_back(token);
+    finishString(out, token, value, i);
     return true;
 }
 
@@ -209,11 +220,7 @@ bool GroovyLexer::lexSlashy(std::vector<Token>& out, bool dollar)
 {
     const qsizetype start = m_pos;
     const qsizetype open = dollar ? 2 : 1;
-    Token token;
-    token.type = Token::Type::String;
-    token.begin = start;
-    std::tie(token.line, token.column) = position(start);
-    std::tie(token.contentLine, token.contentColumn) = position(start + open);
+    Token token = stringToken(start, open);
     qsizetype i = start + open;
     QString value;
     while (true) {
@@ -245,10 +252,7 @@ bool GroovyLexer::lexSlashy(std::vector<Token>& out, bool dollar)
         value += c;
         ++i;
     }
-    token.text = value;
-    token.end = i;
-    m_pos = i;
-    out.push_back(token);
+    finishString(out, token, value, i);
     return true;
 }
 

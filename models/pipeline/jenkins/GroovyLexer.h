@@ -46,6 +46,10 @@ public:
     std::pair<int, int> position(qsizetype offset) const;
 
 private:
+    /// A string token starting at `start` whose text begins after `open` delimiter characters.
+    Token stringToken(qsizetype start, qsizetype open) const;
+    /// Ends a string token at `end` with its decoded `value`.
+    void finishString(std::vector<Token>& out, Token& token, const QString& value, qsizetype end);
     bool lexString(std::vector<Token>& out);
     bool lexSlashy(std::vector<Token>& out, bool dollar);
     /// The end of a `${ … }` interpolation starting at `at` (on the `{`), or -1 when it is not closed.
