@@ -185,6 +185,14 @@ void TestJenkinsPipeline::rules_data()
                                         << rows({"5:15:warning:jenkins.agent"}) << QStringLiteral("'docker'");
     QTest::newRow("unknown when condition") << stageWith("      when { brnach 'main' }\n" + steps)
                                             << rows({"5:14:error:jenkins.when"}) << QStringLiteral("'branch'");
+    QTest::newRow("branch without pattern") << stageWith("      when { branch() }\n" + steps)
+                                            << rows({"5:14:error:jenkins.when"}) << QStringLiteral("a pattern");
+    QTest::newRow("environment without value")
+        << stageWith("      when { environment name: 'X' }\n" + steps) << rows({"5:14:error:jenkins.when"})
+        << QStringLiteral("name: and value:");
+    QTest::newRow("beforeAgent without boolean")
+        << stageWith("      when { beforeAgent 'yes'; branch 'a' }\n" + steps) << rows({"5:14:error:jenkins.when"})
+        << QStringLiteral("true or false");
     QTest::newRow("not with two conditions") << stageWith("      when { not { branch 'a'; branch 'b' } }\n" + steps)
                                              << rows({"5:14:error:jenkins.when"}) << QStringLiteral("exactly one");
     QTest::newRow("beforeAgent nested") << stageWith("      when { anyOf { beforeAgent true; branch 'a' } }\n" + steps)

@@ -541,6 +541,9 @@ public:
                     QStringLiteral("unknown when condition '%1'%2").arg(c.name, didYouMean(c.name, whenConditions())));
                 continue;
             }
+            if (const QString missing = missingArgument(c); !missing.isEmpty())
+                report(c, Severity::Error, Category::Schema, QStringLiteral("jenkins.when"),
+                       QStringLiteral("'%1' needs %2").arg(c.name, missing));
             if (c.name.startsWith(u"before")) {
                 if (!top)
                     report(c, Severity::Error, Category::Schema, QStringLiteral("jenkins.when"),
@@ -589,6 +592,27 @@ public:
                 report(block, Severity::Warning, Category::Semantic, QStringLiteral("jenkins.unreachable-when"),
                        QStringLiteral("a condition and its negation are both required: never true"));
         }
+    }
+
+    /// What a `when` condition lacks of the arguments the reference gives it (empty when nothing).
+    static QString missingArgument(const Statement& c)
+    {
+        const bool positional = c.positional() != nullptr;
+        if (c.name == u"branch" || c.name == u"changelog" || c.name == u"changeset")
+            return positional || c.named(u"pattern") ? QString() : QStringLiteral("a pattern");
+        if (c.name == u"environment")
+            return c.named(u"name") && c.named(u"value") ? QString() : QStringLiteral("name: and value:");
+        if (c.name == u"equals")
+            return c.named(u"expected") && c.named(u"actual") ? QString() : QStringLiteral("expected: and actual:");
+        if (c.name == u"triggeredBy")
+            return positional || c.named(u"cause") ? QString() : QStringLiteral("a cause");
+        if (c.name == u"expression")
+            return c.hasBlock ? QString() : QStringLiteral("a block { … } of Groovy code");
+        if (c.name.startsWith(u"before")) {
+            const Value* flag = c.positional();
+            return flag && flag->type == Value::Type::Bool ? QString() : QStringLiteral("true or false");
+        }
+        return {};
     }
 
     void checkWhen(const Statement& when) { checkConditions(when, true); }
