@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Corpus.h"
 #include "DiagnosticText.h"
+#include "demo/DemoRepository.h"
 #include "pipeline/PipelineDiscovery.h"
 #include "pipeline/PipelineValidator.h"
 #include "pipeline/ScanApplicability.h"
@@ -12,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace gatehouse;
@@ -94,6 +96,7 @@ private Q_SLOTS:
     void notDeclarative();
     void detectAndDiscover();
     void scanFindingOnMainJenkinsfile();
+    void demoJenkinsfile();
     void brokenCopiesNeverCrash();
     void largePipelineStaysFast();
     void corpusHasNoErrors_data();
@@ -549,6 +552,31 @@ void TestJenkinsPipeline::scanFindingOnMainJenkinsfile()
     };
     QVERIFY(scanning(QStringLiteral("Jenkinsfile")) > 0);
     QCOMPARE(scanning(QStringLiteral("ci/nightly.Jenkinsfile")), 0);
+}
+
+void TestJenkinsPipeline::demoJenkinsfile()
+{
+    // The demo's Jenkinsfile is found, valid, and meets the gates its story tells: tests and scans before the
+    // deploys, production behind an input step after staging.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(DemoRepository::create(dir.path()).ok());
+    Result<FileSource> files = PipelineDiscovery::fileSource(dir.path(), QStringLiteral("HEAD"));
+    QVERIFY(files.ok());
+    QVERIFY(PipelineDiscovery::discover(files.value()).contains(QStringLiteral("Jenkinsfile")));
+    ValidationOptions options;
+    options.files = files.value();
+    const ValidationResult result = validatePipeline(files->read(QStringLiteral("Jenkinsfile")).valueOr({}),
+                                                     QStringLiteral("Jenkinsfile"), options);
+    QCOMPARE(result.kind, PipelineKind::Jenkins);
+    QCOMPARE(result.count(Severity::Error), 0);
+    QCOMPARE(result.count(Severity::Warning), 0);
+    const PipelineJob* production = result.model.job(QStringLiteral("Deploy to production"));
+    QVERIFY(production);
+    for (const char* gate : {"deploy-after-validation", "production-approval"})
+        QVERIFY2(production->gates.contains(QLatin1StringView(gate)), gate);
+    const PipelineJob* scan = result.model.job(QStringLiteral("Security scan"));
+    QVERIFY(scan && scan->gates.contains(QStringLiteral("security-blocking")));
 }
 
 void TestJenkinsPipeline::brokenCopiesNeverCrash()
