@@ -58,6 +58,7 @@ PipelineEditor::~PipelineEditor() = default;
 void PipelineEditor::setPipelineKind(pipeline::PipelineKind kind)
 {
     m_completer->setKind(kind);
+    m_highlighter->setGroovy(kind == pipeline::PipelineKind::Jenkins);
 }
 
 int PipelineEditor::gutterWidth() const
