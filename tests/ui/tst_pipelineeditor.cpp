@@ -31,6 +31,24 @@ class TestPipelineEditor : public QObject
         return {};
     }
 
+    // The current row of a highlighting table: the character at line/column has the token's format.
+    static void checkToken(pipeline::PipelineKind kind)
+    {
+        QFETCH(QString, text);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        QFETCH(int, token);
+        PipelineEditor editor;
+        editor.setPipelineKind(kind);
+        editor.setPlainText(text);
+        auto* highlighter = editor.document()->findChild<YamlHighlighter*>();
+        QVERIFY(highlighter);
+        const QTextCharFormat expected = highlighter->format(YamlHighlighter::Token(token));
+        const QTextCharFormat actual = formatAt(editor, line, column);
+        QCOMPARE(actual.foreground().color(), expected.foreground().color());
+        QCOMPARE(actual.fontItalic(), expected.fontItalic());
+    }
+
 private Q_SLOTS:
     void highlighting_data()
     {
@@ -53,21 +71,7 @@ private Q_SLOTS:
         QTest::newRow("after block scalar") << u"script: |\n  make\nnext: 1"_qs << 2 << 1 << int(T::Key);
         QTest::newRow("sequence key") << u"jobs:\n  - name: x"_qs << 1 << 5 << int(T::Key);
     }
-    void highlighting()
-    {
-        QFETCH(QString, text);
-        QFETCH(int, line);
-        QFETCH(int, column);
-        QFETCH(int, token);
-        PipelineEditor editor;
-        editor.setPlainText(text);
-        auto* highlighter = editor.document()->findChild<YamlHighlighter*>();
-        QVERIFY(highlighter);
-        const QTextCharFormat expected = highlighter->format(YamlHighlighter::Token(token));
-        const QTextCharFormat actual = formatAt(editor, line, column);
-        QCOMPARE(actual.foreground().color(), expected.foreground().color());
-        QCOMPARE(actual.fontItalic(), expected.fontItalic());
-    }
+    void highlighting() { checkToken(pipeline::PipelineKind::GitLab); }
 
     void tabInsertsSpaces()
     {
@@ -138,22 +142,7 @@ private Q_SLOTS:
         QTest::newRow("interpolation") << u"echo \"at ${env.X}\""_qs << 0 << 11 << int(T::Variable);
         QTest::newRow("literal") << u"beforeAgent true"_qs << 0 << 13 << int(T::Literal);
     }
-    void groovyHighlighting()
-    {
-        QFETCH(QString, text);
-        QFETCH(int, line);
-        QFETCH(int, column);
-        QFETCH(int, token);
-        PipelineEditor editor;
-        editor.setPipelineKind(pipeline::PipelineKind::Jenkins);
-        editor.setPlainText(text);
-        auto* highlighter = editor.document()->findChild<YamlHighlighter*>();
-        QVERIFY(highlighter);
-        const QTextCharFormat expected = highlighter->format(YamlHighlighter::Token(token));
-        const QTextCharFormat actual = formatAt(editor, line, column);
-        QCOMPARE(actual.foreground().color(), expected.foreground().color());
-        QCOMPARE(actual.fontItalic(), expected.fontItalic());
-    }
+    void groovyHighlighting() { checkToken(pipeline::PipelineKind::Jenkins); }
 
     void jenkinsCommentToggle()
     {
