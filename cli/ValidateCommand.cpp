@@ -82,7 +82,7 @@ int runValidate(const QStringList& arguments, Io io)
                                           QStringLiteral("Gate policy file (default: .gatehouse/policy.yml)."),
                                           QStringLiteral("FILE"));
     const QCommandLineOption kindOption(QStringLiteral("kind"),
-                                        QStringLiteral("auto|gitlab|github|circleci (default: auto)."),
+                                        QStringLiteral("auto|gitlab|github|circleci|jenkins (default: auto)."),
                                         QStringLiteral("KIND"), QStringLiteral("auto"));
     const QCommandLineOption categoriesOption(
         QStringLiteral("categories"),
@@ -112,8 +112,10 @@ int runValidate(const QStringList& arguments, Io io)
         validation.kind = PipelineKind::GitHub;
     else if (kind == u"circleci")
         validation.kind = PipelineKind::CircleCI;
+    else if (kind == u"jenkins")
+        validation.kind = PipelineKind::Jenkins;
     else if (kind != u"auto") {
-        io.err << "gatehouse validate: unknown kind '" << kind << "' (expected auto|gitlab|github|circleci)\n";
+        io.err << "gatehouse validate: unknown kind '" << kind << "' (expected auto|gitlab|github|circleci|jenkins)\n";
         return ExitUsage;
     }
     QSet<Category> categories

@@ -527,6 +527,75 @@ workflows:
               only: main
 )~";
 
+// The partners' on-premises Jenkins builds the same service: the checks of GitLab CI in parallel, staging from the
+// default branch, production behind an input step.
+const char* jenkinsfile
+    = R"~(// parcel-api on the partners' on-premises Jenkins: the checks of GitLab CI, then staging and production.
+pipeline {
+    agent { docker { image 'python:3.12-slim' } }
+    options {
+        timeout(time: 30, unit: 'MINUTES')
+        buildDiscarder(logRotator(numToKeepStr: '20'))
+    }
+    environment {
+        PIP_CACHE_DIR = "${WORKSPACE}/.cache/pip"
+        REGISTRY_TOKEN = credentials('registry-token')
+    }
+    stages {
+        stage('Install') {
+            steps {
+                sh 'pip install -r requirements-dev.txt'
+            }
+        }
+        stage('Checks') {
+            parallel {
+                stage('Unit tests') {
+                    steps {
+                        sh 'pytest -q --junitxml=reports/junit.xml'
+                    }
+                }
+                stage('Lint') {
+                    steps {
+                        sh 'ruff check app tests'
+                    }
+                }
+                stage('Security scan') {
+                    steps {
+                        sh '''
+                            semgrep scan --config p/python --error app
+                            gitleaks detect --no-banner --redact
+                            pip-audit -r requirements.txt
+                        '''
+                    }
+                }
+            }
+        }
+        stage('Deploy to staging') {
+            when { branch 'main' }
+            steps {
+                sh './scripts/deploy.sh staging'
+            }
+        }
+        stage('Deploy to production') {
+            when { branch 'main' }
+            input {
+                message 'Deploy parcel-api to production?'
+                ok 'Deploy'
+                submitter 'release-engineers'
+            }
+            steps {
+                sh './scripts/deploy.sh production'
+            }
+        }
+    }
+    post {
+        always {
+            junit 'reports/junit.xml'
+        }
+    }
+}
+)~";
+
 } // namespace
 
 FileMap renderBuild(const DemoState& s)
@@ -546,6 +615,8 @@ exec "$@"
         files[u".github/workflows/ci.yml"_s] = githubCi(s).toUtf8();
     if (s.githubRelease)
         files[u".github/workflows/release.yml"_s] = releaseWorkflow;
+    if (s.jenkinsfile)
+        files[u"Jenkinsfile"_s] = jenkinsfile;
     if (s.renovate)
         files[u"renovate.json"_s] = renovateJson;
     if (s.circleci)

@@ -70,6 +70,18 @@ unsigned validationMark(const PipelineJob& job, const QStringList& kinds)
     return 0;
 }
 
+/// A Jenkins stage limited by `when { branch … }` to branches only maintainers push to (merged reviews).
+bool onProtectedBranch(const PipelineJob& job)
+{
+    const YamlNode* branches = job.config.get(u"branches");
+    if (!branches || branches->items.empty())
+        return false;
+    static const QRegularExpression protectedName(
+        QStringLiteral("^(main|master|trunk|production|prod|stable|release([/-].*)?)$"));
+    return std::all_of(branches->items.begin(), branches->items.end(),
+                       [](const YamlNode& branch) { return protectedName.match(branch.value).hasMatch(); });
+}
+
 using Graph = std::vector<std::vector<qsizetype>>; ///< node → the nodes it depends on
 
 /// For every node, the OR of (mark | value) over the nodes it depends on, directly or transitively. Iterative
@@ -326,6 +338,14 @@ void checkProduction(Context& c, const JobOrder& order, const std::vector<unsign
                      Severity::Info);
         } else if (c.model.kind == PipelineKind::CircleCI) {
             ok = circleciApproved(c, job, order.before(i) & Approval) && ok;
+        } else if (c.model.kind == PipelineKind::Jenkins) {
+            if (!DeploymentGates::isManual(job) && !onProtectedBranch(job)) {
+                ok = false;
+                c.report(gate, nullptr, &job,
+                         QStringLiteral("production deploy '%1' runs without a human; expected an input directive on "
+                                        "the stage or a when { branch 'main' } condition")
+                             .arg(job.baseName));
+            }
         } else if (!DeploymentGates::isManual(job)) {
             ok = false;
             c.report(gate, job.config.get(u"environment"), &job,

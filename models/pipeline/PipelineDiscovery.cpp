@@ -3,6 +3,7 @@
 #include "PipelineDiscovery.h"
 
 #include "git/Repository.h"
+#include "jenkins/JenkinsPipeline.h"
 #include "repo/RepositoryClassifier.h"
 
 #include <QRegularExpression>
@@ -98,6 +99,17 @@ QStringList PipelineDiscovery::discover(const FileSource& files)
     }
     actions.sort();
     found += actions;
+    // Jenkinsfiles by name; Groovy files under jenkins/ only when they hold a declarative pipeline.
+    QStringList jenkinsfiles;
+    for (const QString& path : all) {
+        if (classify::pipelineKind(path) == PipelineFile::Kind::Jenkinsfile)
+            jenkinsfiles.append(path);
+        else if (JenkinsPipeline::isJenkinsPath(path) && path.endsWith(u".groovy")
+                 && JenkinsPipeline::hasPipelineBlock(files.read(path).valueOr(QByteArray())))
+            jenkinsfiles.append(path);
+    }
+    jenkinsfiles.sort();
+    found += jenkinsfiles;
     return found;
 }
 

@@ -320,6 +320,11 @@ void checkSecurityBlocking(Context& c)
                      names
                          + QStringLiteral(" may fail without failing the workflow (continue-on-error: true); "
                                           "expected no continue-on-error"));
+        } else if (c.model.kind == PipelineKind::Jenkins) {
+            c.report(gate, allow, job,
+                     names
+                         + QStringLiteral(" may fail without failing the build (catchError, warnError, unstable or "
+                                          "returnStatus: true); expected the scan to fail its stage"));
         } else if (isGitLabTemplateJob(c.model, *job, file)) {
             c.report(gate, allow, job,
                      names
@@ -674,12 +679,13 @@ QStringList PipelineGates::scanKinds(const PipelineJob& job)
     // One pass per kind (PCRE2 JIT) instead of one substring search per tool: this runs for every job.
     static const QList<std::pair<QString, QRegularExpression>> kinds = {
         {QStringLiteral("sast"),
-         QRegularExpression(QStringLiteral("semgrep|codeql|sast|bandit|gosec|brakeman|spotbugs|flawfinder|"
-                                           "sonar-scanner|sonarsource|cppcheck|zizmor|trivy config"))},
+         QRegularExpression(
+             QStringLiteral("semgrep|codeql|sast|bandit|gosec|brakeman|spotbugs|flawfinder|"
+                            "sonar-scanner|sonarsource|sonar:sonar|withsonarqubeenv|cppcheck|zizmor|trivy config"))},
         {QStringLiteral("dependency"),
          QRegularExpression(QStringLiteral("dependency[_-]scanning|gemnasium|safety check|pip-audit|npm audit|"
                                            "yarn audit|snyk|cargo[ -]audit|cargo[ -]deny|osv-scanner|"
-                                           "dependency-check|dependency-review-action|govulncheck|trivy fs|"
+                                           "dependency-?check|dependency-review-action|govulncheck|trivy fs|"
                                            "trivy filesystem|grype dir"))},
         {QStringLiteral("container"),
          QRegularExpression(QStringLiteral("container[_-]scanning|trivy image|grype|anchore/scan-action|"
@@ -754,7 +760,12 @@ QString PipelineGates::secretReason(const QString& name, const YamlNode& value)
         return QStringLiteral("secret-looking value");
     static const QRegularExpression hexOnly(QStringLiteral("^(sha\\d+:)?[0-9a-fA-F]+$"));
     static const QRegularExpression mixed(QStringLiteral("^(?=.*[a-z])(?=.*[A-Z])(?=.*[0-9])[A-Za-z0-9+/=_-]{24,}$"));
-    if (mixed.match(v).hasMatch() && !hexOnly.match(v).hasMatch() && entropy(v) > 4.5)
+    // A name of words joined by dashes (a runner label such as "Agent-AL2023-X64-Docker-Host") is mixed-case and
+    // varied but no key: random tokens rarely hold three dashes between short runs.
+    const QStringList words = v.split(u'-');
+    const bool dashedName = words.size() >= 4
+        && std::all_of(words.cbegin(), words.cend(), [](const QString& w) { return !w.isEmpty() && w.size() <= 12; });
+    if (mixed.match(v).hasMatch() && !hexOnly.match(v).hasMatch() && !dashedName && entropy(v) > 4.5)
         return QStringLiteral("high-entropy value (a key or token?)");
     return {};
 }

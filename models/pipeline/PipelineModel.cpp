@@ -15,6 +15,8 @@ QString pipelineKindName(PipelineKind kind)
         return QStringLiteral("github");
     case PipelineKind::CircleCI:
         return QStringLiteral("circleci");
+    case PipelineKind::Jenkins:
+        return QStringLiteral("jenkins");
     case PipelineKind::Unknown:
         break;
     }

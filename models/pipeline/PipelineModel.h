@@ -20,6 +20,7 @@ enum class PipelineKind
     Unknown,
     GitLab,
     CircleCI,
+    Jenkins,
     GitHub
 };
 QString pipelineKindName(PipelineKind kind); ///< "gitlab" / "github" / "unknown"

@@ -6,6 +6,7 @@
 #include "GitLabPipeline.h"
 #include "PipelineGates.h"
 #include "circleci/CircleCIConfig.h"
+#include "jenkins/JenkinsPipeline.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -30,6 +31,8 @@ PipelineKind detectKind(const QString& path, const QByteArray& text)
         return PipelineKind::GitHub;
     if (CircleCIConfig::isConfigPath(normalized))
         return PipelineKind::CircleCI;
+    if (JenkinsPipeline::isJenkinsPath(normalized))
+        return PipelineKind::Jenkins;
     if (name.endsWith(u".gitlab-ci.yml") || name.endsWith(u".gitlab-ci.yaml") || normalized.contains(u".gitlab/"))
         return PipelineKind::GitLab;
     // Content: a workflow has top-level `on:` and `jobs:`; GitLab has no `jobs:` keyword.
@@ -43,6 +46,8 @@ PipelineKind detectKind(const QString& path, const QByteArray& text)
                                               QRegularExpression::MultilineOption);
     if (version.match(head).hasMatch() && (jobs.match(head).hasMatch() || workflows.match(head).hasMatch()))
         return PipelineKind::CircleCI;
+    if (!name.endsWith(u".yml") && !name.endsWith(u".yaml") && JenkinsPipeline::hasPipelineBlock(text.left(1 << 20)))
+        return PipelineKind::Jenkins;
     if (on.match(head).hasMatch() && jobs.match(head).hasMatch())
         return PipelineKind::GitHub;
     static const QRegularExpression runs(QStringLiteral("^runs:"), QRegularExpression::MultilineOption);
@@ -102,6 +107,8 @@ ValidationResult validatePipeline(const QByteArray& text, const QString& path, c
         result.model = GitHubWorkflow::analyze(text, path, options.files, result.diagnostics);
     } else if (result.kind == PipelineKind::CircleCI) {
         result.model = CircleCIConfig::analyze(text, path, options.files, result.diagnostics);
+    } else if (result.kind == PipelineKind::Jenkins) {
+        result.model = JenkinsPipeline::analyze(text, path, result.diagnostics);
     } else {
         // The gates need only the resolved jobs: on a large pipeline they run beside the analyzer's own checks.
         const FileSource files = options.parallel ? serialized(options.files) : options.files;

@@ -4,6 +4,7 @@
 
 #include "GitHubWorkflow.h"
 #include "PipelineGates.h"
+#include "repo/RepositoryClassifier.h"
 
 #include <QRegularExpression>
 
@@ -151,7 +152,16 @@ QString ScanApplicability::mainPipeline(const QStringList& paths,
         if (best.isEmpty() || score(path) > score(best))
             best = path;
     }
-    return best;
+    if (!best.isEmpty())
+        return best;
+    // A repository built by Jenkins alone: its root Jenkinsfile, else the first one.
+    if (paths.contains(QStringLiteral("Jenkinsfile")))
+        return QStringLiteral("Jenkinsfile");
+    for (const QString& path : paths) {
+        if (classify::pipelineKind(path) == PipelineFile::Kind::Jenkinsfile)
+            return path;
+    }
+    return {};
 }
 
 QString ScanApplicability::imageBuilder(const PipelineJob& job)

@@ -32,6 +32,14 @@ std::optional<PipelineFile::Kind> pipelineKind(const QString& path)
         return PipelineFile::Kind::GitHubWorkflow;
     if (name == QLatin1String("action.yml") || name == QLatin1String("action.yaml"))
         return PipelineFile::Kind::GitHubAction;
+    // Jenkinsfile, and the variants projects use for several pipelines (Jenkinsfile.pr, Jenkinsfile_release,
+    // release.Jenkinsfile); documentation about them is not one.
+    const bool variant
+        = name.startsWith(QLatin1String("Jenkinsfile.")) || name.startsWith(QLatin1String("Jenkinsfile_"));
+    if (name == QLatin1String("Jenkinsfile") || name.endsWith(QLatin1String(".Jenkinsfile"))
+        || name.endsWith(QLatin1String(".jenkinsfile"))
+        || (variant && !name.endsWith(QLatin1String(".md")) && !name.endsWith(QLatin1String(".txt"))))
+        return PipelineFile::Kind::Jenkinsfile;
     return std::nullopt;
 }
 

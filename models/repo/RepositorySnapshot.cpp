@@ -97,6 +97,8 @@ QString pipelineKindName(PipelineFile::Kind kind)
         return QStringLiteral("github-action");
     case PipelineFile::Kind::CircleCI:
         return QStringLiteral("circleci");
+    case PipelineFile::Kind::Jenkinsfile:
+        return QStringLiteral("jenkinsfile");
     }
     return {};
 }

@@ -22,7 +22,8 @@ struct PipelineFile
         GitLabInclude,
         GitHubWorkflow,
         GitHubAction,
-        CircleCI
+        CircleCI,
+        Jenkinsfile
     };
     QString path; ///< relative to the repository root, '/'-separated
     Kind kind = Kind::GitLabCi;

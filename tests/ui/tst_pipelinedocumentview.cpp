@@ -153,6 +153,42 @@ private Q_SLOTS:
 
     // The "done when" walk-through on the demo repository (`gatehouse demo DIR`), with screenshots for a
     // human: GATEHOUSE_DEMO_DIR=<repo> GATEHOUSE_SCREENSHOT_DIR=<dir>. Skipped otherwise.
+    // A Jenkinsfile opens like a YAML pipeline: its stage graph, live diagnostics with positions, no YAML fixes.
+    void jenkinsfile()
+    {
+        const QByteArray text
+            = "pipeline {\n  agent any\n  stages {\n    stage('Build') { steps { sh 'make' } }\n"
+              "    stage('Checks') {\n      parallel {\n        stage('Test') { steps { sh 'make test' } }\n"
+              "        stage('Scan') { steps { sh 'semgrep scan --error' } }\n      }\n    }\n"
+              "    stage('Deploy to production') { steps { sh './deploy.sh production' } }\n  }\n}\n";
+        QVERIFY(put(QStringLiteral("jenkins/Jenkinsfile"), text));
+        PipelineWorkspace workspace(m_dir.filePath(QStringLiteral("jenkins")));
+        workspace.setAutosaveDirectory(m_dir.filePath(QStringLiteral("autosave-jenkins")));
+        PipelineDocumentView* view = workspace.openFile(QStringLiteral("Jenkinsfile"));
+        QVERIFY(view);
+        QVERIFY(waitValidated(view));
+        const pipeline::BufferValidation first = view->lastValidation();
+        QVERIFY(first.parsed);
+        QCOMPARE(first.model.kind, pipeline::PipelineKind::Jenkins);
+        QCOMPARE(view->graphView()->jobCount(), 4);
+        QCOMPARE(first.layout.columns.size(), 3); // Build | Checks (Test, Scan) | Deploy to production
+        QCOMPARE(first.layout.columns.at(1).title, QStringLiteral("Checks"));
+        QVERIFY(first.failingGates.contains(QStringLiteral("production-approval")));
+        QVERIFY(first.fixableGates.isEmpty()); // the fixes edit YAML
+        // Typing a misspelt directive is reported live, at its line and column.
+        PipelineEditor& editor = *view->editor();
+        editor.goToLine(2);
+        editor.moveCursor(QTextCursor::EndOfBlock);
+        editor.insertPlainText(QStringLiteral("\n  optoins { timestamps() }"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::any_of(view->lastValidation().diagnostics.cbegin(), view->lastValidation().diagnostics.cend(),
+                        [](const pipeline::Diagnostic& d) {
+                            return d.rule == u"jenkins.unknown-section" && d.line == 3 && d.column == 3;
+                        }),
+            20000);
+        editor.document()->setModified(false);
+    }
+
     void demoWalkThrough()
     {
         const QString demo = qEnvironmentVariable("GATEHOUSE_DEMO_DIR");

@@ -44,14 +44,14 @@ int nextLineIndent(const QString& before, int width)
             next = i + width;
         else if (code.contains(u": "))
             next = i;
-    } else if (code.endsWith(u':') || code.endsWith(u'|') || code.endsWith(u'>') || code.endsWith(u"|-")
-               || code.endsWith(u">-")) {
+    } else if (code.endsWith(u':') || code.endsWith(u'{') || code.endsWith(u'|') || code.endsWith(u'>')
+               || code.endsWith(u"|-") || code.endsWith(u">-")) {
         next = indent + width;
     }
     return int(next);
 }
 
-void toggleComment(QTextCursor cursor)
+void toggleComment(QTextCursor cursor, const QString& marker)
 {
     auto [first, last] = selectedBlocks(cursor);
     bool allCommented = true;
@@ -60,7 +60,7 @@ void toggleComment(QTextCursor cursor)
         const QString text = b.text();
         const QString trimmed = text.trimmed();
         if (!trimmed.isEmpty()) {
-            allCommented = allCommented && trimmed.startsWith(u'#');
+            allCommented = allCommented && trimmed.startsWith(marker);
             qsizetype indent = 0;
             while (indent < text.size() && text.at(indent) == u' ')
                 ++indent;
@@ -77,14 +77,15 @@ void toggleComment(QTextCursor cursor)
         if (!text.trimmed().isEmpty()) {
             QTextCursor edit(b);
             if (allCommented) {
-                const qsizetype hash = text.indexOf(u'#');
-                const int length = hash + 1 < text.size() && text.at(hash + 1) == u' ' ? 2 : 1;
+                const qsizetype hash = text.indexOf(marker);
+                const qsizetype after = hash + marker.size();
+                const int length = int(marker.size()) + (after < text.size() && text.at(after) == u' ' ? 1 : 0);
                 edit.setPosition(b.position() + int(hash));
                 edit.setPosition(b.position() + int(hash) + length, QTextCursor::KeepAnchor);
                 edit.removeSelectedText();
             } else {
                 edit.setPosition(b.position() + int(minIndent));
-                edit.insertText(QStringLiteral("# "));
+                edit.insertText(marker + u' ');
             }
         }
         if (b == last)

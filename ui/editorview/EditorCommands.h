@@ -2,15 +2,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QString>
 #include <QTextCursor>
 
 namespace gatehouse::EditorCommands {
 
 /// Text operations of the YAML editor, each one undoable step on the cursor's document.
 
-/// Comments out the cursor's lines (selection or current line) with `# ` at their common indentation, or
-/// uncomments them when every non-blank line is a comment.
-void toggleComment(QTextCursor cursor);
+/// Comments out the cursor's lines (selection or current line) with `marker` and a space (`# ` for YAML, `// ` for
+/// a Jenkinsfile) at their common indentation, or uncomments them when every non-blank line is a comment.
+void toggleComment(QTextCursor cursor, const QString& marker = QStringLiteral("#"));
 /// Indents / unindents the cursor's lines by `width` spaces.
 void indentLines(QTextCursor cursor, int width);
 void unindentLines(QTextCursor cursor, int width);

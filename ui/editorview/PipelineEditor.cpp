@@ -58,6 +58,7 @@ PipelineEditor::~PipelineEditor() = default;
 void PipelineEditor::setPipelineKind(pipeline::PipelineKind kind)
 {
     m_completer->setKind(kind);
+    m_highlighter->setGroovy(kind == pipeline::PipelineKind::Jenkins);
 }
 
 int PipelineEditor::gutterWidth() const
@@ -408,7 +409,10 @@ void PipelineEditor::insertNewline()
 void PipelineEditor::toggleComment()
 {
     if (!isReadOnly())
-        EditorCommands::toggleComment(textCursor());
+        // A Jenkinsfile is Groovy, whose comments start with `//`.
+        EditorCommands::toggleComment(textCursor(),
+                                      m_completer->kind() == pipeline::PipelineKind::Jenkins ? QStringLiteral("//")
+                                                                                             : QStringLiteral("#"));
 }
 
 void PipelineEditor::indentSelection()

@@ -4,6 +4,8 @@
 
 #include "Theme.h"
 
+#include <QSet>
+
 namespace gatehouse {
 
 namespace {
@@ -101,8 +103,109 @@ void YamlHighlighter::apply(qsizetype from, qsizetype length, Token token)
         setFormat(int(from), int(length), m_formats[int(token)]);
 }
 
+void YamlHighlighter::setGroovy(bool groovy)
+{
+    if (groovy == m_groovy)
+        return;
+    m_groovy = groovy;
+    rehighlight();
+}
+
+void YamlHighlighter::highlightGroovy(const QString& text)
+{
+    // Block state carried across lines: inside a /* comment */ or a triple-quoted string.
+    enum : int
+    {
+        Code = -1,
+        InComment = 1,
+        InSingleTriple = 2,
+        InDoubleTriple = 3
+    };
+    static const QSet<QStringView> keywords
+        = {u"pipeline",   u"agent",    u"stages",  u"stage",  u"steps",     u"post",     u"environment", u"options",
+           u"parameters", u"triggers", u"tools",   u"when",   u"input",     u"parallel", u"matrix",      u"axes",
+           u"axis",       u"excludes", u"exclude", u"script", u"libraries", u"failFast", u"node"};
+    int state = previousBlockState();
+    qsizetype i = 0;
+    auto closeMultiLine = [&](const QString& close, Token token) {
+        const qsizetype end = text.indexOf(close, i);
+        const qsizetype stop = end < 0 ? text.size() : end + close.size();
+        apply(i, stop - i, token);
+        if (token == Token::String && close.startsWith(u'"'))
+            highlightInterpolations(text, i, stop);
+        i = stop;
+        return end >= 0;
+    };
+    while (true) {
+        if (state == InComment && !closeMultiLine(QStringLiteral("*/"), Token::Comment))
+            break;
+        if (state == InSingleTriple && !closeMultiLine(QStringLiteral("'''"), Token::String))
+            break;
+        if (state == InDoubleTriple && !closeMultiLine(QStringLiteral("\"\"\""), Token::String))
+            break;
+        state = Code;
+        if (i >= text.size())
+            break;
+        const QChar c = text.at(i);
+        const QStringView rest = QStringView(text).mid(i);
+        if (rest.startsWith(u"//")) {
+            apply(i, text.size() - i, Token::Comment);
+            break;
+        }
+        if (rest.startsWith(u"/*")) {
+            apply(i, 2, Token::Comment);
+            i += 2;
+            state = InComment;
+            continue;
+        }
+        if (rest.startsWith(u"'''") || rest.startsWith(u"\"\"\"")) {
+            apply(i, 3, Token::String);
+            i += 3;
+            state = c == u'\'' ? InSingleTriple : InDoubleTriple;
+            continue;
+        }
+        if (c == u'\'' || c == u'"') {
+            qsizetype j = i + 1;
+            while (j < text.size() && text.at(j) != c)
+                j += text.at(j) == u'\\' ? 2 : 1;
+            const qsizetype stop = std::min(j + 1, text.size());
+            apply(i, stop - i, Token::String);
+            if (c == u'"')
+                highlightInterpolations(text, i, stop);
+            i = stop;
+            continue;
+        }
+        if (c.isLetter() || c == u'_') {
+            qsizetype j = i;
+            while (j < text.size() && isIdentifierChar(text.at(j)))
+                ++j;
+            const QStringView word = QStringView(text).mid(i, j - i);
+            if (keywords.contains(word))
+                apply(i, j - i, Token::Key);
+            else if (word == u"true" || word == u"false" || word == u"null")
+                apply(i, j - i, Token::Literal);
+            i = j;
+            continue;
+        }
+        if (c.isDigit()) {
+            qsizetype j = i;
+            while (j < text.size() && (text.at(j).isLetterOrNumber() || text.at(j) == u'.'))
+                ++j;
+            apply(i, j - i, Token::Literal);
+            i = j;
+            continue;
+        }
+        ++i;
+    }
+    setCurrentBlockState(state);
+}
+
 void YamlHighlighter::highlightBlock(const QString& text)
 {
+    if (m_groovy) {
+        highlightGroovy(text);
+        return;
+    }
     const int previous = previousBlockState();
     const qsizetype indent = indentationOf(text);
     const bool blank = indent == text.size();

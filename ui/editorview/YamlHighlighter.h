@@ -31,16 +31,21 @@ public:
     explicit YamlHighlighter(QTextDocument* document);
 
     QTextCharFormat format(Token token) const { return m_formats[int(token)]; }
+    /// Groovy instead of YAML (a Jenkinsfile): `//` and `/* */` comments, every string form, `${…}` interpolation,
+    /// the declarative sections and directives as keys. Rehighlights when the mode changes.
+    void setGroovy(bool groovy);
 
 protected:
     void highlightBlock(const QString& text) override;
 
 private:
+    void highlightGroovy(const QString& text);
     void highlightValue(const QString& text, qsizetype from, qsizetype to);
     void highlightInterpolations(const QString& text, qsizetype from, qsizetype to);
     void apply(qsizetype from, qsizetype length, Token token);
 
     QTextCharFormat m_formats[int(Token::Document) + 1];
+    bool m_groovy = false;
 };
 
 } // namespace gatehouse

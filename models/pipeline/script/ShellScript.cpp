@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ShellScript.h"
 
+#include "pipeline/jenkins/JenkinsPipeline.h"
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
@@ -293,6 +295,8 @@ QList<ShellScript> ShellScriptExtractor::extract(const PipelineModel& model, con
                                                  const FileSource& files, QList<SkippedShell>* skipped)
 {
     QList<ShellScript> scripts;
+    if (model.kind == PipelineKind::Jenkins)
+        return JenkinsPipeline::shellScripts(mainText, model.file);
     SourceLines sources(model, mainText, files);
     if (model.kind == PipelineKind::GitLab) {
         QSet<QString> skippedJobs; // parallel instances share their base job's runner

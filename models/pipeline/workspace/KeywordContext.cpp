@@ -198,7 +198,7 @@ const MapSchema* schemaAt(PipelineKind kind, const QStringList& path)
 KeywordCompletion completionAt(PipelineKind kind, const QStringList& lines)
 {
     KeywordCompletion result;
-    if (lines.isEmpty())
+    if (lines.isEmpty() || kind == PipelineKind::Jenkins) // YAML keywords only; a Jenkinsfile is Groovy
         return result;
     const QString& current = lines.constLast();
     const int column = int(current.size());
@@ -244,7 +244,7 @@ KeywordCompletion completionAt(PipelineKind kind, const QStringList& lines)
 KeywordHelp keywordHelp(PipelineKind kind, const QStringList& lines)
 {
     KeywordHelp help;
-    if (lines.isEmpty())
+    if (lines.isEmpty() || kind == PipelineKind::Jenkins)
         return help;
     const QString& current = lines.constLast();
     const QString key = keyOf(current);

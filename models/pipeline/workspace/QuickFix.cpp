@@ -117,7 +117,8 @@ std::optional<TextEdit> setJobKey(const QStringList& lines, const PipelineJob& j
 
 std::optional<QuickFix> quickFixFor(const Diagnostic& problem, const BufferValidation& result, const QString& text)
 {
-    if (!problem.rule.startsWith(u"gate.") || !result.parsed)
+    // The fixes edit YAML; a Jenkinsfile is Groovy.
+    if (!problem.rule.startsWith(u"gate.") || !result.parsed || result.model.kind == PipelineKind::Jenkins)
         return std::nullopt;
     if (!problem.file.isEmpty() && problem.file != result.path)
         return std::nullopt;
