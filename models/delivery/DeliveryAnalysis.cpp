@@ -4,6 +4,7 @@
 
 #include "DeploymentScanner.h"
 #include "IncidentScanner.h"
+#include "git/CommitGraph.h"
 #include "git/Repository.h"
 
 namespace gatehouse::delivery {
@@ -23,7 +24,8 @@ Result<DeliverySnapshot> DeliveryAnalysis::run(const git::Repository& repository
     DeliverySnapshot snapshot;
     snapshot.repositoryPath = repository.isBare() ? repository.gitDir() : repository.workDir();
     const DeploymentRules rules = DeploymentScanner::loadRules(repository, revision, &snapshot.configDiagnostics);
-    Result<DeploymentHistory> history = DeploymentScanner::scan(repository, rules, sink);
+    git::CommitGraph graph; // the deployed history, walked once for every deployment and incident question
+    Result<DeploymentHistory> history = DeploymentScanner::scan(repository, rules, sink, &graph);
     if (!history.ok())
         return history.error();
     snapshot.history = std::move(history).value();
@@ -32,7 +34,9 @@ Result<DeliverySnapshot> DeliveryAnalysis::run(const git::Repository& repository
     if (!incidents.ok())
         return incidents.error();
     snapshot.incidents = std::move(incidents).value();
-    if (const Status linked = IncidentScanner::link(repository, snapshot.incidents, snapshot.history); !linked.ok())
+    if (const Status linked
+        = IncidentScanner::link(repository, snapshot.incidents, snapshot.history, QStringLiteral("production"), &graph);
+        !linked.ok())
         return linked.error();
     // Reverts of never-shipped work leave the incident list here, once, so no consumer can count them by mistake.
     for (qsizetype i = snapshot.incidents.size() - 1; i >= 0; --i) {

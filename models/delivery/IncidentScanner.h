@@ -9,6 +9,10 @@
 #include "common/Result.h"
 #include "git/Repository.h"
 
+namespace gatehouse::git {
+class CommitGraph;
+}
+
 namespace gatehouse::delivery {
 
 /// Finds incidents in a repository and links them to deployments.
@@ -35,8 +39,10 @@ public:
     static Result<QList<Incident>> scan(const git::Repository& repository, const QString& revision = {},
                                         ProgressSink* sink = nullptr, QList<IncidentDiagnostic>* diagnostics = nullptr);
 
+    /// `graph`: the deployed history as DeploymentScanner::scan built it (null: built here from the deployments).
     static Status link(const git::Repository& repository, QList<Incident>& incidents, DeploymentHistory& history,
-                       const QString& environment = QStringLiteral("production"));
+                       const QString& environment = QStringLiteral("production"),
+                       const git::CommitGraph* graph = nullptr);
 };
 
 } // namespace gatehouse::delivery
