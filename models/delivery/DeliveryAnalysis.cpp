@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DeliveryAnalysis.h"
 
+#include "DeliveryCache.h"
 #include "DeploymentScanner.h"
 #include "IncidentScanner.h"
 #include "git/CommitGraph.h"
@@ -20,6 +21,25 @@ Result<DeliverySnapshot> DeliveryAnalysis::run(const QString& repositoryPath, co
 
 Result<DeliverySnapshot> DeliveryAnalysis::run(const git::Repository& repository, const QString& revision,
                                                ProgressSink* sink)
+{
+    if (sink && sink->isCancelled())
+        return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+    bool computed = false;
+    Result<DeliverySnapshot> result = DeliveryCache::instance().get(DeliveryCache::stateKey(repository, revision), [&] {
+        computed = true;
+        return compute(repository, revision, sink);
+    });
+    if (!computed && sink) {
+        // Answered by another caller's analysis: this caller's progress jumps to the end, or it was cancelled.
+        if (sink->isCancelled())
+            return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+        sink->report(1, 1, QStringLiteral("Analyzing deployments"));
+    }
+    return result;
+}
+
+Result<DeliverySnapshot> DeliveryAnalysis::compute(const git::Repository& repository, const QString& revision,
+                                                   ProgressSink* sink)
 {
     DeliverySnapshot snapshot;
     snapshot.repositoryPath = repository.isBare() ? repository.gitDir() : repository.workDir();
