@@ -44,16 +44,18 @@ Result<DeliverySnapshot> DeliveryAnalysis::compute(const git::Repository& reposi
     DeliverySnapshot snapshot;
     snapshot.repositoryPath = repository.isBare() ? repository.gitDir() : repository.workDir();
     const DeploymentRules rules = DeploymentScanner::loadRules(repository, revision, &snapshot.configDiagnostics);
-    git::CommitGraph graph; // the deployed history, walked once for every deployment and incident question
+    // One walk over history: the incident scan reads the revision's commits into the graph, the deployments add
+    // only what their tags reach beyond it (release branches), and every later question is answered from memory.
+    git::CommitGraph graph;
+    Result<QList<Incident>> incidents
+        = IncidentScanner::scan(repository, revision, sink, &snapshot.incidentDiagnostics, &graph);
+    if (!incidents.ok())
+        return incidents.error();
+    snapshot.incidents = std::move(incidents).value();
     Result<DeploymentHistory> history = DeploymentScanner::scan(repository, rules, sink, &graph);
     if (!history.ok())
         return history.error();
     snapshot.history = std::move(history).value();
-    Result<QList<Incident>> incidents
-        = IncidentScanner::scan(repository, revision, sink, &snapshot.incidentDiagnostics);
-    if (!incidents.ok())
-        return incidents.error();
-    snapshot.incidents = std::move(incidents).value();
     if (const Status linked
         = IncidentScanner::link(repository, snapshot.incidents, snapshot.history, QStringLiteral("production"), &graph);
         !linked.ok())

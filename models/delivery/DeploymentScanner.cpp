@@ -170,7 +170,7 @@ void DeploymentScanner::mergePlatformDeployments(DeploymentHistory& history, con
 }
 
 Result<DeploymentHistory> DeploymentScanner::scan(const git::Repository& repository, const DeploymentRules& rules,
-                                                  ProgressSink* sink, git::CommitGraph* graphOut)
+                                                  ProgressSink* sink, git::CommitGraph* graphInOut)
 {
     const Result<QList<git::TagInfo>> tags = repository.tags();
     if (!tags.ok())
@@ -206,10 +206,10 @@ Result<DeploymentHistory> DeploymentScanner::scan(const git::Repository& reposit
         deployed.append(deployment.commit);
     if (sink)
         sink->report(0, total, stage);
-    Result<git::CommitGraph> built = git::CommitGraph::build(repository, deployed, sink);
-    if (!built.ok())
-        return built.error();
-    const git::CommitGraph& graph = built.value();
+    git::CommitGraph ownGraph;
+    git::CommitGraph& graph = graphInOut ? *graphInOut : ownGraph;
+    if (const Status extended = graph.extend(repository, deployed, sink); !extended.ok())
+        return extended.error();
     for (qsizetype i = 0; i < total; ++i) {
         if (sink) {
             if (sink->isCancelled())
@@ -262,8 +262,6 @@ Result<DeploymentHistory> DeploymentScanner::scan(const git::Repository& reposit
     }
     if (sink)
         sink->report(total, total, stage);
-    if (graphOut)
-        *graphOut = std::move(built).value();
     return history;
 }
 

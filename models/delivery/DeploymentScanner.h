@@ -36,8 +36,10 @@ public:
                                      QList<RuleDiagnostic>* diagnostics = nullptr);
 
     /// Classifies every tag, then analyzes each environment's sequence over one in-memory graph of the deployed
-    /// history (one walk, whatever the number of deployments). `graph`, when given, receives that graph for the
-    /// later steps (IncidentScanner::link). Cancelling (through `sink`) returns the error "cancelled".
+    /// history (one walk, whatever the number of deployments). `graph`, when given, is that graph: what it already
+    /// holds is not walked again (IncidentScanner::scan fills it with the revision's history), and it keeps the
+    /// deployed history for the later steps (IncidentScanner::link). Cancelling (through `sink`) returns the error
+    /// "cancelled".
     static Result<DeploymentHistory> scan(const git::Repository& repository, const DeploymentRules& rules,
                                           ProgressSink* sink = nullptr, git::CommitGraph* graph = nullptr);
 

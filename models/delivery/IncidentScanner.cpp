@@ -113,7 +113,8 @@ int findDeployment(const DeploymentHistory& history, const QString& reference, c
 } // namespace
 
 Result<QList<Incident>> IncidentScanner::scan(const git::Repository& repository, const QString& revision,
-                                              ProgressSink* sink, QList<IncidentDiagnostic>* diagnostics)
+                                              ProgressSink* sink, QList<IncidentDiagnostic>* diagnostics,
+                                              git::CommitGraph* graph)
 {
     QList<Incident> incidents;
     if (repository.isEmpty())
@@ -137,6 +138,8 @@ Result<QList<Incident>> IncidentScanner::scan(const git::Repository& repository,
                 return false;
             sink->report(++seen, 0, stage);
         }
+        if (graph)
+            graph->add(commit.id, commit.parents, commit.committer.time.toSecsSinceEpoch());
         if (!revertsBySubject.isEmpty()) {
             if (const auto waiting = revertsBySubject.find(commit.summary); waiting != revertsBySubject.end()) {
                 for (const qsizetype index : std::as_const(waiting.value()))
@@ -162,6 +165,8 @@ Result<QList<Incident>> IncidentScanner::scan(const git::Repository& repository,
         return walked.error();
     if (sink && sink->isCancelled())
         return cancelledError();
+    if (graph)
+        graph->markWalked(tip.value());
 
     QList<git::TreeEntry> documents;
     for (const QString& folder : kDocumentFolders) {

@@ -14,8 +14,33 @@ using namespace detail;
 Result<CommitGraph> CommitGraph::build(const Repository& repository, const QList<ObjectId>& tips, ProgressSink* sink)
 {
     CommitGraph graph;
+    if (const Status extended = graph.extend(repository, tips, sink); !extended.ok())
+        return extended.error();
+    return graph;
+}
+
+void CommitGraph::add(const ObjectId& id, const QList<ObjectId>& parents, qint64 commitTime)
+{
+    if (m_index.contains(id))
+        return;
+    m_index.insert(id, int(m_ids.size()));
+    m_ids.append(id);
+    m_times.append(commitTime);
+    m_pending.append({m_pendingParents.size(), parents.size()});
+    m_pendingParents.append(parents);
+}
+
+void CommitGraph::markWalked(const ObjectId& tip)
+{
+    if (!tip.isNull())
+        m_walked.append(tip);
+    finish();
+}
+
+Status CommitGraph::extend(const Repository& repository, const QList<ObjectId>& tips, ProgressSink* sink)
+{
     if (!repository.isValid() || repository.isEmpty())
-        return graph;
+        return Success{};
     ensureInitialized();
     // An own handle: Repository keeps libgit2 out of its header, and a walk needs only the object database.
     git_repository* rawRepo = nullptr;
@@ -30,7 +55,7 @@ Result<CommitGraph> CommitGraph::build(const Repository& repository, const QList
     git_revwalk_sorting(walker.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
     bool pushed = false;
     for (const ObjectId& tip : tips) {
-        if (tip.isNull())
+        if (tip.isNull() || m_index.contains(tip))
             continue;
         const git_oid oid = toOid(tip);
         if (git_revwalk_push(walker.get(), &oid) < 0) {
@@ -40,57 +65,84 @@ Result<CommitGraph> CommitGraph::build(const Repository& repository, const QList
         pushed = true;
     }
     if (!pushed)
-        return graph;
+        return Success{};
+    for (const ObjectId& walked : std::as_const(m_walked)) {
+        const git_oid oid = toOid(walked);
+        if (git_revwalk_hide(walker.get(), &oid) < 0)
+            git_error_clear();
+    }
 
-    std::vector<std::pair<int, int>> pendingParents; // (first index into parentIds, count) per commit
-    QList<ObjectId> parentIds;
     git_oid oid;
     int rc = 0;
     qint64 seen = 0;
+    QList<ObjectId> parents;
     while ((rc = git_revwalk_next(&oid, walker.get())) == 0) {
-        if (sink && (++seen & 0x3ff) == 0) {
-            if (sink->isCancelled())
-                return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
-        }
+        if (sink && (++seen & 0x3ff) == 0 && sink->isCancelled())
+            return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
         git_commit* rawCommit = nullptr;
         if (const int lookup = git_commit_lookup(&rawCommit, repo.get(), &oid); lookup < 0)
             return lastError(lookup, QStringLiteral("corrupt history"));
         CommitPtr commit(rawCommit);
-        const ObjectId id = toId(&oid);
-        graph.m_index.insert(id, int(graph.m_ids.size()));
-        graph.m_ids.append(id);
-        graph.m_times.append(git_commit_time(commit.get()));
+        parents.clear();
         const unsigned count = git_commit_parentcount(commit.get());
-        pendingParents.emplace_back(int(parentIds.size()), int(count));
         for (unsigned i = 0; i < count; ++i)
-            parentIds.append(toId(git_commit_parent_id(commit.get(), i)));
+            parents.append(toId(git_commit_parent_id(commit.get(), i)));
+        add(toId(&oid), parents, git_commit_time(commit.get()));
     }
     if (rc < 0 && rc != GIT_ITEROVER)
         return lastError(rc, QStringLiteral("cannot walk history"));
     git_error_clear();
+    m_walked.append(tips);
+    finish();
+    return Success{};
+}
 
-    const int n = graph.size();
-    graph.m_parentStart.reserve(size_t(n) + 1);
-    graph.m_parents.reserve(size_t(parentIds.size()));
-    for (int c = 0; c < n; ++c) {
-        graph.m_parentStart.push_back(int(graph.m_parents.size()));
-        const auto [first, count] = pendingParents[size_t(c)];
-        for (int p = first; p < first + count; ++p) {
-            const int parent = graph.indexOf(parentIds.at(p));
+void CommitGraph::finish()
+{
+    // Parents: the commits added since the last call append their lists; earlier lists are final.
+    const int n = size();
+    const int first = int(m_parentStart.empty() ? 0 : m_parentStart.size() - 1);
+    if (m_parentStart.empty())
+        m_parentStart.push_back(0);
+    for (int c = first; c < n; ++c) {
+        const auto [from, count] = m_pending.at(c - first);
+        for (qsizetype p = from; p < from + count; ++p) {
+            const int parent = indexOf(m_pendingParents.at(p));
             if (parent >= 0)
-                graph.m_parents.push_back(parent);
+                m_parents.push_back(parent);
+        }
+        m_parentStart.push_back(int(m_parents.size()));
+    }
+    m_pending.clear();
+    m_pendingParents.clear();
+    // Generations, parents first, whatever order the walks added the commits in (iterative: histories are deep).
+    m_generation.resize(size_t(n), 0);
+    std::vector<std::pair<int, bool>> stack;
+    for (int c = first; c < n; ++c) {
+        if (m_generation[size_t(c)] != 0)
+            continue;
+        stack.emplace_back(c, false);
+        while (!stack.empty()) {
+            const auto [commit, expanded] = stack.back();
+            stack.pop_back();
+            if (m_generation[size_t(commit)] != 0)
+                continue;
+            const int begin = m_parentStart[size_t(commit)];
+            const int end = m_parentStart[size_t(commit) + 1];
+            if (expanded) {
+                quint32 generation = 1;
+                for (int p = begin; p < end; ++p)
+                    generation = std::max(generation, m_generation[size_t(m_parents[size_t(p)])] + 1);
+                m_generation[size_t(commit)] = generation;
+                continue;
+            }
+            stack.emplace_back(commit, true);
+            for (int p = begin; p < end; ++p) {
+                if (m_generation[size_t(m_parents[size_t(p)])] == 0)
+                    stack.emplace_back(m_parents[size_t(p)], false);
+            }
         }
     }
-    graph.m_parentStart.push_back(int(graph.m_parents.size()));
-    // Topological order puts every parent after its children: generations fill from the end.
-    graph.m_generation.assign(size_t(n), 1);
-    for (int c = n - 1; c >= 0; --c) {
-        quint32 generation = 1;
-        for (int p = graph.m_parentStart[size_t(c)]; p < graph.m_parentStart[size_t(c) + 1]; ++p)
-            generation = std::max(generation, graph.m_generation[size_t(graph.m_parents[size_t(p)])] + 1);
-        graph.m_generation[size_t(c)] = generation;
-    }
-    return graph;
 }
 
 bool CommitGraph::isAncestor(int ancestor, int descendant) const

@@ -29,6 +29,14 @@ public:
     static Result<CommitGraph> build(const Repository& repository, const QList<ObjectId>& tips,
                                      ProgressSink* sink = nullptr);
 
+    /// Records a commit another walk already read (so that a walk over the same history, e.g. the incident
+    /// scanner's, fills the graph too). Call markWalked() with that walk's start once it went through.
+    void add(const ObjectId& id, const QList<ObjectId>& parents, qint64 commitTime);
+    /// Every commit reachable from `tip` has been add()ed: extend() will not walk that history again.
+    void markWalked(const ObjectId& tip);
+    /// Adds what is reachable from `tips` and not known yet, in one walk that hides the histories already walked.
+    Status extend(const Repository& repository, const QList<ObjectId>& tips, ProgressSink* sink = nullptr);
+
     int size() const { return int(m_ids.size()); }
     bool contains(const ObjectId& id) const { return m_index.contains(id); }
     /// -1 when the commit is not in the graph.
@@ -44,6 +52,11 @@ public:
     QList<int> only(int from, int hidden = -1) const;
 
 private:
+    void finish(); ///< resolves the parents added since the last call and computes the generations
+
+    QList<ObjectId> m_walked; ///< starts of complete walks: their histories are in the graph
+    QList<std::pair<qsizetype, qsizetype>> m_pending; ///< per commit added since finish(): its parent ids' range
+    QList<ObjectId> m_pendingParents;
     QList<ObjectId> m_ids;
     QList<qint64> m_times;
     std::vector<quint32> m_generation;

@@ -126,6 +126,39 @@ private Q_SLOTS:
         QCOMPARE(git.value(), expected);
     }
 
+    // Seeded by another walk (the mainline up to c, as the incident scanner's walk adds it), then extended from f
+    // and e: the extension reads only m, f, d and e, and every answer is the one-walk graph's.
+    void seededThenExtended()
+    {
+        git::CommitGraph graph;
+        for (const QString& name : {u"c"_s, u"b"_s, u"a"_s}) {
+            const Result<git::CommitInfo> commit = m_scratch->repo().commit(m_ids.value(name));
+            QVERIFY(commit.ok());
+            graph.add(commit->id, commit->parents, commit->committer.time.toSecsSinceEpoch());
+        }
+        graph.markWalked(m_ids.value(u"c"_s));
+        QCOMPARE(graph.size(), 3);
+        QVERIFY(graph.isAncestor(graph.indexOf(m_ids.value(u"a"_s)), graph.indexOf(m_ids.value(u"c"_s))));
+        QVERIFY(graph.extend(m_scratch->repo(), {m_ids.value(u"f"_s), m_ids.value(u"e"_s)}).ok());
+        QCOMPARE(graph.size(), 7);
+        auto named = [&](const QList<int>& commits) {
+            QStringList list;
+            for (const int commit : commits)
+                list.append(m_ids.key(graph.id(commit)));
+            list.sort();
+            return list.join(u',');
+        };
+        auto at = [&](const QString& name) { return graph.indexOf(m_ids.value(name)); };
+        QCOMPARE(named(graph.only(at(u"f"_s), at(u"c"_s))), u"d,e,f,m"_s);
+        QCOMPARE(named(graph.only(at(u"e"_s), at(u"c"_s))), u"d,e"_s);
+        QCOMPARE(named(graph.only(at(u"c"_s), at(u"e"_s))), u"c"_s);
+        QVERIFY(graph.isAncestor(at(u"b"_s), at(u"e"_s)));
+        QVERIFY(!graph.isAncestor(at(u"c"_s), at(u"e"_s)));
+        // Nothing new to read: the graph stays as it is.
+        QVERIFY(graph.extend(m_scratch->repo(), {m_ids.value(u"m"_s)}).ok());
+        QCOMPARE(graph.size(), 7);
+    }
+
     void emptyAndForeignTips()
     {
         ScratchRepository empty;
