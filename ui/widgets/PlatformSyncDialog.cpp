@@ -48,8 +48,9 @@ template <typename T> Result<T> openAndStore(const QString& path, const std::fun
 PlatformSyncDialog::PlatformSyncDialog(Kind kind, runs::TokenStore& tokens, QWidget* parent)
     : QDialog(parent)
     , m_kind(kind)
-    , m_source(new SyncSourceForm(tokens, kind == Kind::Deployments ? tr("Newest deployments") : tr("Newest pipelines"),
-                                  kind == Kind::Deployments ? 500 : 20, this))
+    , m_source(new SyncSourceForm(
+          tokens, kind == Kind::Deployments ? tr("Newest deployments") : tr("Newest pipelines or analyses"),
+          kind == Kind::Deployments ? 500 : 20, this))
     , m_status(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_client(std::make_unique<Client>())
