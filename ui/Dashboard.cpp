@@ -120,12 +120,14 @@ PlatformSyncDialog* Dashboard::openPlatformSync(PlatformSyncDialog::Kind kind)
         dialog = new PlatformSyncDialog(kind, *m_tokens, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &PlatformSyncDialog::synced, this, [this, kind](const QString& path) {
-            if (path != m_path)
+            if (path != m_path || !m_snapshot)
                 return; // another repository is open by now
             if (kind == PlatformSyncDialog::Kind::Deployments)
                 m_delivery->load(m_path, m_revision);
             else
                 m_security->reloadPosture();
+            // Its DORA and posture tiles count the synced records too.
+            m_overview->setSnapshot(*m_snapshot);
         });
     }
     dialog->setRepositoryPath(m_path);
@@ -204,6 +206,7 @@ QString Dashboard::pageName(int page)
 void Dashboard::setSnapshot(const RepositorySnapshot& snapshot)
 {
     m_path = snapshot.path;
+    m_snapshot = snapshot;
     m_revision = snapshot.workTree ? QString() : snapshot.commit.toString();
     m_overview->setSnapshot(snapshot);
     m_pipelines->setSnapshot(snapshot);

@@ -10,6 +10,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QListWidget;
@@ -92,6 +93,7 @@ private:
     QPointer<QWidget> m_preview;
     std::unique_ptr<runs::TokenStore> m_tokens;
     QPointer<PlatformSyncDialog> m_syncDialogs[2];
+    std::optional<RepositorySnapshot> m_snapshot; ///< the Overview computes again from it after a sync
     QString m_path; ///< of the snapshot, for previews
     QString m_revision; ///< empty = work tree
 };

@@ -5,6 +5,7 @@
 #include "ScratchRepository.h"
 #include "delivery/DeliveryLoader.h"
 #include "pages/DeploymentsPage.h"
+#include "pages/OverviewPage.h"
 #include "repo/RepositoryLoader.h"
 #include "runs/sync/RunSyncClient.h"
 #include "runs/sync/TokenStore.h"
@@ -89,6 +90,8 @@ private Q_SLOTS:
         QCOMPARE(dialog->repositoryPath(), dashboard->deliveryLoader()->result().repositoryPath);
         QSignalSpy synced(dialog, &PlatformSyncDialog::synced);
         QSignalSpy reloaded(dashboard->deliveryLoader(), &delivery::DeliveryLoader::loadFinished);
+        QTRY_VERIFY_WITH_TIMEOUT(dashboard->overviewPage()->summary().has_value(), 30000);
+        QSignalSpy overview(dashboard->overviewPage(), &OverviewPage::summaryAvailable);
         dialog->sourceForm()->urlEdit()->setText(server.baseUrl());
         dialog->sourceForm()->projectEdit()->setText(u"7"_s);
         dialog->sourceForm()->tokenEdit()->setText(u"glpat-ui"_s);
@@ -110,6 +113,7 @@ private Q_SLOTS:
         QCOMPARE(synced31->source, u"gitlab"_s);
         QCOMPARE(synced31->environment, u"production"_s);
         QCOMPARE(synced31->commit, m_commit);
+        QTRY_VERIFY_WITH_TIMEOUT(!overview.isEmpty(), 30000); // the Overview computed again
 
         // Again, the token from the keychain: nothing new.
         dialog->syncButton()->click();
