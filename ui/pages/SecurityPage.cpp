@@ -42,6 +42,7 @@ SecurityPage::SecurityPage(QWidget* parent)
     , m_nextWeek(new QToolButton(this))
     , m_scanButton(new QPushButton(tr("Run security scans…"), this))
     , m_archiveButton(new QPushButton(tr("Archive report with commit…"), this))
+    , m_syncButton(new QPushButton(tr("Sync from server…"), this))
     , m_progress(new QProgressBar(this))
     , m_stage(makeLabel(QStringLiteral("pageSubtitle"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
@@ -121,6 +122,7 @@ SecurityPage::SecurityPage(QWidget* parent)
             [this] { m_weekBox->setCurrentIndex(std::max(0, m_weekBox->currentIndex() - 1)); });
     connect(m_scanButton, &QPushButton::clicked, this, &SecurityPage::showRunScansDialog);
     connect(m_archiveButton, &QPushButton::clicked, this, &SecurityPage::showArchiveDialog);
+    connect(m_syncButton, &QPushButton::clicked, this, &SecurityPage::syncRequested);
     connect(m_tiles, &SecurityTiles::tileActivated, this, [this](SecurityTiles::Tile tile) { showFindings(tile); });
     connect(m_charts, &SecurityChartsPanel::scanActivated, this, &SecurityPage::openScan);
     connect(m_charts, &SecurityChartsPanel::weekActivated, this, &SecurityPage::selectWeek);
@@ -174,6 +176,9 @@ QWidget* SecurityPage::createHeader()
     m_scanButton->setProperty("role", QStringLiteral("primary"));
     m_archiveButton->setObjectName(QStringLiteral("archiveReportButton"));
     m_archiveButton->setProperty("role", QStringLiteral("secondary"));
+    m_syncButton->setObjectName(QStringLiteral("syncFindingsButton"));
+    m_syncButton->setProperty("role", QStringLiteral("secondary"));
+    m_syncButton->setToolTip(tr("Fetch the security reports GitLab or GitHub keeps for the default branch"));
 
     auto* actions = new QHBoxLayout;
     actions->setSpacing(6);
@@ -182,6 +187,7 @@ QWidget* SecurityPage::createHeader()
     actions->addWidget(m_weekBox);
     actions->addWidget(m_nextWeek);
     actions->addSpacing(16);
+    actions->addWidget(m_syncButton);
     actions->addWidget(m_archiveButton);
     actions->addWidget(m_scanButton);
 

@@ -77,6 +77,7 @@ public:
     QLabel* emptyState() const { return m_empty; }
     QPushButton* scanButton() const { return m_scanButton; }
     QPushButton* archiveButton() const { return m_archiveButton; }
+    QPushButton* syncButton() const { return m_syncButton; }
     QTreeView* reportView() const;
     QTreeView* scanView() const;
     QLabel* reportsEmptyState() const;
@@ -86,6 +87,10 @@ public Q_SLOTS:
     void showRunScansDialog();
     void showArchiveDialog();
     void requestTriage(const gatehouse::FindingLifecycle& finding, gatehouse::TriageStatus status);
+
+Q_SIGNALS:
+    /// "Sync from server…": the dashboard opens the findings sync dialog.
+    void syncRequested();
 
 private:
     QWidget* createHeader();
@@ -111,6 +116,7 @@ private:
     QToolButton* m_nextWeek;
     QPushButton* m_scanButton;
     QPushButton* m_archiveButton;
+    QPushButton* m_syncButton;
     QProgressBar* m_progress;
     QLabel* m_stage;
     QPushButton* m_cancel;

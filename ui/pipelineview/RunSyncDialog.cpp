@@ -2,18 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RunSyncDialog.h"
 
+#include "../widgets/SyncSourceForm.h"
 #include "runs/sync/RunSyncClient.h"
 #include "runs/sync/TokenStore.h"
 
-#include <QCheckBox>
-#include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace gatehouse::ui {
@@ -22,42 +18,15 @@ using runs::SyncRequest;
 
 RunSyncDialog::RunSyncDialog(runs::TokenStore& tokens, QWidget* parent)
     : QDialog(parent)
-    , m_tokens(tokens)
     , m_client(new runs::RunSyncClient(this))
-    , m_provider(new QComboBox(this))
-    , m_url(new QLineEdit(this))
-    , m_project(new QLineEdit(this))
-    , m_token(new QLineEdit(this))
-    , m_remember(new QCheckBox(tr("Remember the token in the system keychain"), this))
-    , m_maxRuns(new QSpinBox(this))
+    , m_source(new SyncSourceForm(tokens, tr("Newest runs"), 200, this))
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("runSyncDialog"));
     setWindowTitle(tr("Sync runs from a CI server"));
-    m_provider->addItem(QStringLiteral("GitLab"), int(SyncRequest::Provider::GitLab));
-    m_provider->addItem(QStringLiteral("GitHub"), int(SyncRequest::Provider::GitHub));
-    m_url->setText(QStringLiteral("https://gitlab.com"));
-    m_project->setPlaceholderText(tr("project id or group/project"));
-    m_token->setEchoMode(QLineEdit::Password);
-    m_token->setPlaceholderText(tr("leave empty to use the token in the keychain"));
-    m_remember->setChecked(true);
-    m_maxRuns->setRange(1, 5000);
-    m_maxRuns->setValue(200);
     m_status->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("runSyncStatus"));
-    connect(m_provider, &QComboBox::currentIndexChanged, this, [this] {
-        const bool gitLab = m_provider->currentData().toInt() == int(SyncRequest::Provider::GitLab);
-        m_url->setText(gitLab ? QStringLiteral("https://gitlab.com") : QStringLiteral("https://api.github.com"));
-        m_project->setPlaceholderText(gitLab ? tr("project id or group/project") : tr("owner/repo"));
-    });
 
-    auto* form = new QFormLayout;
-    form->addRow(tr("Server"), m_provider);
-    form->addRow(tr("URL"), m_url);
-    form->addRow(tr("Project"), m_project);
-    form->addRow(tr("Token"), m_token);
-    form->addRow(QString(), m_remember);
-    form->addRow(tr("Newest runs"), m_maxRuns);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_sync = buttons->addButton(tr("Sync"), QDialogButtonBox::AcceptRole);
     m_sync->setObjectName(QStringLiteral("runSyncStart"));
@@ -67,7 +36,7 @@ RunSyncDialog::RunSyncDialog(runs::TokenStore& tokens, QWidget* parent)
     connect(m_cancel, &QPushButton::clicked, m_client, &runs::RunSyncClient::cancel);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(m_source);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
 
@@ -78,15 +47,12 @@ RunSyncDialog::RunSyncDialog(runs::TokenStore& tokens, QWidget* parent)
             m_status->setText(result.error().message);
             return;
         }
-        const SyncRequest sent = request();
-        if (m_remember->isChecked() && !m_token->text().isEmpty()) {
-            QPointer<QLabel> status = m_status;
-            m_tokens.writeToken(runs::TokenStore::keyFor(sent), m_token->text(), [status](Status stored) {
-                if (!stored && status)
-                    status->setText(status->text() + QLatin1Char('\n') + stored.error().message);
-            });
-        }
-        m_token->clear(); // the widget does not keep the secret around
+        const SyncRequest sent = m_source->request();
+        QPointer<QLabel> status = m_status;
+        m_source->keepToken([status](Status stored) {
+            if (!stored && status)
+                status->setText(status->text() + QLatin1Char('\n') + stored.error().message);
+        });
         m_status->setText(
             tr("Fetched %1 runs in %2 requests; storing them…").arg(result->runs.size()).arg(result->requests));
         Q_EMIT runsFetched(result->runs, sent.baseUrl.host());
@@ -95,19 +61,30 @@ RunSyncDialog::RunSyncDialog(runs::TokenStore& tokens, QWidget* parent)
 
 RunSyncDialog::~RunSyncDialog() = default;
 
+QComboBox* RunSyncDialog::providerBox() const
+{
+    return m_source->providerBox();
+}
+QLineEdit* RunSyncDialog::urlEdit() const
+{
+    return m_source->urlEdit();
+}
+QLineEdit* RunSyncDialog::projectEdit() const
+{
+    return m_source->projectEdit();
+}
+QLineEdit* RunSyncDialog::tokenEdit() const
+{
+    return m_source->tokenEdit();
+}
+QCheckBox* RunSyncDialog::rememberBox() const
+{
+    return m_source->rememberBox();
+}
+
 QString RunSyncDialog::statusText() const
 {
     return m_status->text();
-}
-
-SyncRequest RunSyncDialog::request() const
-{
-    SyncRequest request;
-    request.provider = SyncRequest::Provider(m_provider->currentData().toInt());
-    request.baseUrl = QUrl::fromUserInput(m_url->text().trimmed());
-    request.project = m_project->text().trimmed();
-    request.maxRuns = m_maxRuns->value();
-    return request;
 }
 
 void RunSyncDialog::setBusy(bool busy)
@@ -118,34 +95,25 @@ void RunSyncDialog::setBusy(bool busy)
 
 void RunSyncDialog::startSync()
 {
-    if (m_project->text().trimmed().isEmpty()) {
-        m_status->setText(tr("Enter the project."));
+    if (const QString problem = m_source->problem(); !problem.isEmpty()) {
+        m_status->setText(problem);
         return;
     }
     setBusy(true);
-    if (!m_token->text().isEmpty()) {
-        fetch(m_token->text());
-        return;
-    }
-    m_status->setText(tr("Reading the token from the keychain…"));
+    m_status->setText(tr("Reading the token…"));
     QPointer<RunSyncDialog> self = this;
-    m_tokens.readToken(runs::TokenStore::keyFor(request()), [self](Result<QString> token) {
+    m_source->readToken([self](Result<QString> token) {
         if (!self)
             return;
-        if (!token && token.error().code != QLatin1String("sync.no-token")) {
+        if (!token) {
             self->setBusy(false);
             self->m_status->setText(token.error().message);
             return;
         }
-        // No stored token: public projects still answer.
-        self->fetch(token ? *token : QString());
+        const SyncRequest request = self->m_source->request();
+        self->m_status->setText(tr("Contacting %1…").arg(request.baseUrl.host()));
+        self->m_client->start(request, *token);
     });
-}
-
-void RunSyncDialog::fetch(const QString& token)
-{
-    m_status->setText(tr("Contacting %1…").arg(request().baseUrl.host()));
-    m_client->start(request(), token);
 }
 
 } // namespace gatehouse::ui

@@ -11,7 +11,6 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QSpinBox;
 
 namespace gatehouse::runs {
 class RunSyncClient;
@@ -21,8 +20,10 @@ struct SyncRequest;
 
 namespace gatehouse::ui {
 
-/// "Sync from server…": fetches recent pipelines (GitLab) or workflow runs (GitHub) with their jobs. The token is
-/// typed once and, when asked, kept in the system keychain through the TokenStore; it is never written to settings.
+class SyncSourceForm;
+
+/// "Sync from server…": fetches recent pipelines (GitLab) or workflow runs (GitHub) with their jobs. Where from and
+/// the token are the SyncSourceForm's (typed once and, when asked, kept in the system keychain; never in settings).
 /// The fetched runs are handed over with runsFetched() (the Runs tab stores them in the background).
 class RunSyncDialog : public QDialog
 {
@@ -31,11 +32,12 @@ public:
     RunSyncDialog(runs::TokenStore& tokens, QWidget* parent = nullptr);
     ~RunSyncDialog() override;
 
-    QComboBox* providerBox() const { return m_provider; }
-    QLineEdit* urlEdit() const { return m_url; }
-    QLineEdit* projectEdit() const { return m_project; }
-    QLineEdit* tokenEdit() const { return m_token; }
-    QCheckBox* rememberBox() const { return m_remember; }
+    SyncSourceForm* sourceForm() const { return m_source; }
+    QComboBox* providerBox() const;
+    QLineEdit* urlEdit() const;
+    QLineEdit* projectEdit() const;
+    QLineEdit* tokenEdit() const;
+    QCheckBox* rememberBox() const;
     QPushButton* syncButton() const { return m_sync; }
     QString statusText() const;
     /// Starts the sync as the Sync button does.
@@ -45,18 +47,10 @@ Q_SIGNALS:
     void runsFetched(const QList<gatehouse::runs::Run>& runs, const QString& server);
 
 private:
-    runs::SyncRequest request() const;
-    void fetch(const QString& token);
     void setBusy(bool busy);
 
-    runs::TokenStore& m_tokens;
     runs::RunSyncClient* m_client;
-    QComboBox* m_provider;
-    QLineEdit* m_url;
-    QLineEdit* m_project;
-    QLineEdit* m_token;
-    QCheckBox* m_remember;
-    QSpinBox* m_maxRuns;
+    SyncSourceForm* m_source;
     QLabel* m_status;
     QPushButton* m_sync;
     QPushButton* m_cancel;
