@@ -5,6 +5,7 @@
 #include "ReportPdfWriter.h"
 #include "Theme.h"
 #include "cli/Cli.h"
+#include "delivery/strategy/ProgressiveDeliveryGate.h"
 #include "security/WeeklyReport.h"
 
 #include <QApplication>
@@ -77,6 +78,7 @@ int main(int argc, char* argv[])
     QElapsedTimer clock; // GATEHOUSE_MEASURE_STARTUP times the first paint from here
     clock.start();
     gatehouse::WeeklyReport::setPdfWriter(&gatehouse::render::weeklyReportPdf);
+    gatehouse::delivery::ProgressiveDeliveryGate::install();
     if (isHeadless(argc, argv)) {
         if (needsGui(argc, argv)) {
             qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -81,7 +81,8 @@ int runValidate(const QStringList& arguments, Io io)
     const QCommandLineOption policyOption(QStringLiteral("policy"),
                                           QStringLiteral("Gate policy file (default: .gatehouse/policy.yml)."),
                                           QStringLiteral("FILE"));
-    const QCommandLineOption kindOption(QStringLiteral("kind"), QStringLiteral("auto|gitlab|github (default: auto)."),
+    const QCommandLineOption kindOption(QStringLiteral("kind"),
+                                        QStringLiteral("auto|gitlab|github|circleci|jenkins (default: auto)."),
                                         QStringLiteral("KIND"), QStringLiteral("auto"));
     const QCommandLineOption categoriesOption(
         QStringLiteral("categories"),
@@ -109,8 +110,12 @@ int runValidate(const QStringList& arguments, Io io)
         validation.kind = PipelineKind::GitLab;
     else if (kind == u"github")
         validation.kind = PipelineKind::GitHub;
+    else if (kind == u"circleci")
+        validation.kind = PipelineKind::CircleCI;
+    else if (kind == u"jenkins")
+        validation.kind = PipelineKind::Jenkins;
     else if (kind != u"auto") {
-        io.err << "gatehouse validate: unknown kind '" << kind << "' (expected auto|gitlab|github)\n";
+        io.err << "gatehouse validate: unknown kind '" << kind << "' (expected auto|gitlab|github|circleci|jenkins)\n";
         return ExitUsage;
     }
     QSet<Category> categories
@@ -182,7 +187,8 @@ int runValidate(const QStringList& arguments, Io io)
     if (fileArguments.isEmpty()) {
         const QStringList discovered = PipelineDiscovery::discover(validation.files);
         if (discovered.isEmpty())
-            io.err << "gatehouse validate: no pipeline found (.gitlab-ci.yml, .github/workflows/*.yml)\n";
+            io.err << "gatehouse validate: no pipeline found (.gitlab-ci.yml, .github/workflows/*.yml, "
+                      ".circleci/config.yml)\n";
         for (const QString& path : discovered) {
             InputFile input;
             input.displayPath = path;

@@ -89,6 +89,8 @@ struct DemoState
     bool githubSecurity = false; ///< semgrep + trivy config SARIF uploads
     bool githubHardened = false; ///< permissions, concurrency, pinned actions
     bool githubRelease = false;
+    bool circleci = false; ///< .circleci/config.yml: the partner SDK mirror's CircleCI pipeline
+    bool jenkinsfile = false; ///< Jenkinsfile: the partners' on-premises Jenkins runs the same checks
     bool renovate = false;
     bool k8sManifests = false; ///< deploy/k8s/: staging rolling update, production Flagger canary
     bool swarmStack = false; ///< deploy/swarm/qa-stack.yml: the QA environment on Docker Swarm

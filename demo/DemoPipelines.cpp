@@ -414,6 +414,188 @@ const char* renovateJson = R"~({
 }
 )~";
 
+/// The partner mirror builds on CircleCI: an orb, a command with parameters, a matrix, the security scan, and
+/// the production deployment behind an approval job after staging.
+const char* circleciConfig = R"~(version: 2.1
+
+orbs:
+  python: circleci/python@2.1.1
+
+parameters:
+  run-scans:
+    type: boolean
+    default: true
+
+executors:
+  py:
+    parameters:
+      tag:
+        type: string
+        default: "3.12"
+    docker:
+      - image: cimg/python:<< parameters.tag >>
+    resource_class: small
+
+commands:
+  install:
+    description: Install the pinned requirements, with the development tools when asked
+    parameters:
+      dev:
+        type: boolean
+        default: false
+    steps:
+      - restore_cache:
+          keys:
+            - pip-v1-{{ checksum "requirements.txt" }}
+      - run:
+          name: Install requirements
+          command: |
+            pip install -r requirements.txt
+            <<# parameters.dev >>pip install -r requirements-dev.txt<</ parameters.dev >>
+      - save_cache:
+          key: pip-v1-{{ checksum "requirements.txt" }}
+          paths: [~/.cache/pip]
+
+jobs:
+  test:
+    parameters:
+      python:
+        type: string
+    executor:
+      name: py
+      tag: << parameters.python >>
+    steps:
+      - checkout
+      - install:
+          dev: true
+      - run:
+          name: Tests
+          command: pytest --junitxml=reports/junit.xml
+      - store_test_results:
+          path: reports
+  security-scan:
+    executor: py
+    steps:
+      - checkout
+      - python/install-packages:
+          pkg-manager: pip
+      - run:
+          name: semgrep, pip-audit and gitleaks
+          command: |
+            pip install semgrep pip-audit
+            semgrep scan --config auto --error
+            pip-audit -r requirements.txt
+            gitleaks detect --no-banner --redact
+  deploy:
+    parameters:
+      target:
+        type: enum
+        enum: [staging, production]
+    executor: py
+    steps:
+      - checkout
+      - run:
+          name: Deploy to << parameters.target >>
+          command: ./scripts/deploy.sh "<< parameters.target >>"
+
+workflows:
+  build-and-deploy:
+    jobs:
+      - test:
+          matrix:
+            parameters:
+              python: ["3.11", "3.12"]
+      - security-scan:
+          filters:
+            branches:
+              ignore: /^docs\/.*/
+      - deploy:
+          name: deploy-staging
+          target: staging
+          requires: [test, security-scan]
+          context: parcel-staging
+      - hold-production:
+          type: approval
+          requires: [deploy-staging]
+      - deploy:
+          name: deploy-production
+          target: production
+          requires: [hold-production]
+          context: parcel-production
+          filters:
+            branches:
+              only: main
+)~";
+
+// The partners' on-premises Jenkins builds the same service: the checks of GitLab CI in parallel, staging from the
+// default branch, production behind an input step.
+const char* jenkinsfile
+    = R"~(// parcel-api on the partners' on-premises Jenkins: the checks of GitLab CI, then staging and production.
+pipeline {
+    agent { docker { image 'python:3.12-slim' } }
+    options {
+        timeout(time: 30, unit: 'MINUTES')
+        buildDiscarder(logRotator(numToKeepStr: '20'))
+    }
+    environment {
+        PIP_CACHE_DIR = "${WORKSPACE}/.cache/pip"
+        REGISTRY_TOKEN = credentials('registry-token')
+    }
+    stages {
+        stage('Install') {
+            steps {
+                sh 'pip install -r requirements-dev.txt'
+            }
+        }
+        stage('Checks') {
+            parallel {
+                stage('Unit tests') {
+                    steps {
+                        sh 'pytest -q --junitxml=reports/junit.xml'
+                    }
+                }
+                stage('Lint') {
+                    steps {
+                        sh 'ruff check app tests'
+                    }
+                }
+                stage('Security scan') {
+                    steps {
+                        sh '''
+                            semgrep scan --config p/python --error app
+                            gitleaks detect --no-banner --redact
+                            pip-audit -r requirements.txt
+                        '''
+                    }
+                }
+            }
+        }
+        stage('Deploy to staging') {
+            when { branch 'main' }
+            steps {
+                sh './scripts/deploy.sh staging'
+            }
+        }
+        stage('Deploy to production') {
+            when { branch 'main' }
+            input {
+                message 'Deploy parcel-api to production?'
+                ok 'Deploy'
+                submitter 'release-engineers'
+            }
+            steps {
+                sh './scripts/deploy.sh production'
+            }
+        }
+    }
+    post {
+        always {
+            junit 'reports/junit.xml'
+        }
+    }
+}
+)~";
+
 } // namespace
 
 FileMap renderBuild(const DemoState& s)
@@ -433,8 +615,12 @@ exec "$@"
         files[u".github/workflows/ci.yml"_s] = githubCi(s).toUtf8();
     if (s.githubRelease)
         files[u".github/workflows/release.yml"_s] = releaseWorkflow;
+    if (s.jenkinsfile)
+        files[u"Jenkinsfile"_s] = jenkinsfile;
     if (s.renovate)
         files[u"renovate.json"_s] = renovateJson;
+    if (s.circleci)
+        files[u".circleci/config.yml"_s] = circleciConfig;
     if (!s.gitleaksIgnore.isEmpty())
         files[u".gitleaksignore"_s] = (u"# Rotated secrets that stay in history (fingerprints from gitleaks).\n"_s
                                        + s.gitleaksIgnore.join(u'\n') + u'\n')

@@ -4,14 +4,15 @@
 
 #include "Theme.h"
 #include "delivery/DeliveryLoader.h"
-#include "delivery/DeploymentsView.h"
-#include "delivery/IncidentsView.h"
+#include "deliveryview/DeploymentsView.h"
+#include "deliveryview/IncidentsView.h"
 #include "overview/SourcePreviewDialog.h"
 #include "pages/DeploymentsPage.h"
 #include "pages/IncidentsPage.h"
 #include "pages/OverviewPage.h"
 #include "pages/PipelinesPage.h"
-#include "security/SecurityPage.h"
+#include "pages/SecurityPage.h"
+#include "runs/sync/TokenStore.h"
 #include "widgets/Widgets.h"
 
 #include <QHBoxLayout>
@@ -34,6 +35,7 @@ Dashboard::Dashboard(QWidget* parent)
     , m_security(new SecurityPage(this))
     , m_deployments(new DeploymentsPage(m_delivery, this))
     , m_incidents(new IncidentsPage(m_delivery, this))
+    , m_tokens(std::make_unique<runs::KeychainTokenStore>())
 {
     setObjectName(QStringLiteral("dashboard"));
     m_navigation->setObjectName(QStringLiteral("navigation"));
@@ -94,10 +96,51 @@ Dashboard::Dashboard(QWidget* parent)
     m_navigation->setCurrentRow(Overview);
     connect(m_overview, &OverviewPage::linkActivated, this, &Dashboard::navigate);
     connect(m_incidents, &IncidentsPage::deploymentRequested, this, &Dashboard::showDeployment);
+    connect(m_deployments, &DeploymentsPage::syncRequested, this,
+            [this] { openPlatformSync(PlatformSyncDialog::Kind::Deployments); });
+    connect(m_security, &SecurityPage::syncRequested, this,
+            [this] { openPlatformSync(PlatformSyncDialog::Kind::Findings); });
     connect(m_deployments->view(), &DeploymentsView::incidentRequested, this, [this](int incident) {
         setCurrentPage(Incidents);
         m_incidents->view()->selectIncident(incident);
     });
+}
+
+Dashboard::~Dashboard()
+{
+    // The dialogs hold a reference to the token store: they go first.
+    for (const QPointer<PlatformSyncDialog>& dialog : m_syncDialogs)
+        delete dialog.data();
+}
+
+PlatformSyncDialog* Dashboard::openPlatformSync(PlatformSyncDialog::Kind kind)
+{
+    QPointer<PlatformSyncDialog>& dialog = m_syncDialogs[kind == PlatformSyncDialog::Kind::Deployments ? 0 : 1];
+    if (!dialog) {
+        dialog = new PlatformSyncDialog(kind, *m_tokens, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &PlatformSyncDialog::synced, this, [this, kind](const QString& path) {
+            if (path != m_path || !m_snapshot)
+                return; // another repository is open by now
+            if (kind == PlatformSyncDialog::Kind::Deployments)
+                m_delivery->load(m_path, m_revision);
+            else
+                m_security->reloadPosture();
+            // Its DORA and posture tiles count the synced records too.
+            m_overview->setSnapshot(*m_snapshot);
+        });
+    }
+    dialog->setRepositoryPath(m_path);
+    dialog->show();
+    dialog->raise();
+    return dialog;
+}
+
+void Dashboard::setTokenStore(std::unique_ptr<runs::TokenStore> store)
+{
+    for (const QPointer<PlatformSyncDialog>& dialog : m_syncDialogs)
+        delete dialog.data(); // they hold a reference to the old store
+    m_tokens = std::move(store);
 }
 
 int Dashboard::pageOf(const QString& pageName)
@@ -163,6 +206,7 @@ QString Dashboard::pageName(int page)
 void Dashboard::setSnapshot(const RepositorySnapshot& snapshot)
 {
     m_path = snapshot.path;
+    m_snapshot = snapshot;
     m_revision = snapshot.workTree ? QString() : snapshot.commit.toString();
     m_overview->setSnapshot(snapshot);
     m_pipelines->setSnapshot(snapshot);

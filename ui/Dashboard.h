@@ -4,9 +4,13 @@
 
 #include "repo/RepositorySnapshot.h"
 #include "scorecard/Scorecard.h"
+#include "widgets/PlatformSyncDialog.h"
 
 #include <QPointer>
 #include <QWidget>
+
+#include <memory>
+#include <optional>
 
 class QLabel;
 class QListWidget;
@@ -14,6 +18,9 @@ class QStackedWidget;
 
 namespace gatehouse::delivery {
 class DeliveryLoader;
+}
+namespace gatehouse::runs {
+class TokenStore;
 }
 
 namespace gatehouse::ui {
@@ -40,6 +47,7 @@ public:
     };
 
     explicit Dashboard(QWidget* parent = nullptr);
+    ~Dashboard() override;
 
     void setSnapshot(const RepositorySnapshot& snapshot);
     void setCurrentPage(int page);
@@ -63,6 +71,11 @@ public:
     delivery::DeliveryLoader* deliveryLoader() const { return m_delivery; }
     /// Switches to the Deployments page with that deployment selected.
     void showDeployment(const QString& tag);
+    /// The deployments or findings sync dialog for the current repository (one of each, kept while open); when it
+    /// has written notes, the Deployments, Incidents and Security pages read them again.
+    PlatformSyncDialog* openPlatformSync(PlatformSyncDialog::Kind kind);
+    /// Where sync tokens are kept (the system keychain unless replaced, e.g. by tests).
+    void setTokenStore(std::unique_ptr<runs::TokenStore> store);
 
 Q_SIGNALS:
     void currentPageChanged(int page);
@@ -78,6 +91,9 @@ private:
     DeploymentsPage* m_deployments;
     IncidentsPage* m_incidents;
     QPointer<QWidget> m_preview;
+    std::unique_ptr<runs::TokenStore> m_tokens;
+    QPointer<PlatformSyncDialog> m_syncDialogs[2];
+    std::optional<RepositorySnapshot> m_snapshot; ///< the Overview computes again from it after a sync
     QString m_path; ///< of the snapshot, for previews
     QString m_revision; ///< empty = work tree
 };

@@ -13,7 +13,7 @@
 #include "repo/RecentRepositories.h"
 #include "repo/RepositoryLoader.h"
 #include "repo/RepositoryWatcher.h"
-#include "security/WeeklyReportDialog.h"
+#include "securityview/WeeklyReportDialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -115,6 +115,15 @@ void MainWindow::createActions()
     });
     m_exportReportAction->setObjectName(QStringLiteral("exportWeeklyReportAction"));
     m_exportReportAction->setEnabled(false);
+    // Records kept by GitLab or GitHub beside the repository; the dialogs say when no repository is open.
+    QMenu* sync = file->addMenu(tr("&Sync from Server"));
+    sync->setObjectName(QStringLiteral("syncMenu"));
+    sync->addAction(tr("&Deployments…"), this,
+                    [this] { m_dashboard->openPlatformSync(PlatformSyncDialog::Kind::Deployments); })
+        ->setObjectName(QStringLiteral("syncDeploymentsAction"));
+    sync->addAction(tr("Security &Findings…"), this,
+                    [this] { m_dashboard->openPlatformSync(PlatformSyncDialog::Kind::Findings); })
+        ->setObjectName(QStringLiteral("syncFindingsAction"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -63,6 +63,17 @@ protected:
         endResetModel();
     }
 
+    /// Replaces the values of rows that stay the same rows (same count, same order): every cell is reported changed
+    /// and no reset happens, so a view keeps its selection and scroll position.
+    void updateRows(QList<Row> rows)
+    {
+        Q_ASSERT(QThread::currentThread() == thread());
+        Q_ASSERT(rows.size() == m_rows.size());
+        m_rows = std::move(rows);
+        if (!m_rows.isEmpty())
+            Q_EMIT this->dataChanged(this->index(0, 0), this->index(rowCount() - 1, columnCount() - 1));
+    }
+
     /// The value of one cell for one role; called only with valid indexes of this table (row is its value).
     virtual QVariant cellData(const Row& row, const QModelIndex& index, int role) const = 0;
 

@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DeliveryAnalysis.h"
 
+#include "DeliveryCache.h"
 #include "DeploymentScanner.h"
 #include "IncidentScanner.h"
+#include "git/CommitGraph.h"
 #include "git/Repository.h"
 
 namespace gatehouse::delivery {
@@ -20,19 +22,43 @@ Result<DeliverySnapshot> DeliveryAnalysis::run(const QString& repositoryPath, co
 Result<DeliverySnapshot> DeliveryAnalysis::run(const git::Repository& repository, const QString& revision,
                                                ProgressSink* sink)
 {
+    if (sink && sink->isCancelled())
+        return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+    bool computed = false;
+    Result<DeliverySnapshot> result = DeliveryCache::instance().get(DeliveryCache::stateKey(repository, revision), [&] {
+        computed = true;
+        return compute(repository, revision, sink);
+    });
+    if (!computed && sink) {
+        // Answered by another caller's analysis: this caller's progress jumps to the end, or it was cancelled.
+        if (sink->isCancelled())
+            return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+        sink->report(1, 1, QStringLiteral("Analyzing deployments"));
+    }
+    return result;
+}
+
+Result<DeliverySnapshot> DeliveryAnalysis::compute(const git::Repository& repository, const QString& revision,
+                                                   ProgressSink* sink)
+{
     DeliverySnapshot snapshot;
     snapshot.repositoryPath = repository.isBare() ? repository.gitDir() : repository.workDir();
     const DeploymentRules rules = DeploymentScanner::loadRules(repository, revision, &snapshot.configDiagnostics);
-    Result<DeploymentHistory> history = DeploymentScanner::scan(repository, rules, sink);
-    if (!history.ok())
-        return history.error();
-    snapshot.history = std::move(history).value();
+    // One walk over history: the incident scan reads the revision's commits into the graph, the deployments add
+    // only what their tags reach beyond it (release branches), and every later question is answered from memory.
+    git::CommitGraph graph;
     Result<QList<Incident>> incidents
-        = IncidentScanner::scan(repository, revision, sink, &snapshot.incidentDiagnostics);
+        = IncidentScanner::scan(repository, revision, sink, &snapshot.incidentDiagnostics, &graph);
     if (!incidents.ok())
         return incidents.error();
     snapshot.incidents = std::move(incidents).value();
-    if (const Status linked = IncidentScanner::link(repository, snapshot.incidents, snapshot.history); !linked.ok())
+    Result<DeploymentHistory> history = DeploymentScanner::scan(repository, rules, sink, &graph);
+    if (!history.ok())
+        return history.error();
+    snapshot.history = std::move(history).value();
+    if (const Status linked
+        = IncidentScanner::link(repository, snapshot.incidents, snapshot.history, QStringLiteral("production"), &graph);
+        !linked.ok())
         return linked.error();
     // Reverts of never-shipped work leave the incident list here, once, so no consumer can count them by mistake.
     for (qsizetype i = snapshot.incidents.size() - 1; i >= 0; --i) {

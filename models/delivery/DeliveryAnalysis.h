@@ -41,6 +41,10 @@ public:
                                         ProgressSink* sink = nullptr);
     static Result<DeliverySnapshot> run(const git::Repository& repository, const QString& revision = {},
                                         ProgressSink* sink = nullptr);
+    /// The analysis itself: run() answers from the DeliveryCache and computes through this once per repository
+    /// state.
+    static Result<DeliverySnapshot> compute(const git::Repository& repository, const QString& revision = {},
+                                            ProgressSink* sink = nullptr);
 };
 
 } // namespace gatehouse::delivery

@@ -3,6 +3,7 @@
 #include "DeploymentScanner.h"
 
 #include "DoraMetrics.h"
+#include "git/CommitGraph.h"
 #include "sync/PlatformDeployment.h"
 
 #include <QHash>
@@ -169,7 +170,7 @@ void DeploymentScanner::mergePlatformDeployments(DeploymentHistory& history, con
 }
 
 Result<DeploymentHistory> DeploymentScanner::scan(const git::Repository& repository, const DeploymentRules& rules,
-                                                  ProgressSink* sink)
+                                                  ProgressSink* sink, git::CommitGraph* graphInOut)
 {
     const Result<QList<git::TagInfo>> tags = repository.tags();
     if (!tags.ok())
@@ -198,6 +199,17 @@ Result<DeploymentHistory> DeploymentScanner::scan(const git::Repository& reposit
 
     const QLatin1String stage("Analyzing deployments");
     const qsizetype total = history.deployments.size();
+    // One walk over everything deployed; each deployment's changes are then read from memory.
+    QList<git::ObjectId> deployed;
+    deployed.reserve(total);
+    for (const Deployment& deployment : std::as_const(history.deployments))
+        deployed.append(deployment.commit);
+    if (sink)
+        sink->report(0, total, stage);
+    git::CommitGraph ownGraph;
+    git::CommitGraph& graph = graphInOut ? *graphInOut : ownGraph;
+    if (const Status extended = graph.extend(repository, deployed, sink); !extended.ok())
+        return extended.error();
     for (qsizetype i = 0; i < total; ++i) {
         if (sink) {
             if (sink->isCancelled())
@@ -213,10 +225,9 @@ Result<DeploymentHistory> DeploymentScanner::scan(const git::Repository& reposit
             deployment.redeploy = true;
             deployment.changes = QList<git::ObjectId>();
         } else {
-            const Result<bool> ancestor = repository.isAncestor(deployment.commit, previous.commit);
-            if (!ancestor.ok())
-                return ancestor.error();
-            if (ancestor.value()) {
+            const int commit = graph.indexOf(deployment.commit);
+            const int baseline = graph.indexOf(previous.commit);
+            if (graph.isAncestor(commit, baseline)) {
                 // Everything it contains was already deployed: no changes, no walk needed.
                 deployment.rollback = true;
                 deployment.rollbackReason = QStringLiteral("ancestor");
@@ -225,26 +236,17 @@ Result<DeploymentHistory> DeploymentScanner::scan(const git::Repository& reposit
                 previous.failedReasons.append(QStringLiteral("rolled back by %1").arg(deployment.tag));
                 continue;
             }
-            git::LogOptions options;
-            options.start = deployment.commit.toString();
-            options.hide = QStringList{previous.commit.toString()};
             QList<git::ObjectId> changes;
-            const QDateTime deployTime = deployment.time;
-            const Status walked = repository.walk(options, [&](const git::CommitInfo& commit) {
-                changes.append(commit.id);
-                qint64 seconds = commit.committer.time.secsTo(deployTime);
+            const qint64 deployTime = deployment.time.toSecsSinceEpoch();
+            for (const int change : graph.only(commit, baseline)) {
+                changes.append(graph.id(change));
+                qint64 seconds = deployTime - graph.commitTime(change);
                 if (seconds < 0) {
                     ++deployment.clockSkewedChanges;
                     seconds = 0;
                 }
                 deployment.leadTimesSeconds.append(seconds);
-                // The sink is not handed to walk(): its own progress stage would fight ours.
-                return !(sink && sink->isCancelled());
-            });
-            if (!walked.ok())
-                return walked.error();
-            if (sink && sink->isCancelled())
-                return cancelledError();
+            }
             deployment.changes = std::move(changes);
             deployment.leadTimeMedianSeconds = percentile(deployment.leadTimesSeconds, 0.5);
         }

@@ -9,6 +9,10 @@
 #include "git/Repository.h"
 #include "sync/PlatformDeployment.h"
 
+namespace gatehouse::git {
+class CommitGraph;
+}
+
 namespace gatehouse::delivery {
 
 /// Turns a repository's tags and synced platform deployments into its deployment history.
@@ -31,10 +35,13 @@ public:
     static DeploymentRules loadRules(const git::Repository& repository, const QString& revision,
                                      QList<RuleDiagnostic>* diagnostics = nullptr);
 
-    /// Classifies every tag, then analyzes each environment's sequence. Cancelling (through `sink`) returns the
-    /// error "cancelled".
+    /// Classifies every tag, then analyzes each environment's sequence over one in-memory graph of the deployed
+    /// history (one walk, whatever the number of deployments). `graph`, when given, is that graph: what it already
+    /// holds is not walked again (IncidentScanner::scan fills it with the revision's history), and it keeps the
+    /// deployed history for the later steps (IncidentScanner::link). Cancelling (through `sink`) returns the error
+    /// "cancelled".
     static Result<DeploymentHistory> scan(const git::Repository& repository, const DeploymentRules& rules,
-                                          ProgressSink* sink = nullptr);
+                                          ProgressSink* sink = nullptr, git::CommitGraph* graph = nullptr);
 
     /// The pure first step: deployments from tag values (tags that do not point at a commit become notes).
     /// `commitTime` gives the committer time of a commit (for lightweight tags).

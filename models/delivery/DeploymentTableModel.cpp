@@ -5,40 +5,38 @@
 
 #include <QHash>
 
-#include <QThread>
-
 #include <cmath>
 
 namespace gatehouse::delivery {
 
 DeploymentTableModel::DeploymentTableModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : RowTableModel({tr("Tag"), tr("Environment"), tr("Commit"), tr("Time (UTC)"), tr("Deployer"), tr("Changes"),
+                     tr("Lead time (median)"), tr("Status"), tr("Source")},
+                    OtherHeaders::QtDefault, parent)
 { }
 
 void DeploymentTableModel::setSnapshot(const DeploymentHistory& history, const QString& environment)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
-    beginResetModel();
-    m_history = history;
-    m_rows.clear();
-    for (int i = 0; i < m_history.deployments.size(); ++i) {
-        if (environment.isEmpty() || m_history.deployments.at(i).environment == environment)
-            m_rows.append(i);
+    QList<int> rows;
+    for (int i = 0; i < history.deployments.size(); ++i) {
+        if (environment.isEmpty() || history.deployments.at(i).environment == environment)
+            rows.append(i);
     }
-    endResetModel();
+    // The history and the rows change in one reset (views read neither before it ends).
+    m_history = history;
+    setRows(std::move(rows));
 }
 
 const Deployment* DeploymentTableModel::deploymentAt(int row) const
 {
-    if (row < 0 || row >= m_rows.size())
-        return nullptr;
-    return &m_history.deployments.at(m_rows.at(row));
+    const int* deployment = rowAt(row);
+    return deployment ? &m_history.deployments.at(*deployment) : nullptr;
 }
 
 int DeploymentTableModel::rowOfTag(const QString& tag) const
 {
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_history.deployments.at(m_rows.at(row)).tag == tag)
+    for (int row = 0; row < rows().size(); ++row) {
+        if (m_history.deployments.at(rows().at(row)).tag == tag)
             return row;
     }
     return -1;
@@ -60,21 +58,9 @@ QString DeploymentTableModel::formatDuration(std::optional<double> seconds)
     return format::shortDuration(seconds, format::DurationStyle::Padded);
 }
 
-int DeploymentTableModel::rowCount(const QModelIndex& parent) const
+QVariant DeploymentTableModel::cellData(const int& deployment, const QModelIndex& index, int role) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int DeploymentTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant DeploymentTableModel::data(const QModelIndex& index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Deployment& d = m_history.deployments.at(m_rows.at(index.row()));
+    const Deployment& d = m_history.deployments.at(deployment);
     const DeploymentStatus status = statusOf(d);
     switch (role) {
     case StatusRole:
@@ -92,7 +78,7 @@ QVariant DeploymentTableModel::data(const QModelIndex& index, int role) const
     case FailedReasonsRole:
         return d.failedReasons;
     case DeploymentIndexRole:
-        return m_rows.at(index.row());
+        return deployment;
     case SourceRole:
         return d.source;
     case Qt::ToolTipRole:
@@ -159,33 +145,6 @@ QVariant DeploymentTableModel::data(const QModelIndex& index, int role) const
     default:
         return {};
     }
-}
-
-QVariant DeploymentTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case TagColumn:
-        return tr("Tag");
-    case EnvironmentColumn:
-        return tr("Environment");
-    case CommitColumn:
-        return tr("Commit");
-    case TimeColumn:
-        return tr("Time (UTC)");
-    case DeployerColumn:
-        return tr("Deployer");
-    case ChangesColumn:
-        return tr("Changes");
-    case LeadTimeColumn:
-        return tr("Lead time (median)");
-    case StatusColumn:
-        return tr("Status");
-    case SourceColumn:
-        return tr("Source");
-    }
-    return {};
 }
 
 } // namespace gatehouse::delivery

@@ -4,7 +4,7 @@
 
 #include "Deployment.h"
 
-#include <QAbstractTableModel>
+#include "common/RowTableModel.h"
 
 namespace gatehouse::delivery {
 
@@ -12,7 +12,7 @@ namespace gatehouse::delivery {
 /// delegates turn the status into colours.
 ///
 /// Thread affinity: the thread it lives on (the GUI thread); setSnapshot() takes a value built by a worker.
-class DeploymentTableModel : public QAbstractTableModel
+class DeploymentTableModel : public RowTableModel<int>
 {
     Q_OBJECT
 public:
@@ -65,14 +65,12 @@ public:
     /// "45s", "12m", "3h 05m", "2d 4h"; "–" when empty.
     static QString formatDuration(std::optional<double> seconds);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+protected:
+    /// A row is an index into history().deployments.
+    QVariant cellData(const int& deployment, const QModelIndex& index, int role) const override;
 
 private:
     DeploymentHistory m_history;
-    QList<int> m_rows; ///< indexes into m_history.deployments
 };
 
 } // namespace gatehouse::delivery

@@ -3,11 +3,13 @@
 #include "IncidentScanner.h"
 
 #include "ShipIndex.h"
+#include "git/Repository.h"
 
 #include <QHash>
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <optional>
 
 namespace gatehouse::delivery {
 
@@ -111,7 +113,8 @@ int findDeployment(const DeploymentHistory& history, const QString& reference, c
 } // namespace
 
 Result<QList<Incident>> IncidentScanner::scan(const git::Repository& repository, const QString& revision,
-                                              ProgressSink* sink, QList<IncidentDiagnostic>* diagnostics)
+                                              ProgressSink* sink, QList<IncidentDiagnostic>* diagnostics,
+                                              git::CommitGraph* graph)
 {
     QList<Incident> incidents;
     if (repository.isEmpty())
@@ -135,6 +138,8 @@ Result<QList<Incident>> IncidentScanner::scan(const git::Repository& repository,
                 return false;
             sink->report(++seen, 0, stage);
         }
+        if (graph)
+            graph->add(commit.id, commit.parents, commit.committer.time.toSecsSinceEpoch());
         if (!revertsBySubject.isEmpty()) {
             if (const auto waiting = revertsBySubject.find(commit.summary); waiting != revertsBySubject.end()) {
                 for (const qsizetype index : std::as_const(waiting.value()))
@@ -160,6 +165,8 @@ Result<QList<Incident>> IncidentScanner::scan(const git::Repository& repository,
         return walked.error();
     if (sink && sink->isCancelled())
         return cancelledError();
+    if (graph)
+        graph->markWalked(tip.value());
 
     QList<git::TreeEntry> documents;
     for (const QString& folder : kDocumentFolders) {
@@ -215,7 +222,7 @@ Result<QList<Incident>> IncidentScanner::scan(const git::Repository& repository,
 }
 
 Status IncidentScanner::link(const git::Repository& repository, QList<Incident>& incidents, DeploymentHistory& history,
-                             const QString& environment)
+                             const QString& environment, const git::CommitGraph* graph)
 {
     // The commits whose first deployment matters: reverted commits and fixes.
     static const QRegularExpression commitToken(QStringLiteral("\\b[0-9a-fA-F]{7,40}\\b"));
@@ -244,10 +251,17 @@ Status IncidentScanner::link(const git::Repository& repository, QList<Incident>&
         }
         targets.append(fixesOf[n]);
     }
-    Result<ShipIndex> built = ShipIndex::build(repository, history, targets);
-    if (!built.ok())
-        return built.error();
-    const ShipIndex& ships = built.value();
+    std::optional<git::CommitGraph> ownGraph;
+    if (!graph) {
+        QList<git::ObjectId> deployed;
+        for (const Deployment& d : std::as_const(history.deployments))
+            deployed.append(d.commit);
+        Result<git::CommitGraph> built = git::CommitGraph::build(repository, deployed);
+        if (!built.ok())
+            return built.error();
+        graph = &ownGraph.emplace(std::move(built).value());
+    }
+    const ShipIndex ships = ShipIndex::build(*graph, history, targets);
 
     // The first deployment of `env` at index >= from that contains `commit`; -1 when none. The index answers
     // directly when the commit first shipped there at or after `from`; a later redeploy after a rollback needs the
@@ -262,10 +276,7 @@ Status IncidentScanner::link(const git::Repository& repository, QList<Incident>&
                 continue;
             if (d.commit == commit)
                 return i;
-            const Result<bool> contains = repository.isAncestor(commit, d.commit);
-            if (!contains.ok())
-                return contains.error();
-            if (contains.value())
+            if (graph->isAncestor(graph->indexOf(commit), graph->indexOf(d.commit)))
                 return i;
         }
         return -1;

@@ -9,6 +9,10 @@
 #include "common/Result.h"
 #include "git/Repository.h"
 
+namespace gatehouse::git {
+class CommitGraph;
+}
+
 namespace gatehouse::delivery {
 
 /// Finds incidents in a repository and links them to deployments.
@@ -32,11 +36,16 @@ public:
     /// Incidents from every commit reachable from `revision` (HEAD when empty) and from the postmortem documents of
     /// that revision, in time order. A postmortem commit that adds a document becomes one incident (the commit's
     /// fields first, the document filling the gaps). An empty repository has none.
+    /// `graph`, when given, receives every commit the walk reads (the delivery analysis then walks only what the
+    /// deployments add to that history).
     static Result<QList<Incident>> scan(const git::Repository& repository, const QString& revision = {},
-                                        ProgressSink* sink = nullptr, QList<IncidentDiagnostic>* diagnostics = nullptr);
+                                        ProgressSink* sink = nullptr, QList<IncidentDiagnostic>* diagnostics = nullptr,
+                                        git::CommitGraph* graph = nullptr);
 
+    /// `graph`: the deployed history as DeploymentScanner::scan built it (null: built here from the deployments).
     static Status link(const git::Repository& repository, QList<Incident>& incidents, DeploymentHistory& history,
-                       const QString& environment = QStringLiteral("production"));
+                       const QString& environment = QStringLiteral("production"),
+                       const git::CommitGraph* graph = nullptr);
 };
 
 } // namespace gatehouse::delivery

@@ -6,8 +6,8 @@
 
 namespace gatehouse::delivery {
 
-Result<ShipIndex> ShipIndex::build(const git::Repository& repository, const DeploymentHistory& history,
-                                   const QList<git::ObjectId>& commits)
+ShipIndex ShipIndex::build(const git::CommitGraph& graph, const DeploymentHistory& history,
+                           const QList<git::ObjectId>& commits)
 {
     ShipIndex index;
     const QSet<git::ObjectId> wanted(commits.cbegin(), commits.cend());
@@ -18,7 +18,7 @@ Result<ShipIndex> ShipIndex::build(const git::Repository& repository, const Depl
         if (!firsts.contains(environment))
             firsts.insert(environment, deployment);
     };
-    // The wanted commits in each D1's history, one walk per distinct commit.
+    // The wanted commits in each D1's history, once per distinct commit.
     QHash<git::ObjectId, QList<git::ObjectId>> baselineCache;
     for (int i = 0; i < history.deployments.size(); ++i) {
         const Deployment& d = history.deployments.at(i);
@@ -32,15 +32,10 @@ Result<ShipIndex> ShipIndex::build(const git::Repository& repository, const Depl
         auto cached = baselineCache.constFind(d.commit);
         if (cached == baselineCache.constEnd()) {
             QList<git::ObjectId> found;
-            git::LogOptions options;
-            options.start = d.commit.toString();
-            const Status walked = repository.walk(options, [&](const git::CommitInfo& commit) {
-                if (wanted.contains(commit.id))
-                    found.append(commit.id);
-                return true;
-            });
-            if (!walked.ok())
-                return walked.error();
+            for (const int commit : graph.only(graph.indexOf(d.commit))) {
+                if (wanted.contains(graph.id(commit)))
+                    found.append(graph.id(commit));
+            }
             cached = baselineCache.insert(d.commit, found);
         }
         for (const git::ObjectId& commit : cached.value())

@@ -3,8 +3,7 @@
 #pragma once
 
 #include "Deployment.h"
-#include "common/Result.h"
-#include "git/Repository.h"
+#include "git/CommitGraph.h"
 
 #include <QHash>
 
@@ -15,12 +14,13 @@ namespace gatehouse::delivery {
 /// Built once per analysis without a reachability query per commit: a deployment Di (i > 1) ships exactly its
 /// `changes` (commits reachable from Di and not from Di-1), and the first Di that contains a commit is the one whose
 /// changes list it (a rollback's commits were all in Di-1 already); only D1 of each environment, which has no
-/// baseline, needs one walk of its history. Plain value; build it on a worker thread.
+/// baseline, needs its whole history, read from the graph of the deployed history (DeploymentScanner::scan's).
+/// Plain value; build it on a worker thread.
 class ShipIndex
 {
 public:
-    static Result<ShipIndex> build(const git::Repository& repository, const DeploymentHistory& history,
-                                   const QList<git::ObjectId>& commits);
+    static ShipIndex build(const git::CommitGraph& graph, const DeploymentHistory& history,
+                           const QList<git::ObjectId>& commits);
 
     /// Index into the history's deployments of the first deployment of `environment` containing `commit`; -1.
     int first(const git::ObjectId& commit, const QString& environment) const;

@@ -19,6 +19,7 @@ enum Mark : unsigned
     Scans = 2, ///< security scans
     Lint = 4, ///< linters and static analysis
     Staging = 8, ///< a staging deployment
+    Approval = 16, ///< a human's approval (a CircleCI approval job)
     Validation = Tests | Scans | Lint,
 };
 
@@ -69,24 +70,16 @@ unsigned validationMark(const PipelineJob& job, const QStringList& kinds)
     return 0;
 }
 
-bool isManual(const PipelineJob& job)
+/// A Jenkins stage limited by `when { branch … }` to branches only maintainers push to (merged reviews).
+bool onProtectedBranch(const PipelineJob& job)
 {
-    if (job.when == u"manual")
-        return true;
-    if (const YamlNode* rules = job.config.get(u"rules"); rules && rules->isSequence()) {
-        bool anyRun = false;
-        bool allManual = true;
-        for (const YamlNode& rule : rules->items) {
-            const YamlNode* when = rule.get(u"when");
-            const QString w = when ? when->value : QStringLiteral("on_success");
-            if (w == u"never")
-                continue;
-            anyRun = true;
-            allManual = allManual && w == u"manual";
-        }
-        return anyRun && allManual;
-    }
-    return false;
+    const YamlNode* branches = job.config.get(u"branches");
+    if (!branches || branches->items.empty())
+        return false;
+    static const QRegularExpression protectedName(
+        QStringLiteral("^(main|master|trunk|production|prod|stable|release([/-].*)?)$"));
+    return std::all_of(branches->items.begin(), branches->items.end(),
+                       [](const YamlNode& branch) { return protectedName.match(branch.value).hasMatch(); });
 }
 
 using Graph = std::vector<std::vector<qsizetype>>; ///< node → the nodes it depends on
@@ -136,6 +129,7 @@ public:
     {
         const qsizetype n = model.jobs.size();
         QHash<QString, QList<qsizetype>> byName;
+        byName.reserve(n);
         for (qsizetype i = 0; i < n; ++i) {
             const PipelineJob& job = model.jobs.at(i);
             byName[job.name].append(i);
@@ -145,14 +139,16 @@ public:
         QHash<QString, qsizetype> stageIndex;
         for (qsizetype s = 0; s < model.stages.size(); ++s)
             stageIndex.insert(model.stages.at(s), s);
-        const qsizetype stages = isGitHub(model) ? 0 : model.stages.size();
+        // Only GitLab orders jobs by stages; the other systems order them by needs alone.
+        const bool gitlab = model.kind == PipelineKind::GitLab;
+        const qsizetype stages = gitlab ? model.stages.size() : 0;
 
         // Nodes 0..n-1 are the jobs; node n+s stands for "everything before stage s".
         Graph before(static_cast<size_t>(n + stages));
         Graph after(static_cast<size_t>(n));
         for (qsizetype i = 0; i < n; ++i) {
             const PipelineJob& job = model.jobs.at(i);
-            const bool ownNeeds = isGitHub(model) || job.config.contains(u"needs");
+            const bool ownNeeds = !gitlab || job.config.contains(u"needs");
             if (ownNeeds) {
                 for (const QString& need : job.needs) {
                     for (const qsizetype other : byName.value(need)) {
@@ -286,6 +282,33 @@ void checkProductionWithoutEnvironment(Context& c, const QString& gate)
     }
 }
 
+/// CircleCI: a production deploy waits for an approval job (`type: approval`) through its requires, or runs only
+/// for chosen branches or tags (`filters: branches: only`), which the repository's branch protection guards.
+bool circleciApproved(Context& c, const PipelineJob& job, bool approvalBefore)
+{
+    const QString gate = QStringLiteral("production-approval");
+    if (approvalBefore)
+        return true;
+    const YamlNode* filters = job.config.get(u"filters");
+    const YamlNode* branches = filters ? filters->get(u"branches") : nullptr;
+    const YamlNode* tags = filters ? filters->get(u"tags") : nullptr;
+    const bool branchOnly = branches && branches->get(u"only") && !branches->get(u"only")->toStringList().isEmpty();
+    const bool tagOnly = tags && tags->get(u"only") && (!branches || branches->get(u"ignore"));
+    if (branchOnly || tagOnly) {
+        c.report(gate, filters, &job,
+                 QStringLiteral("production deploy '%1' runs without a human, limited by its filters to %2; an "
+                                "approval job (type: approval) in its requires would add the human")
+                     .arg(job.baseName, branchOnly ? QStringLiteral("some branches") : QStringLiteral("tags")),
+                 Severity::Info);
+        return true;
+    }
+    c.report(gate, nullptr, &job,
+             QStringLiteral("production deploy '%1' runs without a human; expected an approval job (type: approval) "
+                            "in its requires, or filters that limit it to protected branches")
+                 .arg(job.baseName));
+    return false;
+}
+
 void checkProduction(Context& c, const JobOrder& order, const std::vector<unsigned>& marks)
 {
     const QString gate = QStringLiteral("production-approval");
@@ -313,7 +336,17 @@ void checkProduction(Context& c, const JobOrder& order, const std::vector<unsign
                                     "required reviewers")
                          .arg(job.baseName, job.environment),
                      Severity::Info);
-        } else if (!isManual(job)) {
+        } else if (c.model.kind == PipelineKind::CircleCI) {
+            ok = circleciApproved(c, job, order.before(i) & Approval) && ok;
+        } else if (c.model.kind == PipelineKind::Jenkins) {
+            if (!DeploymentGates::isManual(job) && !onProtectedBranch(job)) {
+                ok = false;
+                c.report(gate, nullptr, &job,
+                         QStringLiteral("production deploy '%1' runs without a human; expected an input directive on "
+                                        "the stage or a when { branch 'main' } condition")
+                             .arg(job.baseName));
+            }
+        } else if (!DeploymentGates::isManual(job)) {
             ok = false;
             c.report(gate, job.config.get(u"environment"), &job,
                      QStringLiteral("production deploy '%1' runs without a human; expected when: manual (or a "
@@ -362,6 +395,26 @@ QString shortened(const QString& line)
 }
 
 } // namespace
+
+bool DeploymentGates::isManual(const PipelineJob& job)
+{
+    if (job.when == u"manual")
+        return true;
+    if (const YamlNode* rules = job.config.get(u"rules"); rules && rules->isSequence()) {
+        bool anyRun = false;
+        bool allManual = true;
+        for (const YamlNode& rule : rules->items) {
+            const YamlNode* when = rule.get(u"when");
+            const QString w = when ? when->value : QStringLiteral("on_success");
+            if (w == u"never")
+                continue;
+            anyRun = true;
+            allManual = allManual && w == u"manual";
+        }
+        return anyRun && allManual;
+    }
+    return false;
+}
 
 Diagnostic gateDiagnostic(const PipelineModel& model, const GatePolicy& policy, const QString& gate, const YamlNode* at,
                           const PipelineJob* job, const QString& message, std::optional<Severity> severity)
@@ -441,7 +494,8 @@ void DeploymentGates::check(PipelineModel& model, const GatePolicy& policy, QLis
     std::vector<unsigned> marks(size_t(model.jobs.size()), 0);
     for (qsizetype i = 0; i < model.jobs.size(); ++i) {
         const PipelineJob& job = model.jobs.at(i);
-        marks[size_t(i)] = validationMark(job, scanKinds(job)) | (isStaging(job) ? Staging : 0u);
+        marks[size_t(i)] = validationMark(job, scanKinds(job)) | (isStaging(job) ? Staging : 0u)
+            | (job.when == u"manual" && model.kind == PipelineKind::CircleCI ? Approval : 0u);
     }
     const JobOrder order(model, marks);
     Context context{model, policy, diagnostics};

@@ -36,6 +36,8 @@ public:
     /// Why a job without an `environment` looks like a production deployment ("its name 'deploy-prod'", "the
     /// command 'helm upgrade … --namespace production'"), empty when it does not.
     static QString productionEvidence(const PipelineModel& model, const PipelineJob& job);
+    /// Whether a GitLab job waits for someone to start it: `when: manual`, or every rule that can run it is manual.
+    static bool isManual(const PipelineJob& job);
 };
 
 } // namespace gatehouse::pipeline

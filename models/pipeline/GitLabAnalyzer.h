@@ -38,6 +38,9 @@ public:
     }
 
     PipelineModel run(const QByteArray& text);
+    /// Called once the jobs are resolved, before the analyzer's own checks, with a snapshot of the model
+    /// (`merged` set): work that needs only the resolved jobs can start then.
+    void setModelReady(std::function<void(const PipelineModel&)> ready) { m_modelReady = std::move(ready); }
 
 private:
     void report(const YamlNode& at, Severity severity, Category category, const QString& rule, const QString& message)
@@ -87,6 +90,7 @@ private:
     FileSource m_files;
     QList<Diagnostic>& m_diagnostics;
     PipelineModel m_model;
+    std::function<void(const PipelineModel&)> m_modelReady;
     bool m_fragment = false;
     bool m_partial = false;
     int m_includeCount = 0;

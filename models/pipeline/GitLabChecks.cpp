@@ -9,6 +9,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <vector>
+
 namespace gatehouse::pipeline {
 
 using namespace gitlabdetail;
@@ -116,6 +118,10 @@ void GitLabAnalyzer::checkJobs()
     QSet<QString> visibleBase;
     QHash<QString, const PipelineJob*> byInstance;
     QHash<QString, const PipelineJob*> byBase; // the first instance of each job
+    // Sized up front: growing hashes of every job name rehashes them again and again on large pipelines.
+    visibleBase.reserve(m_model.jobs.size());
+    byInstance.reserve(m_model.jobs.size());
+    byBase.reserve(m_model.jobs.size());
     for (const PipelineJob& job : std::as_const(m_model.jobs)) {
         visibleBase.insert(job.baseName);
         byInstance.insert(job.name, &job);
@@ -135,6 +141,7 @@ void GitLabAnalyzer::checkJobs()
     }
 
     QSet<QString> checked;
+    checked.reserve(m_model.jobs.size());
     for (const PipelineJob& job : std::as_const(m_model.jobs)) {
         if (checked.contains(job.baseName))
             continue;
@@ -376,64 +383,74 @@ void GitLabAnalyzer::checkJobs()
 
 void GitLabAnalyzer::checkNeedsCycles()
 {
-    // Graph over base names (instances of one job share their needs); an instance name maps to its job.
-    QHash<QString, QString> baseOf;
-    for (const PipelineJob& job : std::as_const(m_model.jobs))
-        baseOf.insert(job.name, job.baseName);
-    QHash<QString, QStringList> edges;
-    QStringList order;
+    // Graph over base names (instances of one job share their needs), as indexes: the depth-first search below
+    // then costs no string hashing per step, which matters on a 40,000-job needs chain.
+    QHash<QString, int> indexOf; // base name → node
+    QStringList names; // node → base name
+    indexOf.reserve(m_model.jobs.size());
     for (const PipelineJob& job : std::as_const(m_model.jobs)) {
-        if (edges.contains(job.baseName))
+        if (!indexOf.contains(job.baseName)) {
+            indexOf.insert(job.baseName, int(names.size()));
+            names.append(job.baseName);
+        }
+    }
+    QHash<QString, int> nodeOfInstance;
+    for (const PipelineJob& job : std::as_const(m_model.jobs)) {
+        if (job.name != job.baseName)
+            nodeOfInstance.insert(job.name, indexOf.value(job.baseName));
+    }
+    std::vector<std::vector<int>> edges(size_t(names.size()));
+    std::vector<bool> filled(size_t(names.size()), false);
+    for (const PipelineJob& job : std::as_const(m_model.jobs)) {
+        const auto node = size_t(indexOf.value(job.baseName));
+        if (filled[node])
             continue;
-        order.append(job.baseName);
-        QStringList targets;
-        for (const QString& need : job.needs)
-            targets.append(baseOf.value(need, need));
-        edges.insert(job.baseName, targets);
+        filled[node] = true;
+        for (const QString& need : job.needs) {
+            int target = nodeOfInstance.value(need, -1);
+            if (target < 0)
+                target = indexOf.value(need, -1);
+            if (target >= 0)
+                edges[node].push_back(target);
+        }
     }
     // Iterative depth-first search: a 40,000-job needs chain must neither recurse that deep nor go quadratic.
-    QHash<QString, int> state; // 0 new, 1 on stack, 2 done
-    QHash<QString, qsizetype> stackIndex;
-    QStringList stack;
-    QList<qsizetype> nextEdge;
-    QSet<QString> reported;
-    for (const QString& start : std::as_const(order)) {
-        if (state.value(start, 0) != 0)
+    std::vector<unsigned char> state(edges.size(), 0); // 0 new, 1 on stack, 2 done
+    std::vector<int> stackIndex(edges.size(), -1);
+    std::vector<bool> reported(edges.size(), false);
+    std::vector<std::pair<int, size_t>> stack; // node, next edge
+    for (int start = 0; start < int(edges.size()); ++start) {
+        if (state[size_t(start)] != 0)
             continue;
-        state.insert(start, 1);
-        stackIndex.insert(start, 0);
-        stack.append(start);
-        nextEdge.append(0);
-        while (!stack.isEmpty()) {
-            const QString name = stack.constLast();
-            const QStringList& targets = *edges.constFind(name);
-            qsizetype& position = nextEdge.last();
+        state[size_t(start)] = 1;
+        stackIndex[size_t(start)] = 0;
+        stack.push_back({start, 0});
+        while (!stack.empty()) {
+            auto& [node, position] = stack.back();
+            const std::vector<int>& targets = edges[size_t(node)];
             if (position >= targets.size()) {
-                state.insert(name, 2);
-                stackIndex.remove(name);
-                stack.removeLast();
-                nextEdge.removeLast();
+                state[size_t(node)] = 2;
+                stack.pop_back();
                 continue;
             }
-            const QString next = targets[position++];
-            if (!edges.contains(next))
-                continue;
-            const int s = state.value(next, 0);
-            if (s == 1) {
-                if (!reported.contains(next)) {
-                    const QStringList cycle = stack.mid(stackIndex.value(next)) + QStringList{next};
-                    for (const QString& member : cycle)
-                        reported.insert(member);
-                    const YamlNode* at = topKey(next);
+            const int next = targets[position++];
+            if (state[size_t(next)] == 1) {
+                if (!reported[size_t(next)]) {
+                    QStringList cycle;
+                    for (size_t i = size_t(stackIndex[size_t(next)]); i < stack.size(); ++i) {
+                        cycle.append(names.at(stack[i].first));
+                        reported[size_t(stack[i].first)] = true;
+                    }
+                    cycle.append(names.at(next));
+                    const YamlNode* at = topKey(names.at(next));
                     report(at ? *at : m_config, Severity::Error, Category::Semantic, QStringLiteral("needs-cycle"),
                            QStringLiteral("needs cycle: %1; expected needs to form a graph without loops")
                                .arg(joinChain(cycle)));
                 }
-            } else if (s == 0) {
-                state.insert(next, 1);
-                stackIndex.insert(next, stack.size());
-                stack.append(next);
-                nextEdge.append(0);
+            } else if (state[size_t(next)] == 0) {
+                state[size_t(next)] = 1;
+                stackIndex[size_t(next)] = int(stack.size());
+                stack.push_back({next, 0});
             }
         }
     }

@@ -289,6 +289,11 @@ PipelineModel GitLabAnalyzer::run(const QByteArray& text)
     flatten(m_config.get(u"after_script"));
     buildStages();
     buildJobs();
+    if (m_modelReady) {
+        PipelineModel built = m_model; // shares its data until either side changes it
+        built.merged = m_config;
+        m_modelReady(built);
+    }
     validateSchema();
     checkJobs();
     m_model.merged = std::move(m_config);
@@ -371,9 +376,10 @@ QStringList GitLabPipeline::instanceNames(const QString& name, const YamlNode& p
 }
 
 PipelineModel GitLabPipeline::analyze(const QByteArray& text, const QString& path, const FileSource& files,
-                                      QList<Diagnostic>& diagnostics)
+                                      QList<Diagnostic>& diagnostics, const ModelReady& modelReady)
 {
     GitLabAnalyzer analyzer(path, files, diagnostics);
+    analyzer.setModelReady(modelReady);
     return analyzer.run(text);
 }
 

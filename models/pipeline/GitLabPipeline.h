@@ -18,8 +18,11 @@ namespace gatehouse::pipeline {
 class GitLabPipeline
 {
 public:
+    using ModelReady = std::function<void(const PipelineModel&)>;
+    /// `modelReady`, when set, is called on this thread with the resolved jobs (and `merged`) before the checks
+    /// run, so that other work on the jobs (the gates) can run beside them.
     static PipelineModel analyze(const QByteArray& text, const QString& path, const FileSource& files,
-                                 QList<Diagnostic>& diagnostics);
+                                 QList<Diagnostic>& diagnostics, const ModelReady& modelReady = {});
 
     /// GitLab's deep merge (used by include and extends): mappings merge key by key, anything else replaces.
     static YamlNode deepMerge(const YamlNode& base, const YamlNode& overlay);

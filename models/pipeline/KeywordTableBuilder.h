@@ -90,6 +90,7 @@ struct TableBuilder
 {
     static KeywordTables buildGitLab();
     static KeywordTables buildGitHub();
+    static KeywordTables buildCircleCI();
 };
 
 } // namespace gatehouse::pipeline

@@ -72,7 +72,7 @@ const MapSchema* mapOfValue(const KeywordTables& tables, const ValueSpec& spec)
 const MapSchema* KeywordTables::schemaAt(const QStringList& path) const
 {
     const bool gitlab = m_system == u"gitlab";
-    const MapSchema* schema = map(gitlab ? QStringLiteral("root") : QStringLiteral("workflow"));
+    const MapSchema* schema = map(m_system == u"github" ? QStringLiteral("workflow") : QStringLiteral("root"));
     for (qsizetype i = 0; i < path.size() && schema; ++i) {
         const QString& key = path[i];
         // GitLab: a top-level key that is not a keyword is a job.

@@ -74,6 +74,7 @@ class KeywordTables
 public:
     static const KeywordTables& gitlab();
     static const KeywordTables& github();
+    static const KeywordTables& circleci();
 
     const MapSchema* map(const QString& id) const;
     QStringList mapIds() const { return m_maps.keys(); }

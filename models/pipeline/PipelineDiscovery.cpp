@@ -3,6 +3,7 @@
 #include "PipelineDiscovery.h"
 
 #include "git/Repository.h"
+#include "jenkins/JenkinsPipeline.h"
 #include "repo/RepositoryClassifier.h"
 
 #include <QRegularExpression>
@@ -71,6 +72,10 @@ QStringList PipelineDiscovery::discover(const FileSource& files)
     }
     workflows.sort();
     found += workflows;
+    for (const QString& path : all) {
+        if (classify::pipelineKind(path) == PipelineFile::Kind::CircleCI)
+            found.append(path);
+    }
     // Local actions the workflows use (`uses: ./path`).
     static const QRegularExpression uses(QStringLiteral("uses:\\s*['\"]?\\./([^'\"\\s@#]*)"));
     QStringList actions;
@@ -94,6 +99,17 @@ QStringList PipelineDiscovery::discover(const FileSource& files)
     }
     actions.sort();
     found += actions;
+    // Jenkinsfiles by name; Groovy files under jenkins/ only when they hold a declarative pipeline.
+    QStringList jenkinsfiles;
+    for (const QString& path : all) {
+        if (classify::pipelineKind(path) == PipelineFile::Kind::Jenkinsfile)
+            jenkinsfiles.append(path);
+        else if (JenkinsPipeline::isJenkinsPath(path) && path.endsWith(u".groovy")
+                 && JenkinsPipeline::hasPipelineBlock(files.read(path).valueOr(QByteArray())))
+            jenkinsfiles.append(path);
+    }
+    jenkinsfiles.sort();
+    found += jenkinsfiles;
     return found;
 }
 

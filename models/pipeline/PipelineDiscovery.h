@@ -14,7 +14,9 @@ class PipelineDiscovery
 public:
     /// The files of the repository containing `repoPath`: at `revision`, or in the work tree when it is empty.
     static Result<FileSource> fileSource(const QString& repoPath, const QString& revision);
-    /// `.gitlab-ci.yml`, `.github/workflows/*.yml|yaml` and the local actions (`action.yml`) the workflows use.
+    /// `.gitlab-ci.yml`, `.github/workflows/*.yml|yaml`, `.circleci/config.yml`, the local actions (`action.yml`)
+    /// the workflows use, Jenkinsfiles (`Jenkinsfile`, `*.Jenkinsfile`) and `jenkins/**/*.groovy` files holding a
+    /// `pipeline { }` block.
     static QStringList discover(const FileSource& files);
     /// Where the gate policy lives in a repository.
     static QString policyPath() { return QStringLiteral(".gatehouse/policy.yml"); }

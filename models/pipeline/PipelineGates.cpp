@@ -6,10 +6,10 @@
 #include "GitHubExpression.h"
 #include "GitHubWorkflow.h"
 #include "Pinning.h"
-#include "ProgressiveDeliveryGate.h"
 #include "ScanApplicability.h"
 
 #include <QHash>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -21,6 +21,25 @@
 namespace gatehouse::pipeline {
 
 namespace {
+
+QMutex& externalGatesMutex()
+{
+    static QMutex mutex;
+    return mutex;
+}
+
+QList<PipelineGates::ExternalGate>& externalGatesList()
+{
+    static QList<PipelineGates::ExternalGate> gates;
+    return gates;
+}
+
+// A copy, so that a gate registered meanwhile never invalidates the iteration.
+QList<PipelineGates::ExternalGate> externalGates()
+{
+    const QMutexLocker lock(&externalGatesMutex());
+    return externalGatesList();
+}
 
 /// All scalar text of a subtree (scripts, image names, action references), lower-cased, for tool recognition.
 void collectText(const YamlNode& node, QString& out)
@@ -191,6 +210,31 @@ bool isGitLabTemplateJob(const PipelineModel& model, const PipelineJob& job, con
     return text.contains(u"ci_template_registry_host") || text.contains(u"gitlab-org/security-products");
 }
 
+/// CircleCI has no allow_failure: a scan command made harmless by `|| true` (`|| :`, `|| exit 0`) in a run step is
+/// the same choice. The command's node, or nullptr.
+const YamlNode* circleciIgnoredScan(const PipelineJob& job)
+{
+    static const QRegularExpression scanner(
+        QStringLiteral("semgrep|trivy|gitleaks|grype|snyk|pip-audit|npm audit|yarn audit|bandit|safety check|"
+                       "osv-scanner|trufflehog|codeql|dependency-check|govulncheck"));
+    static const QRegularExpression ignored(QStringLiteral("\\|\\|\\s*(true|:|exit\\s+0)\\s*(;|#|$)"));
+    const YamlNode* steps = job.config.get(u"steps");
+    if (!steps || !steps->isSequence())
+        return nullptr;
+    for (const YamlNode& step : steps->items) {
+        const YamlNode* run = step.get(u"run");
+        const YamlNode* command = run && run->isMap() ? run->get(u"command") : run;
+        if (!command || !command->isScalar())
+            continue;
+        for (const QStringView line : QStringView(command->value).split(u'\n')) {
+            const QString text = line.toString().toLower();
+            if (scanner.match(text).hasMatch() && ignored.match(text).hasMatch())
+                return command;
+        }
+    }
+    return nullptr;
+}
+
 void checkSecurityBlocking(Context& c)
 {
     const QString gate = QStringLiteral("security-blocking");
@@ -236,6 +280,15 @@ void checkSecurityBlocking(Context& c)
                 continue;
             }
         }
+        if (c.model.kind == PipelineKind::CircleCI) {
+            if (const YamlNode* command = circleciIgnoredScan(job)) {
+                c.report(gate, command, &job,
+                         QStringLiteral("a scan of job '%1' ignores its own failure (|| true); expected the scan to "
+                                        "fail the job")
+                             .arg(job.baseName));
+                continue;
+            }
+        }
         bool stepAllowed = false;
         if (const YamlNode* steps = job.config.get(u"steps"); steps && isGitHub(c.model)) {
             for (const YamlNode& step : steps->items) {
@@ -267,6 +320,11 @@ void checkSecurityBlocking(Context& c)
                      names
                          + QStringLiteral(" may fail without failing the workflow (continue-on-error: true); "
                                           "expected no continue-on-error"));
+        } else if (c.model.kind == PipelineKind::Jenkins) {
+            c.report(gate, allow, job,
+                     names
+                         + QStringLiteral(" may fail without failing the build (catchError, warnError, unstable or "
+                                          "returnStatus: true); expected the scan to fail its stage"));
         } else if (isGitLabTemplateJob(c.model, *job, file)) {
             c.report(gate, allow, job,
                      names
@@ -303,13 +361,28 @@ void checkSecrets(Context& c)
     if (!c.enabled(QStringLiteral("no-plaintext-secrets")))
         return;
     const bool github = isGitHub(c.model);
-    checkSecretsIn(c, c.model.merged.get(github ? u"env" : u"variables"), nullptr);
+    const bool circleci = c.model.kind == PipelineKind::CircleCI;
+    // Variables live under env (GitHub), environment (CircleCI: the job's, its images' and its run steps') or
+    // variables (GitLab).
+    const QStringView key = github ? u"env" : circleci ? u"environment" : u"variables";
+    if (!circleci)
+        checkSecretsIn(c, c.model.merged.get(key), nullptr);
     QSet<QString> seen;
     for (const PipelineJob& job : c.model.jobs) {
         if (seen.contains(job.baseName))
             continue;
         seen.insert(job.baseName);
-        checkSecretsIn(c, job.config.get(github ? u"env" : u"variables"), &job);
+        checkSecretsIn(c, job.config.get(key), &job);
+        if (const YamlNode* docker = job.config.get(u"docker"); circleci && docker) {
+            for (const YamlNode& image : docker->items)
+                checkSecretsIn(c, image.get(u"environment"), &job);
+        }
+        if (const YamlNode* steps = job.config.get(u"steps"); circleci && steps) {
+            for (const YamlNode& step : steps->items) {
+                if (const YamlNode* run = step.get(u"run"); run && run->isMap())
+                    checkSecretsIn(c, run->get(u"environment"), &job);
+            }
+        }
         if (const YamlNode* steps = job.config.get(u"steps"); github && steps) {
             for (const YamlNode& step : steps->items) {
                 checkSecretsIn(c, step.get(u"env"), &job);
@@ -364,6 +437,14 @@ void checkImages(Context& c)
         if (seen.contains(job.baseName))
             continue;
         seen.insert(job.baseName);
+        if (const YamlNode* docker = job.config.get(u"docker"); c.model.kind == PipelineKind::CircleCI) {
+            // The first image is the one the steps run in; the others are services.
+            for (size_t i = 0; docker && i < docker->items.size(); ++i) {
+                if (const YamlNode* image = docker->items[i].get(u"image"))
+                    checkImage(c, *image, &job, i == 0 ? &job : nullptr);
+            }
+            continue;
+        }
         if (!github) {
             if (const YamlNode* image = job.config.get(u"image"))
                 checkImage(c, *image, &job, &job);
@@ -598,12 +679,13 @@ QStringList PipelineGates::scanKinds(const PipelineJob& job)
     // One pass per kind (PCRE2 JIT) instead of one substring search per tool: this runs for every job.
     static const QList<std::pair<QString, QRegularExpression>> kinds = {
         {QStringLiteral("sast"),
-         QRegularExpression(QStringLiteral("semgrep|codeql|sast|bandit|gosec|brakeman|spotbugs|flawfinder|"
-                                           "sonar-scanner|sonarsource|cppcheck|zizmor|trivy config"))},
+         QRegularExpression(
+             QStringLiteral("semgrep|codeql|sast|bandit|gosec|brakeman|spotbugs|flawfinder|"
+                            "sonar-scanner|sonarsource|sonar:sonar|withsonarqubeenv|cppcheck|zizmor|trivy config"))},
         {QStringLiteral("dependency"),
          QRegularExpression(QStringLiteral("dependency[_-]scanning|gemnasium|safety check|pip-audit|npm audit|"
                                            "yarn audit|snyk|cargo[ -]audit|cargo[ -]deny|osv-scanner|"
-                                           "dependency-check|dependency-review-action|govulncheck|trivy fs|"
+                                           "dependency-?check|dependency-review-action|govulncheck|trivy fs|"
                                            "trivy filesystem|grype dir"))},
         {QStringLiteral("container"),
          QRegularExpression(QStringLiteral("container[_-]scanning|trivy image|grype|anchore/scan-action|"
@@ -678,7 +760,12 @@ QString PipelineGates::secretReason(const QString& name, const YamlNode& value)
         return QStringLiteral("secret-looking value");
     static const QRegularExpression hexOnly(QStringLiteral("^(sha\\d+:)?[0-9a-fA-F]+$"));
     static const QRegularExpression mixed(QStringLiteral("^(?=.*[a-z])(?=.*[A-Z])(?=.*[0-9])[A-Za-z0-9+/=_-]{24,}$"));
-    if (mixed.match(v).hasMatch() && !hexOnly.match(v).hasMatch() && entropy(v) > 4.5)
+    // A name of words joined by dashes (a runner label such as "Agent-AL2023-X64-Docker-Host") is mixed-case and
+    // varied but no key: random tokens rarely hold three dashes between short runs.
+    const QStringList words = v.split(u'-');
+    const bool dashedName = words.size() >= 4
+        && std::all_of(words.cbegin(), words.cend(), [](const QString& w) { return !w.isEmpty() && w.size() <= 12; });
+    if (mixed.match(v).hasMatch() && !hexOnly.match(v).hasMatch() && !dashedName && entropy(v) > 4.5)
         return QStringLiteral("high-entropy value (a key or token?)");
     return {};
 }
@@ -687,6 +774,7 @@ void PipelineGates::check(PipelineModel& model, const GatePolicy& policy, QList<
                           const FileSource& files)
 {
     Context context{model, policy, diagnostics, files, {}};
+    context.scanKinds.reserve(model.jobs.size());
     checkScanning(context);
     checkSecurityBlocking(context);
     DeploymentGates::check(model, policy, diagnostics,
@@ -697,7 +785,15 @@ void PipelineGates::check(PipelineModel& model, const GatePolicy& policy, QList<
     checkTimeouts(context);
     checkPermissions(context);
     checkInjection(context);
-    ProgressiveDeliveryGate::check(model, policy, files, diagnostics);
+    for (const ExternalGate gate : externalGates())
+        gate(model, policy, files, diagnostics);
+}
+
+void PipelineGates::addExternalGate(ExternalGate gate)
+{
+    const QMutexLocker lock(&externalGatesMutex());
+    if (!externalGatesList().contains(gate))
+        externalGatesList().append(gate);
 }
 
 } // namespace gatehouse::pipeline

@@ -17,6 +17,13 @@ public:
     static void check(PipelineModel& model, const GatePolicy& policy, QList<Diagnostic>& diagnostics,
                       const FileSource& files = {});
 
+    /// A gate that needs knowledge built on top of this folder (delivery strategies): it registers here, so that
+    /// models/pipeline never includes what depends on it. check() runs the registered gates last, in order.
+    using ExternalGate = void (*)(PipelineModel& model, const GatePolicy& policy, const FileSource& files,
+                                  QList<Diagnostic>& diagnostics);
+    /// Registers a gate (once; registering it again does nothing). Call before validating: at program start.
+    static void addExternalGate(ExternalGate gate);
+
     /// The security scan kinds ("sast", "dependency", "container", "secrets") a job performs, recognised by
     /// tools, templates, report types and well-known actions.
     static QStringList scanKinds(const PipelineJob& job);

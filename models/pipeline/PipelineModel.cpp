@@ -13,6 +13,10 @@ QString pipelineKindName(PipelineKind kind)
         return QStringLiteral("gitlab");
     case PipelineKind::GitHub:
         return QStringLiteral("github");
+    case PipelineKind::CircleCI:
+        return QStringLiteral("circleci");
+    case PipelineKind::Jenkins:
+        return QStringLiteral("jenkins");
     case PipelineKind::Unknown:
         break;
     }

@@ -19,6 +19,8 @@ enum class PipelineKind
 {
     Unknown,
     GitLab,
+    CircleCI,
+    Jenkins,
     GitHub
 };
 QString pipelineKindName(PipelineKind kind); ///< "gitlab" / "github" / "unknown"

@@ -13,6 +13,9 @@ struct ValidationOptions
     FileSource files; ///< the rest of the repository (includes, local actions, called workflows)
     bool gates = true; ///< run the gate checks
     GatePolicy policy = GatePolicy::defaults();
+    /// Let the gates of a large GitLab pipeline run on a second thread beside the analyzer's checks. The result
+    /// is the same either way (a test compares both).
+    bool parallel = true;
 };
 
 struct ValidationResult

@@ -4,6 +4,7 @@
 
 #include "GitHubWorkflow.h"
 #include "PipelineGates.h"
+#include "repo/RepositoryClassifier.h"
 
 #include <QRegularExpression>
 
@@ -131,6 +132,10 @@ QString ScanApplicability::mainPipeline(const QStringList& paths,
         if (path == u".gitlab-ci.yml")
             return path;
     }
+    for (const QString& path : paths) {
+        if (path == u".circleci/config.yml" || path == u".circleci/config.yaml")
+            return path;
+    }
     // The project's CI runs on every change proposed and pushed; release, triage and bot workflows do not.
     auto score = [&](const QString& path) {
         const auto [events, filtered] = triggers.value(path);
@@ -147,7 +152,16 @@ QString ScanApplicability::mainPipeline(const QStringList& paths,
         if (best.isEmpty() || score(path) > score(best))
             best = path;
     }
-    return best;
+    if (!best.isEmpty())
+        return best;
+    // A repository built by Jenkins alone: its root Jenkinsfile, else the first one.
+    if (paths.contains(QStringLiteral("Jenkinsfile")))
+        return QStringLiteral("Jenkinsfile");
+    for (const QString& path : paths) {
+        if (classify::pipelineKind(path) == PipelineFile::Kind::Jenkinsfile)
+            return path;
+    }
+    return {};
 }
 
 QString ScanApplicability::imageBuilder(const PipelineJob& job)

@@ -46,7 +46,8 @@ public:
     /// outside vendored folders.
     static bool isDependencyFile(const QString& path);
     /// The repository's main pipeline among `paths`: `.gitlab-ci.yml` when there is one, else the GitHub workflow
-    /// most likely to be the project's CI (run on pull requests, then on push, unfiltered, most jobs, then name).
+    /// most likely to be the project's CI (run on pull requests, then on push, unfiltered, most jobs, then name),
+    /// else the root `Jenkinsfile`, else the first Jenkinsfile.
     /// `triggers` maps a workflow path to its `on:` events and whether they are filtered (paths/branches).
     static QString mainPipeline(const QStringList& paths, const QMap<QString, QPair<QStringList, bool>>& triggers,
                                 const QMap<QString, int>& jobCounts);

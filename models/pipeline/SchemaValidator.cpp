@@ -12,6 +12,7 @@ SchemaValidator::SchemaValidator(const KeywordTables& tables, const QStringList&
     , m_files(files)
     , m_diagnostics(diagnostics)
     , m_github(tables.system() == u"github")
+    , m_circleci(tables.system() == u"circleci")
 { }
 
 void SchemaValidator::report(const YamlNode& at, Severity severity, const QString& rule, const QString& message)
@@ -22,9 +23,12 @@ void SchemaValidator::report(const YamlNode& at, Severity severity, const QStrin
 
 bool SchemaValidator::isDynamic(const YamlNode& node) const
 {
-    // Values computed at run time cannot be checked statically: GitHub expressions, GitLab variables.
+    // Values computed at run time cannot be checked statically: GitHub expressions, GitLab variables, CircleCI
+    // parameters (`<< parameters.x >>`, substituted when the configuration is processed).
     if (node.kind != YamlNode::Kind::Scalar)
         return false;
+    if (m_circleci)
+        return node.value.contains(u"<<");
     return m_github ? node.value.contains(u"${{") : node.value.contains(u'$');
 }
 
@@ -165,7 +169,7 @@ void SchemaValidator::validateValue(const YamlNode& node, const ValueSpec& spec,
     if (node.isNull())
         return;
     const bool dynamic = isDynamic(node);
-    if (!typeMatches(node, spec.types, m_github) && !(dynamic && node.kind == YamlNode::Kind::Scalar)) {
+    if (!typeMatches(node, spec.types, m_github || m_circleci) && !(dynamic && node.kind == YamlNode::Kind::Scalar)) {
         report(node, Severity::Error, QStringLiteral("wrong-type"),
                QStringLiteral("%1 must be %2, found %3").arg(what, typeList(spec.types), article(node.typeName())));
         return;

@@ -37,6 +37,7 @@ private:
     const QStringList& m_files;
     QList<Diagnostic>& m_diagnostics;
     bool m_github;
+    bool m_circleci;
 };
 
 } // namespace gatehouse::pipeline

@@ -267,13 +267,29 @@ private:
             hasMerge = hasMerge || isMergeKey(key);
 
         // Duplicates among the explicit keys: the last one wins, the earlier ones are reported and dropped.
+        auto plainKey = [](const YamlNode& key) { return key.kind == YamlNode::Kind::Scalar && !isMergeKey(key); };
         QHash<QString, size_t> lastIndex;
-        for (size_t i = 0; i < map.keys.size(); ++i) {
-            const YamlNode& key = map.keys[i];
-            if (key.kind == YamlNode::Kind::Scalar && !isMergeKey(key))
-                lastIndex.insert(key.value, i);
+        auto indexKeys = [&] {
+            for (size_t i = 0; i < map.keys.size(); ++i) {
+                if (plainKey(map.keys[i]))
+                    lastIndex.insert(map.keys[i].value, i);
+            }
+        };
+        bool hasDuplicate = false;
+        if (map.keys.size() <= 12) {
+            // Most maps are small: comparing pairs is cheaper than hashing every key of a large document.
+            for (size_t i = 1; i < map.keys.size() && !hasDuplicate; ++i) {
+                for (size_t j = 0; j < i && !hasDuplicate; ++j)
+                    hasDuplicate
+                        = plainKey(map.keys[i]) && plainKey(map.keys[j]) && map.keys[i].value == map.keys[j].value;
+            }
+            if (hasDuplicate || hasMerge)
+                indexKeys();
+        } else {
+            indexKeys();
+            hasDuplicate = qsizetype(lastIndex.size()) + (hasMerge ? 1 : 0) < qsizetype(map.keys.size());
         }
-        if (qsizetype(lastIndex.size()) + (hasMerge ? 1 : 0) < qsizetype(map.keys.size()) || hasMerge) {
+        if (hasDuplicate || hasMerge) {
             std::vector<YamlNode> keys;
             std::vector<YamlNode> items;
             QHash<QString, int> firstLine;

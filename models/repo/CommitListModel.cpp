@@ -4,12 +4,13 @@
 
 #include "RepoFormat.h"
 
+#include <QHash>
 #include <QThread>
 
 namespace gatehouse {
 
 CommitListModel::CommitListModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : RowTableModel({tr("Commit"), tr("Summary"), tr("Author"), tr("Date")}, OtherHeaders::None, parent)
 { }
 
 void CommitListModel::setSnapshot(const RepositorySnapshot& snapshot)
@@ -29,33 +30,19 @@ void CommitListModel::setSnapshot(const RepositorySnapshot& snapshot)
                          : incident.kind == IncidentCommit::Kind::Hotfix ? Kind::Hotfix
                                                                          : Kind::Revert);
     }
-    beginResetModel();
-    m_rows.clear();
-    m_rows.reserve(snapshot.recentCommits.size());
+    QList<CommitListRow> rows;
+    rows.reserve(snapshot.recentCommits.size());
     for (const CommitSummary& commit : snapshot.recentCommits) {
-        Row row{commit, kinds.value(commit.id, commit.parentCount > 1 ? Kind::Merge : Kind::Normal),
-                tags.value(commit.id)};
+        CommitListRow row{commit, kinds.value(commit.id, commit.parentCount > 1 ? Kind::Merge : Kind::Normal),
+                          tags.value(commit.id)};
         row.tags.sort();
-        m_rows.append(row);
+        rows.append(row);
     }
-    endResetModel();
+    setRows(std::move(rows));
 }
 
-int CommitListModel::rowCount(const QModelIndex& parent) const
+QVariant CommitListModel::cellData(const CommitListRow& row, const QModelIndex& index, int role) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int CommitListModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant CommitListModel::data(const QModelIndex& index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Row& row = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -98,23 +85,6 @@ QVariant CommitListModel::data(const QModelIndex& index, int role) const
         return QVariant::fromValue(row.kind);
     case TagsRole:
         return row.tags;
-    }
-    return {};
-}
-
-QVariant CommitListModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case CommitColumn:
-        return tr("Commit");
-    case SummaryColumn:
-        return tr("Summary");
-    case AuthorColumn:
-        return tr("Author");
-    case DateColumn:
-        return tr("Date");
     }
     return {};
 }

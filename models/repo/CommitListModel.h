@@ -4,14 +4,30 @@
 
 #include "RepositorySnapshot.h"
 
-#include <QAbstractTableModel>
-#include <QHash>
+#include "common/RowTableModel.h"
 
 namespace gatehouse {
 
+/// One row of CommitListModel: a commit and what else is known about it.
+struct CommitListRow
+{
+    enum class Kind
+    {
+        Normal,
+        Merge,
+        Deployment,
+        Postmortem,
+        Hotfix,
+        Revert
+    };
+    CommitSummary commit;
+    Kind kind = Kind::Normal;
+    QStringList tags;
+};
+
 /// The snapshot's recent commits, newest first, with what else is known about each (tags, incident kind).
 /// GUI thread only.
-class CommitListModel : public QAbstractTableModel
+class CommitListModel : public RowTableModel<CommitListRow>
 {
     Q_OBJECT
 public:
@@ -23,16 +39,7 @@ public:
         DateColumn,
         ColumnCount
     };
-    enum class Kind
-    {
-        Normal,
-        Merge,
-        Deployment,
-        Postmortem,
-        Hotfix,
-        Revert
-    };
-    Q_ENUM(Kind)
+    using Kind = CommitListRow::Kind;
     enum Roles
     {
         CommitIdRole = Qt::UserRole + 1, ///< QString, 40 hex digits
@@ -49,19 +56,8 @@ public:
 
     void setSnapshot(const RepositorySnapshot& snapshot);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-private:
-    struct Row
-    {
-        CommitSummary commit;
-        Kind kind = Kind::Normal;
-        QStringList tags;
-    };
-    QList<Row> m_rows;
+protected:
+    QVariant cellData(const CommitListRow& row, const QModelIndex& index, int role) const override;
 };
 
 } // namespace gatehouse

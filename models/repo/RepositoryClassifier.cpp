@@ -22,6 +22,8 @@ std::optional<PipelineFile::Kind> pipelineKind(const QString& path)
 {
     if (path == QLatin1String(".gitlab-ci.yml"))
         return PipelineFile::Kind::GitLabCi;
+    if (path == QLatin1String(".circleci/config.yml") || path == QLatin1String(".circleci/config.yaml"))
+        return PipelineFile::Kind::CircleCI;
     const QString name = baseName(path);
     const bool yaml = name.endsWith(QLatin1String(".yml")) || name.endsWith(QLatin1String(".yaml"));
     if (yaml && path.startsWith(QLatin1String(".gitlab/ci/")))
@@ -30,6 +32,14 @@ std::optional<PipelineFile::Kind> pipelineKind(const QString& path)
         return PipelineFile::Kind::GitHubWorkflow;
     if (name == QLatin1String("action.yml") || name == QLatin1String("action.yaml"))
         return PipelineFile::Kind::GitHubAction;
+    // Jenkinsfile, and the variants projects use for several pipelines (Jenkinsfile.pr, Jenkinsfile_release,
+    // release.Jenkinsfile); documentation about them is not one.
+    const bool variant
+        = name.startsWith(QLatin1String("Jenkinsfile.")) || name.startsWith(QLatin1String("Jenkinsfile_"));
+    if (name == QLatin1String("Jenkinsfile") || name.endsWith(QLatin1String(".Jenkinsfile"))
+        || name.endsWith(QLatin1String(".jenkinsfile"))
+        || (variant && !name.endsWith(QLatin1String(".md")) && !name.endsWith(QLatin1String(".txt"))))
+        return PipelineFile::Kind::Jenkinsfile;
     return std::nullopt;
 }
 

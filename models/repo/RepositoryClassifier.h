@@ -12,8 +12,10 @@ namespace gatehouse::classify {
 /// The one rule for "is this file a pipeline", used by `info`, the pipeline discovery, the scorecard and the
 /// deployment comparison: `.gitlab-ci.yml` (root) → GitLab CI; `.gitlab/ci/**/*.yml|yaml` → GitLab include (the
 /// conventional folder of included files); `.github/workflows/*.yml|yaml` (directly in the folder) → GitHub
-/// workflow; `action.yml|yaml` (root or any folder) → GitHub action; nullopt otherwise. Other GitLab local includes
-/// are found by the loader from the `include:` keyword, not by name.
+/// workflow; `action.yml|yaml` (root or any folder) → GitHub action; `Jenkinsfile`, `Jenkinsfile.*`,
+/// `Jenkinsfile_*` and `*.Jenkinsfile` (any folder) → Jenkinsfile; nullopt otherwise. Other GitLab local includes
+/// are found by the loader from the `include:` keyword, not by name; `jenkins/**/*.groovy` files by the pipeline
+/// discovery, which reads them for a `pipeline { }` block.
 std::optional<PipelineFile::Kind> pipelineKind(const QString& path);
 
 /// `reports/**`, `**/*.sarif` (and `*.sarif.json`), `**/gl-*-report.json`.

@@ -18,7 +18,13 @@ void RepositoryFileModel::setSnapshot(const RepositorySnapshot& snapshot)
     QList<RepositoryFileRow> rows;
     if (m_category == Category::Pipelines) {
         for (const PipelineFile& file : snapshot.pipelineFiles)
-            rows.append({file.path, pipelineKindName(file.kind), QStringLiteral("yaml"), file.size, {}, {}});
+            rows.append(
+                {file.path,
+                 pipelineKindName(file.kind),
+                 file.kind == PipelineFile::Kind::Jenkinsfile ? QStringLiteral("groovy") : QStringLiteral("yaml"),
+                 file.size,
+                 {},
+                 {}});
     } else {
         for (const ReportFile& file : snapshot.reportFiles)
             rows.append({file.path, file.tool, file.format, file.size, file.lastCommit, file.lastChanged});

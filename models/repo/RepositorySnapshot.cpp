@@ -95,6 +95,10 @@ QString pipelineKindName(PipelineFile::Kind kind)
         return QStringLiteral("github-workflow");
     case PipelineFile::Kind::GitHubAction:
         return QStringLiteral("github-action");
+    case PipelineFile::Kind::CircleCI:
+        return QStringLiteral("circleci");
+    case PipelineFile::Kind::Jenkinsfile:
+        return QStringLiteral("jenkinsfile");
     }
     return {};
 }

@@ -21,7 +21,9 @@ struct PipelineFile
         GitLabCi,
         GitLabInclude,
         GitHubWorkflow,
-        GitHubAction
+        GitHubAction,
+        CircleCI,
+        Jenkinsfile
     };
     QString path; ///< relative to the repository root, '/'-separated
     Kind kind = Kind::GitLabCi;

@@ -4,23 +4,20 @@
 
 #include "RunTableModel.h"
 
-#include <QThread>
-
 #include <algorithm>
 
 namespace gatehouse::runs {
 
 RunJobTableModel::RunJobTableModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : RowTableModel({tr("Status"), tr("Job"), tr("Stage"), tr("Start"), tr("Duration"), tr("Queued"), tr("Runner")},
+                    OtherHeaders::None, parent)
 { }
 
 void RunJobTableModel::setRun(const Run& run, const CriticalPath& criticalPath)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
-    beginResetModel();
-    m_jobs = run.jobs;
+    QList<Job> jobs = run.jobs;
     // Started jobs by start; jobs that never started (manual, skipped) after them.
-    std::stable_sort(m_jobs.begin(), m_jobs.end(), [](const Job& a, const Job& b) {
+    std::stable_sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) {
         if (a.started.isValid() != b.started.isValid())
             return a.started.isValid();
         if (a.started != b.started)
@@ -30,33 +27,21 @@ void RunJobTableModel::setRun(const Run& run, const CriticalPath& criticalPath)
     // The timeline starts with the run, or with its first job when the run's own start is unknown.
     m_start = run.started;
     if (!m_start.isValid()) {
-        for (const Job& job : std::as_const(m_jobs)) {
+        for (const Job& job : std::as_const(jobs)) {
             if (job.started.isValid() && (!m_start.isValid() || job.started < m_start))
                 m_start = job.started;
         }
     }
     m_criticalPath = criticalPath.runKey == run.key() ? criticalPath.jobs : QStringList();
-    endResetModel();
+    // The rows and the timeline's start change in one reset (views read neither before it ends).
+    setRows(std::move(jobs));
 }
 
 void RunJobTableModel::clear()
 {
-    Q_ASSERT(QThread::currentThread() == thread());
-    beginResetModel();
-    m_jobs.clear();
     m_criticalPath.clear();
     m_start = QDateTime();
-    endResetModel();
-}
-
-int RunJobTableModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_jobs.size());
-}
-
-int RunJobTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    setRows({});
 }
 
 double RunJobTableModel::offsetOf(const Job& job) const
@@ -67,19 +52,17 @@ double RunJobTableModel::offsetOf(const Job& job) const
 // The critical path names jobs; of a retried job only its last attempt is on it.
 bool RunJobTableModel::isLastAttempt(int row) const
 {
-    const QString& name = m_jobs.at(row).name;
-    for (qsizetype i = row + 1; i < m_jobs.size(); ++i) {
-        if (m_jobs.at(i).name == name)
+    const QList<Job>& jobs = rows();
+    const QString& name = jobs.at(row).name;
+    for (qsizetype i = row + 1; i < jobs.size(); ++i) {
+        if (jobs.at(i).name == name)
             return false;
     }
     return true;
 }
 
-QVariant RunJobTableModel::data(const QModelIndex& index, int role) const
+QVariant RunJobTableModel::cellData(const Job& job, const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Job& job = m_jobs.at(index.row());
     switch (role) {
     case StatusRole:
         return int(job.status);
@@ -123,30 +106,6 @@ QVariant RunJobTableModel::data(const QModelIndex& index, int role) const
         return sort ? QVariant(job.queueSeconds) : QVariant(RunTableModel::durationText(job.queueSeconds));
     case RunnerColumn:
         return job.runner;
-    default:
-        return {};
-    }
-}
-
-QVariant RunJobTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case StatusColumn:
-        return tr("Status");
-    case NameColumn:
-        return tr("Job");
-    case StageColumn:
-        return tr("Stage");
-    case OffsetColumn:
-        return tr("Start");
-    case DurationColumn:
-        return tr("Duration");
-    case QueueColumn:
-        return tr("Queued");
-    case RunnerColumn:
-        return tr("Runner");
     default:
         return {};
     }

@@ -4,7 +4,7 @@
 
 #include "RunAnalysis.h"
 
-#include <QAbstractTableModel>
+#include "common/RowTableModel.h"
 
 namespace gatehouse::runs {
 
@@ -12,7 +12,7 @@ namespace gatehouse::runs {
 /// critical-path timeline (a Gantt of OffsetRole + DurationRole, OnCriticalPathRole highlighted by the delegate).
 ///
 /// Semantic roles only. Thread affinity: the thread it lives on (the GUI thread).
-class RunJobTableModel : public QAbstractTableModel
+class RunJobTableModel : public RowTableModel<Job>
 {
     Q_OBJECT
 
@@ -46,18 +46,15 @@ public:
     /// Shows `run`'s jobs; `criticalPath` (from criticalPathOf) marks the jobs on it.
     void setRun(const Run& run, const CriticalPath& criticalPath = {});
     void clear();
-    const Job& job(int row) const { return m_jobs.at(row); }
+    const Job& job(int row) const { return rows().at(row); }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+protected:
+    QVariant cellData(const Job& job, const QModelIndex& index, int role) const override;
 
 private:
     double offsetOf(const Job& job) const;
     bool isLastAttempt(int row) const;
 
-    QList<Job> m_jobs;
     QDateTime m_start;
     QStringList m_criticalPath;
 };

@@ -158,7 +158,7 @@ struct CollectOptions
 /// The 12-Factor scorecard and success metrics, limited to what the repository shows
 /// today; a factor without evidence is "n.a." with the reason, never guessed.
 ///
-/// Rules (details in Scorecard.cpp next to each):
+/// Rules (details in ScorecardFactors.cpp and SuccessMetrics.cpp next to each):
 /// - I Codebase: pipeline config tracked; share of conventional-commit subjects (pass >= 80 %, warn >= 50 %).
 /// - II Dependencies: every dependency manifest has a lock file or fully pinned requirements.
 /// - III Configuration: kept out of code: no committed `.env` file (fail) and no hard-coded environment-specific

@@ -7,11 +7,11 @@
 //  - paintGraph*: one paint of the graph pane, at the readable fit and zoomed out to the whole pipeline;
 //  - keystrokeToDiagnostic: a keystroke to its result applied on screen, without the 250 ms typing pause (which is
 //    there by design and adds to it).
-#include "editor/PipelineEditor.h"
-#include "pipeline/PipelineDocumentView.h"
-#include "pipeline/PipelineGraphView.h"
-#include "pipeline/PipelineWorkspace.h"
+#include "editorview/PipelineEditor.h"
 #include "pipeline/workspace/LiveValidator.h"
+#include "pipelineview/PipelineDocumentView.h"
+#include "pipelineview/PipelineGraphView.h"
+#include "pipelineview/PipelineWorkspace.h"
 
 #include <QDir>
 #include <QFile>

@@ -8,6 +8,8 @@
 
 #include <QStringList>
 
+#include <initializer_list>
+
 namespace gatehouse::test {
 
 /// Every error and warning as "line:column:severity:rule" ("line:column:rule" without the severity), infos left
@@ -22,6 +24,15 @@ inline QStringList describeProblems(const QList<pipeline::Diagnostic>& diagnosti
                     ? QStringLiteral("%1:%2:%3:%4").arg(d.line).arg(d.column).arg(severityName(d.severity), d.rule)
                     : QStringLiteral("%1:%2:%3").arg(d.line).arg(d.column).arg(d.rule));
     }
+    return out;
+}
+
+/// Expected rows written as C strings ("6:9:error:circleci.unknown-step"), as a QStringList.
+inline QStringList rows(std::initializer_list<const char*> list)
+{
+    QStringList out;
+    for (const char* item : list)
+        out << QString::fromLatin1(item);
     return out;
 }
 

@@ -8,6 +8,7 @@
 
 #include "delivery/DeploymentRules.h"
 #include "delivery/IncidentParser.h"
+#include "delivery/strategy/ProgressiveDeliveryGate.h"
 #include "pipeline/GatePolicy.h"
 #include "pipeline/PipelineValidator.h"
 #include "security/ReportReader.h"
@@ -32,6 +33,7 @@ inline QStringList targetNames()
 /// so `include:` / `uses: ./` of itself (recursion) is exercised too.
 inline QStringList runPipeline(const QByteArray& data, const QString& path)
 {
+    delivery::ProgressiveDeliveryGate::install(); // as main() does
     pipeline::ValidationOptions options;
     QHash<QString, QByteArray> files{{path, data}};
     options.files = pipeline::FileSource::fromMap(files, true);

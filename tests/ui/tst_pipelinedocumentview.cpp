@@ -1,13 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Corpus.h"
-#include "editor/PipelineEditor.h"
-#include "pipeline/GatesPanel.h"
-#include "pipeline/PipelineDocumentView.h"
-#include "pipeline/PipelineGraphView.h"
-#include "pipeline/PipelineHistoryPanel.h"
-#include "pipeline/PipelineWorkspace.h"
+#include "editorview/PipelineEditor.h"
 #include "pipeline/workspace/LiveValidator.h"
+#include "pipelineview/GatesPanel.h"
+#include "pipelineview/PipelineDocumentView.h"
+#include "pipelineview/PipelineGraphView.h"
+#include "pipelineview/PipelineHistoryPanel.h"
+#include "pipelineview/PipelineWorkspace.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -123,8 +123,72 @@ private Q_SLOTS:
         }
     }
 
+    // A CircleCI configuration: its workflow as a graph of needs, and live validation of an edit.
+    void circleciConfig()
+    {
+        const QString text = QStringLiteral(
+            "version: 2.1\njobs:\n  test:\n    docker: [{image: cimg/base:2024.01}]\n"
+            "    steps: [checkout, {run: make test}]\n  deploy:\n    docker: [{image: cimg/base:2024.01}]\n"
+            "    steps: [checkout, {run: ./deploy.sh}]\nworkflows:\n  ci:\n    jobs:\n      - test\n"
+            "      - hold: {type: approval, requires: [test]}\n      - deploy: {requires: [hold]}\n");
+        QVERIFY(put(QStringLiteral("cci/.circleci/config.yml"), text.toUtf8()));
+        PipelineWorkspace workspace(m_dir.filePath(QStringLiteral("cci")));
+        workspace.setAutosaveDirectory(m_dir.filePath(QStringLiteral("autosave-cci")));
+        PipelineDocumentView* view = workspace.openFile(QStringLiteral(".circleci/config.yml"));
+        QVERIFY(view);
+        QVERIFY(waitValidated(view));
+        const pipeline::BufferValidation result = view->lastValidation();
+        QVERIFY(result.parsed);
+        QCOMPARE(result.model.kind, pipeline::PipelineKind::CircleCI);
+        QCOMPARE(view->graphView()->jobCount(), 3);
+        QCOMPARE(result.layout.columns.size(), 3); // test → hold → deploy
+
+        QSignalSpy spy(view, &PipelineDocumentView::validated);
+        view->editor()->setPlainText(QString(text).replace(QStringLiteral("[hold]"), QStringLiteral("[hodl]")));
+        QVERIFY(spy.wait(20000));
+        const pipeline::BufferValidation edited = view->lastValidation();
+        QVERIFY(std::any_of(edited.diagnostics.cbegin(), edited.diagnostics.cend(),
+                            [](const pipeline::Diagnostic& d) { return d.rule == u"circleci.unknown-requires"; }));
+    }
+
     // The "done when" walk-through on the demo repository (`gatehouse demo DIR`), with screenshots for a
     // human: GATEHOUSE_DEMO_DIR=<repo> GATEHOUSE_SCREENSHOT_DIR=<dir>. Skipped otherwise.
+    // A Jenkinsfile opens like a YAML pipeline: its stage graph, live diagnostics with positions, no YAML fixes.
+    void jenkinsfile()
+    {
+        const QByteArray text
+            = "pipeline {\n  agent any\n  stages {\n    stage('Build') { steps { sh 'make' } }\n"
+              "    stage('Checks') {\n      parallel {\n        stage('Test') { steps { sh 'make test' } }\n"
+              "        stage('Scan') { steps { sh 'semgrep scan --error' } }\n      }\n    }\n"
+              "    stage('Deploy to production') { steps { sh './deploy.sh production' } }\n  }\n}\n";
+        QVERIFY(put(QStringLiteral("jenkins/Jenkinsfile"), text));
+        PipelineWorkspace workspace(m_dir.filePath(QStringLiteral("jenkins")));
+        workspace.setAutosaveDirectory(m_dir.filePath(QStringLiteral("autosave-jenkins")));
+        PipelineDocumentView* view = workspace.openFile(QStringLiteral("Jenkinsfile"));
+        QVERIFY(view);
+        QVERIFY(waitValidated(view));
+        const pipeline::BufferValidation first = view->lastValidation();
+        QVERIFY(first.parsed);
+        QCOMPARE(first.model.kind, pipeline::PipelineKind::Jenkins);
+        QCOMPARE(view->graphView()->jobCount(), 4);
+        QCOMPARE(first.layout.columns.size(), 3); // Build | Checks (Test, Scan) | Deploy to production
+        QCOMPARE(first.layout.columns.at(1).title, QStringLiteral("Checks"));
+        QVERIFY(first.failingGates.contains(QStringLiteral("production-approval")));
+        QVERIFY(first.fixableGates.isEmpty()); // the fixes edit YAML
+        // Typing a misspelt directive is reported live, at its line and column.
+        PipelineEditor& editor = *view->editor();
+        editor.goToLine(2);
+        editor.moveCursor(QTextCursor::EndOfBlock);
+        editor.insertPlainText(QStringLiteral("\n  optoins { timestamps() }"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::any_of(view->lastValidation().diagnostics.cbegin(), view->lastValidation().diagnostics.cend(),
+                        [](const pipeline::Diagnostic& d) {
+                            return d.rule == u"jenkins.unknown-section" && d.line == 3 && d.column == 3;
+                        }),
+            20000);
+        editor.document()->setModified(false);
+    }
+
     void demoWalkThrough()
     {
         const QString demo = qEnvironmentVariable("GATEHOUSE_DEMO_DIR");

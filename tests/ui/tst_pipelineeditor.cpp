@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "editor/FindReplaceBar.h"
-#include "editor/KeywordCompleter.h"
-#include "editor/PipelineEditor.h"
-#include "editor/YamlHighlighter.h"
+#include "editorview/FindReplaceBar.h"
+#include "editorview/KeywordCompleter.h"
+#include "editorview/PipelineEditor.h"
+#include "editorview/YamlHighlighter.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>
@@ -31,6 +31,24 @@ class TestPipelineEditor : public QObject
         return {};
     }
 
+    // The current row of a highlighting table: the character at line/column has the token's format.
+    static void checkToken(pipeline::PipelineKind kind)
+    {
+        QFETCH(QString, text);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        QFETCH(int, token);
+        PipelineEditor editor;
+        editor.setPipelineKind(kind);
+        editor.setPlainText(text);
+        auto* highlighter = editor.document()->findChild<YamlHighlighter*>();
+        QVERIFY(highlighter);
+        const QTextCharFormat expected = highlighter->format(YamlHighlighter::Token(token));
+        const QTextCharFormat actual = formatAt(editor, line, column);
+        QCOMPARE(actual.foreground().color(), expected.foreground().color());
+        QCOMPARE(actual.fontItalic(), expected.fontItalic());
+    }
+
 private Q_SLOTS:
     void highlighting_data()
     {
@@ -53,21 +71,7 @@ private Q_SLOTS:
         QTest::newRow("after block scalar") << u"script: |\n  make\nnext: 1"_qs << 2 << 1 << int(T::Key);
         QTest::newRow("sequence key") << u"jobs:\n  - name: x"_qs << 1 << 5 << int(T::Key);
     }
-    void highlighting()
-    {
-        QFETCH(QString, text);
-        QFETCH(int, line);
-        QFETCH(int, column);
-        QFETCH(int, token);
-        PipelineEditor editor;
-        editor.setPlainText(text);
-        auto* highlighter = editor.document()->findChild<YamlHighlighter*>();
-        QVERIFY(highlighter);
-        const QTextCharFormat expected = highlighter->format(YamlHighlighter::Token(token));
-        const QTextCharFormat actual = formatAt(editor, line, column);
-        QCOMPARE(actual.foreground().color(), expected.foreground().color());
-        QCOMPARE(actual.fontItalic(), expected.fontItalic());
-    }
+    void highlighting() { checkToken(pipeline::PipelineKind::GitLab); }
 
     void tabInsertsSpaces()
     {
@@ -120,6 +124,36 @@ private Q_SLOTS:
         QCOMPARE(editor.toPlainText(), u"build:\n  # stage: test\n  # script: make\n"_qs);
         editor.redo();
         QCOMPARE(editor.toPlainText(), u"build:\n  stage: test\n  script: make\n"_qs);
+    }
+
+    void groovyHighlighting_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<int>("token");
+        using T = YamlHighlighter::Token;
+        QTest::newRow("directive") << u"pipeline {\n  agent any"_qs << 1 << 3 << int(T::Key);
+        QTest::newRow("line comment") << u"agent any // where"_qs << 0 << 12 << int(T::Comment);
+        QTest::newRow("hash in a string is no comment") << u"sh 'make # all'"_qs << 0 << 10 << int(T::String);
+        QTest::newRow("block comment") << u"/* a\n  stage b */ steps"_qs << 1 << 4 << int(T::Comment);
+        QTest::newRow("after a block comment") << u"/* a\n  b */ steps"_qs << 1 << 8 << int(T::Key);
+        QTest::newRow("triple-quoted script") << u"sh '''\n  make // all\n'''"_qs << 1 << 8 << int(T::String);
+        QTest::newRow("interpolation") << u"echo \"at ${env.X}\""_qs << 0 << 11 << int(T::Variable);
+        QTest::newRow("literal") << u"beforeAgent true"_qs << 0 << 13 << int(T::Literal);
+    }
+    void groovyHighlighting() { checkToken(pipeline::PipelineKind::Jenkins); }
+
+    void jenkinsCommentToggle()
+    {
+        PipelineEditor editor;
+        editor.setPipelineKind(pipeline::PipelineKind::Jenkins);
+        editor.setPlainText(u"steps {\n    sh 'make'\n}\n"_qs);
+        editor.setTextCursor(QTextCursor(editor.document()->findBlockByNumber(1)));
+        QTest::keyClick(&editor, Qt::Key_Slash, Qt::ControlModifier);
+        QCOMPARE(editor.toPlainText(), u"steps {\n    // sh 'make'\n}\n"_qs);
+        QTest::keyClick(&editor, Qt::Key_Slash, Qt::ControlModifier);
+        QCOMPARE(editor.toPlainText(), u"steps {\n    sh 'make'\n}\n"_qs);
     }
 
     void diagnosticsBecomeUnderlinesAndMarkers()

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pipeline/PipelineGraphView.h"
 #include "pipeline/PipelineValidator.h"
+#include "pipelineview/PipelineGraphView.h"
 
 #include <QGraphicsSimpleTextItem>
 #include <QImage>

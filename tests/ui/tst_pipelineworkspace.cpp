@@ -3,19 +3,19 @@
 #include "ScratchRepository.h"
 
 #include "editor/AutosaveStore.h"
-#include "editor/PipelineEditor.h"
-#include "pipeline/CommitDialog.h"
-#include "pipeline/GatesPanel.h"
-#include "pipeline/PipelineDocumentView.h"
-#include "pipeline/PipelineGraphView.h"
-#include "pipeline/PipelineHistoryPanel.h"
-#include "pipeline/PipelineWorkspace.h"
-#include "pipeline/ProblemsPanel.h"
+#include "editorview/PipelineEditor.h"
 #include "pipeline/workspace/DiagnosticFilterModel.h"
 #include "pipeline/workspace/DiagnosticTableModel.h"
 #include "pipeline/workspace/GateTableModel.h"
 #include "pipeline/workspace/LiveValidator.h"
 #include "pipeline/workspace/PipelineHistoryModel.h"
+#include "pipelineview/CommitDialog.h"
+#include "pipelineview/GatesPanel.h"
+#include "pipelineview/PipelineDocumentView.h"
+#include "pipelineview/PipelineGraphView.h"
+#include "pipelineview/PipelineHistoryPanel.h"
+#include "pipelineview/PipelineWorkspace.h"
+#include "pipelineview/ProblemsPanel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FakeScanner.h"
 #include "ScratchRepository.h"
-#include "security/ScanDialog.h"
+#include "securityview/ScanDialog.h"
 
 #include <QLabel>
 #include <QProgressBar>

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demo/DemoRepository.h"
-#include "security/WeeklyReportDialog.h"
+#include "securityview/WeeklyReportDialog.h"
 
 #include <QDialogButtonBox>
 #include <QPushButton>

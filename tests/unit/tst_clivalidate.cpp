@@ -198,8 +198,8 @@ void TestCliValidate::usageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("stderrContains");
-    QTest::newRow("bad kind") << QStringList{QStringLiteral("--kind"), QStringLiteral("jenkins")}
-                              << QStringLiteral("unknown kind 'jenkins'");
+    QTest::newRow("bad kind") << QStringList{QStringLiteral("--kind"), QStringLiteral("travis")}
+                              << QStringLiteral("unknown kind 'travis'");
     QTest::newRow("bad category") << QStringList{QStringLiteral("--categories"), QStringLiteral("syntax,style")}
                                   << QStringLiteral("unknown category 'style'");
     QTest::newRow("bad format") << QStringList{QStringLiteral("--format"), QStringLiteral("xml")}

@@ -10,6 +10,7 @@ using namespace gatehouse;
 using namespace gatehouse::pipeline;
 using gatehouse::test::describeProblems;
 using gatehouse::test::messagesOf;
+using gatehouse::test::rows;
 
 namespace {
 
@@ -31,14 +32,6 @@ QByteArray stepsWith(const QByteArray& steps)
 QByteArray eventsWith(const QByteArray& on)
 {
     return "on:\n" + on + "jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [{run: make}]\n";
-}
-
-QStringList rows(std::initializer_list<const char*> list)
-{
-    QStringList out;
-    for (const char* item : list)
-        out << QString::fromLatin1(item);
-    return out;
 }
 
 } // namespace

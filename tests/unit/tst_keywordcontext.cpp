@@ -59,6 +59,16 @@ private Q_SLOTS:
                                          << QStringList{u"script"_qs};
         QTest::newRow("github step keys") << github << u"jobs:\n  b:\n    steps:\n      - na"_qs << false << u"na"_qs
                                           << QStringList{u"name"_qs, u"uses"_qs, u"run"_qs} << QStringList{};
+        const int circleci = int(PipelineKind::CircleCI);
+        QTest::newRow("circleci root keys")
+            << circleci << u"wor"_qs << false << u"wor"_qs << QStringList{u"workflows"_qs, u"orbs"_qs, u"executors"_qs}
+            << QStringList{u"stages"_qs};
+        QTest::newRow("circleci job keys")
+            << circleci << u"version: 2.1\njobs:\n  build:\n    "_qs << false << QString()
+            << QStringList{u"docker"_qs, u"steps"_qs, u"resource_class"_qs} << QStringList{u"script"_qs, u"runs-on"_qs};
+        QTest::newRow("circleci parameter types")
+            << circleci << u"parameters:\n  v:\n    type: en"_qs << true << u"en"_qs
+            << QStringList{u"enum"_qs, u"env_var_name"_qs} << QStringList{};
         QTest::newRow("unknown place") << gitlab << u"build:\n  script:\n    - "_qs << false << QString()
                                        << QStringList{} << QStringList{u"script"_qs};
     }

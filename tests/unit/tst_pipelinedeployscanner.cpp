@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "delivery/strategy/PipelineDeployScanner.h"
+#include "pipeline/PipelineValidator.h"
 
 #include "Corpus.h"
 
@@ -278,6 +279,25 @@ private Q_SLOTS:
         if (actual != expected)
             qWarning().noquote() << "actual:\n" << actual.join(QLatin1Char('\n'));
         QCOMPARE(actual, expected);
+    }
+
+    void jobOfFollowsTheResolvedConfiguration()
+    {
+        const QByteArray pipeline = "stages: [deploy]\n"
+                                    ".deploy:\n  stage: deploy\n  script:\n"
+                                    "    - kubectl set image deployment/api api=$IMAGE --namespace $NS\n"
+                                    "production:\n  extends: .deploy\n  variables: {NS: api-production}\n"
+                                    "  environment:\n    name: production\n  when: manual\n";
+        const auto result = gatehouse::pipeline::validatePipeline(pipeline, QStringLiteral(".gitlab-ci.yml"));
+        const gatehouse::pipeline::PipelineJob* production = result.model.job(QStringLiteral("production"));
+        QVERIFY(production);
+        const auto job = PipelineDeployScanner::jobOf(*production, gatehouse::pipeline::PipelineKind::GitLab);
+        QCOMPARE(job.name, QStringLiteral("production"));
+        QCOMPARE(job.environment, QStringLiteral("production"));
+        QVERIFY(job.manual);
+        QCOMPARE(job.commands.size(), 1); // from the template, through extends
+        QVERIFY(job.commands.constFirst().text.startsWith(u"kubectl set image"));
+        QCOMPARE(job.variables.value(QStringLiteral("NS")), QStringLiteral("api-production"));
     }
 };
 

@@ -86,6 +86,8 @@ private Q_SLOTS:
     void detectKind();
     void gatesDisabled();
     void concurrentValidation();
+    void parallelGatesMatchSequential_data();
+    void parallelGatesMatchSequential();
 };
 
 void TestPipelineValidator::corpusHasNoErrors_data()
@@ -182,6 +184,51 @@ void TestPipelineValidator::concurrentValidation()
         sequential << validate(file);
     const QStringList parallel = QtConcurrent::blockingMapped<QStringList>(files, validate);
     QCOMPARE(parallel, sequential);
+}
+
+void TestPipelineValidator::parallelGatesMatchSequential_data()
+{
+    QTest::addColumn<int>("jobs");
+    QTest::addColumn<bool>("syntaxError");
+    QTest::newRow("below the threshold") << 20 << false;
+    QTest::newRow("large pipeline") << 600 << false;
+    QTest::newRow("large pipeline with a syntax error") << 600 << true;
+}
+
+void TestPipelineValidator::parallelGatesMatchSequential()
+{
+    // A large pipeline runs its gates on a second thread beside the analyzer's checks: same diagnostics, same
+    // satisfied gates on every job, as when everything runs on one thread.
+    QFETCH(int, jobs);
+    QFETCH(bool, syntaxError);
+    QByteArray text = "stages: [build, test, deploy]\nvariables:\n  API_TOKEN: Zq8mR2vLx9TfK3wPb7Yc1NdH5sJg\n";
+    for (int i = 0; i < jobs; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        if (i % 3 == 0)
+            text += "build-" + n + ":\n  stage: build\n  image: alpine:3.19\n  script: make part-" + n + "\n";
+        else if (i % 3 == 1)
+            text += "test-" + n + ":\n  stage: test\n  image: python@sha256:" + QByteArray(64, 'a')
+                + "\n  script: [pip-audit, semgrep --config auto]\n  needs: [build-" + QByteArray::number(i - 1)
+                + "]\n  allow_failure: true\n  timeout: 3h\n";
+        else
+            text += "deploy-" + n
+                + ":\n  stage: deploy\n  image: node:latest\n  script: ./deploy.sh --prod\n"
+                  "  environment: production\n  needs: [build-"
+                + QByteArray::number(i - 2) + "]\n";
+    }
+    if (syntaxError)
+        text += "broken: [unclosed\n";
+    ValidationOptions options;
+    const ValidationResult parallel = validatePipeline(text, QStringLiteral(".gitlab-ci.yml"), options);
+    options.parallel = false;
+    const ValidationResult sequential = validatePipeline(text, QStringLiteral(".gitlab-ci.yml"), options);
+    QCOMPARE(describe(parallel.diagnostics), describe(sequential.diagnostics));
+    QCOMPARE(parallel.model.jobs.size(), sequential.model.jobs.size());
+    for (qsizetype i = 0; i < parallel.model.jobs.size(); ++i)
+        QCOMPARE(parallel.model.jobs.at(i).gates, sequential.model.jobs.at(i).gates);
+    const bool hasGates = std::any_of(parallel.diagnostics.cbegin(), parallel.diagnostics.cend(),
+                                      [](const Diagnostic& d) { return d.category == Category::Gate; });
+    QCOMPARE(hasGates, !syntaxError);
 }
 
 QTEST_GUILESS_MAIN(TestPipelineValidator)

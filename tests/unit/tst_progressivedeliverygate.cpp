@@ -1,7 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pipeline/PipelineValidator.h"
-#include "pipeline/ProgressiveDeliveryGate.h"
 
 #include <QTest>
 
@@ -118,20 +117,6 @@ private Q_SLOTS:
             QVERIFY(production);
             QVERIFY(production->gates.contains(u"progressive-delivery"_s));
         }
-    }
-
-    void scannerJobFollowsTheResolvedConfiguration()
-    {
-        const ValidationResult result = validatePipeline(Pipeline, u".gitlab-ci.yml"_s);
-        const PipelineJob* production = result.model.job(u"production"_s);
-        QVERIFY(production);
-        const auto job = ProgressiveDeliveryGate::scannerJob(*production, PipelineKind::GitLab);
-        QCOMPARE(job.name, u"production"_s);
-        QCOMPARE(job.environment, u"production"_s);
-        QVERIFY(job.manual);
-        QCOMPARE(job.commands.size(), 1); // from the template, through extends
-        QVERIFY(job.commands.constFirst().text.startsWith(u"kubectl set image"));
-        QCOMPARE(job.variables.value(u"NS"_s), u"api-production"_s);
     }
 };
 

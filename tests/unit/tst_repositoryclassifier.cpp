@@ -16,6 +16,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("kind");
         QTest::newRow("gitlab root") << QStringLiteral(".gitlab-ci.yml") << QStringLiteral("gitlab-ci");
+        QTest::newRow("circleci") << QStringLiteral(".circleci/config.yml") << QStringLiteral("circleci");
+        QTest::newRow("circleci other file") << QStringLiteral(".circleci/continue.yml") << QString();
         QTest::newRow("gitlab nested is not the root config") << QStringLiteral("sub/.gitlab-ci.yml") << QString();
         QTest::newRow("workflow yml") << QStringLiteral(".github/workflows/ci.yml")
                                       << QStringLiteral("github-workflow");
@@ -27,6 +29,17 @@ private Q_SLOTS:
         QTest::newRow("nested action") << QStringLiteral(".github/actions/gate/action.yaml")
                                        << QStringLiteral("github-action");
         QTest::newRow("other yaml") << QStringLiteral("deploy/values.yml") << QString();
+        QTest::newRow("jenkinsfile") << QStringLiteral("Jenkinsfile") << QStringLiteral("jenkinsfile");
+        QTest::newRow("jenkinsfile nested")
+            << QStringLiteral("ci/release/Jenkinsfile") << QStringLiteral("jenkinsfile");
+        QTest::newRow("jenkinsfile variant")
+            << QStringLiteral("build-aux/Jenkinsfile.pr") << QStringLiteral("jenkinsfile");
+        QTest::newRow("jenkinsfile underscore")
+            << QStringLiteral("Jenkinsfile_release") << QStringLiteral("jenkinsfile");
+        QTest::newRow("named jenkinsfile")
+            << QStringLiteral("jenkins/nightly.Jenkinsfile") << QStringLiteral("jenkinsfile");
+        QTest::newRow("jenkinsfile docs") << QStringLiteral("Jenkinsfile.md") << QString();
+        QTest::newRow("groovy needs its content") << QStringLiteral("jenkins/deploy.groovy") << QString();
     }
     void pipelineKind()
     {

@@ -166,6 +166,19 @@ private Q_SLOTS:
                    QStringLiteral(".gitlab-ci.yml:18:7 SC2086"), // >- block after_script
                    QStringLiteral(".gitlab-ci.yml:20:16 SC2086"), // script as one plain scalar
                };
+        QTest::newRow("circleci run steps")
+            << QStringLiteral(".circleci/config.yml")
+            << QByteArray("version: 2.1\ncommands:\n  greet:\n    parameters:\n      to: {type: string}\n    steps:\n"
+                          "      - run: echo $TO << parameters.to >>\njobs:\n  build:\n"
+                          "    docker: [{image: cimg/base:2024.01}]\n    steps:\n      - run:\n          name: b\n"
+                          "          command: |\n            cd dir || exit\n            echo $A\n      - when:\n"
+                          "          condition: true\n          steps:\n            - run: echo $B\n"
+                          "      - greet: {to: x}\nworkflows:\n  ci:\n    jobs: [build]\n")
+            << QStringList{
+                   QStringLiteral(".circleci/config.yml:7:19 SC2086"), // a command's step, where it is written
+                   QStringLiteral(".circleci/config.yml:16:18 SC2086"), // | block under run: command
+                   QStringLiteral(".circleci/config.yml:20:25 SC2086"), // inside a when step
+               };
     }
     void positions()
     {
@@ -290,6 +303,17 @@ private Q_SLOTS:
             << QByteArray("on: push\njobs:\n  w:\n    runs-on: windows-2022\n    defaults:\n      run:\n"
                           "        shell: bash\n    steps:\n      - run: echo $A\n")
             << QStringList() << 1;
+        const QString cc = QStringLiteral(".circleci/config.yml");
+        QTest::newRow("circleci powershell job")
+            << cc
+            << QByteArray("version: 2.1\njobs:\n  w:\n    machine: true\n    shell: powershell.exe\n"
+                          "    steps: [{run: echo $A}]\nworkflows:\n  ci:\n    jobs: [w]\n")
+            << QStringList{QStringLiteral("3:3")} << 0;
+        QTest::newRow("circleci sh step")
+            << cc
+            << QByteArray("version: 2.1\njobs:\n  w:\n    machine: true\n"
+                          "    steps: [{run: {command: echo $A, shell: /bin/sh}}]\nworkflows:\n  ci:\n    jobs: [w]\n")
+            << QStringList() << 1;
         QTest::newRow("github ubuntu runner")
             << gh << QByteArray("on: push\njobs:\n  u:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo $A\n")
             << QStringList() << 1;
@@ -325,6 +349,13 @@ private Q_SLOTS:
         QCOMPARE(masked.size(), QStringLiteral("a ${{ x.y }} b ${{z}}").size());
         QCOMPARE(ShellScriptExtractor::maskGitHubExpressions(QStringLiteral("unclosed ${{ x")),
                  QStringLiteral("unclosed ${{ x"));
+        // CircleCI: only parameter references; a here-document and an append stay shell.
+        QCOMPARE(ShellScriptExtractor::maskCircleCIParameters(QStringLiteral("a << parameters.x >> b <<# matrix.y >>")),
+                 QStringLiteral("a X________________X b X_____________X"));
+        QCOMPARE(ShellScriptExtractor::maskCircleCIParameters(QStringLiteral("cat <<EOF >> out")),
+                 QStringLiteral("cat <<EOF >> out"));
+        QCOMPARE(ShellScriptExtractor::maskCircleCIParameters(QStringLiteral("cat > f \\<<EOF")),
+                 QStringLiteral("cat > f  <<EOF"));
     }
 
     void extraction()

@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DeploymentsPage.h"
 
-#include "../delivery/DeploymentsView.h"
+#include "deliveryview/DeploymentsView.h"
 
+#include <QHBoxLayout>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -12,6 +14,7 @@ namespace gatehouse::ui {
 DeploymentsPage::DeploymentsPage(delivery::DeliveryLoader* loader, QWidget* parent)
     : QWidget(parent)
     , m_view(new DeploymentsView(loader, this))
+    , m_syncButton(new QPushButton(tr("Sync from server…"), this))
 {
     setObjectName(QStringLiteral("deploymentsPage"));
     // Below its comfortable size (about 700x730) the page scrolls instead of forcing the window to grow.
@@ -19,8 +22,18 @@ DeploymentsPage::DeploymentsPage(delivery::DeliveryLoader* loader, QWidget* pare
     scroll->setWidget(m_view);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Deployments kept by GitLab's environments or GitHub's deployments, beside the tags.
+    m_syncButton->setObjectName(QStringLiteral("syncDeploymentsButton"));
+    m_syncButton->setProperty("role", QStringLiteral("secondary"));
+    m_syncButton->setToolTip(tr("Fetch the deployments GitLab or GitHub recorded for this project"));
+    connect(m_syncButton, &QPushButton::clicked, this, &DeploymentsPage::syncRequested);
+    auto* actions = new QHBoxLayout;
+    actions->setContentsMargins(24, 8, 24, 0);
+    actions->addStretch(1);
+    actions->addWidget(m_syncButton);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(actions);
     layout->addWidget(scroll);
 }
 

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class QPushButton;
+
 namespace gatehouse::delivery {
 class DeliveryLoader;
 }
@@ -12,7 +14,7 @@ namespace gatehouse::ui {
 
 class DeploymentsView;
 
-/// The dashboard's Deployments page: hosts the DeploymentsView (ui/delivery) over the shared DeliveryLoader.
+/// The dashboard's Deployments page: hosts the DeploymentsView (ui/deliveryview) over the shared DeliveryLoader.
 class DeploymentsPage : public QWidget
 {
     Q_OBJECT
@@ -20,9 +22,15 @@ public:
     explicit DeploymentsPage(delivery::DeliveryLoader* loader, QWidget* parent = nullptr);
 
     DeploymentsView* view() const { return m_view; }
+    QPushButton* syncButton() const { return m_syncButton; }
+
+Q_SIGNALS:
+    /// "Sync from server…": the dashboard opens the deployments sync dialog.
+    void syncRequested();
 
 private:
     DeploymentsView* m_view;
+    QPushButton* m_syncButton;
 };
 
 } // namespace gatehouse::ui

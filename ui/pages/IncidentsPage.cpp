@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "IncidentsPage.h"
 
-#include "../delivery/IncidentsView.h"
+#include "deliveryview/IncidentsView.h"
 
 #include <QVBoxLayout>
 

@@ -12,7 +12,7 @@ namespace gatehouse::ui {
 
 class IncidentsView;
 
-/// The dashboard's Incidents page: hosts the IncidentsView (ui/delivery) over the shared DeliveryLoader.
+/// The dashboard's Incidents page: hosts the IncidentsView (ui/deliveryview) over the shared DeliveryLoader.
 class IncidentsPage : public QWidget
 {
     Q_OBJECT

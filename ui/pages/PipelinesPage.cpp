@@ -4,11 +4,11 @@
 
 #include "../Theme.h"
 #include "../delegates/PathDelegate.h"
-#include "../editor/PipelineEditor.h"
-#include "../pipeline/PipelineDocumentView.h"
-#include "../pipeline/PipelineWorkspace.h"
-#include "../pipeline/RunsPanel.h"
 #include "../widgets/Widgets.h"
+#include "editorview/PipelineEditor.h"
+#include "pipelineview/PipelineDocumentView.h"
+#include "pipelineview/PipelineWorkspace.h"
+#include "pipelineview/RunsPanel.h"
 #include "repo/RepoFormat.h"
 #include "repo/RepositoryFileModel.h"
 #include "repo/RepositoryLoader.h"
@@ -113,10 +113,11 @@ void PipelinesPage::setSnapshot(const RepositorySnapshot& s)
     applyListWidth();
     const QString where = s.workTree ? tr("in the work tree") : tr("at %1").arg(s.commit.shortString());
     m_summary->setText(tr("%1 %2: GitLab CI configuration and its local includes, GitHub Actions "
-                          "workflows and actions.")
+                          "workflows and actions, CircleCI configuration, Jenkinsfiles.")
                            .arg(countText(s.pipelineFiles.size(), tr("pipeline file"), tr("pipeline files")), where));
     m_empty->setText(tr("<b>No pipeline files %1.</b><br><br>Gatehouse looks for <tt>.gitlab-ci.yml</tt> (and the "
-                        "local files it includes), <tt>.github/workflows/*.yml</tt> and <tt>action.yml</tt>.<br>"
+                        "local files it includes), <tt>.github/workflows/*.yml</tt>, <tt>action.yml</tt>, "
+                        "<tt>.circleci/config.yml</tt> and <tt>Jenkinsfile</tt>.<br>"
                         "Add one of them, or pick another branch or tag in the revision selector.")
                          .arg(where));
     m_stack->setCurrentWidget(s.pipelineFiles.isEmpty() ? static_cast<QWidget*>(m_empty) : m_stack->widget(0));

@@ -3,123 +3,36 @@
 #include "PipelineDeployScanner.h"
 
 #include "EnvironmentNames.h"
+#include "ManifestReader.h"
 #include "orchestrators/OrchestratorReader.h"
 
+#include "pipeline/DeploymentGates.h"
+#include "pipeline/PipelineValidator.h"
+
 #include <QRegularExpression>
-
-#include <yaml-cpp/yaml.h>
-
-#include <exception>
-#include <map>
-#include <string>
+#include <QSet>
 
 namespace gatehouse::delivery {
 
+using pipeline::PipelineJob;
+using pipeline::PipelineKind;
+using pipeline::YamlNode;
+
 namespace {
 
-constexpr int MaxDepth = 10;
-constexpr qint64 MaxFileSize = 2 * 1024 * 1024;
-
-YAML::Node child(const YAML::Node& node, const char* key)
+// A scalar's text; a YAML null (`~`, `null`, nothing) is no text.
+QString text(const YamlNode* node)
 {
-    if (!node || !node.IsMap())
-        return YAML::Node(YAML::NodeType::Undefined);
-    return node[key];
+    return node && node->isScalar() && !node->isNull() ? node->value : QString();
 }
 
-QString scalar(const YAML::Node& node)
+void scalars(const YamlNode& node, QStringList& out)
 {
-    if (!node || !node.IsScalar())
-        return {};
-    return QString::fromStdString(node.Scalar());
+    if (node.isScalar())
+        out.append(node.value);
+    for (const YamlNode& item : node.items)
+        scalars(item, out);
 }
-
-int lineOf(const YAML::Node& node)
-{
-    return node && node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
-}
-
-// `environment: production` or `environment: {name: production, action: stop}`.
-QString environmentName(const YAML::Node& node)
-{
-    if (node && node.IsScalar())
-        return scalar(node);
-    return scalar(child(node, "name"));
-}
-
-using KeyMap = std::map<std::string, YAML::Node>;
-
-class GitLabFile
-{
-public:
-    explicit GitLabFile(const YAML::Node& root)
-        : m_root(root)
-    { }
-
-    // The job's keys after `<<:` merges and `extends:` (parents first, own keys last).
-    KeyMap resolve(const YAML::Node& job, int depth = 0) const
-    {
-        KeyMap keys;
-        // Aliases are shared nodes, so `<<: [*a, *a, …]` nested a few levels deep would multiply the work: a budget
-        // per file keeps hostile input cheap.
-        if (!job || !job.IsMap() || depth > MaxDepth || --m_budget < 0) // `!job`: e.g. extends from an include
-            return keys;
-        const YAML::Node extends = child(job, "extends");
-        QStringList parents;
-        if (extends && extends.IsScalar())
-            parents.append(scalar(extends));
-        else if (extends && extends.IsSequence()) {
-            for (const YAML::Node& parent : extends)
-                parents.append(scalar(parent));
-        }
-        for (const QString& parent : parents) {
-            const YAML::Node parentNode = child(m_root, parent.toStdString().c_str());
-            for (auto& [key, value] : resolve(parentNode, depth + 1))
-                keys[key] = value;
-        }
-        const YAML::Node merge = child(job, "<<");
-        if (merge && merge.IsMap()) {
-            for (auto& [key, value] : resolve(merge, depth + 1))
-                keys[key] = value;
-        } else if (merge && merge.IsSequence()) {
-            for (const YAML::Node& item : merge) {
-                for (auto& [key, value] : resolve(item, depth + 1))
-                    keys[key] = value;
-            }
-        }
-        for (const auto& entry : job) {
-            const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
-            if (key == "extends" || key == "<<" || key.empty())
-                continue;
-            keys[key] = entry.second;
-        }
-        return keys;
-    }
-
-    // Script lines, with `!reference [.job, script]` followed and nested lists flattened.
-    void flatten(const YAML::Node& node, QStringList& lines, int depth = 0) const
-    {
-        if (!node || depth > MaxDepth || --m_budget < 0)
-            return;
-        if (node.Tag() == "!reference" && node.IsSequence() && node.size() >= 2) {
-            const KeyMap target = resolve(child(m_root, node[0].Scalar().c_str()));
-            const auto it = target.find(node[1].IsScalar() ? node[1].Scalar() : std::string());
-            if (it != target.end())
-                flatten(it->second, lines, depth + 1);
-            return;
-        }
-        if (node.IsScalar())
-            lines.append(scalar(node));
-        else if (node.IsSequence()) {
-            for (const YAML::Node& item : node)
-                flatten(item, lines, depth + 1);
-        }
-    }
-
-private:
-    YAML::Node m_root;
-    mutable int m_budget = 20000;
-};
 
 // A shell text as separate commands: one per line, `\`-continued lines joined.
 QList<PipelineDeployScanner::Command> splitCommands(const QStringList& scripts, bool onFailure)
@@ -146,29 +59,30 @@ QList<PipelineDeployScanner::Command> splitCommands(const QStringList& scripts, 
     return commands;
 }
 
-QMap<QString, QString> variablesOf(const YAML::Node& node)
+// `variables:` / `env:` / `with:` as name → text; a GitLab variable written as a map gives its `value`.
+QMap<QString, QString> variablesOf(const YamlNode* node)
 {
     QMap<QString, QString> variables;
-    if (!node || !node.IsMap())
+    if (!node || !node->isMap())
         return variables;
-    for (const auto& entry : node) {
-        const QString value = entry.second.IsMap() ? scalar(child(entry.second, "value")) : scalar(entry.second);
-        variables.insert(scalar(entry.first), value);
+    for (size_t i = 0; i < node->keys.size(); ++i) {
+        const YamlNode& value = node->items[i];
+        variables.insert(node->keys[i].value, text(value.isMap() ? value.get(u"value") : &value));
     }
     return variables;
 }
 
 using Known = QMap<QString, EnvironmentExpression::Known>;
 
-QStringList scalarsOf(const YAML::Node& node)
+QStringList scalarsOf(const YamlNode* node)
 {
     QStringList values;
-    if (node && node.IsScalar())
-        values << scalar(node);
-    else if (node && node.IsSequence()) {
-        for (const YAML::Node& item : node) {
-            if (item.IsScalar())
-                values << scalar(item);
+    if (node && node->isScalar())
+        values << text(node);
+    else if (node && node->isSequence()) {
+        for (const YamlNode& item : node->items) {
+            if (item.isScalar())
+                values << text(&item);
         }
     }
     return values;
@@ -186,180 +100,120 @@ void addKnown(Known& known, const QString& key, const QStringList& values, const
 }
 
 // GitLab `variables:`: a variable's `options` (the values a manual run offers), else its `value`.
-void addGitLabVariables(Known& known, const YAML::Node& variables)
+void addGitLabVariables(Known& known, const YamlNode* variables)
 {
-    if (!variables || !variables.IsMap())
+    if (!variables || !variables->isMap())
         return;
-    for (const auto& entry : variables) {
-        const QString name = scalar(entry.first);
-        const YAML::Node options = child(entry.second, "options");
+    for (size_t i = 0; i < variables->keys.size(); ++i) {
+        const QString name = variables->keys[i].value;
+        const YamlNode& value = variables->items[i];
+        const YamlNode* options = value.get(u"options");
         known.remove(name); // a job's own variable replaces the global one
-        if (options && options.IsSequence())
+        if (options && options->isSequence())
             addKnown(known, name, scalarsOf(options), QStringLiteral("options"));
         else
-            addKnown(known, name, {entry.second.IsMap() ? scalar(child(entry.second, "value")) : scalar(entry.second)},
-                     QStringLiteral("variable"));
+            addKnown(known, name, {text(value.isMap() ? value.get(u"value") : &value)}, QStringLiteral("variable"));
+    }
+}
+
+// GitLab `parallel: matrix` values.
+void addGitLabMatrix(Known& known, const YamlNode* parallel)
+{
+    const YamlNode* matrix = parallel ? parallel->get(u"matrix") : nullptr;
+    if (!matrix || !matrix->isSequence())
+        return;
+    for (const YamlNode& combination : matrix->items) {
+        if (!combination.isMap())
+            continue;
+        for (size_t i = 0; i < combination.keys.size(); ++i) {
+            known.remove(combination.keys[i].value);
+            addKnown(known, combination.keys[i].value, scalarsOf(&combination.items[i]), QStringLiteral("matrix"));
+        }
     }
 }
 
 // GitHub `on.workflow_dispatch.inputs` / `on.workflow_call.inputs`: a choice's options, else the default; and
 // the workflow's `env:`.
-Known gitHubWorkflowKnown(const YAML::Node& root)
+Known gitHubWorkflowKnown(const YamlNode& root)
 {
     Known known;
-    const YAML::Node on = child(root, "on");
-    for (const char* event : {"workflow_dispatch", "workflow_call"}) {
-        const YAML::Node inputs = child(child(on, event), "inputs");
-        if (!inputs || !inputs.IsMap())
+    const YamlNode* on = root.get(u"on");
+    for (const char16_t* event : {u"workflow_dispatch", u"workflow_call"}) {
+        const YamlNode* trigger = on ? on->get(QStringView(event)) : nullptr;
+        const YamlNode* inputs = trigger ? trigger->get(u"inputs") : nullptr;
+        if (!inputs || !inputs->isMap())
             continue;
-        for (const auto& entry : inputs) {
-            const QString key = QStringLiteral("inputs.") + scalar(entry.first);
-            const YAML::Node options = child(entry.second, "options");
-            if (scalar(child(entry.second, "type")) == QLatin1String("choice") && options && options.IsSequence())
+        for (size_t i = 0; i < inputs->keys.size(); ++i) {
+            const QString key = QStringLiteral("inputs.") + inputs->keys[i].value;
+            const YamlNode& input = inputs->items[i];
+            const YamlNode* options = input.get(u"options");
+            if (text(input.get(u"type")) == QLatin1String("choice") && options && options->isSequence())
                 addKnown(known, key, scalarsOf(options), QStringLiteral("choice"));
-            else if (const QString value = scalar(child(entry.second, "default")); !value.isEmpty())
+            else if (const QString value = text(input.get(u"default")); !value.isEmpty())
                 addKnown(known, key, {value}, QStringLiteral("default"));
         }
     }
-    const YAML::Node env = child(root, "env");
-    if (env && env.IsMap()) {
-        for (const auto& entry : env)
-            addKnown(known, QStringLiteral("env.") + scalar(entry.first), {scalar(entry.second)},
+    if (const YamlNode* env = root.get(u"env"); env && env->isMap()) {
+        for (size_t i = 0; i < env->keys.size(); ++i)
+            addKnown(known, QStringLiteral("env.") + env->keys[i].value, {text(&env->items[i])},
                      QStringLiteral("variable"));
     }
     return known;
 }
 
 // A job's `strategy.matrix` values (plus `include` entries) and its `env:`.
-void addGitHubJobKnown(Known& known, const YAML::Node& job)
+void addGitHubJobKnown(Known& known, const YamlNode& job)
 {
-    const YAML::Node matrix = child(child(job, "strategy"), "matrix");
-    if (matrix && matrix.IsMap()) {
-        for (const auto& entry : matrix) {
-            const QString key = scalar(entry.first);
-            if (key == QLatin1String("include") && entry.second.IsSequence()) {
-                for (const YAML::Node& item : entry.second) {
-                    if (!item.IsMap())
-                        continue;
-                    for (const auto& pair : item)
-                        addKnown(known, QStringLiteral("matrix.") + scalar(pair.first), scalarsOf(pair.second),
+    const YamlNode* strategy = job.get(u"strategy");
+    const YamlNode* matrix = strategy ? strategy->get(u"matrix") : nullptr;
+    if (matrix && matrix->isMap()) {
+        for (size_t i = 0; i < matrix->keys.size(); ++i) {
+            const QString key = matrix->keys[i].value;
+            const YamlNode& value = matrix->items[i];
+            if (key == QLatin1String("include") && value.isSequence()) {
+                for (const YamlNode& item : value.items) {
+                    for (size_t j = 0; item.isMap() && j < item.keys.size(); ++j)
+                        addKnown(known, QStringLiteral("matrix.") + item.keys[j].value, scalarsOf(&item.items[j]),
                                  QStringLiteral("matrix"));
                 }
             } else if (key != QLatin1String("exclude")) {
-                addKnown(known, QStringLiteral("matrix.") + key, scalarsOf(entry.second), QStringLiteral("matrix"));
+                addKnown(known, QStringLiteral("matrix.") + key, scalarsOf(&value), QStringLiteral("matrix"));
             }
         }
     }
-    const YAML::Node env = child(job, "env");
-    if (env && env.IsMap()) {
-        for (const auto& entry : env) {
-            known.remove(QStringLiteral("env.") + scalar(entry.first));
-            addKnown(known, QStringLiteral("env.") + scalar(entry.first), {scalar(entry.second)},
+    if (const YamlNode* env = job.get(u"env"); env && env->isMap()) {
+        for (size_t i = 0; i < env->keys.size(); ++i) {
+            known.remove(QStringLiteral("env.") + env->keys[i].value);
+            addKnown(known, QStringLiteral("env.") + env->keys[i].value, {text(&env->items[i])},
                      QStringLiteral("variable"));
         }
     }
 }
 
-void readGitLab(const QString& path, const YAML::Node& root, QList<StrategyFinding>& findings)
+bool runsOnFailure(const YamlNode& node)
 {
-    if (!root.IsMap())
-        return;
-    static const QStringList reserved{
-        QStringLiteral("default"),      QStringLiteral("include"),  QStringLiteral("stages"),
-        QStringLiteral("variables"),    QStringLiteral("workflow"), QStringLiteral("image"),
-        QStringLiteral("services"),     QStringLiteral("cache"),    QStringLiteral("before_script"),
-        QStringLiteral("after_script"), QStringLiteral("types"),    QStringLiteral("spec")};
-    const GitLabFile file(root);
-    Known global;
-    addGitLabVariables(global, child(root, "variables"));
-    for (const auto& entry : root) {
-        const QString name = scalar(entry.first);
-        if (name.isEmpty() || name.startsWith(QLatin1Char('.')) || reserved.contains(name) || !entry.second.IsMap())
-            continue;
-        const KeyMap keys = file.resolve(entry.second);
-        auto value = [&keys](const char* key) {
-            const auto it = keys.find(key);
-            return it == keys.end() ? YAML::Node(YAML::NodeType::Undefined) : it->second;
-        };
-        if (!value("script") && !value("trigger") && !value("environment"))
-            continue;
-        const QString action = scalar(child(value("environment"), "action"));
-        if (!action.isEmpty() && action != QLatin1String("start"))
-            continue; // stop/prepare/verify/access jobs do not deliver anything
-        PipelineDeployScanner::Job job;
-        job.name = name;
-        job.line = lineOf(entry.first);
-        job.environment = environmentName(value("environment"));
-        const QString when = scalar(value("when"));
-        job.manual = when == QLatin1String("manual");
-        job.onFailure = when == QLatin1String("on_failure");
-        QStringList scripts;
-        file.flatten(value("before_script"), scripts);
-        file.flatten(value("script"), scripts);
-        file.flatten(value("after_script"), scripts);
-        job.commands = splitCommands(scripts, job.onFailure);
-        job.variables = variablesOf(value("variables"));
-        job.known = global;
-        addGitLabVariables(job.known, value("variables"));
-        const YAML::Node matrix = child(value("parallel"), "matrix");
-        if (matrix && matrix.IsSequence()) {
-            for (const YAML::Node& combination : matrix) {
-                if (!combination.IsMap())
-                    continue;
-                for (const auto& pair : combination) {
-                    job.known.remove(scalar(pair.first));
-                    addKnown(job.known, scalar(pair.first), scalarsOf(pair.second), QStringLiteral("matrix"));
-                }
-            }
-        }
-        findings += PipelineDeployScanner::evaluateEach(path, job);
-    }
+    return text(node.get(u"if")).contains(QLatin1String("failure()"));
 }
 
-bool runsOnFailure(const YAML::Node& node)
+// The deploying jobs of a resolved pipeline: each job once (the first of its parallel instances), templates left
+// out; GitLab jobs that run nothing and stop/prepare/verify/access jobs deliver nothing.
+QList<const PipelineJob*> deliveringJobs(const pipeline::PipelineModel& model)
 {
-    return scalar(child(node, "if")).contains(QLatin1String("failure()"));
-}
-
-void readGitHub(const QString& path, const YAML::Node& root, QList<StrategyFinding>& findings)
-{
-    const YAML::Node jobs = child(root, "jobs");
-    if (!jobs || !jobs.IsMap())
-        return;
-    const Known workflowKnown = gitHubWorkflowKnown(root);
-    for (const auto& entry : jobs) {
-        const YAML::Node node = entry.second;
-        if (!node.IsMap())
+    QList<const PipelineJob*> jobs;
+    QSet<QString> seen;
+    for (const PipelineJob& job : model.jobs) {
+        if (job.hidden || seen.contains(job.baseName))
             continue;
-        PipelineDeployScanner::Job job;
-        job.name = scalar(entry.first);
-        job.line = lineOf(entry.first);
-        job.environment = environmentName(child(node, "environment"));
-        job.onFailure = runsOnFailure(node);
-        job.variables = variablesOf(child(node, "env"));
-        job.known = workflowKnown;
-        addGitHubJobKnown(job.known, node);
-        const YAML::Node steps = child(node, "steps");
-        if (steps && steps.IsSequence()) {
-            for (const YAML::Node& step : steps) {
-                const bool onFailure = job.onFailure || runsOnFailure(step);
-                if (const QString run = scalar(child(step, "run")); !run.isEmpty())
-                    job.commands += splitCommands({run}, onFailure);
-                const QString uses = scalar(child(step, "uses")).toLower();
-                if (uses.startsWith(QLatin1String("azure/k8s-deploy"))) {
-                    const QMap<QString, QString> inputs = variablesOf(child(step, "with"));
-                    for (auto it = inputs.cbegin(); it != inputs.cend(); ++it)
-                        job.deployInputs.insert(it.key(), it.value());
-                    if (inputs.value(QStringLiteral("action")) == QLatin1String("reject"))
-                        job.commands.append({QStringLiteral("k8s-deploy reject"), onFailure});
-                }
-                const QMap<QString, QString> stepEnv = variablesOf(child(step, "env"));
-                for (auto it = stepEnv.cbegin(); it != stepEnv.cend(); ++it)
-                    job.variables.insert(it.key(), it.value());
-            }
+        seen.insert(job.baseName);
+        if (model.kind == PipelineKind::GitLab) {
+            if (!job.config.get(u"script") && !job.config.get(u"trigger") && !job.config.get(u"environment"))
+                continue;
+            if (!job.environmentAction.isEmpty() && job.environmentAction != u"start")
+                continue;
         }
-        findings += PipelineDeployScanner::evaluateEach(path, job);
+        jobs.append(&job);
     }
+    return jobs;
 }
 
 std::optional<int> percent(const QString& text)
@@ -531,15 +385,80 @@ QList<StrategyFinding> PipelineDeployScanner::evaluateEach(const QString& path, 
     return findings;
 }
 
+PipelineDeployScanner::Job PipelineDeployScanner::jobOf(const PipelineJob& job, PipelineKind kind)
+{
+    Job result;
+    result.name = job.baseName;
+    result.line = job.line;
+    result.environment = job.environment;
+    if (kind == PipelineKind::GitHub) {
+        result.onFailure = runsOnFailure(job.config);
+        result.variables = variablesOf(job.config.get(u"env"));
+        if (const YamlNode* steps = job.config.get(u"steps"); steps && steps->isSequence()) {
+            for (const YamlNode& step : steps->items) {
+                const bool onFailure = result.onFailure || runsOnFailure(step);
+                if (const QString run = text(step.get(u"run")); !run.isEmpty())
+                    result.commands += splitCommands({run}, onFailure);
+                if (text(step.get(u"uses")).toLower().startsWith(QLatin1String("azure/k8s-deploy"))) {
+                    const QMap<QString, QString> inputs = variablesOf(step.get(u"with"));
+                    for (auto it = inputs.cbegin(); it != inputs.cend(); ++it)
+                        result.deployInputs.insert(it.key(), it.value());
+                    if (inputs.value(QStringLiteral("action")) == QLatin1String("reject"))
+                        result.commands.append({QStringLiteral("k8s-deploy reject"), onFailure});
+                }
+                const QMap<QString, QString> stepEnv = variablesOf(step.get(u"env"));
+                for (auto it = stepEnv.cbegin(); it != stepEnv.cend(); ++it)
+                    result.variables.insert(it.key(), it.value());
+            }
+        }
+        return result;
+    }
+    result.manual = pipeline::DeploymentGates::isManual(job);
+    result.onFailure = job.when == u"on_failure";
+    QStringList scripts;
+    for (const char16_t* key : {u"before_script", u"script", u"after_script"}) {
+        if (const YamlNode* node = job.config.get(QStringView(key)))
+            scalars(*node, scripts);
+    }
+    result.commands = splitCommands(scripts, result.onFailure);
+    result.variables = variablesOf(job.config.get(u"variables"));
+    return result;
+}
+
+QList<StrategyFinding> PipelineDeployScanner::findingsOf(const pipeline::PipelineModel& model)
+{
+    QList<StrategyFinding> findings;
+    if (model.kind != PipelineKind::GitLab && model.kind != PipelineKind::GitHub)
+        return findings;
+    Known global;
+    if (model.kind == PipelineKind::GitLab)
+        addGitLabVariables(global, model.merged.get(u"variables"));
+    else
+        global = gitHubWorkflowKnown(model.merged);
+    for (const PipelineJob* job : deliveringJobs(model)) {
+        Job one = jobOf(*job, model.kind);
+        one.known = global;
+        if (model.kind == PipelineKind::GitLab) {
+            addGitLabVariables(one.known, job->config.get(u"variables"));
+            addGitLabMatrix(one.known, job->config.get(u"parallel"));
+        } else {
+            addGitHubJobKnown(one.known, job->config);
+        }
+        findings += evaluateEach(model.file, one);
+    }
+    return findings;
+}
+
 void PipelineDeployScanner::read(const QString& path, const QByteArray& content, Flavour flavour,
                                  QList<StrategyFinding>& findings, QList<StrategyDiagnostic>& diagnostics)
 {
     if (flavour == Flavour::None)
         return;
-    if (content.size() > MaxFileSize) {
-        diagnostics.append(
-            {path, 0, 0, QStringLiteral("strategy.too-large"),
-             QStringLiteral("%1 bytes, above the %2-byte limit; not read").arg(content.size()).arg(MaxFileSize)});
+    if (content.size() > ManifestReader::MaxFileSize) {
+        diagnostics.append({path, 0, 0, QStringLiteral("strategy.too-large"),
+                            QStringLiteral("%1 bytes, above the %2-byte limit; not read")
+                                .arg(content.size())
+                                .arg(ManifestReader::MaxFileSize)});
         return;
     }
     if (content.contains('\0')) {
@@ -552,27 +471,26 @@ void PipelineDeployScanner::read(const QString& path, const QByteArray& content,
             ++depth;
         else if ((c == ']' || c == '}') && depth > 0)
             --depth;
-        if (depth > 200) { // yaml-cpp recurses without a limit
+        if (depth > 200) {
             diagnostics.append({path, 0, 0, QStringLiteral("strategy.yaml"),
                                 QStringLiteral("collections nested deeper than 200 levels; not read")});
             return;
         }
     }
-    try {
-        const std::vector<YAML::Node> documents = YAML::LoadAll(content.toStdString());
-        for (const YAML::Node& root : documents) {
-            if (flavour == Flavour::GitLab)
-                readGitLab(path, root, findings);
-            else
-                readGitHub(path, root, findings);
+    // The pipeline engine reads the file (anchors, `<<`, `extends`, `!reference`); includes are other files, read
+    // on their own when they are pipeline files of the repository.
+    pipeline::ValidationOptions options;
+    options.kind = flavour == Flavour::GitLab ? PipelineKind::GitLab : PipelineKind::GitHub;
+    options.gates = false;
+    const pipeline::ValidationResult result = pipeline::validatePipeline(content, path, options);
+    for (const pipeline::Diagnostic& d : result.diagnostics) {
+        // A file YAML cannot read says so; what the engine finds wrong in a readable file is not this reader's to say.
+        if (d.rule.startsWith(QLatin1String("yaml.")) && d.severity == pipeline::Severity::Error) {
+            diagnostics.append({path, d.line, d.column, QStringLiteral("strategy.yaml"), d.message});
+            return;
         }
-    } catch (const YAML::Exception& error) {
-        diagnostics.append({path, error.mark.line >= 0 ? error.mark.line + 1 : 0,
-                            error.mark.column >= 0 ? error.mark.column + 1 : 0, QStringLiteral("strategy.yaml"),
-                            QString::fromStdString(error.msg)});
-    } catch (const std::exception& error) {
-        diagnostics.append({path, 0, 0, QStringLiteral("strategy.yaml"), QString::fromLocal8Bit(error.what())});
     }
+    findings += findingsOf(result.model);
 }
 
 } // namespace gatehouse::delivery

@@ -5,6 +5,8 @@
 #include "DeliveryStrategy.h"
 #include "EnvironmentExpression.h"
 
+#include "pipeline/PipelineModel.h"
+
 #include <QByteArray>
 #include <QMap>
 
@@ -15,8 +17,8 @@ namespace gatehouse::delivery {
 /// Finds the pipeline jobs that deploy, and what they say about the strategy: GitLab CI files (`.gitlab-ci.yml`,
 /// `*.gitlab-ci.yml`, `.gitlab/ci/*.yml`) and GitHub workflows (`.github/workflows/*.yml`).
 ///
-/// This is a light reading on purpose (the pipeline engine does the full resolution): GitLab `extends:` (hidden
-/// jobs in the same file), `<<:` merge keys and `!reference [job, key]` are followed; includes are not. A job counts
+/// Jobs are read as the pipeline engine resolves them (anchors, `<<:` merge keys, `extends:`, `!reference`); a file's
+/// includes are not followed here (each pipeline file of the repository is read on its own). A job counts
 /// when it declares an `environment:` (GitLab string or `name:`, GitHub string or `name:`) or runs kubectl / helm /
 /// argo rollouts / kustomize or `azure/k8s-deploy`. Its environment is the declared one, else an environment word in
 /// its name, else a `-n/--namespace` value of its commands. It says:
@@ -70,6 +72,11 @@ public:
     /// Reads one CI file; `flavour` from flavourOf(path).
     static void read(const QString& path, const QByteArray& content, Flavour flavour, QList<StrategyFinding>& findings,
                      QList<StrategyDiagnostic>& diagnostics);
+    /// The findings of a pipeline the engine resolved (GitLab or GitHub; other kinds give none).
+    static QList<StrategyFinding> findingsOf(const pipeline::PipelineModel& model);
+    /// A resolved job as this scanner reads one (commands, variables, deploy inputs, manual/on-failure); `known`
+    /// is left empty.
+    static Job jobOf(const pipeline::PipelineJob& job, pipeline::PipelineKind kind);
     /// What one job says, or nothing when it does not deploy.
     static std::optional<StrategyFinding> evaluate(const QString& path, const Job& job);
     /// What one job says per environment it can deploy to: an environment given by an expression is resolved with

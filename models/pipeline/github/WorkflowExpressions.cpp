@@ -238,6 +238,23 @@ ExpressionType matrixType(const QString& jobId, const YamlNode& job)
     return ExpressionType::objectOf(std::move(shape));
 }
 
+/// True when `node` holds something the walk checks: a `${{` in a value or an `if:` (a bare condition). A job
+/// without either needs no context types, which saves building them for every job of a large workflow.
+bool hasExpressions(const YamlNode& node)
+{
+    if (node.isScalar())
+        return node.value.contains(u"${{");
+    for (const YamlNode& key : node.keys) {
+        if (key.value == u"if")
+            return true;
+    }
+    for (const YamlNode& item : node.items) {
+        if (hasExpressions(item))
+            return true;
+    }
+    return false;
+}
+
 class Walker
 {
 public:
@@ -542,7 +559,7 @@ void Walker::workflow(const YamlNode& root, const FileSource& files)
     }
     if (jobs && jobs->isMap()) {
         for (size_t i = 0; i < jobs->keys.size(); ++i) {
-            if (jobs->items[i].isMap())
+            if (jobs->items[i].isMap() && hasExpressions(jobs->items[i]))
                 job(jobs->keys[i].value, jobs->items[i], workflowTypes, jobResults);
         }
     }

@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ShellScript.h"
 
+#include "pipeline/jenkins/JenkinsPipeline.h"
+
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace gatehouse::pipeline {
@@ -59,10 +62,12 @@ QString withoutCarriageReturn(QString line)
 }
 
 // Appends one scalar's text to the script and maps its lines to the YAML source.
-void appendScalar(ShellScript& script, const YamlNode& node, SourceLines& sources, bool maskExpressions)
+using Mask = QString (*)(const QString&);
+
+void appendScalar(ShellScript& script, const YamlNode& node, SourceLines& sources, Mask mask)
 {
     const QString file = sources.path(node.file);
-    const QString value = maskExpressions ? ShellScriptExtractor::maskGitHubExpressions(node.value) : node.value;
+    const QString value = mask ? mask(node.value) : node.value;
     const int firstScriptLine = int(script.text.count(QLatin1Char('\n'))) + 1;
     script.text += value;
     if (!value.endsWith(QLatin1Char('\n')))
@@ -108,8 +113,8 @@ void appendScalar(ShellScript& script, const YamlNode& node, SourceLines& source
             const bool firstLine = !block && sourceLine == node.line;
             const qsizetype start = firstLine ? column : (block ? std::min(blockIndent, raw.size()) : indentation(raw));
             QString piece = raw.mid(start);
-            if (maskExpressions)
-                piece = ShellScriptExtractor::maskGitHubExpressions(piece); // same length: columns stay right
+            if (mask)
+                piece = mask(piece); // same length: columns stay right
             if (!block) {
                 if (!quote.isNull() && piece.endsWith(quote))
                     piece.chop(1);
@@ -194,18 +199,21 @@ ShellScript::Position ShellScript::map(int line, int column) const
     return {best->file, best->yamlLine, best->yamlColumn + (column - 1 - best->scriptColumn)};
 }
 
-QString ShellScriptExtractor::maskGitHubExpressions(const QString& text)
+namespace {
+
+/// `open … close` → a same-length run of `_` with `X` at both ends.
+QString maskBetween(const QString& text, QLatin1StringView open, QLatin1StringView close)
 {
     QString result = text;
     qsizetype from = 0;
     while (true) {
-        const qsizetype start = result.indexOf(QLatin1String("${{"), from);
+        const qsizetype start = result.indexOf(open, from);
         if (start < 0)
             break;
-        const qsizetype end = result.indexOf(QLatin1String("}}"), start + 3);
+        const qsizetype end = result.indexOf(close, start + open.size());
         if (end < 0)
             break;
-        const qsizetype length = end + 2 - start;
+        const qsizetype length = end + close.size() - start;
         QString placeholder(length, QLatin1Char('_'));
         placeholder[0] = QLatin1Char('X');
         placeholder[length - 1] = QLatin1Char('X');
@@ -215,10 +223,80 @@ QString ShellScriptExtractor::maskGitHubExpressions(const QString& text)
     return result;
 }
 
+/// A CircleCI job's or command's run steps (bash unless `shell:` says otherwise), `when`/`unless` steps included.
+void circleciRunSteps(const YamlNode& steps, const QString& owner, const QString& ownerShell, SourceLines& sources,
+                      QList<ShellScript>& scripts, QStringList& otherShells, int depth = 0)
+{
+    if (!steps.isSequence() || depth > 16)
+        return;
+    for (size_t s = 0; s < steps.items.size(); ++s) {
+        const YamlNode& step = steps.items[s];
+        if (!step.isMap() || step.keys.size() != 1)
+            continue;
+        const QString& name = step.keys[0].value;
+        const YamlNode& body = step.items[0];
+        if (name == QLatin1String("when") || name == QLatin1String("unless")) {
+            if (const YamlNode* nested = body.get(u"steps"))
+                circleciRunSteps(*nested, owner, ownerShell, sources, scripts, otherShells, depth + 1);
+            continue;
+        }
+        if (name != QLatin1String("run"))
+            continue;
+        const YamlNode* command = body.isScalar() ? &body : body.get(u"command");
+        if (!command || !command->isScalar() || command->value.trimmed().isEmpty())
+            continue;
+        QString shell = body.isMap() ? shellOf(body.get(u"shell")) : QString();
+        if (shell.isEmpty())
+            shell = ownerShell.isEmpty() ? QStringLiteral("bash") : ownerShell;
+        if (shell != QLatin1String("bash") && shell != QLatin1String("sh")) {
+            if (!otherShells.contains(shell))
+                otherShells.append(shell);
+            continue;
+        }
+        ShellScript script;
+        script.job = owner;
+        script.key = QStringLiteral("steps[%1].run").arg(s);
+        script.shell = shell;
+        appendScalar(script, *command, sources, &ShellScriptExtractor::maskCircleCIParameters);
+        scripts.append(script);
+    }
+}
+
+} // namespace
+
+QString ShellScriptExtractor::maskCircleCIParameters(const QString& text)
+{
+    // Only parameter references: a shell's own `<<` (here-documents) and `>>` stay. `\<<` is CircleCI's escape
+    // of a literal `<<`, which the shell receives without the backslash.
+    if (!text.contains(QLatin1String("<<")))
+        return text;
+    QString unescaped = text;
+    unescaped.replace(QLatin1String("\\<<"), QLatin1String(" <<"));
+    static const QRegularExpression reference(
+        QStringLiteral("<<\\s*[#^/]?\\s*(pipeline|parameters|matrix)\\.[A-Za-z0-9_.-]+\\s*>>"));
+    QString result = unescaped;
+    auto it = reference.globalMatch(unescaped);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        QString placeholder(m.capturedLength(), QLatin1Char('_'));
+        placeholder[0] = QLatin1Char('X');
+        placeholder[placeholder.size() - 1] = QLatin1Char('X');
+        result.replace(m.capturedStart(), m.capturedLength(), placeholder);
+    }
+    return result;
+}
+
+QString ShellScriptExtractor::maskGitHubExpressions(const QString& text)
+{
+    return maskBetween(text, QLatin1StringView("${{"), QLatin1StringView("}}"));
+}
+
 QList<ShellScript> ShellScriptExtractor::extract(const PipelineModel& model, const QByteArray& mainText,
                                                  const FileSource& files, QList<SkippedShell>* skipped)
 {
     QList<ShellScript> scripts;
+    if (model.kind == PipelineKind::Jenkins)
+        return JenkinsPipeline::shellScripts(mainText, model.file);
     SourceLines sources(model, mainText, files);
     if (model.kind == PipelineKind::GitLab) {
         QSet<QString> skippedJobs; // parallel instances share their base job's runner
@@ -242,7 +320,7 @@ QList<ShellScript> ShellScriptExtractor::extract(const PipelineModel& model, con
                     if (const YamlNode* node = job.config.get(QStringView(name)))
                         flatten(*node, scalars);
                     for (const YamlNode* scalar : scalars)
-                        appendScalar(script, *scalar, sources, false);
+                        appendScalar(script, *scalar, sources, nullptr);
                 }
                 if (!script.text.trimmed().isEmpty())
                     scripts.append(script);
@@ -302,7 +380,7 @@ QList<ShellScript> ShellScriptExtractor::extract(const PipelineModel& model, con
                 script.job = jobs->keys[j].value;
                 script.key = QStringLiteral("steps[%1].run").arg(s);
                 script.shell = shell;
-                appendScalar(script, *run, sources, true);
+                appendScalar(script, *run, sources, &ShellScriptExtractor::maskGitHubExpressions);
                 scripts.append(script);
             }
             if (skipped && skippedSteps > 0) {
@@ -314,6 +392,37 @@ QList<ShellScript> ShellScriptExtractor::extract(const PipelineModel& model, con
                     ? QStringLiteral("runs on a Windows runner, whose default shell is PowerShell (%1)").arg(count)
                     : QStringLiteral("runs %1 with shell: %2").arg(count, otherShells.join(QStringLiteral(", ")));
                 skipped->append({key.value, reason, {sources.path(key.file), key.line, key.column}});
+            }
+        }
+    }
+    if (model.kind == PipelineKind::CircleCI) {
+        // The definitions as written (not the resolved jobs): one script per run step where it is written, with
+        // `<< parameters.x >>` masked, so each problem is reported once, at its line.
+        for (const char16_t* section : {u"commands", u"jobs"}) {
+            const YamlNode* definitions = model.merged.get(QStringView(section));
+            if (!definitions || !definitions->isMap())
+                continue;
+            for (size_t d = 0; d < definitions->keys.size(); ++d) {
+                const YamlNode& definition = definitions->items[d];
+                const YamlNode* steps = definition.get(u"steps");
+                if (!steps)
+                    continue;
+                QString shell = shellOf(definition.get(u"shell"));
+                const YamlNode* executor = definition.get(u"executor");
+                const QString executorName = executor
+                    ? (executor->isMap() && executor->get(u"name") ? executor->get(u"name")->value : executor->value)
+                    : QString();
+                if (shell.isEmpty() && executorName.contains(QLatin1String("win"), Qt::CaseInsensitive))
+                    shell = QStringLiteral("powershell");
+                QStringList otherShells;
+                circleciRunSteps(*steps, definitions->keys[d].value, shell, sources, scripts, otherShells);
+                if (skipped && !otherShells.isEmpty()) {
+                    const YamlNode& key = definitions->keys[d];
+                    skipped->append(
+                        {key.value,
+                         QStringLiteral("runs steps with shell: %1").arg(otherShells.join(QStringLiteral(", "))),
+                         {sources.path(key.file), key.line, key.column}});
+                }
             }
         }
     }

@@ -53,7 +53,8 @@ struct SkippedShell
 /// Extracts the shell scripts of a resolved pipeline: GitLab `before_script` + `script` (one shell session) and
 /// `after_script` of every visible job, after `!reference`, anchors, `extends` and `default:`; GitHub `run:` steps
 /// whose shell is bash or sh (the default on non-Windows runners; `shell: pwsh`/`python`/`cmd` and Windows runners
-/// without an explicit shell are skipped); GitLab jobs of Windows or PowerShell runners (by `tags` or `image`) are
+/// without an explicit shell are skipped); CircleCI `run` steps of jobs and commands (bash unless `shell:` names
+/// another); GitLab jobs of Windows or PowerShell runners (by `tags` or `image`) are
 /// skipped whole.
 ///
 /// Positions: each YAML scalar is found in its file's text and matched line by line, so plain and quoted scalars,
@@ -71,6 +72,8 @@ public:
     /// `${{ … }}` → a same-length run of `_` with `X` at both ends, so columns stay right and the shell checker
     /// sees a plain word.
     static QString maskGitHubExpressions(const QString& text);
+    /// `<< parameters.x >>`, `<< pipeline.… >>` and `<< matrix.x >>` → a same-length placeholder, likewise.
+    static QString maskCircleCIParameters(const QString& text);
 };
 
 } // namespace gatehouse::pipeline

@@ -2,12 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "GateTableModel.h"
 
-#include <QThread>
-
 namespace gatehouse::pipeline {
 
 GateTableModel::GateTableModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : RowTableModel({tr("State"), tr("Gate"), tr("Evidence"), tr("Line")}, OtherHeaders::None, parent)
 { }
 
 QString GateTableModel::stateName(GateState state)
@@ -27,39 +25,20 @@ QString GateTableModel::stateName(GateState state)
 
 void GateTableModel::setGates(const QList<GateStatus>& gates, const QStringList& fixable)
 {
-    Q_ASSERT(QThread::currentThread() == thread());
     // The gate list is fixed (the catalog): update cells in place so the selection survives every keystroke.
-    bool sameRows = gates.size() == m_gates.size();
+    const QList<GateStatus>& current = rows();
+    bool sameRows = gates.size() == current.size();
     for (qsizetype i = 0; sameRows && i < gates.size(); ++i)
-        sameRows = gates.at(i).id == m_gates.at(i).id;
-    if (!sameRows) {
-        beginResetModel();
-        m_gates = gates;
-        m_fixable = fixable;
-        endResetModel();
-        return;
-    }
-    m_gates = gates;
+        sameRows = gates.at(i).id == current.at(i).id;
     m_fixable = fixable;
-    if (!m_gates.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    if (sameRows)
+        updateRows(gates);
+    else
+        setRows(gates);
 }
 
-int GateTableModel::rowCount(const QModelIndex& parent) const
+QVariant GateTableModel::cellData(const GateStatus& gate, const QModelIndex& index, int role) const
 {
-    return parent.isValid() ? 0 : int(m_gates.size());
-}
-
-int GateTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant GateTableModel::data(const QModelIndex& index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const GateStatus& gate = m_gates.at(index.row());
     switch (role) {
     case StateRole:
         return int(gate.state);
@@ -85,23 +64,6 @@ QVariant GateTableModel::data(const QModelIndex& index, int role) const
             return gate.line > 0 ? QVariant(gate.line) : QVariant(QString());
         }
         break;
-    }
-    return {};
-}
-
-QVariant GateTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case StateColumn:
-        return tr("State");
-    case GateColumn:
-        return tr("Gate");
-    case EvidenceColumn:
-        return tr("Evidence");
-    case LineColumn:
-        return tr("Line");
     }
     return {};
 }

@@ -4,13 +4,13 @@
 
 #include "BufferValidation.h"
 
-#include <QAbstractTableModel>
+#include "common/RowTableModel.h"
 
 namespace gatehouse::pipeline {
 
 /// The Gates panel: one row per gate of the catalog with its state on the current buffer, the evidence and
 /// where it is. Semantic roles only (the state as an int; the ui picks colours). GUI thread only.
-class GateTableModel : public QAbstractTableModel
+class GateTableModel : public RowTableModel<GateStatus>
 {
     Q_OBJECT
 public:
@@ -35,17 +35,14 @@ public:
 
     /// `fixable`: ids of the gates that have a quick fix on this buffer.
     void setGates(const QList<GateStatus>& gates, const QStringList& fixable = {});
-    const QList<GateStatus>& gates() const { return m_gates; }
-
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    const QList<GateStatus>& gates() const { return rows(); }
 
     static QString stateName(GateState state); ///< "pass" / "fail" / "n/a" / "off"
 
+protected:
+    QVariant cellData(const GateStatus& gate, const QModelIndex& index, int role) const override;
+
 private:
-    QList<GateStatus> m_gates;
     QStringList m_fixable;
 };
 

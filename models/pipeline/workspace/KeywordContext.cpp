@@ -112,9 +112,16 @@ struct Resolved
     bool ok = false;
 };
 
+const KeywordTables& tablesFor(PipelineKind kind)
+{
+    return kind == PipelineKind::GitHub  ? KeywordTables::github()
+        : kind == PipelineKind::CircleCI ? KeywordTables::circleci()
+                                         : KeywordTables::gitlab();
+}
+
 Resolved resolve(PipelineKind kind, const QStringList& path)
 {
-    const KeywordTables& tables = kind == PipelineKind::GitHub ? KeywordTables::github() : KeywordTables::gitlab();
+    const KeywordTables& tables = tablesFor(kind);
     Resolved r;
     const MapSchema* map
         = tables.map(kind == PipelineKind::GitHub ? QStringLiteral("workflow") : QStringLiteral("root"));
@@ -137,7 +144,8 @@ Resolved resolve(PipelineKind kind, const QStringList& path)
         const KeySpec* key = map->key(step);
         if (key) {
             spec = key->value;
-        } else if (kind != PipelineKind::GitHub && i == 0 && !GitLabPipeline::isGlobalKeyword(step)) {
+        } else if (kind != PipelineKind::GitHub && kind != PipelineKind::CircleCI && i == 0
+                   && !GitLabPipeline::isGlobalKeyword(step)) {
             // A GitLab top-level key that is not a keyword is a job (or a hidden template).
             spec = ValueSpec{.types = TypeMap, .map = "job"};
         } else if (map->open) {
@@ -190,7 +198,7 @@ const MapSchema* schemaAt(PipelineKind kind, const QStringList& path)
 KeywordCompletion completionAt(PipelineKind kind, const QStringList& lines)
 {
     KeywordCompletion result;
-    if (lines.isEmpty())
+    if (lines.isEmpty() || kind == PipelineKind::Jenkins) // YAML keywords only; a Jenkinsfile is Groovy
         return result;
     const QString& current = lines.constLast();
     const int column = int(current.size());
@@ -236,7 +244,7 @@ KeywordCompletion completionAt(PipelineKind kind, const QStringList& lines)
 KeywordHelp keywordHelp(PipelineKind kind, const QStringList& lines)
 {
     KeywordHelp help;
-    if (lines.isEmpty())
+    if (lines.isEmpty() || kind == PipelineKind::Jenkins)
         return help;
     const QString& current = lines.constLast();
     const QString key = keyOf(current);
@@ -251,8 +259,7 @@ KeywordHelp keywordHelp(PipelineKind kind, const QStringList& lines)
     help.key = key;
     help.description = QString::fromUtf8(spec->description);
     help.values = KeywordTables::enumNames(spec->value.enumValues);
-    help.rules = describeValueRules(kind == PipelineKind::GitHub ? KeywordTables::github() : KeywordTables::gitlab(),
-                                    spec->value);
+    help.rules = describeValueRules(tablesFor(kind), spec->value);
     return help;
 }
 

@@ -129,7 +129,8 @@ GraphLayout layoutPipeline(const PipelineModel& model, const GraphMetrics& metri
     // Column of each card.
     QList<int> columnOf(layout.cards.size(), 0);
     QStringList titles;
-    if (model.kind == PipelineKind::GitHub) {
+    // Jenkins stages nest (sequential stages inside a parallel branch): their order is their needs, as on GitHub.
+    if (model.kind != PipelineKind::GitLab) {
         // Level = longest chain of needs below the job; iterating to a fixed point copes with any order, and the
         // bound stops a needs cycle (reported by the validator) from looping.
         bool changed = true;
@@ -151,6 +152,16 @@ GraphLayout layoutPipeline(const PipelineModel& model, const GraphMetrics& metri
             levels = qMax(levels, c + 1);
         for (int l = 0; l < levels; ++l)
             titles.append(QStringLiteral("Level %1").arg(l + 1));
+        // A Jenkins level that belongs to one top-level stage is titled by it.
+        for (int l = 0; l < levels && model.kind == PipelineKind::Jenkins; ++l) {
+            QSet<QString> stages;
+            for (int i = 0; i < layout.cards.size(); ++i) {
+                if (columnOf.at(i) == l)
+                    stages.insert(layout.cards.at(i).stage);
+            }
+            if (stages.size() == 1)
+                titles[l] = *stages.cbegin();
+        }
     } else {
         QStringList order = model.stages;
         for (const GraphCard& card : std::as_const(layout.cards)) {
@@ -233,7 +244,7 @@ QList<int> topLevelKeyLines(const QByteArray& text)
 int jobAtLine(const PipelineModel& model, const QList<int>& topLevelKeyLines, const QString& file, int line)
 {
     const bool github = model.kind == PipelineKind::GitHub;
-    if (!github) {
+    if (model.kind == PipelineKind::GitLab) {
         // GitLab jobs are top-level keys: the job is the one whose key starts the enclosing top-level block.
         const auto it = std::upper_bound(topLevelKeyLines.cbegin(), topLevelKeyLines.cend(), line);
         if (it == topLevelKeyLines.cbegin())
@@ -245,7 +256,8 @@ int jobAtLine(const PipelineModel& model, const QList<int>& topLevelKeyLines, co
         }
         return -1;
     }
-    // GitHub jobs are keys under `jobs:`: the last job starting at or before the line, within the `jobs:` block.
+    // GitHub jobs are keys under `jobs:`, CircleCI's entries of a workflow's jobs: the last job starting at or before
+    // the line, within the `jobs:` block.
     int best = -1;
     for (int i = 0; i < model.jobs.size(); ++i) {
         const PipelineJob& job = model.jobs.at(i);
@@ -253,7 +265,7 @@ int jobAtLine(const PipelineModel& model, const QList<int>& topLevelKeyLines, co
             && (best < 0 || job.line > model.jobs.at(best).line))
             best = i;
     }
-    if (best >= 0) {
+    if (best >= 0 && github) {
         // A top-level key after the job ends the jobs block.
         const auto it = std::upper_bound(topLevelKeyLines.cbegin(), topLevelKeyLines.cend(), model.jobs.at(best).line);
         if (it != topLevelKeyLines.cend() && *it <= line)

@@ -117,9 +117,13 @@ std::optional<TextEdit> setJobKey(const QStringList& lines, const PipelineJob& j
 
 std::optional<QuickFix> quickFixFor(const Diagnostic& problem, const BufferValidation& result, const QString& text)
 {
-    if (!problem.rule.startsWith(u"gate.") || !result.parsed)
+    // The fixes edit YAML; a Jenkinsfile is Groovy.
+    if (!problem.rule.startsWith(u"gate.") || !result.parsed || result.model.kind == PipelineKind::Jenkins)
         return std::nullopt;
     if (!problem.file.isEmpty() && problem.file != result.path)
+        return std::nullopt;
+    // The fixes write GitLab's and GitHub's keywords (when: manual, allow_failure, timeout-minutes).
+    if (result.model.kind != PipelineKind::GitLab && result.model.kind != PipelineKind::GitHub)
         return std::nullopt;
     const QString gate = problem.rule.mid(5);
     const QStringList lines = text.split(u'\n');

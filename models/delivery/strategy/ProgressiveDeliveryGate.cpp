@@ -1,0 +1,128 @@
+// SPDX-FileCopyrightText: 2026 Gatehouse authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ProgressiveDeliveryGate.h"
+
+#include "EnvironmentNames.h"
+#include "ManifestReader.h"
+#include "PipelineDeployScanner.h"
+#include "StrategyDetector.h"
+
+#include "pipeline/PipelineGates.h"
+
+#include <QSet>
+
+namespace gatehouse::delivery {
+
+using namespace gatehouse::pipeline;
+
+namespace {
+
+const QString Gate = QStringLiteral("progressive-delivery");
+
+QString describe(const EnvironmentStrategy& strategy)
+{
+    QString text = strategyKindName(strategy.strategy);
+    if (!strategy.sources.isEmpty())
+        text += QStringLiteral(" (%1:%2)")
+                    .arg(strategy.sources.constFirst().path)
+                    .arg(strategy.sources.constFirst().line);
+    return text;
+}
+
+} // namespace
+
+void ProgressiveDeliveryGate::install()
+{
+    PipelineGates::addExternalGate(&ProgressiveDeliveryGate::check);
+}
+
+void ProgressiveDeliveryGate::check(PipelineModel& model, const GatePolicy& policy, const FileSource& files,
+                                    QList<Diagnostic>& diagnostics)
+{
+    if (!policy.isEnabled(Gate))
+        return;
+    QStringList names = policy.parameter(Gate, QStringLiteral("environments")).toStringList();
+    if (names.isEmpty())
+        names = {QStringLiteral("production")};
+    for (QString& name : names)
+        name = EnvironmentNames::fromDeclared(name);
+    // Only the pipelines that deliver to production are judged: the gate is about how they reach users.
+    QList<PipelineJob*> production;
+    QString environment;
+    for (PipelineJob& job : model.jobs) {
+        if (job.environment.isEmpty() || (!job.environmentAction.isEmpty() && job.environmentAction != u"start"))
+            continue;
+        const QString name = EnvironmentNames::fromDeclared(job.environment);
+        if (names.contains(name) || (job.environmentTier == u"production" && names.contains(u"production"))) {
+            production.append(&job);
+            if (environment.isEmpty())
+                environment = names.contains(name) ? name : QStringLiteral("production");
+        }
+    }
+    if (production.isEmpty())
+        return;
+
+    // This pipeline as resolved (includes, extends, !reference), the rest of the repository as files.
+    StrategyDetector detector;
+    QList<StrategyFinding> own;
+    QSet<QString> seen;
+    for (const PipelineJob& job : std::as_const(model.jobs)) {
+        if (job.hidden || seen.contains(job.baseName))
+            continue;
+        seen.insert(job.baseName);
+        if (auto finding = PipelineDeployScanner::evaluate(model.file, PipelineDeployScanner::jobOf(job, model.kind)))
+            own.append(*finding);
+    }
+    detector.addPipelineFindings(own);
+    if (files.isValid() && files.list) {
+        const QSet<QString> mine(model.files.cbegin(), model.files.cend());
+        for (const QString& path : files.list()) {
+            if (mine.contains(path) || !StrategyDetector::isCandidate(path))
+                continue;
+            if (const Result<QByteArray> content = files.read(path);
+                content.ok() && content.value().size() <= ManifestReader::MaxFileSize)
+                detector.addFile(path, content.value());
+        }
+    }
+    const StrategyReport report = detector.report();
+    const EnvironmentStrategy* strategy = report.environment(environment);
+
+    const bool progressive
+        = strategy && (strategy->strategy == StrategyKind::Canary || strategy->strategy == StrategyKind::BlueGreen);
+    const bool automatic = strategy && strategy->rollback == RollbackMode::Automatic;
+    const bool onMetric = strategy && !strategy->metrics.isEmpty();
+    if (progressive && automatic && onMetric) {
+        for (PipelineJob* job : std::as_const(production))
+            job->gates.append(Gate);
+        return;
+    }
+    QString found;
+    if (!strategy)
+        found = QStringLiteral("no rollout strategy was found for it");
+    else if (!progressive)
+        found = QStringLiteral("it is reached by a %1 deployment, all users at once").arg(describe(*strategy));
+    else if (!onMetric)
+        found = QStringLiteral("its %1 rollout watches no metric").arg(describe(*strategy));
+    else
+        found = QStringLiteral("its %1 rollout has %2 rollback")
+                    .arg(describe(*strategy),
+                         strategy->rollback == RollbackMode::Manual ? QStringLiteral("only a manual")
+                                                                    : QStringLiteral("no"));
+    const PipelineJob& job = *production.constFirst();
+    const YamlNode* at = job.config.get(u"environment");
+    if (at && at->isMap() && at->get(u"name"))
+        at = at->get(u"name");
+    Diagnostic d;
+    d.file = at ? model.files.value(at->file, job.file) : job.file;
+    d.line = at && at->line ? at->line : job.line;
+    d.column = at && at->line ? at->column : job.column;
+    d.severity = policy.severity(Gate);
+    d.category = Category::Gate;
+    d.rule = QStringLiteral("gate.") + Gate;
+    d.message = QStringLiteral("'%1' deploys to %2, but %3; expected a canary or blue-green rollout with an automatic "
+                               "rollback on a metric (e.g. a Flagger Canary with analysis metrics)")
+                    .arg(job.baseName, environment, found);
+    diagnostics.append(d);
+}
+
+} // namespace gatehouse::delivery
