@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RunAnalysis.h"
 
+#include "RunOrder.h"
 #include "common/ProgressSink.h"
 #include "common/Statistics.h"
 
@@ -30,17 +31,8 @@ double median(const QList<double>& values)
 
 bool runBefore(const Run* a, const Run* b)
 {
-    const QDateTime ta = a->when();
-    const QDateTime tb = b->when();
-    if (ta.isValid() && tb.isValid() && ta != tb)
-        return ta < tb;
-    if (ta.isValid() != tb.isValid())
-        return ta.isValid();
-    const qint64 ia = a->id.toLongLong();
-    const qint64 ib = b->id.toLongLong();
-    if (ia != ib)
-        return ia < ib;
-    return a->attempt < b->attempt;
+    const int order = compareByTimeThenId(a->when(), a->id, b->when(), b->id);
+    return order != 0 ? order < 0 : a->attempt < b->attempt;
 }
 
 bool played(const Job& job)

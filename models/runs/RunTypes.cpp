@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RunTypes.h"
 
+#include "RunOrder.h"
+
 #include <QHash>
 
 #include <algorithm>
@@ -13,15 +15,9 @@ namespace {
 // Job executions in the order they ran: by start (or creation), then by id.
 bool executedBefore(const Job* a, const Job* b)
 {
-    const QDateTime ta = a->started.isValid() ? a->started : a->created;
-    const QDateTime tb = b->started.isValid() ? b->started : b->created;
-    if (ta.isValid() && tb.isValid() && ta != tb)
-        return ta < tb;
-    if (ta.isValid() != tb.isValid())
-        return ta.isValid();
-    const qint64 ia = a->id.toLongLong();
-    const qint64 ib = b->id.toLongLong();
-    return ia != ib ? ia < ib : a->id < b->id;
+    const int order = compareByTimeThenId(a->started.isValid() ? a->started : a->created, a->id,
+                                          b->started.isValid() ? b->started : b->created, b->id);
+    return order != 0 ? order < 0 : a->id < b->id;
 }
 
 } // namespace
