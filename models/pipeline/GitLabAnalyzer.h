@@ -9,6 +9,7 @@
 
 #include <QFileInfo>
 #include <QHash>
+#include <QSet>
 
 namespace gatehouse::pipeline {
 
@@ -71,7 +72,33 @@ private:
     void validateSchema();
     void checkTriggerJob(const QString& name, const YamlNode& config);
     void checkChildInputs(const QString& path, const QByteArray& text, const YamlNode& entry);
+    /// The pipeline's jobs by name, for the checks that name one job from another.
+    struct JobIndex
+    {
+        QSet<QString> visibleBase;
+        QHash<QString, const PipelineJob*> byInstance;
+        QHash<QString, const PipelineJob*> byBase; ///< the first instance of each job
+        QStringList allNames; ///< the visible base names, sorted (for "did you mean")
+        bool exists(const QString& name) const { return visibleBase.contains(name) || byInstance.contains(name); }
+        const PipelineJob* find(const QString& name) const
+        {
+            const PipelineJob* job = byInstance.value(name);
+            return job ? job : byBase.value(name);
+        }
+    };
+    /// Each job once (by base name): one check per concern below, then the needs cycles of the whole pipeline.
     void checkJobs();
+    void checkStageAndScript(const PipelineJob& job, const YamlNode& config, const YamlNode& at, int stageIndex);
+    /// rules against only/except/when, and when: delayed paired with start_in (on the job and in its rules).
+    void checkRulesAndWhen(const PipelineJob& job, const YamlNode& config);
+    void checkMatrixSize(const PipelineJob& job, const YamlNode& config);
+    /// Returns the jobs the job needs (for the dependencies check).
+    QStringList checkNeeds(const PipelineJob& job, const YamlNode& config, int stageIndex, const JobIndex& jobs);
+    void checkDependencies(const PipelineJob& job, const YamlNode& config, int stageIndex, const JobIndex& jobs,
+                           const QStringList& needed);
+    /// trigger:include of a local child pipeline: the file exists, and the inputs given fit its spec.
+    void checkChildPipelines(const PipelineJob& job, const YamlNode& config);
+    void checkOnStop(const PipelineJob& job, const YamlNode& config, const JobIndex& jobs);
     void checkNeedsCycles();
 
     /// Top-level entry by name in O(1) (a pipeline may have tens of thousands of jobs); nullptr when absent.

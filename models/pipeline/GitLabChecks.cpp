@@ -115,21 +115,19 @@ void GitLabAnalyzer::checkTriggerJob(const QString& name, const YamlNode& config
 
 void GitLabAnalyzer::checkJobs()
 {
-    QSet<QString> visibleBase;
-    QHash<QString, const PipelineJob*> byInstance;
-    QHash<QString, const PipelineJob*> byBase; // the first instance of each job
+    JobIndex jobs;
     // Sized up front: growing hashes of every job name rehashes them again and again on large pipelines.
-    visibleBase.reserve(m_model.jobs.size());
-    byInstance.reserve(m_model.jobs.size());
-    byBase.reserve(m_model.jobs.size());
+    jobs.visibleBase.reserve(m_model.jobs.size());
+    jobs.byInstance.reserve(m_model.jobs.size());
+    jobs.byBase.reserve(m_model.jobs.size());
     for (const PipelineJob& job : std::as_const(m_model.jobs)) {
-        visibleBase.insert(job.baseName);
-        byInstance.insert(job.name, &job);
-        if (!byBase.contains(job.baseName))
-            byBase.insert(job.baseName, &job);
+        jobs.visibleBase.insert(job.baseName);
+        jobs.byInstance.insert(job.name, &job);
+        if (!jobs.byBase.contains(job.baseName))
+            jobs.byBase.insert(job.baseName, &job);
     }
-    QStringList allNames(visibleBase.begin(), visibleBase.end());
-    allNames.sort();
+    jobs.allNames = QStringList(jobs.visibleBase.begin(), jobs.visibleBase.end());
+    jobs.allNames.sort();
 
     if (m_model.jobs.isEmpty()) {
         const bool partial = m_fragment || m_partial;
@@ -150,235 +148,258 @@ void GitLabAnalyzer::checkJobs()
         const YamlNode* keyNode = topKey(job.baseName);
         const YamlNode& at = keyNode ? *keyNode : config;
         const int stageIndex = m_stageIndex.value(job.stage, -1);
+        checkStageAndScript(job, config, at, stageIndex);
+        checkRulesAndWhen(job, config);
+        checkMatrixSize(job, config);
+        const QStringList needed = checkNeeds(job, config, stageIndex, jobs);
+        checkDependencies(job, config, stageIndex, jobs, needed);
+        checkChildPipelines(job, config);
+        checkOnStop(job, config, jobs);
+    }
+    checkNeedsCycles();
+}
 
-        // Stage.
-        if (stageIndex < 0) {
-            const YamlNode* stageNode = config.get(u"stage") ? config.get(u"stage") : config.get(u"type");
-            report(stageNode ? *stageNode : at, unlessPartial(), Category::Semantic, QStringLiteral("undefined-stage"),
-                   QStringLiteral("job '%1' uses stage '%2', which is not defined%3; available stages: %4")
-                       .arg(job.baseName, job.stage, didYouMean(job.stage, m_model.stages),
-                            m_model.stages.join(QStringLiteral(", "))));
+void GitLabAnalyzer::checkStageAndScript(const PipelineJob& job, const YamlNode& config, const YamlNode& at,
+                                         int stageIndex)
+{
+    // Stage.
+    if (stageIndex < 0) {
+        const YamlNode* stageNode = config.get(u"stage") ? config.get(u"stage") : config.get(u"type");
+        report(stageNode ? *stageNode : at, unlessPartial(), Category::Semantic, QStringLiteral("undefined-stage"),
+               QStringLiteral("job '%1' uses stage '%2', which is not defined%3; available stages: %4")
+                   .arg(job.baseName, job.stage, didYouMean(job.stage, m_model.stages),
+                        m_model.stages.join(QStringLiteral(", "))));
+    }
+
+    // script / trigger / run.
+    if (!job.config.contains(u"script") && !job.config.contains(u"trigger") && !job.config.contains(u"run")
+        && !m_extendsFailed.value(job.baseName)) {
+        report(at, unlessPartial(), Category::Semantic, QStringLiteral("missing-script"),
+               QStringLiteral("job '%1' has no script, trigger or run; expected one of them%2")
+                   .arg(job.baseName, config.contains(u"extends") ? partialNote() : QString()));
+    }
+}
+
+void GitLabAnalyzer::checkRulesAndWhen(const PipelineJob& job, const YamlNode& config)
+{
+    // rules vs only/except/when.
+    if (config.contains(u"rules")) {
+        for (const char* legacy : {"only", "except"}) {
+            if (const YamlNode* k = config.keyNode(QString::fromLatin1(legacy)))
+                report(*k, Severity::Error, Category::Semantic, QStringLiteral("rules-with-only-except"),
+                       QStringLiteral("job '%1' combines rules with %2; use rules only")
+                           .arg(job.baseName, QLatin1StringView(legacy)));
         }
+        if (const YamlNode* k = config.keyNode(u"when"); k && config.get(u"when")->value != u"never")
+            report(*k, Severity::Warning, Category::Semantic, QStringLiteral("rules-with-when"),
+                   QStringLiteral("job '%1' sets when: next to rules; the rules decide when the job runs, "
+                                  "put when: inside the rules")
+                       .arg(job.baseName));
+    }
 
-        // script / trigger / run.
-        if (!job.config.contains(u"script") && !job.config.contains(u"trigger") && !job.config.contains(u"run")
-            && !m_extendsFailed.value(job.baseName)) {
-            report(at, unlessPartial(), Category::Semantic, QStringLiteral("missing-script"),
-                   QStringLiteral("job '%1' has no script, trigger or run; expected one of them%2")
-                       .arg(job.baseName, config.contains(u"extends") ? partialNote() : QString()));
-        }
+    // when: delayed needs start_in, and start_in needs when: delayed.
+    const YamlNode* when = config.get(u"when");
+    const YamlNode* startIn = config.get(u"start_in");
+    if (when && when->value == u"delayed" && !startIn)
+        report(*when, Severity::Error, Category::Semantic, QStringLiteral("delayed-without-start-in"),
+               QStringLiteral("job '%1' is delayed but has no start_in; expected e.g. start_in: 30 minutes")
+                   .arg(job.baseName));
+    if (startIn && (!when || when->value != u"delayed") && !config.contains(u"rules"))
+        report(*startIn, Severity::Error, Category::Semantic, QStringLiteral("start-in-without-delayed"),
+               QStringLiteral("start_in only applies to when: delayed jobs"));
 
-        // rules vs only/except/when.
-        if (config.contains(u"rules")) {
-            for (const char* legacy : {"only", "except"}) {
-                if (const YamlNode* k = config.keyNode(QString::fromLatin1(legacy)))
-                    report(*k, Severity::Error, Category::Semantic, QStringLiteral("rules-with-only-except"),
-                           QStringLiteral("job '%1' combines rules with %2; use rules only")
-                               .arg(job.baseName, QLatin1StringView(legacy)));
-            }
-            if (const YamlNode* k = config.keyNode(u"when"); k && config.get(u"when")->value != u"never")
-                report(*k, Severity::Warning, Category::Semantic, QStringLiteral("rules-with-when"),
-                       QStringLiteral("job '%1' sets when: next to rules; the rules decide when the job runs, "
-                                      "put when: inside the rules")
+    // The same pairing inside rules: a rule's start_in needs the rule's when: delayed, and a delayed rule
+    // needs a start_in (its own or the job's).
+    if (const YamlNode* rules = config.get(u"rules"); rules && rules->isSequence()) {
+        for (const YamlNode& rule : rules->items) {
+            const YamlNode* ruleWhen = rule.isMap() ? rule.get(u"when") : nullptr;
+            const YamlNode* ruleStart = rule.isMap() ? rule.get(u"start_in") : nullptr;
+            const bool delayed = ruleWhen && ruleWhen->value == u"delayed";
+            if (ruleStart && !delayed)
+                report(*rule.keyNode(u"start_in"), Severity::Error, Category::Semantic,
+                       QStringLiteral("start-in-without-delayed"),
+                       QStringLiteral("a rule of job '%1' sets start_in without when: delayed").arg(job.baseName));
+            if (delayed && !ruleStart && !startIn)
+                report(*ruleWhen, Severity::Error, Category::Semantic, QStringLiteral("delayed-without-start-in"),
+                       QStringLiteral("a rule of job '%1' is delayed but neither it nor the job has start_in")
                            .arg(job.baseName));
         }
+    }
+}
 
-        // when: delayed needs start_in, and start_in needs when: delayed.
-        const YamlNode* when = config.get(u"when");
-        const YamlNode* startIn = config.get(u"start_in");
-        if (when && when->value == u"delayed" && !startIn)
-            report(*when, Severity::Error, Category::Semantic, QStringLiteral("delayed-without-start-in"),
-                   QStringLiteral("job '%1' is delayed but has no start_in; expected e.g. start_in: 30 minutes")
-                       .arg(job.baseName));
-        if (startIn && (!when || when->value != u"delayed") && !config.contains(u"rules"))
-            report(*startIn, Severity::Error, Category::Semantic, QStringLiteral("start-in-without-delayed"),
-                   QStringLiteral("start_in only applies to when: delayed jobs"));
+void GitLabAnalyzer::checkMatrixSize(const PipelineJob& job, const YamlNode& config)
+{
+    if (const YamlNode* parallel = config.get(u"parallel"); parallel && parallel->isMap()) {
+        const qsizetype count = m_instances.value(job.baseName).size();
+        if (count > 200)
+            report(*parallel, Severity::Error, Category::Semantic, QStringLiteral("matrix-too-large"),
+                   QStringLiteral("parallel:matrix creates %1 jobs; GitLab allows 200").arg(count));
+    }
+}
 
-        // The same pairing inside rules: a rule's start_in needs the rule's when: delayed, and a delayed rule
-        // needs a start_in (its own or the job's).
-        if (const YamlNode* rules = config.get(u"rules"); rules && rules->isSequence()) {
-            for (const YamlNode& rule : rules->items) {
-                const YamlNode* ruleWhen = rule.isMap() ? rule.get(u"when") : nullptr;
-                const YamlNode* ruleStart = rule.isMap() ? rule.get(u"start_in") : nullptr;
-                const bool delayed = ruleWhen && ruleWhen->value == u"delayed";
-                if (ruleStart && !delayed)
-                    report(*rule.keyNode(u"start_in"), Severity::Error, Category::Semantic,
-                           QStringLiteral("start-in-without-delayed"),
-                           QStringLiteral("a rule of job '%1' sets start_in without when: delayed").arg(job.baseName));
-                if (delayed && !ruleStart && !startIn)
-                    report(*ruleWhen, Severity::Error, Category::Semantic, QStringLiteral("delayed-without-start-in"),
-                           QStringLiteral("a rule of job '%1' is delayed but neither it nor the job has start_in")
-                               .arg(job.baseName));
+QStringList GitLabAnalyzer::checkNeeds(const PipelineJob& job, const YamlNode& config, int stageIndex,
+                                       const JobIndex& jobs)
+{
+    const YamlNode* needs = config.get(u"needs");
+    QStringList needed;
+    if (needs && needs->isSequence()) {
+        if (needs->size() > 50)
+            report(*needs, Severity::Warning, Category::Semantic, QStringLiteral("too-many-needs"),
+                   QStringLiteral("job '%1' has %2 needs; GitLab's default limit is 50")
+                       .arg(job.baseName)
+                       .arg(needs->size()));
+        QHash<QString, int> seenNeeds;
+        for (const YamlNode& need : needs->items) {
+            QString name;
+            bool optional = false;
+            const YamlNode* at2 = &need;
+            if (need.isScalar()) {
+                name = need.value;
+            } else if (need.isMap()) {
+                if (need.contains(u"project") || need.contains(u"pipeline"))
+                    continue; // another project's or pipeline's job
+                if (const YamlNode* j = need.get(u"job")) {
+                    name = j->value;
+                    at2 = j;
+                }
+                if (const YamlNode* o = need.get(u"optional"))
+                    optional = o->toBool(false);
+                if (const YamlNode* p = need.get(u"parallel"))
+                    name += QStringLiteral(" ") + p->toFlowText(200); // distinct matrix selections
             }
-        }
-
-        // parallel:matrix size.
-        if (const YamlNode* parallel = config.get(u"parallel"); parallel && parallel->isMap()) {
-            const qsizetype count = m_instances.value(job.baseName).size();
-            if (count > 200)
-                report(*parallel, Severity::Error, Category::Semantic, QStringLiteral("matrix-too-large"),
-                       QStringLiteral("parallel:matrix creates %1 jobs; GitLab allows 200").arg(count));
-        }
-
-        // needs.
-        const YamlNode* needs = config.get(u"needs");
-        QStringList needed;
-        if (needs && needs->isSequence()) {
-            if (needs->size() > 50)
-                report(*needs, Severity::Warning, Category::Semantic, QStringLiteral("too-many-needs"),
-                       QStringLiteral("job '%1' has %2 needs; GitLab's default limit is 50")
-                           .arg(job.baseName)
-                           .arg(needs->size()));
-            QHash<QString, int> seenNeeds;
-            for (const YamlNode& need : needs->items) {
-                QString name;
-                bool optional = false;
-                const YamlNode* at2 = &need;
-                if (need.isScalar()) {
-                    name = need.value;
-                } else if (need.isMap()) {
-                    if (need.contains(u"project") || need.contains(u"pipeline"))
-                        continue; // another project's or pipeline's job
-                    if (const YamlNode* j = need.get(u"job")) {
-                        name = j->value;
-                        at2 = j;
-                    }
-                    if (const YamlNode* o = need.get(u"optional"))
-                        optional = o->toBool(false);
-                    if (const YamlNode* p = need.get(u"parallel"))
-                        name += QStringLiteral(" ") + p->toFlowText(200); // distinct matrix selections
-                }
-                if (name.isEmpty() || name.contains(u'$'))
-                    continue;
-                if (seenNeeds.contains(name)) {
-                    report(*at2, Severity::Error, Category::Semantic, QStringLiteral("duplicate-needs"),
-                           QStringLiteral("job '%1' needs '%2' twice (also on line %3); expected each job once")
-                               .arg(job.baseName, name)
-                               .arg(seenNeeds.value(name)));
-                    continue;
-                }
-                seenNeeds.insert(name, at2->line);
-                const QString target = need.isMap() && need.get(u"job") ? need.get(u"job")->value : name;
-                needed.append(target);
-                const bool exists = visibleBase.contains(target) || byInstance.contains(target);
-                if (!exists) {
-                    if (optional)
-                        continue;
-                    const bool hidden = target.startsWith(u'.') && top(target);
-                    report(*at2, hidden ? Severity::Error : unlessPartial(), Category::Semantic,
-                           QStringLiteral("needs-unknown-job"),
-                           hidden ? QStringLiteral("job '%1' needs the hidden job '%2'; hidden jobs never run")
-                                        .arg(job.baseName, target)
-                                  : QStringLiteral("job '%1' needs '%2', which is not a job of this pipeline%3%4")
-                                        .arg(job.baseName, target, didYouMean(target, allNames), partialNote()));
-                    continue;
-                }
-                if (const YamlNode* p = need.isMap() ? need.get(u"parallel") : nullptr) {
-                    // needs:parallel:matrix names instances of the needed job; each must exist.
-                    for (const QString& instance : GitLabPipeline::instanceNames(target, *p)) {
-                        if (!byInstance.contains(instance) && !instance.contains(u'$'))
-                            report(*need.keyNode(u"parallel"), Severity::Error, Category::Semantic,
-                                   QStringLiteral("needs-unknown-instance"),
-                                   QStringLiteral("job '%1' needs '%2', but '%3' creates no such instance")
-                                       .arg(job.baseName, instance, target));
-                    }
-                }
-                const PipelineJob* other = byInstance.value(target);
-                if (!other)
-                    other = byBase.value(target);
-                const int otherStage = other ? m_stageIndex.value(other->stage, -1) : -1;
-                if (stageIndex >= 0 && otherStage > stageIndex)
-                    report(*at2, Severity::Error, Category::Semantic, QStringLiteral("needs-later-stage"),
-                           QStringLiteral("job '%1' (stage %2) needs '%3', which is in the later stage %4; expected "
-                                          "a job of the same or an earlier stage")
-                               .arg(job.baseName, job.stage, target, other->stage));
+            if (name.isEmpty() || name.contains(u'$'))
+                continue;
+            if (seenNeeds.contains(name)) {
+                report(*at2, Severity::Error, Category::Semantic, QStringLiteral("duplicate-needs"),
+                       QStringLiteral("job '%1' needs '%2' twice (also on line %3); expected each job once")
+                           .arg(job.baseName, name)
+                           .arg(seenNeeds.value(name)));
+                continue;
             }
-        }
-
-        // dependencies.
-        if (const YamlNode* dependencies = config.get(u"dependencies"); dependencies && dependencies->isSequence()) {
-            for (const YamlNode& dependency : dependencies->items) {
-                const QString target = dependency.value;
-                if (target.contains(u'$'))
+            seenNeeds.insert(name, at2->line);
+            const QString target = need.isMap() && need.get(u"job") ? need.get(u"job")->value : name;
+            needed.append(target);
+            const bool exists = jobs.exists(target);
+            if (!exists) {
+                if (optional)
                     continue;
-                if (!visibleBase.contains(target) && !byInstance.contains(target)) {
-                    report(dependency, unlessPartial(), Category::Semantic, QStringLiteral("dependencies-unknown-job"),
-                           QStringLiteral("job '%1' depends on '%2', which is not a job of this pipeline%3%4")
-                               .arg(job.baseName, target, didYouMean(target, allNames), partialNote()));
-                    continue;
-                }
-                const PipelineJob* other = byInstance.value(target);
-                if (!other)
-                    other = byBase.value(target);
-                const int otherStage = other ? m_stageIndex.value(other->stage, -1) : -1;
-                if (needs && needs->isSequence()) {
-                    if (!needed.contains(target))
-                        report(dependency, Severity::Error, Category::Semantic,
-                               QStringLiteral("dependencies-not-in-needs"),
-                               QStringLiteral("job '%1' depends on '%2', which is not in its needs; expected "
-                                              "dependencies to be a subset of needs")
-                                   .arg(job.baseName, target));
-                } else if (stageIndex >= 0 && otherStage > stageIndex) {
-                    report(dependency, Severity::Error, Category::Semantic, QStringLiteral("dependencies-later-stage"),
-                           QStringLiteral("job '%1' (stage %2) depends on '%3' of the later stage %4; expected a "
-                                          "job of the same or an earlier stage")
-                               .arg(job.baseName, job.stage, target, other->stage));
+                const bool hidden = target.startsWith(u'.') && top(target);
+                report(*at2, hidden ? Severity::Error : unlessPartial(), Category::Semantic,
+                       QStringLiteral("needs-unknown-job"),
+                       hidden ? QStringLiteral("job '%1' needs the hidden job '%2'; hidden jobs never run")
+                                    .arg(job.baseName, target)
+                              : QStringLiteral("job '%1' needs '%2', which is not a job of this pipeline%3%4")
+                                    .arg(job.baseName, target, didYouMean(target, jobs.allNames), partialNote()));
+                continue;
+            }
+            if (const YamlNode* p = need.isMap() ? need.get(u"parallel") : nullptr) {
+                // needs:parallel:matrix names instances of the needed job; each must exist.
+                for (const QString& instance : GitLabPipeline::instanceNames(target, *p)) {
+                    if (!jobs.byInstance.contains(instance) && !instance.contains(u'$'))
+                        report(*need.keyNode(u"parallel"), Severity::Error, Category::Semantic,
+                               QStringLiteral("needs-unknown-instance"),
+                               QStringLiteral("job '%1' needs '%2', but '%3' creates no such instance")
+                                   .arg(job.baseName, instance, target));
                 }
             }
+            const PipelineJob* other = jobs.find(target);
+            const int otherStage = other ? m_stageIndex.value(other->stage, -1) : -1;
+            if (stageIndex >= 0 && otherStage > stageIndex)
+                report(*at2, Severity::Error, Category::Semantic, QStringLiteral("needs-later-stage"),
+                       QStringLiteral("job '%1' (stage %2) needs '%3', which is in the later stage %4; expected "
+                                      "a job of the same or an earlier stage")
+                           .arg(job.baseName, job.stage, target, other->stage));
         }
+    }
+    return needed;
+}
 
-        // trigger:include of a local child pipeline must exist (when the whole repository is visible).
-        if (const YamlNode* trigger = config.get(u"trigger");
-            trigger && trigger->isMap() && m_files.complete && m_files.read) {
-            const YamlNode* include = trigger->get(u"include");
-            const YamlNodeList entries = include && include->isSequence() ? include->items
-                : include                                                 ? YamlNodeList{*include}
-                                                                          : YamlNodeList{};
-            for (const YamlNode& entry : entries) {
-                const YamlNode* local = entry.isMap() ? entry.get(u"local") : (entry.isScalar() ? &entry : nullptr);
-                if (!local || local->value.contains(u'$') || local->value.contains(u'*'))
-                    continue;
-                QString path = local->value;
-                if (path.startsWith(u'/'))
-                    path.remove(0, 1);
-                const Result<QByteArray> child = m_files.read(path);
-                if (!child.ok())
-                    report(*local, Severity::Error, Category::Semantic, QStringLiteral("include-not-found"),
-                           QStringLiteral("the child pipeline '%1' of job '%2' does not exist in the repository")
-                               .arg(path, job.baseName));
-                else if (entry.isMap())
-                    checkChildInputs(path, child.value(), entry);
+void GitLabAnalyzer::checkDependencies(const PipelineJob& job, const YamlNode& config, int stageIndex,
+                                       const JobIndex& jobs, const QStringList& needed)
+{
+    if (const YamlNode* dependencies = config.get(u"dependencies"); dependencies && dependencies->isSequence()) {
+        for (const YamlNode& dependency : dependencies->items) {
+            const QString target = dependency.value;
+            if (target.contains(u'$'))
+                continue;
+            if (!jobs.exists(target)) {
+                report(dependency, unlessPartial(), Category::Semantic, QStringLiteral("dependencies-unknown-job"),
+                       QStringLiteral("job '%1' depends on '%2', which is not a job of this pipeline%3%4")
+                           .arg(job.baseName, target, didYouMean(target, jobs.allNames), partialNote()));
+                continue;
             }
-        }
-
-        // environment:on_stop.
-        if (const YamlNode* environment = config.get(u"environment"); environment && environment->isMap()) {
-            if (const YamlNode* onStop = environment->get(u"on_stop"); onStop && !onStop->value.contains(u'$')) {
-                const YamlNode* stopConfig = top(onStop->value);
-                if (!visibleBase.contains(onStop->value)) {
-                    report(*onStop, unlessPartial(), Category::Semantic, QStringLiteral("on-stop-unknown-job"),
-                           QStringLiteral("environment:on_stop names '%1', which is not a job of this pipeline%2%3")
-                               .arg(onStop->value, didYouMean(onStop->value, allNames), partialNote()));
-                } else if (stopConfig) {
-                    const YamlNode* stopEnvironment = stopConfig->get(u"environment");
-                    const QString stopAction
-                        = stopEnvironment && stopEnvironment->isMap() && stopEnvironment->get(u"action")
-                        ? stopEnvironment->get(u"action")->value
-                        : QString();
-                    const QString stopName = stopEnvironment
-                        ? (stopEnvironment->isMap()
-                               ? (stopEnvironment->get(u"name") ? stopEnvironment->get(u"name")->value : QString())
-                               : stopEnvironment->value)
-                        : QString();
-                    if (stopAction != u"stop" || stopName != job.environment)
-                        report(*onStop, Severity::Warning, Category::Semantic, QStringLiteral("on-stop-inconsistent"),
-                               QStringLiteral("the on_stop job '%1' should set environment name '%2' with action: stop")
-                                   .arg(onStop->value, job.environment));
-                }
+            const PipelineJob* other = jobs.find(target);
+            const int otherStage = other ? m_stageIndex.value(other->stage, -1) : -1;
+            if (const YamlNode* needs = config.get(u"needs"); needs && needs->isSequence()) {
+                if (!needed.contains(target))
+                    report(dependency, Severity::Error, Category::Semantic, QStringLiteral("dependencies-not-in-needs"),
+                           QStringLiteral("job '%1' depends on '%2', which is not in its needs; expected "
+                                          "dependencies to be a subset of needs")
+                               .arg(job.baseName, target));
+            } else if (stageIndex >= 0 && otherStage > stageIndex) {
+                report(dependency, Severity::Error, Category::Semantic, QStringLiteral("dependencies-later-stage"),
+                       QStringLiteral("job '%1' (stage %2) depends on '%3' of the later stage %4; expected a "
+                                      "job of the same or an earlier stage")
+                           .arg(job.baseName, job.stage, target, other->stage));
             }
         }
     }
-    checkNeedsCycles();
+}
+
+void GitLabAnalyzer::checkChildPipelines(const PipelineJob& job, const YamlNode& config)
+{
+    // trigger:include of a local child pipeline must exist (when the whole repository is visible).
+    if (const YamlNode* trigger = config.get(u"trigger");
+        trigger && trigger->isMap() && m_files.complete && m_files.read) {
+        const YamlNode* include = trigger->get(u"include");
+        const YamlNodeList entries = include && include->isSequence() ? include->items
+            : include                                                 ? YamlNodeList{*include}
+                                                                      : YamlNodeList{};
+        for (const YamlNode& entry : entries) {
+            const YamlNode* local = entry.isMap() ? entry.get(u"local") : (entry.isScalar() ? &entry : nullptr);
+            if (!local || local->value.contains(u'$') || local->value.contains(u'*'))
+                continue;
+            QString path = local->value;
+            if (path.startsWith(u'/'))
+                path.remove(0, 1);
+            const Result<QByteArray> child = m_files.read(path);
+            if (!child.ok())
+                report(*local, Severity::Error, Category::Semantic, QStringLiteral("include-not-found"),
+                       QStringLiteral("the child pipeline '%1' of job '%2' does not exist in the repository")
+                           .arg(path, job.baseName));
+            else if (entry.isMap())
+                checkChildInputs(path, child.value(), entry);
+        }
+    }
+}
+
+void GitLabAnalyzer::checkOnStop(const PipelineJob& job, const YamlNode& config, const JobIndex& jobs)
+{
+    if (const YamlNode* environment = config.get(u"environment"); environment && environment->isMap()) {
+        if (const YamlNode* onStop = environment->get(u"on_stop"); onStop && !onStop->value.contains(u'$')) {
+            const YamlNode* stopConfig = top(onStop->value);
+            if (!jobs.visibleBase.contains(onStop->value)) {
+                report(*onStop, unlessPartial(), Category::Semantic, QStringLiteral("on-stop-unknown-job"),
+                       QStringLiteral("environment:on_stop names '%1', which is not a job of this pipeline%2%3")
+                           .arg(onStop->value, didYouMean(onStop->value, jobs.allNames), partialNote()));
+            } else if (stopConfig) {
+                const YamlNode* stopEnvironment = stopConfig->get(u"environment");
+                const QString stopAction
+                    = stopEnvironment && stopEnvironment->isMap() && stopEnvironment->get(u"action")
+                    ? stopEnvironment->get(u"action")->value
+                    : QString();
+                const QString stopName = stopEnvironment
+                    ? (stopEnvironment->isMap()
+                           ? (stopEnvironment->get(u"name") ? stopEnvironment->get(u"name")->value : QString())
+                           : stopEnvironment->value)
+                    : QString();
+                if (stopAction != u"stop" || stopName != job.environment)
+                    report(*onStop, Severity::Warning, Category::Semantic, QStringLiteral("on-stop-inconsistent"),
+                           QStringLiteral("the on_stop job '%1' should set environment name '%2' with action: stop")
+                               .arg(onStop->value, job.environment));
+            }
+        }
+    }
 }
 
 void GitLabAnalyzer::checkNeedsCycles()

@@ -13,6 +13,8 @@
 #include <QLockFile>
 #include <QMutex>
 
+#include <functional>
+
 namespace gatehouse::runs {
 
 namespace {
@@ -131,10 +133,10 @@ Result<ImportReport> finishImport(git::Repository& repo, RunStore& store, const 
     return report;
 }
 
-} // namespace
-
-Result<ImportReport> RunHistory::importFiles(const QString& repositoryPath, const QStringList& files, bool archiveNotes,
-                                             const QString& storeDirectory, ProgressSink* sink)
+// Every import: opens the repository and its run store, then loads, merges (`merge` returns the runs it imported)
+// and saves under a lock: the GUI and a CLI import may run at once and must not lose each other's runs.
+Result<ImportReport> importLocked(const QString& repositoryPath, const QString& storeDirectory, bool archiveNotes,
+                                  const std::function<QList<Run>(RunStore& store, ImportReport& report)>& merge)
 {
     auto repo = git::Repository::open(repositoryPath);
     if (!repo)
@@ -142,7 +144,6 @@ Result<ImportReport> RunHistory::importFiles(const QString& repositoryPath, cons
     ImportReport report;
     RunStore store(RunStore::storePath(repo->gitDir(), storeDirectory));
     report.storePath = store.path();
-    // Load, merge and save under a lock: the GUI and a CLI import may run at once and must not lose each other's runs.
     if (!QDir().mkpath(QFileInfo(store.path()).absolutePath()))
         return makeError(QStringLiteral("io.write"),
                          QStringLiteral("cannot create the directory %1").arg(QFileInfo(store.path()).absolutePath()));
@@ -155,59 +156,53 @@ Result<ImportReport> RunHistory::importFiles(const QString& repositoryPath, cons
                          QStringLiteral("%1 is locked by another import (lock file %1.lock)").arg(store.path()));
     if (const Status loaded = store.load(); !loaded)
         return loaded.error();
-
-    const QStringList paths = expandInputs(files);
-    QList<Run> imported;
-    for (qsizetype i = 0; i < paths.size(); ++i) {
-        if (sink && sink->isCancelled())
-            break;
-        FileImport file;
-        file.path = paths.at(i);
-        auto read = RunReader::readFile(file.path);
-        if (!read) {
-            file.error = read.error();
-        } else {
-            file.format = read->format;
-            file.runs = int(read->runs.size());
-            file.jobs = read->jobCount;
-            file.diagnostics = read->diagnostics;
-            file.outcome = store.merge(read->runs);
-            report.total.added += file.outcome.added;
-            report.total.updated += file.outcome.updated;
-            report.total.unchanged += file.outcome.unchanged;
-            report.recordsSkipped += int(file.diagnostics.size());
-            imported += read->runs;
-        }
-        report.files.append(file);
-        if (sink)
-            sink->report(i + 1, paths.size(), QStringLiteral("importing runs"));
-    }
+    const QList<Run> imported = merge(store, report);
     return finishImport(repo.value(), store, imported, archiveNotes, std::move(report));
+}
+
+} // namespace
+
+Result<ImportReport> RunHistory::importFiles(const QString& repositoryPath, const QStringList& files, bool archiveNotes,
+                                             const QString& storeDirectory, ProgressSink* sink)
+{
+    return importLocked(repositoryPath, storeDirectory, archiveNotes, [&](RunStore& store, ImportReport& report) {
+        const QStringList paths = expandInputs(files);
+        QList<Run> imported;
+        for (qsizetype i = 0; i < paths.size(); ++i) {
+            if (sink && sink->isCancelled())
+                break;
+            FileImport file;
+            file.path = paths.at(i);
+            auto read = RunReader::readFile(file.path);
+            if (!read) {
+                file.error = read.error();
+            } else {
+                file.format = read->format;
+                file.runs = int(read->runs.size());
+                file.jobs = read->jobCount;
+                file.diagnostics = read->diagnostics;
+                file.outcome = store.merge(read->runs);
+                report.total.added += file.outcome.added;
+                report.total.updated += file.outcome.updated;
+                report.total.unchanged += file.outcome.unchanged;
+                report.recordsSkipped += int(file.diagnostics.size());
+                imported += read->runs;
+            }
+            report.files.append(file);
+            if (sink)
+                sink->report(i + 1, paths.size(), QStringLiteral("importing runs"));
+        }
+        return imported;
+    });
 }
 
 Result<ImportReport> RunHistory::importRuns(const QString& repositoryPath, const QList<Run>& runs, bool archiveNotes,
                                             const QString& storeDirectory)
 {
-    auto repo = git::Repository::open(repositoryPath);
-    if (!repo)
-        return repo.error();
-    ImportReport report;
-    RunStore store(RunStore::storePath(repo->gitDir(), storeDirectory));
-    report.storePath = store.path();
-    if (!QDir().mkpath(QFileInfo(store.path()).absolutePath()))
-        return makeError(QStringLiteral("io.write"),
-                         QStringLiteral("cannot create the directory %1").arg(QFileInfo(store.path()).absolutePath()));
-    QMutexLocker threadLock(&storeMutex()); // as in importFiles(): threads first, then other processes
-
-    QLockFile lock(store.path() + QStringLiteral(".lock"));
-    lock.setStaleLockTime(5 * 60 * 1000);
-    if (!lock.tryLock(30 * 1000))
-        return makeError(QStringLiteral("runs.store-locked"),
-                         QStringLiteral("%1 is locked by another import (lock file %1.lock)").arg(store.path()));
-    if (const Status loaded = store.load(); !loaded)
-        return loaded.error();
-    report.total = store.merge(runs);
-    return finishImport(repo.value(), store, runs, archiveNotes, std::move(report));
+    return importLocked(repositoryPath, storeDirectory, archiveNotes, [&](RunStore& store, ImportReport& report) {
+        report.total = store.merge(runs);
+        return runs;
+    });
 }
 
 Result<QList<Run>> RunHistory::load(const QString& repositoryPath, bool includeNotes, const QString& storeDirectory,

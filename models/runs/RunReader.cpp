@@ -3,6 +3,7 @@
 #include "RunReader.h"
 
 #include "JUnitReader.h"
+#include "common/JsonStringScan.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -522,23 +523,15 @@ Status checkStructure(const QByteArray& data, qsizetype start, const RunReaderLi
 {
     int depth = 0;
     qint64 values = 0;
-    bool inString = false;
-    bool escaped = false;
+    JsonStringScan strings;
     const char* bytes = data.constData();
     for (qsizetype i = start, end = data.size(); i < end; ++i) {
         const char c = bytes[i];
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
+        if (strings.skip(c))
             continue;
-        }
         switch (c) {
         case '"':
-            inString = true;
+            strings.open();
             break;
         case '[':
         case '{':

@@ -2,7 +2,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RunTypes.h"
 
+#include "RunOrder.h"
+
+#include <QHash>
+
+#include <algorithm>
+
 namespace gatehouse::runs {
+
+namespace {
+
+// Job executions in the order they ran: by start (or creation), then by id.
+bool executedBefore(const Job* a, const Job* b)
+{
+    const int order = compareByTimeThenId(a->started.isValid() ? a->started : a->created, a->id,
+                                          b->started.isValid() ? b->started : b->created, b->id);
+    return order != 0 ? order < 0 : a->id < b->id;
+}
+
+} // namespace
 
 QString statusName(RunStatus status)
 {
@@ -139,6 +157,27 @@ QString Run::pipelineName() const
     if (source == QLatin1String("junit"))
         return QStringLiteral("junit");
     return QStringLiteral("workflow");
+}
+
+QList<QList<const Job*>> executionsByName(const Run& run)
+{
+    QList<const Job*> ordered;
+    ordered.reserve(run.jobs.size());
+    for (const Job& job : run.jobs)
+        ordered.append(&job);
+    std::stable_sort(ordered.begin(), ordered.end(), executedBefore);
+    QHash<QString, qsizetype> index;
+    QList<QList<const Job*>> result;
+    for (const Job* job : std::as_const(ordered)) {
+        const auto it = index.constFind(job->name);
+        if (it == index.constEnd()) {
+            index.insert(job->name, result.size());
+            result.append({job});
+        } else {
+            result[*it].append(job);
+        }
+    }
+    return result;
 }
 
 } // namespace gatehouse::runs

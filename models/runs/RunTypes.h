@@ -112,4 +112,8 @@ struct Run
 /// status derived from the jobs when the run's own is unknown. Leaves runs with their own record untouched.
 void deriveFromJobs(Run& run);
 
+/// Each job name's executions within one run, in the order they ran (by start, else creation, then by id). Order of
+/// names: first execution first.
+QList<QList<const Job*>> executionsByName(const Run& run);
+
 } // namespace gatehouse::runs

@@ -35,21 +35,11 @@ QJsonObject severityCounts(const QMap<Severity, int>& counts)
 
 QString coverageKind(FindingCategory category)
 {
-    switch (category) {
-    case FindingCategory::Sast:
-        return QStringLiteral("sast");
-    case FindingCategory::Dependency:
-        return QStringLiteral("dependency");
-    case FindingCategory::Container:
-        return QStringLiteral("container");
-    case FindingCategory::Secret:
-        return QStringLiteral("secrets");
-    case FindingCategory::Dast:
-        return QStringLiteral("dast");
-    case FindingCategory::Iac:
-        break;
-    }
-    return {}; // infrastructure-as-code scans are not one of the review's five kinds
+    // The review's five kinds are the category names, secrets in the plural; infrastructure-as-code scans are not one
+    // of them.
+    if (category == FindingCategory::Iac)
+        return {};
+    return category == FindingCategory::Secret ? QStringLiteral("secrets") : categoryName(category);
 }
 
 QJsonValue pointJson(const ScanPoint& point)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "KeywordContext.h"
 
+#include "YamlLines.h"
 #include "pipeline/GitLabPipeline.h"
 #include "pipeline/SchemaValidator.h"
 
@@ -9,21 +10,10 @@
 
 namespace gatehouse::pipeline {
 
+using yamllines::indentOf;
+using yamllines::isBlankOrComment;
+
 namespace {
-
-int indentOf(const QString& line)
-{
-    int i = 0;
-    while (i < line.size() && line.at(i) == u' ')
-        ++i;
-    return i;
-}
-
-bool skippable(const QString& line)
-{
-    const QString trimmed = line.trimmed();
-    return trimmed.isEmpty() || trimmed.startsWith(u'#');
-}
 
 /// `key:` at the start of `text` (after any "- "), without quotes; empty when the line is no key.
 QString keyOf(QStringView text)
@@ -57,7 +47,7 @@ QStringList yamlPathAt(const QStringList& lines, int column)
         return path;
     // The cursor's own indentation: where it is on a blank line, the line's indentation otherwise.
     const QString& current = lines.constLast();
-    int indent = skippable(current) ? column : indentOf(current);
+    int indent = isBlankOrComment(current) ? column : indentOf(current);
     // A cursor after "- " is inside that sequence item.
     {
         QStringView head = QStringView(current).left(column).trimmed();
@@ -69,7 +59,7 @@ QStringList yamlPathAt(const QStringList& lines, int column)
     bool afterItem = !path.isEmpty();
     for (qsizetype i = lines.size() - 2; i >= 0 && indent > 0; --i) {
         const QString& line = lines.at(i);
-        if (skippable(line))
+        if (isBlankOrComment(line))
             continue;
         const int lineIndent = indentOf(line);
         const bool item

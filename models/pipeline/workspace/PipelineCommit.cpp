@@ -58,34 +58,50 @@ QString gateSummary(const QList<GateStatus>& before, const QList<GateStatus>& af
     return changes->join(u'\n');
 }
 
-} // namespace
+struct CommitTarget
+{
+    git::Repository repository;
+    git::HeadInfo head;
+};
 
-Result<CommitPreparation> prepareCommit(const QString& repositoryPath, const QString& relativePath, const QString& text)
+// The repository a pipeline is committed to, with its HEAD, when it is in a state to take a commit.
+Result<CommitTarget> openForCommit(const QString& repositoryPath)
 {
     auto opened = git::Repository::open(repositoryPath);
     if (!opened.ok())
         return opened.error();
-    git::Repository& repository = opened.value();
-    const auto head = repository.head();
+    const auto head = opened->head();
     if (!head.ok())
         return head.error();
-    if (const Status state = checkRepositoryState(repository, head.value()); !state.ok())
+    if (const Status state = checkRepositoryState(opened.value(), head.value()); !state.ok())
         return state.error();
+    return CommitTarget{opened.value(), head.value()};
+}
+
+} // namespace
+
+Result<CommitPreparation> prepareCommit(const QString& repositoryPath, const QString& relativePath, const QString& text)
+{
+    auto opened = openForCommit(repositoryPath);
+    if (!opened.ok())
+        return opened.error();
+    git::Repository& repository = opened->repository;
+    const git::HeadInfo& head = opened->head;
     const auto signature = repository.defaultSignature();
     if (!signature.ok() || !signature->isValid())
         return makeError(QStringLiteral("commit.identity"),
                          QObject::tr("No git identity: set user.name and user.email (git config --global)."));
 
     CommitPreparation prep;
-    prep.branch = head->branch;
-    prep.head = head->commit;
+    prep.branch = head.branch;
+    prep.head = head.commit;
     prep.author = signature->name + QStringLiteral(" <") + signature->email + u'>';
 
     const QByteArray data = text.toUtf8();
     QByteArray old;
     bool existed = false;
-    if (!head->unborn) {
-        const auto content = repository.readFile(head->commit, relativePath);
+    if (!head.unborn) {
+        const auto content = repository.readFile(head.commit, relativePath);
         existed = content.ok();
         if (existed)
             old = content.value();
@@ -93,14 +109,14 @@ Result<CommitPreparation> prepareCommit(const QString& repositoryPath, const QSt
     // The diff is git's own: a preview commit object (referenced by nothing) against HEAD.
     if (!existed || old != data) {
         QList<git::ObjectId> parents;
-        if (!head->unborn)
-            parents.append(head->commit);
+        if (!head.unborn)
+            parents.append(head.commit);
         const auto preview = repository.createCommit(QString(), parents, {{relativePath, data}}, signature.value(),
                                                      signature.value(), QStringLiteral("preview"));
         if (!preview.ok())
             return preview.error();
         const auto patch
-            = repository.patch(head->unborn ? git::ObjectId() : head->commit, preview.value(), {relativePath});
+            = repository.patch(head.unborn ? git::ObjectId() : head.commit, preview.value(), {relativePath});
         if (!patch.ok())
             return patch.error();
         prep.diff = patch.value();
@@ -110,7 +126,7 @@ Result<CommitPreparation> prepareCommit(const QString& repositoryPath, const QSt
     prep.errors = after.errors;
     QList<GateStatus> before;
     if (existed)
-        before = validateBuffer(old, relativePath, revisionSource(repositoryPath, head->commit.toString())()).gates;
+        before = validateBuffer(old, relativePath, revisionSource(repositoryPath, head.commit.toString())()).gates;
     gateSummary(before, after.gates, &prep.gateChanges);
 
     const QString file = QFileInfo(relativePath).fileName();
@@ -127,16 +143,12 @@ Result<CommitPreparation> prepareCommit(const QString& repositoryPath, const QSt
 Result<git::ObjectId> commitPipeline(const QString& repositoryPath, const QString& relativePath, const QString& text,
                                      const QString& message, const git::ObjectId& expectedHead)
 {
-    auto opened = git::Repository::open(repositoryPath);
+    auto opened = openForCommit(repositoryPath);
     if (!opened.ok())
         return opened.error();
-    git::Repository& repository = opened.value();
-    const auto head = repository.head();
-    if (!head.ok())
-        return head.error();
-    if (const Status state = checkRepositoryState(repository, head.value()); !state.ok())
-        return state.error();
-    if (head->commit != expectedHead)
+    git::Repository& repository = opened->repository;
+    const git::HeadInfo& head = opened->head;
+    if (head.commit != expectedHead)
         return makeError(QStringLiteral("commit.head-moved"),
                          QObject::tr("HEAD moved since the diff was shown (another commit was made). Review again."));
     if (message.trimmed().isEmpty())
@@ -146,8 +158,8 @@ Result<git::ObjectId> commitPipeline(const QString& repositoryPath, const QStrin
         return makeError(QStringLiteral("commit.identity"),
                          QObject::tr("No git identity: set user.name and user.email (git config --global)."));
     QList<git::ObjectId> parents;
-    if (!head->unborn)
-        parents.append(head->commit);
+    if (!head.unborn)
+        parents.append(head.commit);
     const auto id = repository.createCommit(QStringLiteral("HEAD"), parents, {{relativePath, text.toUtf8()}},
                                             signature.value(), signature.value(), message);
     if (!id.ok())

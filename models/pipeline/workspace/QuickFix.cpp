@@ -2,25 +2,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "QuickFix.h"
 
+#include "YamlLines.h"
+
 #include <QRegularExpression>
 
 namespace gatehouse::pipeline {
 
+using yamllines::indentOf;
+using yamllines::isBlankOrComment;
+
 namespace {
-
-int indentOf(const QString& line)
-{
-    int i = 0;
-    while (i < line.size() && line.at(i) == u' ')
-        ++i;
-    return i;
-}
-
-bool isBlankOrComment(const QString& line)
-{
-    const QString trimmed = line.trimmed();
-    return trimmed.isEmpty() || trimmed.startsWith(u'#');
-}
 
 /// The lines of a job's block mapping: its key line, the end (exclusive, 1-based) and its keys' indentation.
 struct JobBlock

@@ -7,6 +7,9 @@
 #include <QCryptographicHash>
 #include <QHash>
 
+#include <functional>
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 namespace gatehouse {
@@ -139,6 +142,46 @@ Severity severityOf(const QString& name)
     return severityFromName(name).value_or(Severity::Medium);
 }
 
+/// Reads a report whose findings are one JSON list: `listKey` names the list in the document (nullptr: the document is
+/// the list; otherwise `notAList` is the failure), `toolOf` names the tool from the document, and `readEntry` reads one
+/// entry of the list (its 1-based index given), returning nothing for an entry that is not a finding (with a warning
+/// in the report when the entry is not understood).
+Result<ParsedReport> readFindingList(
+    const QByteArray& data, const QString& path, const ReportLimits& limits, ReportDiagnostic* failure,
+    ReportFormat format, const char* listKey, const QString& notAList,
+    const std::function<QString(const json& document)>& toolOf,
+    const std::function<std::optional<Finding>(const json& entry, qsizetype index, ParsedReport& report)>& readEntry)
+{
+    const auto fail = [&](const ReportDiagnostic& d) -> Result<ParsedReport> {
+        if (failure)
+            *failure = d;
+        return makeError(d.code, d.toString());
+    };
+    json document;
+    if (const std::optional<ReportDiagnostic> problem = parse(data, limits, document))
+        return fail(*problem);
+    const json& entries = listKey ? child(document, listKey) : document;
+    if (!entries.is_array())
+        return fail({QStringLiteral("report.schema"), notAList});
+    ParsedReport report;
+    report.path = path;
+    report.format = format;
+    report.tool = toolOf(document);
+    report.size = data.size();
+    qsizetype index = 0;
+    for (const json& entry : entries) {
+        std::optional<Finding> finding = readEntry(entry, ++index, report);
+        if (!finding)
+            continue;
+        if (report.findings.size() >= limits.maxFindings)
+            return fail({QStringLiteral("report.too-many-findings"),
+                         QStringLiteral("more than %1 findings (limit reached)").arg(limits.maxFindings)});
+        report.findings.append(std::move(*finding));
+    }
+    uniqueFingerprints(report.findings);
+    return report;
+}
+
 } // namespace
 
 bool PlatformReportReader::recognisesGitLab(const QSet<QString>& topKeys, const QSet<QString>& vulnerabilityKeys)
@@ -159,42 +202,23 @@ bool PlatformReportReader::recognisesDependabot(const QSet<QString>& alertKeys)
 Result<ParsedReport> PlatformReportReader::readGitLab(const QByteArray& data, const QString& path,
                                                       const ReportLimits& limits, ReportDiagnostic* failure)
 {
-    const auto fail = [&](const ReportDiagnostic& d) -> Result<ParsedReport> {
-        if (failure)
-            *failure = d;
-        return makeError(d.code, d.toString());
+    QString type;
+    const auto toolOf = [&type](const json& document) {
+        const json& scan = child(document, "scan");
+        type = text(scan, "type");
+        const QString tool = text(child(scan, "scanner"), "id").toLower();
+        if (!tool.isEmpty())
+            return tool;
+        return type.isEmpty() ? QStringLiteral("gitlab") : QStringLiteral("gitlab-") + type;
     };
-    json document;
-    if (const std::optional<ReportDiagnostic> problem = parse(data, limits, document))
-        return fail(*problem);
-    const json& vulnerabilities = child(document, "vulnerabilities");
-    if (!document.is_object() || !vulnerabilities.is_array())
-        return fail({QStringLiteral("report.schema"),
-                     QStringLiteral("a GitLab security report needs a \"vulnerabilities\" list")});
-    const json& scan = child(document, "scan");
-    const QString type = text(scan, "type");
-    QString tool = text(child(scan, "scanner"), "id").toLower();
-    if (tool.isEmpty())
-        tool = type.isEmpty() ? QStringLiteral("gitlab") : QStringLiteral("gitlab-") + type;
-
-    ParsedReport report;
-    report.path = path;
-    report.format = ReportFormat::GitLabSecurity;
-    report.tool = tool;
-    report.size = data.size();
-    qsizetype index = 0;
-    for (const json& v : vulnerabilities) {
-        ++index;
+    const auto readEntry = [&type](const json& v, qsizetype index, ParsedReport& report) -> std::optional<Finding> {
         if (!v.is_object()) {
             report.warnings.append({QStringLiteral("report.entry-skipped"),
                                     QStringLiteral("vulnerability %1 is not an object").arg(index)});
-            continue;
+            return std::nullopt;
         }
-        if (report.findings.size() >= limits.maxFindings)
-            return fail({QStringLiteral("report.too-many-findings"),
-                         QStringLiteral("more than %1 findings (limit reached)").arg(limits.maxFindings)});
         Finding f;
-        f.tool = tool;
+        f.tool = report.tool;
         // Older reports name the scan type per vulnerability (`category`).
         f.category = gitLabCategory(type.isEmpty() ? text(v, "category") : type);
         f.severity = severityOf(text(v, "severity"));
@@ -230,45 +254,26 @@ Result<ParsedReport> PlatformReportReader::readGitLab(const QByteArray& data, co
             f.rule = f.title;
         // The vulnerability `id` is generated per report; the identity fields are stable across pipelines.
         f.fingerprint = hash({f.tool, f.rule, f.location.path, f.location.package, f.location.target, f.title});
-        report.findings.append(f);
-    }
-    uniqueFingerprints(report.findings);
-    return report;
+        return f;
+    };
+    return readFindingList(data, path, limits, failure, ReportFormat::GitLabSecurity, "vulnerabilities",
+                           QStringLiteral("a GitLab security report needs a \"vulnerabilities\" list"), toolOf,
+                           readEntry);
 }
 
 Result<ParsedReport> PlatformReportReader::readDependabot(const QByteArray& data, const QString& path,
                                                           const ReportLimits& limits, ReportDiagnostic* failure)
 {
-    const auto fail = [&](const ReportDiagnostic& d) -> Result<ParsedReport> {
-        if (failure)
-            *failure = d;
-        return makeError(d.code, d.toString());
-    };
-    json document;
-    if (const std::optional<ReportDiagnostic> problem = parse(data, limits, document))
-        return fail(*problem);
-    if (!document.is_array())
-        return fail({QStringLiteral("report.schema"), QStringLiteral("Dependabot alerts must be a JSON list")});
-    ParsedReport report;
-    report.path = path;
-    report.format = ReportFormat::DependabotAlerts;
-    report.tool = QStringLiteral("dependabot");
-    report.size = data.size();
-    qsizetype index = 0;
-    for (const json& alert : document) {
-        ++index;
+    const auto readEntry = [](const json& alert, qsizetype index, ParsedReport& report) -> std::optional<Finding> {
         const json& advisory = child(alert, "security_advisory");
         if (!alert.is_object() || !advisory.is_object()) {
             report.warnings.append({QStringLiteral("report.entry-skipped"),
                                     QStringLiteral("alert %1 has no security_advisory").arg(index)});
-            continue;
+            return std::nullopt;
         }
         const QString state = text(alert, "state");
         if (state == QLatin1String("fixed"))
-            continue; // no longer a finding
-        if (report.findings.size() >= limits.maxFindings)
-            return fail({QStringLiteral("report.too-many-findings"),
-                         QStringLiteral("more than %1 findings (limit reached)").arg(limits.maxFindings)});
+            return std::nullopt; // no longer a finding
         Finding f;
         f.tool = report.tool;
         f.category = FindingCategory::Dependency;
@@ -298,10 +303,12 @@ Result<ParsedReport> PlatformReportReader::readDependabot(const QByteArray& data
                                                                                       : QStringLiteral("accepted");
         f.fingerprint = hash({f.tool, f.rule, f.location.package, f.location.path});
         f.toolFingerprint = false;
-        report.findings.append(f);
-    }
-    uniqueFingerprints(report.findings);
-    return report;
+        return f;
+    };
+    return readFindingList(
+        data, path, limits, failure, ReportFormat::DependabotAlerts, nullptr,
+        QStringLiteral("Dependabot alerts must be a JSON list"),
+        [](const json&) { return QStringLiteral("dependabot"); }, readEntry);
 }
 
 } // namespace gatehouse

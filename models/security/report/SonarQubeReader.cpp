@@ -3,6 +3,7 @@
 #include "SonarQubeReader.h"
 
 #include "JsonFields.h"
+#include "common/JsonStringScan.h"
 
 #include <QCryptographicHash>
 #include <QHash>
@@ -92,21 +93,13 @@ struct Extent
 Extent documentExtent(const QByteArray& data, qsizetype begin, int maxDepth)
 {
     QByteArray open; // the brackets still open, innermost last
-    bool inString = false;
-    bool escaped = false;
+    JsonStringScan strings;
     for (qsizetype i = begin; i < data.size(); ++i) {
         const char c = data.at(i);
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
+        if (strings.skip(c))
             continue;
-        }
         if (c == '"') {
-            inString = true;
+            strings.open();
         } else if (c == '{' || c == '[') {
             open.append(c);
             if (open.size() > maxDepth)
