@@ -3,7 +3,7 @@
 #include "DeploymentComparison.h"
 
 #include "git/Repository.h"
-#include "repo/RepositoryClassifier.h"
+#include "classify/RepositoryClassifier.h"
 
 #include <QRegularExpression>
 

@@ -4,7 +4,7 @@
 
 #include "git/Repository.h"
 #include "jenkins/JenkinsPipeline.h"
-#include "repo/RepositoryClassifier.h"
+#include "classify/RepositoryClassifier.h"
 
 #include <QRegularExpression>
 

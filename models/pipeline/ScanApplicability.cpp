@@ -4,7 +4,7 @@
 
 #include "GitHubWorkflow.h"
 #include "PipelineGates.h"
-#include "repo/RepositoryClassifier.h"
+#include "classify/RepositoryClassifier.h"
 
 #include <QRegularExpression>
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RepositoryLoader.h"
 
-#include "RepositoryClassifier.h"
+#include "classify/RepositoryClassifier.h"
 #include "SnapshotDelivery.h"
 #include "git/Repository.h"
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "classify/PipelineFile.h"
+
 #include "git/GitTypes.h"
 
 #include <QDate>
@@ -12,23 +14,6 @@
 #include <QStringList>
 
 namespace gatehouse {
-
-/// A CI/CD definition file found at the snapshot's revision.
-struct PipelineFile
-{
-    enum class Kind
-    {
-        GitLabCi,
-        GitLabInclude,
-        GitHubWorkflow,
-        GitHubAction,
-        CircleCI,
-        Jenkinsfile
-    };
-    QString path; ///< relative to the repository root, '/'-separated
-    Kind kind = Kind::GitLabCi;
-    qint64 size = 0;
-};
 
 /// A security scan report file found at the snapshot's revision.
 struct ReportFile

@@ -13,7 +13,7 @@
 #include "pipeline/PipelineValidator.h"
 #include "pipeline/ScanApplicability.h"
 #include "pipeline/workspace/BufferValidation.h"
-#include "repo/RepositoryClassifier.h"
+#include "classify/RepositoryClassifier.h"
 #include "runs/RunHistory.h"
 
 #include <QFileInfo>

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "repo/RepositoryClassifier.h"
+#include "classify/RepositoryClassifier.h"
+#include "repo/RepositorySnapshot.h"
 
 #include <QtTest>
 

@@ -4,7 +4,7 @@
 
 #include "JenkinsChecks.h"
 #include "JenkinsSyntax.h"
-#include "repo/RepositoryClassifier.h"
+#include "classify/RepositoryClassifier.h"
 
 #include <QRegularExpression>
 

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "RepositorySnapshot.h"
+#include "PipelineFile.h"
+
+#include <QString>
 
 #include <optional>
 
