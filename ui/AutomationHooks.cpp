@@ -86,6 +86,8 @@ void AutomationHooks::onOverviewStage(bool complete)
 {
     if (m_done || !m_window)
         return;
+    if (m_measure && !complete && !m_firstTilesReported)
+        say(QStringLiteral("first-stage-ms %1").arg(m_clock.elapsed())); // delivered, not yet painted
     // Timed at the next paint of the Overview (it is asked to repaint in case its page is not the current one).
     if (complete)
         m_waitingForOverviewComplete = m_measure && !m_overviewCompleteReported;

@@ -393,7 +393,7 @@ private Q_SLOTS:
 
         latch->release(); // both held stages run on: only the second repository's may arrive
         QTRY_COMPARE_WITH_TIMEOUT(complete.size(), 1, 60000);
-        QThreadPool::globalInstance()->waitForDone();
+        JobTracker::pool()->waitForDone();
         QCoreApplication::processEvents();
         QCOMPARE(complete.size(), 1);
         QCOMPARE(first.size(), 2);

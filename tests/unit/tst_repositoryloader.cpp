@@ -332,14 +332,14 @@ private Q_SLOTS:
         loader.load(scratch.path(), QStringLiteral("HEAD"));
         QTRY_COMPARE_WITH_TIMEOUT(snapshots.size(), 1, 10000);
         // Whatever the replaced load's worker still posts arrives before this returns.
-        QThreadPool::globalInstance()->waitForDone();
+        JobTracker::pool()->waitForDone();
         QCoreApplication::processEvents();
         QCOMPARE(partials.size(), 1);
         QCOMPARE(partials.at(0).at(0).value<RepositorySnapshot>().commit, fx.hotfix);
 
         loader.load(scratch.path());
         loader.cancel();
-        QThreadPool::globalInstance()->waitForDone();
+        JobTracker::pool()->waitForDone();
         QCoreApplication::processEvents();
         QCOMPARE(partials.size(), 1);
         QCOMPARE(snapshots.size(), 1);
