@@ -16,9 +16,9 @@ class MainWindow;
 /// - GATEHOUSE_SCREENSHOT=FILE.png: when the window is idle (and on the page), wait GATEHOUSE_SCREENSHOT_DELAY ms
 ///   (default 1200), save the window's image to FILE ("%page%" becomes the page's name in lower case) and quit;
 /// - GATEHOUSE_MEASURE_STARTUP=1: print the milliseconds from `clock`'s start to the first painted window
-///   (first-paint-ms), the partial snapshot shown (partial-shown-ms), the Overview's first tiles painted
-///   (first-tiles-ms), the complete snapshot shown (repository-shown-ms) and painted (dashboard-paint-ms), and the
-///   Overview complete and painted (overview-complete-ms), then quit;
+///   (first-paint-ms), the partial snapshot shown (partial-shown-ms), the Overview's first stage delivered
+///   (first-stage-ms) and its tiles painted (first-tiles-ms), the complete snapshot shown (repository-shown-ms) and
+///   painted (dashboard-paint-ms), and the Overview complete and painted (overview-complete-ms), then quit;
 /// - GATEHOUSE_SCREENSHOT_FIRST_TILES=FILE.png: save the window's image as soon as the Overview's first tiles are
 ///   painted (the Overview mid-load), without quitting.
 /// Prints one line per event on stdout; done with 1 when nothing was shown within GATEHOUSE_AUTOMATION_TIMEOUT ms
