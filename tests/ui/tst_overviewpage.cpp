@@ -375,6 +375,8 @@ private Q_SLOTS:
         QVERIFY(a.ok() && b.ok());
         auto latch = std::make_shared<Latch>();
         auto release = qScopeGuard([latch] { latch->release(); });
+        // Two held stages take two workers; the second repository's first stage needs a third even on one core.
+        JobTracker::pool()->setMaxThreadCount(qMax(JobTracker::pool()->maxThreadCount(), 3));
         QTemporaryDir store;
         OverviewPage page;
         scorecard::CollectOptions options = scratchOptions(store.path());
