@@ -4,6 +4,7 @@
 
 #include "Dashboard.h"
 #include "MainWindow.h"
+#include "pages/OverviewPage.h"
 
 #include <QApplication>
 #include <QDir>
@@ -41,9 +42,25 @@ AutomationHooks::AutomationHooks(MainWindow* window, const QElapsedTimer& clock,
     , m_screenshot(qEnvironmentVariable("GATEHOUSE_SCREENSHOT"))
     , m_delayMs(envInt("GATEHOUSE_SCREENSHOT_DELAY", 1200))
     , m_measure(qEnvironmentVariableIntValue("GATEHOUSE_MEASURE_STARTUP") != 0)
+    , m_firstTilesScreenshot(qEnvironmentVariable("GATEHOUSE_SCREENSHOT_FIRST_TILES"))
 {
     connect(window, &MainWindow::snapshotShown, this, &AutomationHooks::onSnapshotShown);
-    if (m_measure)
+    connect(window, &MainWindow::partialSnapshotShown, this, [this] {
+        if (m_measure && !m_done)
+            say(QStringLiteral("partial-shown-ms %1").arg(m_clock.elapsed()));
+    });
+    OverviewPage* overview = window->dashboard()->overviewPage();
+    connect(overview, &OverviewPage::firstStageAvailable, this, [this] { onOverviewStage(false); });
+    connect(overview, &OverviewPage::summaryAvailable, this, [this] { onOverviewStage(true); });
+    connect(overview, &OverviewPage::computeFailed, this, [this](const QString& message) {
+        if (!m_measure || m_done)
+            return;
+        say(QStringLiteral("overview-failed-ms %1 %2").arg(m_clock.elapsed()).arg(message));
+        m_waitingForOverviewComplete = false;
+        m_overviewCompleteReported = true;
+        maybeFinishMeasure();
+    });
+    if (m_measure || !m_firstTilesScreenshot.isEmpty())
         qApp->installEventFilter(this);
     QTimer::singleShot(envInt("GATEHOUSE_AUTOMATION_TIMEOUT", 120000), this, [this] {
         if (m_done)
@@ -61,7 +78,28 @@ AutomationHooks::AutomationHooks(MainWindow* window, const QElapsedTimer& clock,
 bool AutomationHooks::requested()
 {
     return !qEnvironmentVariableIsEmpty("GATEHOUSE_PAGE") || !qEnvironmentVariableIsEmpty("GATEHOUSE_SCREENSHOT")
+        || !qEnvironmentVariableIsEmpty("GATEHOUSE_SCREENSHOT_FIRST_TILES")
         || qEnvironmentVariableIntValue("GATEHOUSE_MEASURE_STARTUP") != 0;
+}
+
+void AutomationHooks::onOverviewStage(bool complete)
+{
+    if (m_done || !m_window)
+        return;
+    if (m_measure && !complete && !m_firstTilesReported)
+        say(QStringLiteral("first-stage-ms %1").arg(m_clock.elapsed())); // delivered, not yet painted
+    // Timed at the next paint of the Overview (it is asked to repaint in case its page is not the current one).
+    if (complete)
+        m_waitingForOverviewComplete = m_measure && !m_overviewCompleteReported;
+    else
+        m_waitingForFirstTiles = !m_firstTilesReported;
+    m_window->dashboard()->overviewPage()->update();
+}
+
+void AutomationHooks::maybeFinishMeasure()
+{
+    if (m_measure && m_dashboardPaintReported && m_overviewCompleteReported && m_screenshot.isEmpty() && !m_done)
+        finish(0);
 }
 
 bool AutomationHooks::eventFilter(QObject* watched, QEvent* event)
@@ -72,7 +110,7 @@ bool AutomationHooks::eventFilter(QObject* watched, QEvent* event)
     if (widget->window() != m_window)
         return false;
     // Timed once the paint pass (and the flush that follows it in the same event) is over.
-    if (!m_painted) {
+    if (m_measure && !m_painted) {
         m_painted = true;
         QTimer::singleShot(0, this, [this] { say(QStringLiteral("first-paint-ms %1").arg(m_clock.elapsed())); });
     }
@@ -80,8 +118,37 @@ bool AutomationHooks::eventFilter(QObject* watched, QEvent* event)
         m_waitingForDashboardPaint = false;
         QTimer::singleShot(0, this, [this] {
             say(QStringLiteral("dashboard-paint-ms %1").arg(m_clock.elapsed()));
-            if (m_screenshot.isEmpty())
-                finish(0);
+            m_dashboardPaintReported = true;
+            maybeFinishMeasure();
+        });
+    }
+    OverviewPage* overview = m_window->dashboard()->overviewPage();
+    const bool onOverview = widget == overview || overview->isAncestorOf(widget);
+    if (m_waitingForFirstTiles && onOverview) {
+        m_waitingForFirstTiles = false;
+        m_firstTilesReported = true;
+        QTimer::singleShot(0, this, [this] {
+            if (m_measure)
+                say(QStringLiteral("first-tiles-ms %1").arg(m_clock.elapsed()));
+            if (!m_firstTilesScreenshot.isEmpty() && m_window) {
+                const QPixmap image = m_window->grab();
+                if (image.save(m_firstTilesScreenshot))
+                    say(QStringLiteral("screenshot %1 %2x%3")
+                            .arg(m_firstTilesScreenshot)
+                            .arg(image.width())
+                            .arg(image.height()));
+                else
+                    say(QStringLiteral("gatehouse: cannot write the screenshot %1").arg(m_firstTilesScreenshot),
+                        stderr);
+            }
+        });
+    }
+    if (m_waitingForOverviewComplete && onOverview) {
+        m_waitingForOverviewComplete = false;
+        QTimer::singleShot(0, this, [this] {
+            say(QStringLiteral("overview-complete-ms %1").arg(m_clock.elapsed()));
+            m_overviewCompleteReported = true;
+            maybeFinishMeasure();
         });
     }
     return false;
@@ -128,7 +195,8 @@ void AutomationHooks::takeScreenshotWhenIdle()
 {
     if (m_done || !m_window)
         return;
-    if (m_window->isLoading()) {
+    // Idle: the repository loaded and the Overview's stages done.
+    if (m_window->isLoading() || m_window->dashboard()->overviewPage()->isComputing()) {
         QTimer::singleShot(100, this, &AutomationHooks::takeScreenshotWhenIdle);
         return;
     }
@@ -136,7 +204,7 @@ void AutomationHooks::takeScreenshotWhenIdle()
     QTimer::singleShot(m_delayMs, this, [this] {
         if (m_done || !m_window)
             return;
-        if (m_window->isLoading()) {
+        if (m_window->isLoading() || m_window->dashboard()->overviewPage()->isComputing()) {
             takeScreenshotWhenIdle();
             return;
         }
@@ -160,8 +228,7 @@ void AutomationHooks::takeScreenshotWhenIdle()
 void AutomationHooks::finish(int exitCode)
 {
     m_done = true;
-    if (m_measure)
-        qApp->removeEventFilter(this);
+    qApp->removeEventFilter(this);
     Q_EMIT finished(exitCode);
 }
 

@@ -15,8 +15,12 @@ class MainWindow;
 /// - GATEHOUSE_PAGE=NAME|INDEX: once the repository is shown, switch to that page (exit 3 if there is none);
 /// - GATEHOUSE_SCREENSHOT=FILE.png: when the window is idle (and on the page), wait GATEHOUSE_SCREENSHOT_DELAY ms
 ///   (default 1200), save the window's image to FILE ("%page%" becomes the page's name in lower case) and quit;
-/// - GATEHOUSE_MEASURE_STARTUP=1: print the milliseconds from `clock`'s start to the first painted window and to the
-///   dashboard painted with the repository, then quit.
+/// - GATEHOUSE_MEASURE_STARTUP=1: print the milliseconds from `clock`'s start to the first painted window
+///   (first-paint-ms), the partial snapshot shown (partial-shown-ms), the Overview's first stage delivered
+///   (first-stage-ms) and its tiles painted (first-tiles-ms), the complete snapshot shown (repository-shown-ms) and
+///   painted (dashboard-paint-ms), and the Overview complete and painted (overview-complete-ms), then quit;
+/// - GATEHOUSE_SCREENSHOT_FIRST_TILES=FILE.png: save the window's image as soon as the Overview's first tiles are
+///   painted (the Overview mid-load), without quitting.
 /// Prints one line per event on stdout; done with 1 when nothing was shown within GATEHOUSE_AUTOMATION_TIMEOUT ms
 /// (default 120000), or 3 for an unknown page, through finished(). Lives on the GUI thread; the window must outlive
 /// it.
@@ -39,6 +43,8 @@ protected:
 
 private:
     void onSnapshotShown();
+    void onOverviewStage(bool complete);
+    void maybeFinishMeasure();
     void takeScreenshotWhenIdle();
     void finish(int exitCode);
 
@@ -51,6 +57,12 @@ private:
     bool m_painted = false;
     bool m_snapshotShown = false;
     bool m_waitingForDashboardPaint = false;
+    bool m_waitingForFirstTiles = false;
+    bool m_waitingForOverviewComplete = false;
+    bool m_dashboardPaintReported = false;
+    bool m_overviewCompleteReported = false;
+    bool m_firstTilesReported = false;
+    QString m_firstTilesScreenshot;
     bool m_done = false;
 };
 

@@ -127,7 +127,7 @@ PlatformSyncDialog* Dashboard::openPlatformSync(PlatformSyncDialog::Kind kind)
             else
                 m_security->reloadPosture();
             // Its DORA and posture tiles count the synced records too.
-            m_overview->setSnapshot(*m_snapshot);
+            m_overview->recompute();
         });
     }
     dialog->setRepositoryPath(m_path);
@@ -201,6 +201,12 @@ QString Dashboard::pageName(int page)
         return tr("Incidents");
     }
     return {};
+}
+
+void Dashboard::setPartialSnapshot(const RepositorySnapshot& snapshot)
+{
+    // Only the Overview can use the cheap facts; the other pages wait for the complete snapshot.
+    m_overview->setSnapshot(snapshot);
 }
 
 void Dashboard::setSnapshot(const RepositorySnapshot& snapshot)

@@ -50,6 +50,9 @@ public:
     ~Dashboard() override;
 
     void setSnapshot(const RepositorySnapshot& snapshot);
+    /// The first, partial snapshot of a load (snapshot.partial): the Overview shows what it can while the complete
+    /// snapshot is read.
+    void setPartialSnapshot(const RepositorySnapshot& snapshot);
     void setCurrentPage(int page);
     int currentPage() const;
     static QString pageName(int page);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "pages/OverviewPage.h"
 #include "pages/PipelinesPage.h"
 
 #include "Dashboard.h"
@@ -62,6 +63,13 @@ MainWindow::MainWindow(QWidget* parent)
     createStatusBar();
 
     connect(m_loader, &RepositoryLoader::snapshotAvailable, this, &MainWindow::onSnapshot);
+    // A big history takes seconds to read: the Overview starts from the refs and files meanwhile.
+    connect(m_loader, &RepositoryLoader::partialSnapshotAvailable, this, [this](const RepositorySnapshot& snapshot) {
+        m_partialShown = true;
+        m_dashboard->setPartialSnapshot(snapshot);
+        m_central->setCurrentWidget(m_dashboard);
+        Q_EMIT partialSnapshotShown();
+    });
     connect(m_loader, &RepositoryLoader::loadFailed, this, &MainWindow::onLoadFailed);
     connect(m_loader, &RepositoryLoader::progressChanged, this, [this](int permille, const QString& stage) {
         m_progress->setValue(permille);
@@ -69,6 +77,7 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(m_loader, &RepositoryLoader::loadCancelled, this, [this] {
         setLoading(false);
+        dropPartialSnapshot();
         statusBar()->showMessage(tr("Loading cancelled."), 5000);
     });
     connect(m_watcher, &RepositoryWatcher::refsChanged, this, [this] {
@@ -246,6 +255,7 @@ void MainWindow::onSnapshot(const RepositorySnapshot& snapshot)
 {
     const bool newRepository = !m_snapshot || m_snapshot->gitDir != snapshot.gitDir;
     m_snapshot = snapshot;
+    m_partialShown = false;
     m_quietLoad = false;
     m_lastError.clear();
     setLoading(false);
@@ -281,9 +291,21 @@ void MainWindow::onSnapshot(const RepositorySnapshot& snapshot)
     Q_EMIT snapshotShown();
 }
 
+void MainWindow::dropPartialSnapshot()
+{
+    if (!std::exchange(m_partialShown, false))
+        return;
+    // The Overview went ahead with the load that did not finish: back to the repository still shown.
+    if (m_snapshot)
+        m_dashboard->overviewPage()->setSnapshot(*m_snapshot);
+    else
+        showWelcome();
+}
+
 void MainWindow::onLoadFailed(const Error& error)
 {
     setLoading(false);
+    dropPartialSnapshot();
     const QString path = m_pendingPath;
     QString text;
     if (error.code == QLatin1String("repo.bad-revision"))

@@ -58,6 +58,8 @@ public:
 Q_SIGNALS:
     /// A snapshot was put on screen (every load, reloads included).
     void snapshotShown();
+    /// The Overview shows the first, partial snapshot of a load (snapshotShown follows with the complete one).
+    void partialSnapshotShown();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -72,6 +74,7 @@ private:
     void setLoading(bool loading, const QString& stage = {});
     void onSnapshot(const RepositorySnapshot& snapshot);
     void onLoadFailed(const Error& error);
+    void dropPartialSnapshot();
     void showOpenDialog();
     void showAbout();
     /// Splitter sizes of every page, keyed by the splitter's place in the widget tree, kept across sessions.
@@ -96,6 +99,7 @@ private:
     std::optional<RepositorySnapshot> m_snapshot;
     QString m_pendingPath; ///< the repository being loaded
     QString m_pendingRevision;
+    bool m_partialShown = false; ///< the Overview shows the partial snapshot of the load under way
     bool m_quietLoad = false; ///< a reload triggered by ref changes: failures go to the banner only
     QString m_lastError;
     bool m_splittersRestored = false;

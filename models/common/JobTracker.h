@@ -6,6 +6,7 @@
 
 #include <QMetaObject>
 #include <QPointer>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
@@ -27,6 +28,14 @@ public:
     ~JobTracker() { cancel(); }
     JobTracker(const JobTracker&) = delete;
     JobTracker& operator=(const JobTracker&) = delete;
+
+    /// The pool every job runs on. Not QThreadPool::globalInstance(): Qt's raster paint engine hands parts of large
+    /// fills to that pool and waits for them on the GUI thread, so long jobs there stall painting until one ends.
+    static QThreadPool* pool()
+    {
+        static QThreadPool jobs;
+        return &jobs;
+    }
 
     quint64 generation() const { return m_generation->load(); }
     bool isRunning() const { return m_running; }
@@ -64,6 +73,7 @@ public:
         m_running = true;
         bool* running = &m_running;
         (void)QtConcurrent::run(
+            pool(),
             [job = std::move(job), deliver = std::move(deliver), sink, generation, id, context, running]() mutable {
                 auto result = job(*sink);
                 if (generation->load() != id || sink->isCancelled())

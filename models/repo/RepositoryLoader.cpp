@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QSet>
 #include <QThread>
@@ -156,7 +157,8 @@ struct CommitFacts
 
 } // namespace
 
-Result<RepositorySnapshot> loadRepositorySnapshot(const QString& path, const QString& revision, ProgressSink* sink)
+Result<RepositorySnapshot> loadRepositorySnapshot(const QString& path, const QString& revision, ProgressSink* sink,
+                                                  const std::function<void(const RepositorySnapshot&)>& onPartial)
 {
     const Stages stages{sink};
     stages.report(0, 10, 0, 1, QStringLiteral("Opening repository"));
@@ -293,6 +295,11 @@ Result<RepositorySnapshot> loadRepositorySnapshot(const QString& path, const QSt
               [](const ReportFile& a, const ReportFile& b) { return a.path < b.path; });
     if (stages.cancelled())
         return cancelledError();
+    if (onPartial) {
+        RepositorySnapshot partial = snap;
+        partial.partial = true;
+        onPartial(partial);
+    }
 
     // --- History
     const QDate lastWeek = weekStartOf(snap.commitTime);
@@ -477,7 +484,19 @@ void RepositoryLoader::load(const QString& path, const QString& revision)
 {
     Q_ASSERT(QThread::currentThread() == thread());
     Q_EMIT loadStarted(path, revision);
-    m_jobs.start([path, revision](ProgressSink& sink) { return loadRepositorySnapshot(path, revision, &sink); },
+    // A partial snapshot of a load that was cancelled or replaced meanwhile is dropped, like its result.
+    const quint64 id = ++*m_loadId;
+    auto partial = [loadId = m_loadId, id, self = QPointer<RepositoryLoader>(this)](const RepositorySnapshot& snap) {
+        QMetaObject::invokeMethod(
+            self.data(),
+            [loadId, id, self, snap] {
+                if (self && loadId->load() == id)
+                    Q_EMIT self->partialSnapshotAvailable(snap);
+            },
+            Qt::QueuedConnection);
+    };
+    m_jobs.start([path, revision,
+                  partial](ProgressSink& sink) { return loadRepositorySnapshot(path, revision, &sink, partial); },
                  [this](Result<RepositorySnapshot> result) {
                      if (result.ok())
                          Q_EMIT snapshotAvailable(result.value());
@@ -493,6 +512,7 @@ void RepositoryLoader::cancel()
     if (!m_jobs.isRunning())
         return;
     m_jobs.cancel();
+    ++*m_loadId;
     Q_EMIT loadCancelled();
 }
 

@@ -8,14 +8,20 @@
 
 #include <QObject>
 
+#include <atomic>
+#include <functional>
+#include <memory>
+
 namespace gatehouse {
 
 /// Computes a RepositorySnapshot. Runs on any thread (opens its own git::Repository from `path`); honours the
 /// sink's cancel flag (returns "cancelled") and reports staged progress. `revision` empty = the work tree (files
 /// from the work tree, history from HEAD). Errors: "repo.open-failed", "repo.empty", "repo.bad-revision",
-/// "cancelled", or the git layer's own.
+/// "cancelled", or the git layer's own. `onPartial`, when given, gets the snapshot once its cheap facts are read
+/// (refs, HEAD, files; `partial` set), on the loading thread, before the history is walked.
 Result<RepositorySnapshot> loadRepositorySnapshot(const QString& path, const QString& revision,
-                                                  ProgressSink* sink = nullptr);
+                                                  ProgressSink* sink = nullptr,
+                                                  const std::function<void(const RepositorySnapshot&)>& onPartial = {});
 
 /// Reads one file of the repository at `revision` (empty = work tree) as UTF-8 text, for previews. Fails with
 /// "io.binary" for binary content and "io.too-large" above maxSize. Any thread.
@@ -23,7 +29,8 @@ Result<QString> readRepositoryTextFile(const QString& path, const QString& revis
                                        qint64 maxSize = 2 << 20);
 
 /// GUI-thread service that runs loadRepositorySnapshot() in the background (one load at a time; a new load
-/// cancels the previous one, whose result is dropped). Lives on, and must be used from, its thread.
+/// cancels the previous one, whose results are dropped). Each load delivers the partial snapshot first
+/// (partialSnapshotAvailable), then the complete one. Lives on, and must be used from, its thread.
 class RepositoryLoader : public QObject
 {
     Q_OBJECT
@@ -37,6 +44,8 @@ public:
 
 Q_SIGNALS:
     void loadStarted(const QString& path, const QString& revision);
+    /// The cheap facts of the load under way (snapshot.partial is set); the complete snapshot follows.
+    void partialSnapshotAvailable(const gatehouse::RepositorySnapshot& snapshot);
     void snapshotAvailable(const gatehouse::RepositorySnapshot& snapshot);
     void loadFailed(const gatehouse::Error& error);
     void loadCancelled();
@@ -44,6 +53,7 @@ Q_SIGNALS:
 
 private:
     JobTracker m_jobs{this};
+    std::shared_ptr<std::atomic<quint64>> m_loadId = std::make_shared<std::atomic<quint64>>(0);
 };
 
 } // namespace gatehouse

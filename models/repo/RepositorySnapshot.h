@@ -118,6 +118,9 @@ struct RepositorySnapshot
     QString commitSummary;
     QDateTime commitTime;
     git::HeadInfo head;
+    /// The loader's first delivery: refs, HEAD and files are read, the history (commits, contributors, activity,
+    /// scans, deployments, incidents) is not yet; the complete snapshot of the same load follows.
+    bool partial = false;
 
     QList<git::BranchInfo> branches;
     QList<git::TagInfo> tags;

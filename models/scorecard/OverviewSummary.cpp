@@ -6,12 +6,11 @@
 
 namespace gatehouse::scorecard {
 
-OverviewSummary OverviewSummary::fromInputs(const ScorecardInputs& inputs)
-{
-    OverviewSummary summary;
-    summary.now = inputs.now;
-    summary.report = Scorecard::evaluate(inputs);
+namespace {
 
+void fillPipelineFacts(OverviewSummary& summary, const ScorecardInputs& inputs)
+{
+    summary.now = inputs.now;
     summary.pipelines = int(inputs.pipelineGates.size());
     for (const PipelineGateSummary& pipeline : inputs.pipelineGates) {
         // The repository's main pipeline (the gates put repository-wide findings there); else GitLab's root file,
@@ -23,6 +22,16 @@ OverviewSummary OverviewSummary::fromInputs(const ScorecardInputs& inputs)
         if (!summary.mainPipeline)
             summary.mainPipeline = pipeline;
     }
+}
+
+} // namespace
+
+OverviewSummary OverviewSummary::fromInputs(const ScorecardInputs& inputs)
+{
+    OverviewSummary summary;
+    summary.complete = true;
+    summary.report = Scorecard::evaluate(inputs);
+    fillPipelineFacts(summary, inputs);
 
     summary.posture = inputs.posture;
     summary.postureError = inputs.postureError;
@@ -63,6 +72,40 @@ Result<OverviewSummary> OverviewSummary::compute(const QString& repositoryPath, 
     OverviewSummary summary = fromInputs(inputs.value());
     summary.repositoryPath = repositoryPath;
     summary.revision = revision;
+    return summary;
+}
+
+Result<OverviewFirstStage> OverviewSummary::computeFirstStage(const QString& repositoryPath, const QString& revision,
+                                                              const QDateTime& now, ProgressSink* sink)
+{
+    const Result<git::Repository> repository = git::Repository::open(repositoryPath);
+    if (!repository.ok())
+        return repository.error();
+    Result<ScorecardInputs> inputs = Scorecard::collectAtRevision(repository.value(), revision, now, sink);
+    if (!inputs.ok())
+        return inputs.error();
+    OverviewFirstStage first;
+    first.inputs = std::move(inputs).value();
+    fillPipelineFacts(first.summary, first.inputs);
+    first.summary.repositoryPath = repositoryPath;
+    first.summary.revision = revision;
+    return first;
+}
+
+Result<OverviewSummary> OverviewSummary::computeSecondStage(const OverviewFirstStage& first, ProgressSink* sink,
+                                                            const CollectOptions& options)
+{
+    const Result<git::Repository> repository = git::Repository::open(first.summary.repositoryPath);
+    if (!repository.ok())
+        return repository.error();
+    ScorecardInputs inputs = first.inputs;
+    const Status rest
+        = Scorecard::collectHistoryWide(repository.value(), first.summary.revision, inputs, sink, options);
+    if (!rest.ok())
+        return rest.error();
+    OverviewSummary summary = fromInputs(inputs);
+    summary.repositoryPath = first.summary.repositoryPath;
+    summary.revision = first.summary.revision;
     return summary;
 }
 

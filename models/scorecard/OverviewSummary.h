@@ -9,14 +9,18 @@
 
 namespace gatehouse::scorecard {
 
+struct OverviewFirstStage;
+
 /// Everything the Overview page shows besides the repository's own snapshot: the KPI figures of every area and
 /// the scorecard, computed together from one collect() so the tiles and the scorecard never disagree.
-/// Value type, built on a worker and handed to the GUI thread.
+/// Value type, built on a worker and handed to the GUI thread. Computed whole (compute()) or in two stages: the
+/// facts of the revision first (the gates of its pipelines; `complete` false), then the history-wide ones.
 struct OverviewSummary
 {
     QString repositoryPath;
     QString revision;
     QDateTime now;
+    bool complete = false; ///< false: only the pipeline fields are known, the rest is still being computed
     ScorecardReport report;
 
     std::optional<PipelineGateSummary> mainPipeline; ///< .gitlab-ci.yml when there is one, else the first found
@@ -42,6 +46,21 @@ struct OverviewSummary
                                            ProgressSink* sink = nullptr, const CollectOptions& options = {});
     /// The figures from already collected inputs (tests build them by hand).
     static OverviewSummary fromInputs(const ScorecardInputs& inputs);
+
+    /// Stage one for a worker: the revision's own facts (Scorecard::collectAtRevision), cheap on any history.
+    static Result<OverviewFirstStage> computeFirstStage(const QString& repositoryPath, const QString& revision,
+                                                        const QDateTime& now, ProgressSink* sink = nullptr);
+    /// Stage two for a worker: the history-wide facts added to the first stage's inputs; the result is complete and
+    /// equals compute() of the same revision and time.
+    static Result<OverviewSummary> computeSecondStage(const OverviewFirstStage& first, ProgressSink* sink = nullptr,
+                                                      const CollectOptions& options = {});
+};
+
+/// What the first stage delivers: the summary so far and the inputs the second stage continues from.
+struct OverviewFirstStage
+{
+    OverviewSummary summary;
+    ScorecardInputs inputs;
 };
 
 } // namespace gatehouse::scorecard

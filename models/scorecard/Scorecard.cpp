@@ -67,6 +67,17 @@ Result<ScorecardInputs> Scorecard::collect(const git::Repository& repository, co
                                            const QDateTime& now, ProgressSink* sink,
                                            const CollectOptions& collectOptions)
 {
+    Result<ScorecardInputs> inputs = collectAtRevision(repository, revision, now, sink);
+    if (!inputs.ok())
+        return inputs;
+    if (const Status rest = collectHistoryWide(repository, revision, inputs.value(), sink, collectOptions); !rest.ok())
+        return rest.error();
+    return inputs;
+}
+
+Result<ScorecardInputs> Scorecard::collectAtRevision(const git::Repository& repository, const QString& revision,
+                                                     const QDateTime& now, ProgressSink* sink)
+{
     if (repository.isEmpty())
         return makeError(QStringLiteral("git.empty"), QStringLiteral("the repository has no commits yet"));
     const QString start = revision.isEmpty() ? QStringLiteral("HEAD") : revision;
@@ -91,6 +102,26 @@ Result<ScorecardInputs> Scorecard::collect(const git::Repository& repository, co
             inputs.contents.insert(file.path, content.value());
     }
 
+    evaluateGates(repository, tip.value(), inputs);
+    if (sink && sink->isCancelled())
+        return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+    return inputs;
+}
+
+Status Scorecard::collectHistoryWide(const git::Repository& repository, const QString& revision,
+                                     ScorecardInputs& inputs, ProgressSink* sink, const CollectOptions& collectOptions)
+{
+    if (collectOptions.beforeHistoryWide)
+        collectOptions.beforeHistoryWide();
+    if (sink && sink->isCancelled())
+        return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+    const QString start = revision.isEmpty() ? QStringLiteral("HEAD") : revision;
+    const Result<git::ObjectId> tip = repository.resolve(start);
+    if (!tip.ok())
+        return tip.error();
+
+    // In the history-wide part although it stops after 200 subjects: the walk's topological order reads every
+    // commit before it yields the first.
     git::LogOptions options;
     options.start = tip->toString();
     const Status walked = repository.walk(options, [&](const git::CommitInfo& commit) {
@@ -100,8 +131,6 @@ Result<ScorecardInputs> Scorecard::collect(const git::Repository& repository, co
     });
     if (!walked.ok())
         return walked.error();
-
-    evaluateGates(repository, tip.value(), inputs);
 
     Result<delivery::DeliverySnapshot> delivery = delivery::DeliveryAnalysis::run(repository, revision, sink);
     if (!delivery.ok())
@@ -157,7 +186,7 @@ Result<ScorecardInputs> Scorecard::collect(const git::Repository& repository, co
     });
     if (sink && sink->isCancelled())
         return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
-    return inputs;
+    return Success{};
 }
 
 } // namespace gatehouse::scorecard

@@ -16,6 +16,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace gatehouse::git {
@@ -153,6 +154,9 @@ struct CollectOptions
 {
     QString runStoreDirectory; ///< RunStore directory; empty = the default under the XDG data dir
     QString scanCacheDirectory; ///< ScanHistory parse cache; empty = default, "-" = none
+    /// Called on the worker before the history-wide facts are collected (tests hold that stage with it to see the
+    /// facts of the revision shown first); empty = none.
+    std::function<void()> beforeHistoryWide;
 };
 
 /// The 12-Factor scorecard and success metrics, limited to what the repository shows
@@ -195,6 +199,16 @@ public:
     static Result<ScorecardInputs> collect(const git::Repository& repository, const QString& revision,
                                            const QDateTime& now, ProgressSink* sink = nullptr,
                                            const CollectOptions& options = {});
+    /// The part of collect() that reads the revision alone (files, configs, the gates of every pipeline): cheap on
+    /// any history, so the Overview shows it first.
+    static Result<ScorecardInputs> collectAtRevision(const git::Repository& repository, const QString& revision,
+                                                     const QDateTime& now, ProgressSink* sink = nullptr);
+    /// The rest of collect(), which reads the whole history: the latest subjects, deployments and incidents, the
+    /// security posture, the run history and the scan times, added to `inputs` (from collectAtRevision of the same
+    /// revision).
+    static Status collectHistoryWide(const git::Repository& repository, const QString& revision,
+                                     ScorecardInputs& inputs, ProgressSink* sink = nullptr,
+                                     const CollectOptions& options = {});
 
     /// Whether a commit subject follows Conventional Commits (git's "Revert \"…\"" counts too).
     static bool isConventionalSubject(const QString& subject);

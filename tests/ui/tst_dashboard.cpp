@@ -49,6 +49,30 @@ private Q_SLOTS:
         QCOMPARE(delivery::DeliveryCache::instance().computations(), before + 2);
         QCOMPARE(dashboard.deliveryLoader()->result().delivery.history.deployments.size(), 3);
     }
+
+    // A load's partial snapshot starts the Overview's stages; its complete snapshot continues them (one first stage,
+    // one summary) and fills the other pages.
+    void partialSnapshotStartsTheOverview()
+    {
+        test::ScratchRepository scratch;
+        const git::ObjectId first = scratch.commit(u"feat: one"_s, {{u"a.txt"_s, "1"}});
+        scratch.tag(u"v1.0.0"_s, first, u"release"_s);
+        RepositoryLoader loader;
+        Dashboard dashboard;
+        connect(&loader, &RepositoryLoader::partialSnapshotAvailable, &dashboard, &Dashboard::setPartialSnapshot);
+        connect(&loader, &RepositoryLoader::snapshotAvailable, &dashboard, &Dashboard::setSnapshot);
+        QSignalSpy firstStages(dashboard.overviewPage(), &OverviewPage::firstStageAvailable);
+        QSignalSpy summaries(dashboard.overviewPage(), &OverviewPage::summaryAvailable);
+        QSignalSpy partials(&loader, &RepositoryLoader::partialSnapshotAvailable);
+        loader.load(scratch.path());
+        QTRY_COMPARE_WITH_TIMEOUT(summaries.size(), 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(dashboard.deliveryLoader()->hasResult(), 30000);
+        QCOMPARE(partials.size(), 1);
+        QCOMPARE(firstStages.size(), 1);
+        QCOMPARE(dashboard.overviewPage()->summary()->repositoryPath,
+                 partials.first().first().value<RepositorySnapshot>().path);
+        QVERIFY(!dashboard.overviewPage()->isComputing());
+    }
 };
 
 QTEST_MAIN(TestDashboard)

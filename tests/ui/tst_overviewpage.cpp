@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CliRunner.h"
 #include "Dashboard.h"
+#include "ScratchRepository.h"
 #include "Theme.h"
 #include "demo/DemoRepository.h"
 #include "editorview/PipelineEditor.h"
@@ -32,7 +33,9 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QTimeZone>
+#include <QWaitCondition>
 #include <QtTest>
 
 using namespace gatehouse;
@@ -60,7 +63,42 @@ class TestOverviewPage : public QObject
             .json();
     }
 
-    static scorecard::CollectOptions scratchOptions(const QString& runStore) { return {runStore, u"-"_s}; }
+    static scorecard::CollectOptions scratchOptions(const QString& runStore) { return {runStore, u"-"_s, {}}; }
+
+    // Where the second stage waits until the test opens it: a blocking wait on the worker, never a timed sleep.
+    struct Latch
+    {
+        QMutex mutex;
+        QWaitCondition condition;
+        bool open = false;
+        void wait()
+        {
+            QMutexLocker locker(&mutex);
+            while (!open)
+                condition.wait(&mutex);
+        }
+        void release()
+        {
+            QMutexLocker locker(&mutex);
+            open = true;
+            condition.wakeAll();
+        }
+    };
+
+    // A small repository with a GitLab pipeline and a release tag, its pipeline different per `variant`.
+    static void fillScratch(test::ScratchRepository& scratch, const QByteArray& variant)
+    {
+        scratch.commit(
+            u"ci: add the pipeline"_s,
+            {{u".gitlab-ci.yml"_s, "stages: [test]\ntest:\n  stage: test\n  script: [make " + variant + "]\n"}});
+        const git::ObjectId release = scratch.commit(u"feat: one"_s, {{u"a.txt"_s, variant}});
+        scratch.tag(u"v1.0.0"_s, release, u"release"_s);
+    }
+
+    static QStringList historyWideTiles()
+    {
+        return {u"findingsTile"_s, u"deploymentTile"_s, u"incidentTile"_s, u"runsTile"_s};
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -242,6 +280,126 @@ private Q_SLOTS:
         QVERIFY(delivered.wait(120000));
         QCOMPARE(delivered.count(), 1);
         QCOMPARE(page.summary()->repositoryPath, second.path);
+        QVERIFY(!page.isComputing());
+    }
+
+    // The partial snapshot starts the stages; the gates (the revision alone) show while the history-wide stage is
+    // held; the complete snapshot of the same load continues the stages; releasing the hold completes every tile.
+    void cheapTilesShowBeforeTheHistoryWideOnes()
+    {
+        test::ScratchRepository scratch;
+        fillScratch(scratch, "test");
+        auto latch = std::make_shared<Latch>();
+        auto release = qScopeGuard([latch] { latch->release(); }); // never leave a worker waiting
+        QTemporaryDir store;
+        OverviewPage page;
+        page.resize(1200, 900);
+        scorecard::CollectOptions options = scratchOptions(store.path());
+        options.beforeHistoryWide = [latch] { latch->wait(); };
+        page.setCollectOptions(options);
+        QSignalSpy first(&page, &OverviewPage::firstStageAvailable);
+        QSignalSpy complete(&page, &OverviewPage::summaryAvailable);
+
+        RepositoryLoader loader;
+        QList<RepositorySnapshot> loaded;
+        connect(&loader, &RepositoryLoader::partialSnapshotAvailable, this,
+                [&loaded](const RepositorySnapshot& s) { loaded.append(s); });
+        connect(&loader, &RepositoryLoader::snapshotAvailable, this,
+                [&loaded](const RepositorySnapshot& s) { loaded.append(s); });
+        loader.load(scratch.path());
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 30000);
+        QVERIFY(loaded.first().partial);
+        page.setSnapshot(loaded.first());
+        for (KpiTile* tile : page.tiles()) {
+            QVERIFY2(tile->isBusy(), qPrintable(tile->objectName()));
+            QCOMPARE(tile->value(), u"…"_s);
+            QVERIFY2(tile->detail().startsWith(u"computing"_s), qPrintable(tile->detail()));
+        }
+
+        QTRY_COMPARE_WITH_TIMEOUT(first.size(), 1, 30000);
+        QVERIFY(page.isComputing());
+        QVERIFY(!page.summary());
+        const auto& main = page.firstStage()->mainPipeline;
+        QVERIFY(main);
+        QCOMPARE(main->path, u".gitlab-ci.yml"_s);
+        KpiTile* gates = page.tile(u"gatesTile"_s);
+        QVERIFY(!gates->isBusy());
+        QCOMPARE(gates->value(), u"%1 / %2"_s.arg(main->passing).arg(main->enabled));
+        for (const QString& name : historyWideTiles()) {
+            QVERIFY2(page.tile(name)->isBusy(), qPrintable(name));
+            QCOMPARE(page.tile(name)->value(), u"…"_s);
+        }
+        QVERIFY(page.scorecardView()->isHidden());
+        QVERIFY(!page.findChild<QWidget*>(u"scorecardBusy"_s)->isHidden());
+
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 2, 30000);
+        QVERIFY(!loaded.last().partial);
+        page.setSnapshot(loaded.last());
+        QVERIFY(!gates->isBusy()); // continued, not started again
+        QVERIFY(page.isComputing());
+
+        latch->release();
+        QTRY_COMPARE_WITH_TIMEOUT(complete.size(), 1, 60000);
+        QCOMPARE(first.size(), 1);
+        QVERIFY(page.summary()->complete);
+        for (KpiTile* tile : page.tiles()) {
+            QVERIFY2(!tile->isBusy(), qPrintable(tile->objectName()));
+            QVERIFY2(tile->value() != u"…"_s, qPrintable(tile->objectName()));
+        }
+        QVERIFY(!page.scorecardView()->isHidden());
+        QVERIFY(page.findChild<QWidget*>(u"scorecardBusy"_s)->isHidden());
+        QCOMPARE(page.scorecardView()->factors().size(), 12);
+
+        // Staged or whole, the figures are the same.
+        const auto whole = scorecard::OverviewSummary::compute(scratch.path(), {}, page.summary()->now, nullptr,
+                                                               scratchOptions(store.path()));
+        QVERIFY(whole.ok());
+        QCOMPARE(page.summary()->productionDeployments, whole->productionDeployments);
+        QCOMPARE(page.summary()->incidents, whole->incidents);
+        QCOMPARE(page.summary()->mainPipeline->passing, whole->mainPipeline->passing);
+        QCOMPARE(page.summary()->report.factors.size(), whole->report.factors.size());
+        for (int i = 0; i < whole->report.factors.size(); ++i)
+            QCOMPARE(page.summary()->report.factors.at(i).status, whole->report.factors.at(i).status);
+    }
+
+    // A second repository opened while the first one's history-wide stage is held: the first one's stage results,
+    // delivered later, never reach the page.
+    void staleStageResultsAreDropped()
+    {
+        test::ScratchRepository firstRepository;
+        fillScratch(firstRepository, "one");
+        test::ScratchRepository secondRepository;
+        fillScratch(secondRepository, "two");
+        const Result<RepositorySnapshot> a = loadRepositorySnapshot(firstRepository.path(), {});
+        const Result<RepositorySnapshot> b = loadRepositorySnapshot(secondRepository.path(), {});
+        QVERIFY(a.ok() && b.ok());
+        auto latch = std::make_shared<Latch>();
+        auto release = qScopeGuard([latch] { latch->release(); });
+        // Two held stages take two workers; the second repository's first stage needs a third even on one core.
+        JobTracker::pool()->setMaxThreadCount(qMax(JobTracker::pool()->maxThreadCount(), 3));
+        QTemporaryDir store;
+        OverviewPage page;
+        scorecard::CollectOptions options = scratchOptions(store.path());
+        options.beforeHistoryWide = [latch] { latch->wait(); };
+        page.setCollectOptions(options);
+        QSignalSpy first(&page, &OverviewPage::firstStageAvailable);
+        QSignalSpy complete(&page, &OverviewPage::summaryAvailable);
+
+        page.setSnapshot(a.value());
+        QTRY_COMPARE_WITH_TIMEOUT(first.size(), 1, 30000); // the first repository's second stage is now held
+        QCOMPARE(page.firstStage()->repositoryPath, a->path);
+        page.setSnapshot(b.value());
+        QVERIFY(page.tile(u"gatesTile"_s)->isBusy());
+        QTRY_COMPARE_WITH_TIMEOUT(first.size(), 2, 30000);
+        QCOMPARE(page.firstStage()->repositoryPath, b->path);
+
+        latch->release(); // both held stages run on: only the second repository's may arrive
+        QTRY_COMPARE_WITH_TIMEOUT(complete.size(), 1, 60000);
+        JobTracker::pool()->waitForDone();
+        QCoreApplication::processEvents();
+        QCOMPARE(complete.size(), 1);
+        QCOMPARE(first.size(), 2);
+        QCOMPARE(page.summary()->repositoryPath, b->path);
         QVERIFY(!page.isComputing());
     }
 

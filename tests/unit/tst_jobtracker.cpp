@@ -46,7 +46,7 @@ private Q_SLOTS:
                       [&](const QString& result) { delivered << result; });
         release.release();
         QTRY_COMPARE_WITH_TIMEOUT(delivered, QStringList{QStringLiteral("fresh")}, 5000);
-        QThreadPool::globalInstance()->waitForDone(5000);
+        JobTracker::pool()->waitForDone(5000);
         QCoreApplication::processEvents();
         QCOMPARE(delivered, QStringList{QStringLiteral("fresh")});
     }
@@ -70,7 +70,7 @@ private Q_SLOTS:
             [&delivered](int) { delivered = true; });
         QVERIFY(started.tryAcquire(1, 5000));
         tracker.cancel();
-        QThreadPool::globalInstance()->waitForDone(5000);
+        JobTracker::pool()->waitForDone(5000);
         QCoreApplication::processEvents();
         QVERIFY(sawCancel);
         QVERIFY(!delivered);
@@ -114,7 +114,7 @@ private Q_SLOTS:
                 [&delivered](int) { delivered = true; });
             delete context;
             release.release();
-            QThreadPool::globalInstance()->waitForDone(5000);
+            JobTracker::pool()->waitForDone(5000);
         }
         QCoreApplication::processEvents();
         QVERIFY(!delivered);

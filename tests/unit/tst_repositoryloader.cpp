@@ -6,6 +6,7 @@
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QtTest>
 
 using namespace gatehouse;
@@ -277,6 +278,71 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(loader.isLoading(), false, 10000);
         QCOMPARE(snapshots.size(), 1);
         QCOMPARE(snapshots.at(0).at(0).value<RepositorySnapshot>().commit, fx.hotfix);
+    }
+
+    // The cheap facts come first, then the complete snapshot of the same load; the partial one has no history.
+    void partialSnapshotComesFirst()
+    {
+        test::ScratchRepository scratch;
+        test::ShellFixture fx;
+        QVERIFY(fx.build(scratch));
+        RepositoryLoader loader;
+        QList<RepositorySnapshot> delivered;
+        connect(&loader, &RepositoryLoader::partialSnapshotAvailable, this,
+                [&delivered](const RepositorySnapshot& s) { delivered.append(s); });
+        connect(&loader, &RepositoryLoader::snapshotAvailable, this,
+                [&delivered](const RepositorySnapshot& s) { delivered.append(s); });
+        loader.load(scratch.path());
+        QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 2, 10000);
+        const RepositorySnapshot& partial = delivered.at(0);
+        const RepositorySnapshot& complete = delivered.at(1);
+        QVERIFY(partial.partial);
+        QVERIFY(!complete.partial);
+        QCOMPARE(partial.commit, complete.commit);
+        QCOMPARE(partial.head.branch, complete.head.branch);
+        QCOMPARE(partial.tags.size(), complete.tags.size());
+        QCOMPARE(partial.branches.size(), complete.branches.size());
+        QCOMPARE(pipelinePaths(partial), pipelinePaths(complete));
+        QCOMPARE(partial.commitsWalked, 0);
+        QVERIFY(partial.recentCommits.isEmpty());
+        QCOMPARE(complete.commitsWalked, 7);
+
+        // Without a receiver the function computes the same complete snapshot.
+        int calls = 0;
+        const auto direct = loadRepositorySnapshot(scratch.path(), {}, nullptr, [&calls](const RepositorySnapshot& s) {
+            ++calls;
+            QVERIFY(s.partial);
+        });
+        QVERIFY(direct.ok());
+        QCOMPARE(calls, 1);
+        QVERIFY(!direct->partial);
+        QCOMPARE(direct->commitsWalked, complete.commitsWalked);
+    }
+
+    // The partial snapshot of a load replaced (or cancelled) before it arrived is dropped like its result.
+    void partialSnapshotOfAReplacedLoadIsDropped()
+    {
+        test::ScratchRepository scratch;
+        test::ShellFixture fx;
+        QVERIFY(fx.build(scratch));
+        RepositoryLoader loader;
+        QSignalSpy partials(&loader, &RepositoryLoader::partialSnapshotAvailable);
+        QSignalSpy snapshots(&loader, &RepositoryLoader::snapshotAvailable);
+        loader.load(scratch.path(), QStringLiteral("HEAD~3"));
+        loader.load(scratch.path(), QStringLiteral("HEAD"));
+        QTRY_COMPARE_WITH_TIMEOUT(snapshots.size(), 1, 10000);
+        // Whatever the replaced load's worker still posts arrives before this returns.
+        JobTracker::pool()->waitForDone();
+        QCoreApplication::processEvents();
+        QCOMPARE(partials.size(), 1);
+        QCOMPARE(partials.at(0).at(0).value<RepositorySnapshot>().commit, fx.hotfix);
+
+        loader.load(scratch.path());
+        loader.cancel();
+        JobTracker::pool()->waitForDone();
+        QCoreApplication::processEvents();
+        QCOMPARE(partials.size(), 1);
+        QCOMPARE(snapshots.size(), 1);
     }
 };
 

@@ -15,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QProgressBar>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -34,6 +35,33 @@ QString percent(double ratio)
     return QStringLiteral("%1 %").arg(ratio * 100, 0, 'f', ratio >= 0.995 ? 0 : 1);
 }
 
+// A card saying what is still being computed, with a busy bar: stands in for a section until its figures arrive.
+QWidget* busyCard(const QString& objectName, const QString& text, QWidget* parent)
+{
+    auto* card = new QFrame(parent);
+    card->setObjectName(objectName);
+    overview::makeCard(card);
+    auto* label = makeLabel(QStringLiteral("tileDetail"), card, text);
+    label->setWordWrap(true);
+    auto* bar = new QProgressBar(card);
+    bar->setRange(0, 0);
+    bar->setTextVisible(false);
+    bar->setFixedSize(120, 4);
+    auto* layout = new QVBoxLayout(card);
+    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setSpacing(6);
+    layout->addWidget(label);
+    layout->addWidget(bar);
+    card->hide();
+    return card;
+}
+
+// One key per repository state shown: a complete snapshot continues the stages its partial one started.
+QString snapshotKey(const RepositorySnapshot& s)
+{
+    return s.path + QLatin1Char('\n') + s.revision + QLatin1Char('\n') + s.commit.toString();
+}
+
 } // namespace
 
 /// "today", "yesterday", "5 days ago", "3 weeks ago", "4 months ago": short enough for a tile's value.
@@ -51,8 +79,6 @@ QString OverviewPage::ageText(const QDateTime& time, const QDateTime& now)
     return tr("%1 months ago").arg(days / 30);
 }
 
-namespace { } // namespace
-
 OverviewPage::OverviewPage(QWidget* parent)
     : QWidget(parent)
     , m_title(makeLabel(QStringLiteral("pageTitle"), this))
@@ -65,6 +91,9 @@ OverviewPage::OverviewPage(QWidget* parent)
     , m_bars(new ActivityBars(this))
     , m_barsTitle(makeLabel(QStringLiteral("sectionTitle"), this))
     , m_repositoryFacts(makeLabel(QStringLiteral("tileDetail"), this))
+    , m_scorecardBusy(busyCard(QStringLiteral("scorecardBusy"),
+                               tr("computing… the scorecard reads the whole history (deployments, scans, runs)"), this))
+    , m_metricsBusy(busyCard(QStringLiteral("metricsBusy"), tr("computing… the metrics read the whole history"), this))
 {
     setObjectName(QStringLiteral("overviewPage"));
     for (QLabel* label : {m_subtitle, m_warnings, m_status, m_repositoryFacts}) {
@@ -101,6 +130,7 @@ OverviewPage::OverviewPage(QWidget* parent)
     metricsColumn->setSpacing(8);
     metricsColumn->addWidget(makeLabel(QStringLiteral("sectionTitle"), this, tr("Success metrics")));
     metricsColumn->addWidget(m_metrics);
+    metricsColumn->addWidget(m_metricsBusy);
     metricsColumn->addStretch(1);
     auto* activity = new QFrame(this);
     overview::makeCard(activity);
@@ -129,6 +159,7 @@ OverviewPage::OverviewPage(QWidget* parent)
     layout->addLayout(grid);
     layout->addWidget(m_scorecardTitle);
     layout->addWidget(m_scorecard);
+    layout->addWidget(m_scorecardBusy);
     layout->addLayout(bottom);
     layout->addStretch(1);
     showPending();
@@ -172,80 +203,132 @@ void OverviewPage::setSnapshot(const RepositorySnapshot& s)
                                  s.warnings.mid(0, 3).join(QStringLiteral("; "))));
     m_warnings->setVisible(!s.warnings.isEmpty());
 
-    const QList<WeekActivity> recent = s.weeks.mid(qMax<qsizetype>(0, s.weeks.size() - 12));
-    m_barsTitle->setText(tr("Commits per week"));
-    m_bars->setWeeks(recent);
     const QString branch = s.head.detached ? tr("detached HEAD") : tr("branch %1").arg(s.head.branch);
-    m_repositoryFacts->setText(
-        tr("%1 commits in the 12 weeks up to %2 · %3 · %4 active of %5 contributors · %6 branches · %7 tags")
-            .arg(s.commitsInLastWeeks(12))
-            .arg(format::date(s.commitTime), branch)
-            .arg(s.contributorsInLastWeeks(12))
-            .arg(s.contributors.size())
-            .arg(s.branches.size())
-            .arg(s.tags.size()));
+    m_barsTitle->setText(tr("Commits per week"));
+    m_bars->setVisible(!s.partial);
+    if (s.partial) {
+        m_repositoryFacts->setText(tr("%1 · %2 branches · %3 tags · computing… the history is being read")
+                                       .arg(branch)
+                                       .arg(s.branches.size())
+                                       .arg(s.tags.size()));
+    } else {
+        m_bars->setWeeks(s.weeks.mid(qMax<qsizetype>(0, s.weeks.size() - 12)));
+        m_repositoryFacts->setText(
+            tr("%1 commits in the 12 weeks up to %2 · %3 · %4 active of %5 contributors · %6 branches · %7 tags")
+                .arg(s.commitsInLastWeeks(12))
+                .arg(format::date(s.commitTime), branch)
+                .arg(s.contributorsInLastWeeks(12))
+                .arg(s.contributors.size())
+                .arg(s.branches.size())
+                .arg(s.tags.size()));
+    }
 
-    startJob(s.path, s.workTree ? QString() : s.revision);
+    const QString key = snapshotKey(s);
+    const bool continues = !s.partial && key == std::exchange(m_partialKey, QString());
+    if (s.partial)
+        m_partialKey = key;
+    if (!continues)
+        startJob(s.path, s.workTree ? QString() : s.revision);
+}
+
+void OverviewPage::recompute()
+{
+    if (!m_path.isEmpty())
+        startJob(m_path, m_revision);
 }
 
 void OverviewPage::showPending()
 {
+    m_gates->setBusy(tr("computing… the gates of the pipelines"));
+    m_findings->setBusy(tr("computing… the security posture"));
+    m_deployment->setBusy(tr("computing… deployments over the history"));
+    m_incident->setBusy(tr("computing… incidents over the history"));
+    m_runs->setBusy(tr("computing… the pipeline runs"));
+    m_tileLinks.clear();
     for (KpiTile* tile : std::as_const(m_tiles))
-        tile->setValue(QStringLiteral("…"), tr("computing"));
+        tile->unsetCursor();
+    setHistoryBusy(true);
+}
+
+void OverviewPage::setHistoryBusy(bool busy)
+{
+    m_scorecard->setVisible(!busy);
+    m_scorecardBusy->setVisible(busy);
+    m_metrics->setVisible(!busy);
+    m_metricsBusy->setVisible(busy);
+}
+
+void OverviewPage::setTileLink(KpiTile* tile, const scorecard::SourceLink& link)
+{
+    m_tileLinks.insert(tile, link);
+    tile->setCursor(Qt::PointingHandCursor);
+}
+
+void OverviewPage::showFailure(const QString& message)
+{
+    m_status->setText(tr("The scorecard could not be computed: %1").arg(message));
+    m_status->show();
+    for (KpiTile* tile : std::as_const(m_tiles)) {
+        if (tile->isBusy())
+            tile->setValue(QStringLiteral("—"), tr("not computed"));
+    }
+    setHistoryBusy(false);
+    Q_EMIT computeFailed(message);
 }
 
 void OverviewPage::startJob(const QString& path, const QString& revision)
 {
+    m_path = path;
+    m_revision = revision;
+    m_firstStage.reset();
     m_summary.reset();
     showPending();
-    m_status->setText(tr("Computing the scorecard, gates, security posture and delivery metrics…"));
+    m_status->setText(tr("Computing the gates of the pipelines…"));
     m_status->show();
-    const scorecard::CollectOptions options = m_options;
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    // Stage one reads the revision alone; its delivery starts stage two in the same tracker, so a newer snapshot
+    // cancels whichever stage runs and drops its result.
     m_job.start(
-        [path, revision, now, options](ProgressSink& sink) {
-            return scorecard::OverviewSummary::compute(path, revision, now, &sink, options);
+        [path, revision, now](ProgressSink& sink) {
+            return scorecard::OverviewSummary::computeFirstStage(path, revision, now, &sink);
+        },
+        [this](Result<scorecard::OverviewFirstStage> result) {
+            if (!result.ok()) {
+                showFailure(result.error().message);
+                return;
+            }
+            applyFirstStage(result.value().summary);
+            startSecondStage(result.value());
+        });
+}
+
+void OverviewPage::startSecondStage(const scorecard::OverviewFirstStage& first)
+{
+    m_status->setText(tr("Computing deployments, incidents, findings and the scorecard over the history…"));
+    const scorecard::CollectOptions options = m_options;
+    m_job.start(
+        [first, options](ProgressSink& sink) {
+            return scorecard::OverviewSummary::computeSecondStage(first, &sink, options);
         },
         [this](Result<scorecard::OverviewSummary> result) {
             if (!result.ok()) {
-                m_status->setText(tr("The scorecard could not be computed: %1").arg(result.error().message));
-                for (KpiTile* tile : std::as_const(m_tiles))
-                    tile->setValue(QStringLiteral("—"), tr("not computed"));
-                Q_EMIT computeFailed(result.error().message);
+                showFailure(result.error().message);
                 return;
             }
             applySummary(result.value());
         },
         [this](int permille, const QString& stage) {
             if (!stage.isEmpty())
-                m_status->setText(tr("Computing the overview… %1 (%2 %)").arg(stage).arg(permille / 10));
+                m_status->setText(tr("Computing the history-wide figures… %1 (%2 %)").arg(stage).arg(permille / 10));
         });
 }
 
-void OverviewPage::applySummary(const scorecard::OverviewSummary& s)
+void OverviewPage::applyFirstStage(const scorecard::OverviewSummary& s)
 {
-    m_summary = s;
-    // Each tile opens the page it summarizes.
-    m_tileLinks.clear();
-    m_tileLinks.insert(m_gates,
-                       s.mainPipeline ? scorecard::SourceLink::file(u"pipelines"_s, s.mainPipeline->path)
-                                      : scorecard::SourceLink::toPage(u"pipelines"_s));
-    m_tileLinks.insert(m_findings, scorecard::SourceLink::toPage(u"security"_s));
-    m_tileLinks.insert(m_deployment,
-                       s.lastProduction ? scorecard::SourceLink::tag(u"deployments"_s, s.lastProduction->tag)
-                                        : scorecard::SourceLink::toPage(u"deployments"_s));
-    m_tileLinks.insert(m_incident, scorecard::SourceLink::toPage(u"incidents"_s));
-    m_tileLinks.insert(m_runs, scorecard::SourceLink::toPage(u"runs"_s));
-    for (KpiTile* tile : std::as_const(m_tiles))
-        tile->setCursor(Qt::PointingHandCursor);
-    QStringList problems;
-    if (!s.postureError.isEmpty())
-        problems.append(tr("security posture: %1").arg(s.postureError));
-    if (!s.runsError.isEmpty())
-        problems.append(tr("run history: %1").arg(s.runsError));
-    m_status->setText(problems.join(QStringLiteral("; ")));
-    m_status->setVisible(!problems.isEmpty());
-
+    m_firstStage = s;
+    setTileLink(m_gates,
+                s.mainPipeline ? scorecard::SourceLink::file(u"pipelines"_s, s.mainPipeline->path)
+                               : scorecard::SourceLink::toPage(u"pipelines"_s));
     if (s.mainPipeline) {
         m_gates->setValue(QStringLiteral("%1 / %2").arg(s.mainPipeline->passing).arg(s.mainPipeline->enabled),
                           tr("%1 · gates passing%2")
@@ -255,6 +338,26 @@ void OverviewPage::applySummary(const scorecard::OverviewSummary& s)
     } else {
         m_gates->setValue(QStringLiteral("—"), tr("no pipeline configuration"));
     }
+    Q_EMIT firstStageAvailable();
+}
+
+void OverviewPage::applySummary(const scorecard::OverviewSummary& s)
+{
+    m_summary = s; // the gates tile shows the first stage's figures, which are the same
+    // Each tile opens the page it summarizes.
+    setTileLink(m_findings, scorecard::SourceLink::toPage(u"security"_s));
+    setTileLink(m_deployment,
+                s.lastProduction ? scorecard::SourceLink::tag(u"deployments"_s, s.lastProduction->tag)
+                                 : scorecard::SourceLink::toPage(u"deployments"_s));
+    setTileLink(m_incident, scorecard::SourceLink::toPage(u"incidents"_s));
+    setTileLink(m_runs, scorecard::SourceLink::toPage(u"runs"_s));
+    QStringList problems;
+    if (!s.postureError.isEmpty())
+        problems.append(tr("security posture: %1").arg(s.postureError));
+    if (!s.runsError.isEmpty())
+        problems.append(tr("run history: %1").arg(s.runsError));
+    m_status->setText(problems.join(QStringLiteral("; ")));
+    m_status->setVisible(!problems.isEmpty());
 
     if (s.posture) {
         m_findings->setValue(QStringLiteral("%1 / %2").arg(s.openCritical).arg(s.openHigh),
@@ -300,6 +403,7 @@ void OverviewPage::applySummary(const scorecard::OverviewSummary& s)
 
     m_scorecard->setFactors(s.report.factors);
     m_metrics->setMetrics(s.report.metrics);
+    setHistoryBusy(false);
     Q_EMIT summaryAvailable();
 }
 
