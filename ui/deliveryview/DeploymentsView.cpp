@@ -24,6 +24,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -111,6 +112,7 @@ DeploymentsView::DeploymentsView(DeliveryLoader* loader, QWidget* parent)
     m_cardRow->setContentsMargins(0, 0, 0, 0);
     cardHolder->setLayout(m_cardRow);
     auto* cardScroll = new QScrollArea(m_strategyPanel);
+    m_cardScroll = cardScroll;
     cardScroll->setFrameShape(QFrame::NoFrame);
     cardScroll->setWidgetResizable(true);
     cardScroll->setWidget(cardHolder);
@@ -305,6 +307,14 @@ void DeploymentsView::showStrategies(const DeliveryLoadResult& result)
             tr("No rollout strategy found. Add a Flagger <tt>Canary</tt> or an Argo <tt>Rollout</tt> manifest, a "
                "Deployment with a <tt>strategy</tt>, or a pipeline job that deploys to an environment."));
     m_noStrategies->setVisible(m_cards.isEmpty());
+    // Tall enough for the tallest card at its narrowest: the page scrolls rather than the cards' text.
+    int height = 0;
+    for (StrategyCard* card : std::as_const(m_cards))
+        height = qMax(height,
+                      card->layout()->hasHeightForWidth() ? card->layout()->totalHeightForWidth(220)
+                                                          : card->sizeHint().height());
+    m_cardScroll->setMinimumHeight(
+        m_cards.isEmpty() ? 0 : height + m_cardScroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4);
 }
 
 bool DeploymentsView::selectDeployment(const QString& tag)
