@@ -41,6 +41,8 @@ QJsonObject modelJson(const ValidationResult& result)
             object.insert(QStringLiteral("environment_action"), job.environmentAction);
         if (job.timeoutMinutes > 0)
             object.insert(QStringLiteral("timeout_minutes"), job.timeoutMinutes);
+        if (!job.workflow.isEmpty())
+            object.insert(QStringLiteral("workflow"), job.workflow);
         jobs.append(object);
     }
     int errors = result.count(Severity::Error);

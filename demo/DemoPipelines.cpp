@@ -414,8 +414,9 @@ const char* renovateJson = R"~({
 }
 )~";
 
-/// The partner mirror builds on CircleCI: an orb, a command with parameters, a matrix, the security scan, and
-/// the production deployment behind an approval job after staging.
+/// The partner mirror builds on CircleCI: an orb, a command with parameters, a matrix, the security scan, the
+/// partner sandbox rolled on Nomad, the production deployment behind an approval job after staging, and the scans
+/// again every night.
 const char* circleciConfig = R"~(version: 2.1
 
 orbs:
@@ -497,6 +498,21 @@ jobs:
       - run:
           name: Deploy to << parameters.target >>
           command: ./scripts/deploy.sh "<< parameters.target >>"
+  deploy-sandbox:
+    docker:
+      - image: hashicorp/nomad:1.8
+    steps:
+      - checkout
+      - run:
+          name: Roll the partner sandbox on Nomad
+          command: nomad job run deploy/nomad/parcel-sandbox.nomad
+      - run:
+          name: Smoke test
+          command: curl -fsS --retry 5 --retry-delay 10 https://sandbox.parcel.example.com/health
+      - run:
+          name: Revert the sandbox when the smoke test fails
+          command: nomad job revert parcel-sandbox 0
+          when: on_fail
 
 workflows:
   build-and-deploy:
@@ -514,6 +530,9 @@ workflows:
           target: staging
           requires: [test, security-scan]
           context: parcel-staging
+      - deploy-sandbox:
+          requires: [test, security-scan]
+          context: parcel-sandbox
       - hold-production:
           type: approval
           requires: [deploy-staging]
@@ -525,10 +544,20 @@ workflows:
           filters:
             branches:
               only: main
+  # The scans again every night, for the advisories published since the last change.
+  nightly-scan:
+    triggers:
+      - schedule:
+          cron: "0 3 * * *"
+          filters:
+            branches:
+              only: main
+    jobs:
+      - security-scan
 )~";
 
-// The partners' on-premises Jenkins builds the same service: the checks of GitLab CI in parallel, staging from the
-// default branch, production behind an input step.
+// The partners' on-premises Jenkins builds the same service: the checks of GitLab CI in parallel, QA on the Docker
+// Swarm and staging from the default branch, production behind an input step.
 const char* jenkinsfile
     = R"~(// parcel-api on the partners' on-premises Jenkins: the checks of GitLab CI, then staging and production.
 pipeline {
@@ -567,6 +596,20 @@ pipeline {
                             pip-audit -r requirements.txt
                         '''
                     }
+                }
+            }
+        }
+        stage('Deploy to QA') {
+            when { branch 'main' }
+            steps {
+                // The QA environment is the Docker Swarm stack; its update_config rolls it and rolls it back.
+                sh 'docker stack deploy --with-registry-auth -c deploy/swarm/qa-stack.yml parcel-qa'
+                sh 'curl -fsS --retry 5 --retry-delay 10 https://qa.parcel.example.com/health'
+            }
+            post {
+                // A QA stack that answers badly after the update goes back to the previous image.
+                failure {
+                    sh 'docker service rollback parcel-qa_api'
                 }
             }
         }

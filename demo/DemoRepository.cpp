@@ -483,14 +483,14 @@ void november(DemoBuilder& b)
            u"chore(reports): first SonarQube analysis next to the weekly scan\n\nsonar-project.properties for the "
            u"scanner; the issues of api/issues/search are archived in reports/sonarqube.json.\n"_s);
     s.jenkinsfile = true;
-    b.commit(
-        jonas, utc(11, 26, 9, 0),
-        u"ci(jenkins): build on the partners' Jenkins too\n\nThe partners run parcel-api on their own "
-        u"Jenkins: the same tests, lint and security scans as GitLab CI, and production behind an input step.\n"_s);
+    b.commit(jonas, utc(11, 26, 9, 0),
+             u"ci(jenkins): build on the partners' Jenkins too\n\nThe partners run parcel-api on their own "
+             u"Jenkins: the same tests, lint and security scans as GitLab CI, QA rolled on the Docker Swarm, and "
+             u"production behind an input step.\n"_s);
     s.circleci = true;
     b.commit(jonas, utc(11, 26, 9, 30),
              u"ci(circleci): build the partner SDK mirror on CircleCI\n\nTests on two Python versions, the security "
-             u"scans, then staging; production waits for an approval job.\n"_s);
+             u"scans, the partner sandbox rolled on Nomad, then staging; production waits for an approval job.\n"_s);
     // Three of the four hard-coded-credential issues are names of settings, not secrets: resolved as false
     // positives in SonarQube (the fixture token as won't fix), which makes the rule the demo's noisy one.
     s.sonarTriaged = true;

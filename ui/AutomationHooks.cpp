@@ -5,12 +5,14 @@
 #include "Dashboard.h"
 #include "MainWindow.h"
 #include "pages/OverviewPage.h"
+#include "pages/PipelinesPage.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QEvent>
 #include <QFileInfo>
 #include <QPixmap>
+#include <QTabBar>
 #include <QTextStream>
 #include <QTimer>
 
@@ -39,6 +41,8 @@ AutomationHooks::AutomationHooks(MainWindow* window, const QElapsedTimer& clock,
     , m_window(window)
     , m_clock(clock)
     , m_page(qEnvironmentVariable("GATEHOUSE_PAGE").trimmed())
+    , m_open(qEnvironmentVariable("GATEHOUSE_OPEN").trimmed())
+    , m_tab(qEnvironmentVariable("GATEHOUSE_TAB").trimmed())
     , m_screenshot(qEnvironmentVariable("GATEHOUSE_SCREENSHOT"))
     , m_delayMs(envInt("GATEHOUSE_SCREENSHOT_DELAY", 1200))
     , m_measure(qEnvironmentVariableIntValue("GATEHOUSE_MEASURE_STARTUP") != 0)
@@ -182,6 +186,10 @@ void AutomationHooks::onSnapshotShown()
         }
         m_window->dashboard()->setCurrentPage(page);
         say(QStringLiteral("page %1 %2").arg(page).arg(Dashboard::pageName(page)));
+        if (!applySelection()) {
+            finish(3);
+            return;
+        }
     }
     if (m_measure) {
         m_waitingForDashboardPaint = true;
@@ -189,6 +197,37 @@ void AutomationHooks::onSnapshotShown()
     }
     if (!m_screenshot.isEmpty() && !m_page.isEmpty())
         takeScreenshotWhenIdle();
+}
+
+bool AutomationHooks::applySelection()
+{
+    Dashboard* dashboard = m_window->dashboard();
+    if (!m_open.isEmpty()) {
+        if (!dashboard->pipelinesPage()->showPath(m_open)) {
+            say(QStringLiteral("gatehouse: “%1” is not a pipeline file of the repository").arg(m_open), stderr);
+            return false;
+        }
+        say(QStringLiteral("opened %1").arg(m_open));
+    }
+    if (!m_tab.isEmpty()) {
+        QWidget* page = dashboard->currentPageWidget();
+        int found = 0;
+        const QList<QTabBar*> bars = page ? page->findChildren<QTabBar*>() : QList<QTabBar*>();
+        for (QTabBar* bar : bars) {
+            for (int i = 0; i < bar->count(); ++i) {
+                if (bar->tabText(i).remove(u'&').compare(m_tab, Qt::CaseInsensitive) == 0) {
+                    bar->setCurrentIndex(i);
+                    ++found;
+                }
+            }
+        }
+        if (found == 0) {
+            say(QStringLiteral("gatehouse: no tab “%1” on this page").arg(m_tab), stderr);
+            return false;
+        }
+        say(QStringLiteral("tab %1").arg(m_tab));
+    }
+    return true;
 }
 
 void AutomationHooks::takeScreenshotWhenIdle()

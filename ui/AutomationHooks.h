@@ -13,6 +13,9 @@ class MainWindow;
 
 /// Scripted runs of the window, driven by environment variables (read once, at construction):
 /// - GATEHOUSE_PAGE=NAME|INDEX: once the repository is shown, switch to that page (exit 3 if there is none);
+/// - GATEHOUSE_OPEN=PATH: on the Pipelines page, open that pipeline file (exit 3 if it is not listed);
+/// - GATEHOUSE_TAB=TITLE: on the page, bring the tab titled TITLE (case-insensitive, without its shortcut mark) to
+///   the front in every tab bar that has one (exit 3 if none has);
 /// - GATEHOUSE_SCREENSHOT=FILE.png: when the window is idle (and on the page), wait GATEHOUSE_SCREENSHOT_DELAY ms
 ///   (default 1200), save the window's image to FILE ("%page%" becomes the page's name in lower case) and quit;
 /// - GATEHOUSE_MEASURE_STARTUP=1: print the milliseconds from `clock`'s start to the first painted window
@@ -45,12 +48,16 @@ private:
     void onSnapshotShown();
     void onOverviewStage(bool complete);
     void maybeFinishMeasure();
+    /// GATEHOUSE_OPEN and GATEHOUSE_TAB on the current page; false when one names nothing there.
+    bool applySelection();
     void takeScreenshotWhenIdle();
     void finish(int exitCode);
 
     QPointer<MainWindow> m_window;
     QElapsedTimer m_clock;
     QString m_page;
+    QString m_open;
+    QString m_tab;
     QString m_screenshot;
     int m_delayMs = 1200;
     bool m_measure = false;

@@ -227,6 +227,11 @@ void Dashboard::setCurrentPage(int page)
         m_navigation->setCurrentRow(page);
 }
 
+QWidget* Dashboard::currentPageWidget() const
+{
+    return m_stack->currentWidget();
+}
+
 int Dashboard::currentPage() const
 {
     return m_stack->currentIndex();

@@ -55,6 +55,8 @@ public:
     void setPartialSnapshot(const RepositorySnapshot& snapshot);
     void setCurrentPage(int page);
     int currentPage() const;
+    /// The widget of the current page (as stacked, scroll area included).
+    QWidget* currentPageWidget() const;
     static QString pageName(int page);
     /// Shows where a scorecard figure comes from: a pipeline file at its line in the Pipelines page's editor, any
     /// other file in a preview dialog, a tag, commit or page on its page.

@@ -66,6 +66,9 @@ QString reportTool(const QString& path)
         if (lower.contains(QLatin1String(tool)))
             return QLatin1String(tool);
     }
+    // SonarQube exports are named after the product or its scanner ("sonar-report.json", "sonarqube.json").
+    if (lower.contains(QLatin1String("sonar")))
+        return QStringLiteral("sonarqube");
     if (name.endsWith(QLatin1String(".sarif")) || name.endsWith(QLatin1String(".sarif.json")))
         return QStringLiteral("sarif");
     return QStringLiteral("unknown");

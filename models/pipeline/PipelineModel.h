@@ -51,7 +51,11 @@ struct PipelineJob
     int line = 0;
     int column = 0;
     bool hidden = false;
-    QString stage; ///< GitLab stage, GitHub: empty
+    QString stage; ///< GitLab stage, Jenkins top-level stage; GitHub and CircleCI: empty
+    /// The CircleCI workflow that runs the job (for grouping on screen); empty for the other systems. Kept apart
+    /// from `stage`, which the gates read as what the job does: a workflow named "build-and-deploy" does not make
+    /// each of its jobs a deploy job.
+    QString workflow;
     QStringList needs; ///< job names (GitLab: instance or base names as written; GitHub: job ids)
     QString when; ///< on_success, manual, delayed, always, never, on_failure (GitLab); GitHub: empty
     bool allowFailure = false;

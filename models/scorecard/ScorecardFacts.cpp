@@ -12,6 +12,7 @@
 #include "pipeline/PipelineGates.h"
 #include "pipeline/PipelineValidator.h"
 #include "pipeline/ScanApplicability.h"
+#include "pipeline/jenkins/JenkinsPipeline.h"
 #include "pipeline/workspace/BufferValidation.h"
 #include "classify/RepositoryClassifier.h"
 #include "runs/RunHistory.h"
@@ -168,7 +169,8 @@ PipelineFacts pipelineFacts(const ScorecardInputs& inputs)
     static const QRegularExpression anchors(QStringLiteral("(?:^|[\\s:\\-\\[,])&[A-Za-z0-9_.-]+|<<:\\s*\\*"),
                                             QRegularExpression::MultilineOption);
     for (auto it = inputs.contents.cbegin(); it != inputs.contents.cend(); ++it) {
-        if (!isPipelineConfig(it.key()))
+        // A Jenkinsfile is Groovy: read as YAML it would only be "unreadable".
+        if (!isPipelineConfig(it.key()) || pipeline::JenkinsPipeline::isJenkinsPath(it.key()))
             continue;
         const QString text = QString::fromUtf8(it.value());
         if (const QRegularExpressionMatch anchor = anchors.match(text);

@@ -7,6 +7,7 @@
 #include "Theme.h"
 #include "demo/DemoRepository.h"
 #include "pages/OverviewPage.h"
+#include "pages/PipelinesPage.h"
 
 #include <QApplication>
 #include <QEventLoop>
@@ -14,6 +15,7 @@
 #include <QImage>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -63,7 +65,7 @@ private Q_SLOTS:
     void cleanup()
     {
         for (const char* name : {"GATEHOUSE_PAGE", "GATEHOUSE_SCREENSHOT", "GATEHOUSE_MEASURE_STARTUP",
-                                 "GATEHOUSE_SCREENSHOT_FIRST_TILES"})
+                                 "GATEHOUSE_SCREENSHOT_FIRST_TILES", "GATEHOUSE_OPEN", "GATEHOUSE_TAB"})
             qunsetenv(name);
     }
 
@@ -114,6 +116,42 @@ private Q_SLOTS:
         MainWindow window;
         QCOMPARE(run(window, m_demo), 3);
         qputenv("GATEHOUSE_PAGE", QByteArray::number(int(Dashboard::PageCount)));
+        MainWindow second;
+        QCOMPARE(run(second, m_demo), 3);
+    }
+
+    void opensAPipelineAndATab()
+    {
+        const QString file = m_dir.path() + QStringLiteral("/shots/jenkins.png");
+        qputenv("GATEHOUSE_PAGE", "pipelines");
+        qputenv("GATEHOUSE_OPEN", "Jenkinsfile");
+        qputenv("GATEHOUSE_SCREENSHOT", file.toUtf8());
+        MainWindow window;
+        QCOMPARE(run(window, m_demo), 0);
+        QCOMPARE(window.dashboard()->pipelinesPage()->currentPath(), QStringLiteral("Jenkinsfile"));
+        QVERIFY(!QImage(file).isNull());
+
+        qputenv("GATEHOUSE_PAGE", "security");
+        qunsetenv("GATEHOUSE_OPEN");
+        qputenv("GATEHOUSE_TAB", "noise");
+        MainWindow security;
+        QCOMPARE(run(security, m_demo), 0);
+        bool shown = false;
+        const QList<QTabBar*> bars = security.dashboard()->currentPageWidget()->findChildren<QTabBar*>();
+        for (const QTabBar* bar : bars)
+            shown = shown || bar->tabText(bar->currentIndex()).remove(u'&') == QStringLiteral("Noise");
+        QVERIFY(shown);
+    }
+
+    void unknownFileOrTabExitsWith3()
+    {
+        qputenv("GATEHOUSE_PAGE", "pipelines");
+        qputenv("GATEHOUSE_OPEN", "no/such/Jenkinsfile");
+        MainWindow window;
+        QCOMPARE(run(window, m_demo), 3);
+        qunsetenv("GATEHOUSE_OPEN");
+        qputenv("GATEHOUSE_PAGE", "security");
+        qputenv("GATEHOUSE_TAB", "no such tab");
         MainWindow second;
         QCOMPARE(run(second, m_demo), 3);
     }

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void model();
     void gates_data();
     void gates();
+    void workflowKeptApartFromStage();
     void detection_data();
     void detection();
     void robustness();
@@ -349,6 +350,12 @@ void TestCircleCIConfig::gates_data()
                                                       + "workflows:\n  ci:\n    jobs:\n      - test\n"
                                                         "      - deploy: {requires: [test]}\n")
                                         << QStringLiteral("deploy-after-validation") << false;
+    // The workflow's name says nothing about what each of its jobs does.
+    QTest::newRow("deploy after tests, workflow named deploy")
+        << QByteArray(jobs
+                      + "workflows:\n  build-test-deploy:\n    jobs:\n      - test\n"
+                        "      - deploy: {requires: [test]}\n")
+        << QStringLiteral("deploy-after-validation") << false;
     QTest::newRow("deploy beside tests") << QByteArray(jobs
                                                        + "workflows:\n  ci:\n    jobs:\n      - test\n      - deploy\n")
                                          << QStringLiteral("deploy-after-validation") << true;
@@ -398,6 +405,21 @@ void TestCircleCIConfig::gates()
     for (const Diagnostic& d : result.diagnostics)
         found = found || (d.rule == u"gate." + gate && d.severity != Severity::Info);
     QVERIFY2(found == fails, qPrintable(messagesOf(result.diagnostics)));
+}
+
+void TestCircleCIConfig::workflowKeptApartFromStage()
+{
+    const QByteArray text = "version: 2.1\njobs:\n  test:\n" + job + "  deploy:\n" + job
+        + "workflows:\n  ci:\n    jobs: [test]\n  ship-deploy:\n    jobs:\n      - test\n"
+          "      - deploy: {requires: [test]}\n";
+    const ValidationResult result = validatePipeline(text, Path);
+    QStringList actual;
+    for (const PipelineJob& j : result.model.jobs)
+        actual << QStringLiteral("%1 in %2, stage '%3'").arg(j.name, j.workflow, j.stage);
+    QCOMPARE(actual,
+             (QStringList{QStringLiteral("ci/test in ci, stage ''"),
+                          QStringLiteral("ship-deploy/test in ship-deploy, stage ''"),
+                          QStringLiteral("deploy in ship-deploy, stage ''")}));
 }
 
 void TestCircleCIConfig::detection_data()

@@ -18,6 +18,7 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <tuple>
 
 using namespace gatehouse;
 using namespace Qt::StringLiterals;
@@ -477,6 +478,20 @@ private Q_SLOTS:
             stagingSources << source.toObject().value(u"path").toString();
         QVERIFY2(stagingSources.contains(u"deploy/k8s/staging/deployment.yaml"_s),
                  qPrintable(stagingSources.join(u", ")));
+
+        // QA rolls on the Swarm from the partners' Jenkins, the sandbox on Nomad from CircleCI: both jobs roll back
+        // when their smoke test fails, so they are sources of those environments' strategies.
+        for (const auto& [environment, strategy, path] :
+             {std::tuple{u"qa"_s, u"rolling"_s, u"Jenkinsfile"_s},
+              std::tuple{u"sandbox"_s, u"canary"_s, u".circleci/config.yml"_s}}) {
+            const QJsonObject object = environments.value(environment).toObject();
+            QCOMPARE(object.value(u"strategy").toString(), strategy);
+            QCOMPARE(object.value(u"rollback").toString(), u"automatic"_s);
+            QStringList paths;
+            for (const QJsonValue& source : object.value(u"sources").toArray())
+                paths << source.toObject().value(u"path").toString();
+            QVERIFY2(paths.contains(path), qPrintable(paths.join(u", ")));
+        }
 
         // The manifests arrive in one build(k8s) commit, before production is ever deployed.
         const QList<git::CommitInfo> commits = history(u"deploy/k8s/production/canary.yaml"_s);

@@ -53,6 +53,17 @@ private Q_SLOTS:
         QTest::newRow("workflow subfolder")
             << QStringLiteral(".github/workflows/old/deploy.yaml") << int(PipelineDeployScanner::Flavour::None);
         QTest::newRow("manifest") << QStringLiteral("k8s/canary.yaml") << int(PipelineDeployScanner::Flavour::None);
+        QTest::newRow("jenkinsfile") << QStringLiteral("Jenkinsfile") << int(PipelineDeployScanner::Flavour::Jenkins);
+        QTest::newRow("named jenkinsfile")
+            << QStringLiteral("ci/release.Jenkinsfile") << int(PipelineDeployScanner::Flavour::Jenkins);
+        QTest::newRow("jenkins groovy") << QStringLiteral("jenkins/deploy/prod.groovy")
+                                        << int(PipelineDeployScanner::Flavour::Jenkins);
+        QTest::newRow("groovy elsewhere")
+            << QStringLiteral("src/Deploy.groovy") << int(PipelineDeployScanner::Flavour::None);
+        QTest::newRow("circleci") << QStringLiteral(".circleci/config.yml")
+                                  << int(PipelineDeployScanner::Flavour::CircleCI);
+        QTest::newRow("circleci other file")
+            << QStringLiteral(".circleci/images.yml") << int(PipelineDeployScanner::Flavour::None);
     }
     void flavour()
     {
@@ -226,6 +237,120 @@ private Q_SLOTS:
                    "include: {project: ops/ci, file: deploy.yml}\n"
                    "deploy:\n  extends: .from-include\n  environment: production\n  script: kubectl apply -f k8s\n")
             << QStringList{QStringLiteral("production unknown deploy@2 rollback=none steps=")};
+        QTest::newRow("jenkins swarm update behind input, post failure rollback")
+            << QStringLiteral("Jenkinsfile")
+            << QByteArray("pipeline {\n"
+                          "  agent any\n"
+                          "  stages {\n"
+                          "    stage('Test') { steps { sh 'make test' } }\n"
+                          "    stage('Deploy production') {\n"
+                          "      input { message 'Ship it?' }\n"
+                          "      steps {\n"
+                          "        sh 'docker service update --update-parallelism 1 --update-delay 10s "
+                          "--update-monitor 30s --update-max-failure-ratio 0.2 --image web:2 web'\n"
+                          "      }\n"
+                          "      post { failure { sh 'docker service rollback web' } }\n"
+                          "    }\n"
+                          "  }\n"
+                          "}\n")
+            << QStringList{QStringLiteral(
+                   "production rolling Deploy production@5 rollback=automatic steps={\"job\":\"Deploy "
+                   "production\",\"pause\":\"manual\"},{\"job\":\"Deploy production\",\"pause\":\"10s\"}")};
+        QTest::newRow("jenkins rollback in the steps is manual, nomad canary by name")
+            << QStringLiteral("jenkins/release.groovy")
+            << QByteArray("pipeline {\n"
+                          "  agent any\n"
+                          "  environment { CANARY_WEIGHT = '10' }\n"
+                          "  stages {\n"
+                          "    stage('Rollout staging') {\n"
+                          "      steps {\n"
+                          "        sh 'kubectl set image deployment/api api=api:2 -n staging'\n"
+                          "        sh 'kubectl rollout undo deployment/api -n staging'\n"
+                          "      }\n"
+                          "    }\n"
+                          "    stage('Canary production') {\n"
+                          "      steps {\n"
+                          "        sh '''\n"
+                          "          nomad job run jobs/api.nomad\n"
+                          "          nomad deployment promote $DEPLOYMENT\n"
+                          "        '''\n"
+                          "      }\n"
+                          "    }\n"
+                          "  }\n"
+                          "}\n")
+            << QStringList{
+                   QStringLiteral("staging rolling Rollout staging@5 rollback=manual steps="),
+                   QStringLiteral("production canary Canary production@11 rollback=none steps={\"job\":\"Canary "
+                                  "production\",\"promote\":\"automatic\"}"),
+               };
+        QTest::newRow("jenkins groovy without a declarative pipeline is not read")
+            << QStringLiteral("jenkins/lib.groovy")
+            << QByteArray("def deploy() {\n  sh 'docker stack deploy -c stack.yml web'\n}\n") << QStringList{};
+        QTest::newRow("jenkins syntax error")
+            << QStringLiteral("Jenkinsfile")
+            << QByteArray("pipeline {\n  agent any\n  stages {\n    stage('Deploy production') {\n"
+                          "      steps { sh 'docker stack deploy -c stack.yml web' \n")
+            << QStringList{QStringLiteral("diagnostic 1:10 strategy.syntax")};
+        QTest::newRow("jenkins stage that deploys nothing")
+            << QStringLiteral("Jenkinsfile")
+            << QByteArray("pipeline {\n  agent any\n  stages {\n"
+                          "    stage('Build') { steps { sh 'docker build -t web .' } }\n  }\n}\n")
+            << QStringList{};
+        QTest::newRow("circleci swarm stack, nomad behind an approval, revert on failure")
+            << QStringLiteral(".circleci/config.yml")
+            << QByteArray("version: 2.1\n"
+                          "jobs:\n"
+                          "  test:\n"
+                          "    docker: [{image: cimg/base:current}]\n"
+                          "    steps: [checkout, {run: make test}]\n"
+                          "  deploy-staging:\n"
+                          "    docker: [{image: cimg/base:current}]\n"
+                          "    steps:\n"
+                          "      - checkout\n"
+                          "      - run:\n"
+                          "          name: stack\n"
+                          "          command: docker stack deploy -c stack.yml web\n"
+                          "  deploy-production:\n"
+                          "    docker: [{image: cimg/base:current}]\n"
+                          "    environment: {NOMAD_ADDR: 'https://nomad.example'}\n"
+                          "    steps:\n"
+                          "      - run: nomad job run jobs/web.nomad\n"
+                          "      - run:\n"
+                          "          command: nomad job revert web 0\n"
+                          "          when: on_fail\n"
+                          "workflows:\n"
+                          "  release:\n"
+                          "    jobs:\n"
+                          "      - test\n"
+                          "      - deploy-staging: {requires: [test]}\n"
+                          "      - hold-production: {type: approval, requires: [deploy-staging]}\n"
+                          "      - deploy-production: {requires: [hold-production]}\n")
+            << QStringList{
+                   QStringLiteral("staging unknown deploy-staging@25 rollback=none steps="),
+                   QStringLiteral("production unknown deploy-production@27 rollback=automatic "
+                                  "steps={\"job\":\"deploy-production\",\"pause\":\"manual\"}"),
+               };
+        QTest::newRow("circleci kubectl in a when step, build job ignored")
+            << QStringLiteral(".circleci/config.yml")
+            << QByteArray("version: 2.1\n"
+                          "parameters:\n  ship: {type: boolean, default: true}\n"
+                          "jobs:\n"
+                          "  build:\n"
+                          "    docker: [{image: cimg/base:current}]\n"
+                          "    steps: [checkout, {run: docker build -t web .}]\n"
+                          "  rollout:\n"
+                          "    docker: [{image: cimg/base:current}]\n"
+                          "    steps:\n"
+                          "      - when:\n"
+                          "          condition: << pipeline.parameters.ship >>\n"
+                          "          steps:\n"
+                          "            - run: kubectl argo rollouts set image web web=web:2 --namespace production\n"
+                          "            - run: kubectl argo rollouts promote web --namespace production\n"
+                          "workflows:\n"
+                          "  ship:\n"
+                          "    jobs: [build, {rollout: {requires: [build]}}]\n")
+            << QStringList{QStringLiteral("production unknown rollout@18 rollback=none "
+                                          "steps={\"job\":\"rollout\",\"promote\":\"automatic\"}")};
         QTest::newRow("not a mapping") << QStringLiteral(".gitlab-ci.yml") << QByteArray("- a\n- b\n") << QStringList{};
     }
     // Real pipelines: read without diagnostics, every finding points at its job's key.
@@ -235,13 +360,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("path");
         GATEHOUSE_REQUIRE_CORPUS();
         const QString root = gatehouse::test::corpusPath(QStringLiteral("pipelines"));
-        for (const QString& kind : {QStringLiteral("github"), QStringLiteral("gitlab")}) {
+        for (const QString& kind : {QStringLiteral("github"), QStringLiteral("gitlab"), QStringLiteral("jenkins"),
+                                    QStringLiteral("circleci")}) {
             const QStringList names = QDir(root + QLatin1Char('/') + kind).entryList(QDir::Files, QDir::Name);
             for (const QString& name : names)
                 QTest::newRow(qPrintable(name))
                     << root + QLatin1Char('/') + kind + QLatin1Char('/') + name
-                    << (kind == QLatin1String("github") ? QStringLiteral(".github/workflows/") + name
-                                                        : QStringLiteral(".gitlab/ci/") + name);
+                    << (kind == QLatin1String("github")         ? QStringLiteral(".github/workflows/") + name
+                            : kind == QLatin1String("gitlab")   ? QStringLiteral(".gitlab/ci/") + name
+                            : kind == QLatin1String("circleci") ? QStringLiteral(".circleci/config.yml")
+                                                                : QStringLiteral("jenkins/") + name + u".groovy");
         }
     }
     void corpus()

@@ -8,7 +8,7 @@ using namespace gatehouse::pipeline;
 
 namespace {
 
-// Jobs from a compact notation: "name@stage<need1,need2" (stage optional, needs optional).
+// Jobs from a compact notation: "name@stage<need1,need2" (stage optional, needs optional; CircleCI: the workflow).
 PipelineModel makeModel(PipelineKind kind, const QStringList& stages, const QStringList& jobs)
 {
     PipelineModel model;
@@ -26,7 +26,8 @@ PipelineModel makeModel(PipelineKind kind, const QStringList& stages, const QStr
         }
         const qsizetype at = rest.indexOf(u'@');
         if (at >= 0) {
-            job.stage = rest.mid(at + 1);
+            // CircleCI has no stages: "@" names the job's workflow there.
+            (kind == PipelineKind::CircleCI ? job.workflow : job.stage) = rest.mid(at + 1);
             rest.truncate(at);
         }
         job.name = rest;
@@ -94,6 +95,19 @@ private Q_SLOTS:
             << u"test->deploy lint->deploy build->test"_qs;
         QTest::newRow("github cycle terminates") << github << QStringList{} << QStringList{u"a<b"_qs, u"b<a"_qs}
                                                  << u"Level 3: b | Level 4: a"_qs << u"b->a a->b"_qs;
+        const int circleci = int(PipelineKind::CircleCI);
+        QTest::newRow("circleci workflows side by side, levels within each")
+            << circleci << QStringList{}
+            << QStringList{u"build@release"_qs, u"test@release<build"_qs, u"deploy@release<test"_qs, u"scan@nightly"_qs,
+                           u"lint@release"_qs}
+            << u"release: build, lint | release: test | release: deploy | nightly: scan"_qs
+            << u"build->test test->deploy"_qs;
+        QTest::newRow("circleci names qualified by their workflow")
+            << circleci << QStringList{}
+            << QStringList{u"ci/scan@ci"_qs, u"nightly/scan@nightly"_qs, u"deploy@ci<ci/scan"_qs}
+            << u"ci: ci/scan | ci: deploy | nightly: nightly/scan"_qs << u"ci/scan->deploy"_qs;
+        QTest::newRow("circleci job without a workflow")
+            << circleci << QStringList{} << QStringList{u"build"_qs} << u"Level 1: build"_qs << QString();
         QTest::newRow("empty") << gitlab << QStringList{u"build"_qs} << QStringList{} << QString() << QString();
     }
     void columns()
@@ -112,6 +126,9 @@ private Q_SLOTS:
         }
         QCOMPARE(describe(layout), expectedColumns);
         QCOMPARE(describeEdges(layout), expectedEdges);
+        // A card shows its name, less the workflow its column already names.
+        for (const GraphCard& card : layout.cards)
+            QCOMPARE(card.label, card.workflow.isEmpty() ? card.name : card.name.section(u'/', -1));
     }
 
     void geometry()

@@ -57,8 +57,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message"); // part of the finding's message
 
         const Files canary{{u"k8s/production/canary.yaml"_s, Canary}};
-        QTest::newRow("rolling update only")
-            << Pipeline << Files{} << QByteArray() << QStringList{u"14:11:warning"_s} << u"rolling"_s;
+        QTest::newRow("rolling update only") << Pipeline << Files{} << QByteArray() << QStringList{u"14:11:warning"_s}
+                                             << u"reached by a rolling deployment (.gitlab-ci.yml:10)"_s;
+        // A deploy script that says nothing of how it rolls out: no "a unknown" strategy in the message.
+        QTest::newRow("strategy not stated")
+            << QByteArray("release:\n  stage: deploy\n  script: [./deploy.sh]\n  environment: production\n"
+                          "  when: manual\n")
+            << Files{} << QByteArray() << QStringList{u"4:16:warning"_s}
+            << u"reached by a deployment (.gitlab-ci.yml:1) that states no rollout strategy"_s;
         QTest::newRow("flagger canary with a metric")
             << Pipeline << canary << QByteArray() << QStringList() << QString();
         QTest::newRow("canary without a metric")
@@ -108,8 +114,10 @@ private Q_SLOTS:
         const ValidationResult result = validatePipeline(pipeline, path, options);
         QCOMPARE(findings(result), expected);
         for (const Diagnostic& d : result.diagnostics) {
-            if (d.rule == u"gate.progressive-delivery")
+            if (d.rule == u"gate.progressive-delivery") {
                 QVERIFY2(d.message.contains(message), qPrintable(d.message));
+                QVERIFY2(!d.message.contains(u"unknown"_s), qPrintable(d.message));
+            }
         }
         // The production job carries the gate when it passes.
         if (expected.isEmpty() && pipeline.contains("production:") && !policy.contains("false")) {

@@ -68,6 +68,10 @@ private Q_SLOTS:
                                        << QStringLiteral("gitlab-dependency-scanning") << QStringLiteral("json");
         QTest::newRow("gitlab report nested") << QStringLiteral("ci/gl-sast-report.json") << true
                                               << QStringLiteral("gitlab-sast") << QStringLiteral("json");
+        QTest::newRow("sonarqube export") << QStringLiteral("reports/sonarqube.json") << true
+                                          << QStringLiteral("sonarqube") << QStringLiteral("json");
+        QTest::newRow("sonar scanner report") << QStringLiteral("reports/sonar-issues.json") << true
+                                              << QStringLiteral("sonarqube") << QStringLiteral("json");
         QTest::newRow("unknown tool") << QStringLiteral("reports/summary.html") << true << QStringLiteral("unknown")
                                       << QStringLiteral("html");
         QTest::newRow("not a report") << QStringLiteral("src/reports.py") << false << QString() << QString();

@@ -221,6 +221,11 @@ void TestScorecard::reuse_data()
         << QByteArray("on: push\njobs:\n  a:\n    uses: ./.github/workflows/build.yml\n") << u"pass"_s;
     QTest::newRow("nothing reused") << u".gitlab-ci.yml"_s << QByteArray("a:\n  script: [x]\n") << u"fail"_s;
     QTest::newRow("broken yaml") << u".gitlab-ci.yml"_s << QByteArray("a: [\n") << u"fail"_s;
+    QTest::newRow("jenkinsfile is not yaml")
+        << u"Jenkinsfile"_s
+        << QByteArray("pipeline {\n  agent { docker { image 'python:3.12' } }\n  stages {\n"
+                      "    stage('Test') { steps { sh 'pytest' } }\n  }\n}\n")
+        << u"fail"_s;
 }
 
 void TestScorecard::reuse()
@@ -231,6 +236,9 @@ void TestScorecard::reuse()
     const ScorecardReport report = Scorecard::evaluate(withFile(path, yaml));
     QCOMPARE(report.factors.size(), 12);
     QCOMPARE(factorStatusName(factorOf(report, u"IX"_s).status), status);
+    // Only a pipeline file that really is broken is called unreadable.
+    QCOMPARE(factorOf(report, u"IX"_s).evidence.contains(u"Unreadable"),
+             QByteArrayView(QTest::currentDataTag()) == "broken yaml");
 }
 
 void TestScorecard::stages_data()

@@ -20,9 +20,11 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -103,7 +105,21 @@ DeploymentsView::DeploymentsView(DeliveryLoader* loader, QWidget* parent)
     strategyLayout->setContentsMargins(0, 0, 0, 0);
     strategyLayout->setSpacing(4);
     strategyLayout->addWidget(makeLabel(QStringLiteral("sectionTitle"), this, tr("Rollout strategies")));
-    strategyLayout->addLayout(m_cardRow, 1);
+    // Cards keep a readable width and their full height: with many environments the row scrolls instead of
+    // squeezing the cards until their text overlaps.
+    auto* cardHolder = new QWidget(m_strategyPanel);
+    cardHolder->setObjectName(QStringLiteral("strategyCards"));
+    m_cardRow->setContentsMargins(0, 0, 0, 0);
+    cardHolder->setLayout(m_cardRow);
+    auto* cardScroll = new QScrollArea(m_strategyPanel);
+    m_cardScroll = cardScroll;
+    cardScroll->setFrameShape(QFrame::NoFrame);
+    cardScroll->setWidgetResizable(true);
+    cardScroll->setWidget(cardHolder);
+    cardScroll->viewport()->setAutoFillBackground(false);
+    cardHolder->setAutoFillBackground(false);
+    strategyLayout->addWidget(cardScroll, 1);
+    m_strategyPanel->setMinimumWidth(2 * 190 + 30); // two cards side by side at least
     strategyLayout->addWidget(m_noStrategies);
 
     auto* timelineBox = new QWidget(this);
@@ -115,10 +131,10 @@ DeploymentsView::DeploymentsView(DeliveryLoader* loader, QWidget* parent)
     auto* top = new QSplitter(Qt::Horizontal, this);
     top->addWidget(timelineBox);
     top->addWidget(m_strategyPanel);
-    top->setStretchFactor(0, 3);
-    top->setStretchFactor(1, 2);
+    top->setStretchFactor(0, 1);
+    top->setStretchFactor(1, 1);
     top->setChildrenCollapsible(false);
-    top->setSizes({620, 560});
+    top->setSizes({540, 640});
 
     auto* bottom = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(m_table);
@@ -133,7 +149,7 @@ DeploymentsView::DeploymentsView(DeliveryLoader* loader, QWidget* parent)
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     split->setChildrenCollapsible(false);
-    split->setSizes({280, 390});
+    split->setSizes({330, 360}); // a strategy card's gates, rollback and sources without scrolling
 
     auto* content = new QWidget(this);
     auto* contentLayout = new QVBoxLayout(content);
@@ -291,6 +307,14 @@ void DeploymentsView::showStrategies(const DeliveryLoadResult& result)
             tr("No rollout strategy found. Add a Flagger <tt>Canary</tt> or an Argo <tt>Rollout</tt> manifest, a "
                "Deployment with a <tt>strategy</tt>, or a pipeline job that deploys to an environment."));
     m_noStrategies->setVisible(m_cards.isEmpty());
+    // Tall enough for the tallest card at its narrowest: the page scrolls rather than the cards' text.
+    int height = 0;
+    for (StrategyCard* card : std::as_const(m_cards))
+        height = qMax(height,
+                      card->layout()->hasHeightForWidth() ? card->layout()->totalHeightForWidth(220)
+                                                          : card->sizeHint().height());
+    m_cardScroll->setMinimumHeight(
+        m_cards.isEmpty() ? 0 : height + m_cardScroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4);
 }
 
 bool DeploymentsView::selectDeployment(const QString& tag)

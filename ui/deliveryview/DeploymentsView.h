@@ -79,6 +79,7 @@ private:
     DeploymentTimelineChart* m_timeline;
     QWidget* m_strategyPanel;
     QHBoxLayout* m_cardRow;
+    QWidget* m_cardScroll = nullptr; ///< the scroll area around the cards
     QLabel* m_noStrategies;
     QList<StrategyCard*> m_cards;
     QTreeView* m_table;

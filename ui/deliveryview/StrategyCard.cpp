@@ -23,7 +23,8 @@ StrategyCard::StrategyCard(QWidget* parent)
 {
     setObjectName(QStringLiteral("strategyCard"));
     setProperty("tile", true);
-    setMinimumWidth(150);
+    // Narrower, the headline and the gates wrap a word per line.
+    setMinimumWidth(190);
     m_headline->setObjectName(QStringLiteral("strategyHeadline"));
     m_headline->setWordWrap(true);
     QFont headlineFont = m_headline->font();

@@ -180,13 +180,19 @@ QWidget* SecurityPage::createHeader()
     m_syncButton->setProperty("role", QStringLiteral("secondary"));
     m_syncButton->setToolTip(tr("Fetch the security reports GitLab or GitHub keeps for the default branch"));
 
+    // The week selector sits under the title: beside the three buttons it left the subtitle a word per line and
+    // clipped its own text at 1280 px.
+    auto* weekRow = new QHBoxLayout;
+    weekRow->setSpacing(6);
+    weekRow->addWidget(new QLabel(tr("Week:"), this));
+    weekRow->addWidget(m_previousWeek);
+    weekRow->addWidget(m_weekBox);
+    weekRow->addWidget(m_nextWeek);
+    weekRow->addStretch(1);
+    titles->insertLayout(2, weekRow);
+
     auto* actions = new QHBoxLayout;
     actions->setSpacing(6);
-    actions->addWidget(new QLabel(tr("Week:"), this));
-    actions->addWidget(m_previousWeek);
-    actions->addWidget(m_weekBox);
-    actions->addWidget(m_nextWeek);
-    actions->addSpacing(16);
     actions->addWidget(m_syncButton);
     actions->addWidget(m_archiveButton);
     actions->addWidget(m_scanButton);

@@ -110,6 +110,8 @@ JobCardItem::JobCardItem(PipelineGraphView* view, int card, const pipeline::Grap
     QStringList tip{m_data.name};
     if (!m_data.stage.isEmpty())
         tip << QObject::tr("stage: %1").arg(m_data.stage);
+    if (!m_data.workflow.isEmpty())
+        tip << QObject::tr("workflow: %1").arg(m_data.workflow);
     if (!m_data.environment.isEmpty())
         tip << QObject::tr("environment: %1").arg(m_data.environment);
     if (!m_data.when.isEmpty())
@@ -177,7 +179,8 @@ void JobCardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* optio
     painter->setPen(ui::themeColor("text"));
     const QRectF nameBox(r.left() + 32, r.top() + 5, r.width() - 38, 20);
     painter->drawText(nameBox, Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetricsF(nameFont).elidedText(m_data.name, Qt::ElideMiddle, nameBox.width()));
+                      QFontMetricsF(nameFont).elidedText(m_data.label.isEmpty() ? m_data.name : m_data.label,
+                                                         Qt::ElideMiddle, nameBox.width()));
 
     QFont small = painter->font();
     small.setBold(false);

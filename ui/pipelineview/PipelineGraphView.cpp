@@ -65,7 +65,8 @@ bool PipelineGraphView::sameDrawing(const GraphLayout& a, const GraphLayout& b)
         const GraphCard& x = a.cards.at(i);
         const GraphCard& y = b.cards.at(i);
         if (x.name != y.name || x.rect != y.rect || x.when != y.when || x.allowFailure != y.allowFailure
-            || x.environment != y.environment || x.role != y.role || x.stage != y.stage)
+            || x.environment != y.environment || x.role != y.role || x.stage != y.stage || x.workflow != y.workflow
+            || x.label != y.label)
             return false;
     }
     for (qsizetype i = 0; i < a.columns.size(); ++i) {

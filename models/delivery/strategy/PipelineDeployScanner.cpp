@@ -8,6 +8,8 @@
 
 #include "pipeline/DeploymentGates.h"
 #include "pipeline/PipelineValidator.h"
+#include "pipeline/circleci/CircleCIConfig.h"
+#include "pipeline/jenkins/JenkinsPipeline.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -190,6 +192,29 @@ void addGitHubJobKnown(Known& known, const YamlNode& job)
     }
 }
 
+// CircleCI steps: `run:` as a command string or a map with `command:` (`when: on_fail` runs it only after a failure),
+// also inside `when:`/`unless:` steps.
+void addCircleCISteps(const YamlNode& steps, bool onFailure, QList<PipelineDeployScanner::Command>& commands,
+                      int depth = 0)
+{
+    if (!steps.isSequence() || depth > 20)
+        return;
+    for (const YamlNode& step : steps.items) {
+        if (!step.isMap() || step.keys.size() != 1)
+            continue;
+        const QString name = step.keys[0].value;
+        const YamlNode& body = step.items[0];
+        if (name == u"run") {
+            const bool fails = onFailure || (body.isMap() && text(body.get(u"when")) == u"on_fail");
+            if (const QString run = text(body.isMap() ? body.get(u"command") : &body); !run.isEmpty())
+                commands += splitCommands({run}, fails);
+        } else if ((name == u"when" || name == u"unless") && body.isMap()) {
+            if (const YamlNode* inner = body.get(u"steps"))
+                addCircleCISteps(*inner, onFailure, commands, depth + 1);
+        }
+    }
+}
+
 bool runsOnFailure(const YamlNode& node)
 {
     return text(node.get(u"if")).contains(QLatin1String("failure()"));
@@ -202,7 +227,7 @@ QList<const PipelineJob*> deliveringJobs(const pipeline::PipelineModel& model)
     QList<const PipelineJob*> jobs;
     QSet<QString> seen;
     for (const PipelineJob& job : model.jobs) {
-        if (job.hidden || seen.contains(job.baseName))
+        if (job.hidden || seen.contains(job.baseName) || PipelineDeployScanner::isApproval(model.kind, job))
             continue;
         seen.insert(job.baseName);
         if (model.kind == PipelineKind::GitLab) {
@@ -227,6 +252,10 @@ std::optional<int> percent(const QString& text)
 
 PipelineDeployScanner::Flavour PipelineDeployScanner::flavourOf(const QString& path)
 {
+    if (pipeline::CircleCIConfig::isConfigPath(path))
+        return Flavour::CircleCI;
+    if (pipeline::JenkinsPipeline::isJenkinsPath(path))
+        return Flavour::Jenkins;
     const QString lower = path.toLower();
     const bool yaml = lower.endsWith(QLatin1String(".yml")) || lower.endsWith(QLatin1String(".yaml"));
     if (!yaml)
@@ -413,6 +442,13 @@ PipelineDeployScanner::Job PipelineDeployScanner::jobOf(const PipelineJob& job, 
         }
         return result;
     }
+    if (kind == PipelineKind::CircleCI) {
+        result.manual = job.when == u"manual";
+        result.variables = variablesOf(job.config.get(u"environment"));
+        if (const YamlNode* steps = job.config.get(u"steps"))
+            addCircleCISteps(*steps, false, result.commands);
+        return result;
+    }
     result.manual = pipeline::DeploymentGates::isManual(job);
     result.onFailure = job.when == u"on_failure";
     QStringList scripts;
@@ -421,6 +457,12 @@ PipelineDeployScanner::Job PipelineDeployScanner::jobOf(const PipelineJob& job, 
             scalars(*node, scripts);
     }
     result.commands = splitCommands(scripts, result.onFailure);
+    // Jenkins: the steps of a stage's `post { failure | unsuccessful | aborted }` run only when it went wrong.
+    if (const YamlNode* post = job.config.get(u"post_failure"); post && kind == PipelineKind::Jenkins) {
+        QStringList failing;
+        scalars(*post, failing);
+        result.commands += splitCommands(failing, true);
+    }
     result.variables = variablesOf(job.config.get(u"variables"));
     return result;
 }
@@ -428,25 +470,37 @@ PipelineDeployScanner::Job PipelineDeployScanner::jobOf(const PipelineJob& job, 
 QList<StrategyFinding> PipelineDeployScanner::findingsOf(const pipeline::PipelineModel& model)
 {
     QList<StrategyFinding> findings;
-    if (model.kind != PipelineKind::GitLab && model.kind != PipelineKind::GitHub)
+    if (model.kind == PipelineKind::Unknown)
         return findings;
     Known global;
-    if (model.kind == PipelineKind::GitLab)
-        addGitLabVariables(global, model.merged.get(u"variables"));
-    else
+    if (model.kind == PipelineKind::GitHub)
         global = gitHubWorkflowKnown(model.merged);
+    else if (model.kind != PipelineKind::CircleCI)
+        addGitLabVariables(global, model.merged.get(u"variables")); // GitLab, and a Jenkinsfile's `environment`
     for (const PipelineJob* job : deliveringJobs(model)) {
         Job one = jobOf(*job, model.kind);
         one.known = global;
-        if (model.kind == PipelineKind::GitLab) {
+        if (model.kind == PipelineKind::GitHub) {
+            addGitHubJobKnown(one.known, job->config);
+        } else if (model.kind == PipelineKind::CircleCI) {
+            addGitLabVariables(one.known, job->config.get(u"environment"));
+            // A CircleCI job waits for a human when it requires an approval job.
+            for (const QString& need : job->needs) {
+                const PipelineJob* needed = model.job(need);
+                one.manual = one.manual || (needed && isApproval(model.kind, *needed));
+            }
+        } else {
             addGitLabVariables(one.known, job->config.get(u"variables"));
             addGitLabMatrix(one.known, job->config.get(u"parallel"));
-        } else {
-            addGitHubJobKnown(one.known, job->config);
         }
         findings += evaluateEach(model.file, one);
     }
     return findings;
+}
+
+bool PipelineDeployScanner::isApproval(PipelineKind kind, const PipelineJob& job)
+{
+    return kind == PipelineKind::CircleCI && text(job.config.get(u"type")) == u"approval";
 }
 
 void PipelineDeployScanner::read(const QString& path, const QByteArray& content, Flavour flavour,
@@ -465,28 +519,54 @@ void PipelineDeployScanner::read(const QString& path, const QByteArray& content,
         diagnostics.append({path, 0, 0, QStringLiteral("strategy.binary"), QStringLiteral("binary content; not read")});
         return;
     }
-    int depth = 0;
-    for (const char c : content) {
-        if (c == '[' || c == '{')
-            ++depth;
-        else if ((c == ']' || c == '}') && depth > 0)
-            --depth;
-        if (depth > 200) {
-            diagnostics.append({path, 0, 0, QStringLiteral("strategy.yaml"),
-                                QStringLiteral("collections nested deeper than 200 levels; not read")});
-            return;
+    if (flavour == Flavour::Jenkins && !pipeline::JenkinsPipeline::hasPipelineBlock(content))
+        return; // a Groovy file under jenkins/ that is no declarative pipeline (a shared library, a script)
+    if (flavour != Flavour::Jenkins) {
+        int depth = 0;
+        for (const char c : content) {
+            if (c == '[' || c == '{')
+                ++depth;
+            else if ((c == ']' || c == '}') && depth > 0)
+                --depth;
+            if (depth > 200) {
+                diagnostics.append({path, 0, 0, QStringLiteral("strategy.yaml"),
+                                    QStringLiteral("collections nested deeper than 200 levels; not read")});
+                return;
+            }
         }
     }
-    // The pipeline engine reads the file (anchors, `<<`, `extends`, `!reference`); includes are other files, read
-    // on their own when they are pipeline files of the repository.
+    // The pipeline engine reads the file (anchors, `<<`, `extends`, `!reference`; Groovy blocks; CircleCI commands,
+    // executors and parameters); includes are other files, read on their own when they are pipeline files of the
+    // repository.
     pipeline::ValidationOptions options;
-    options.kind = flavour == Flavour::GitLab ? PipelineKind::GitLab : PipelineKind::GitHub;
+    switch (flavour) {
+    case Flavour::GitLab:
+        options.kind = PipelineKind::GitLab;
+        break;
+    case Flavour::GitHub:
+        options.kind = PipelineKind::GitHub;
+        break;
+    case Flavour::Jenkins:
+        options.kind = PipelineKind::Jenkins;
+        break;
+    case Flavour::CircleCI:
+    case Flavour::None:
+        options.kind = PipelineKind::CircleCI;
+        break;
+    }
     options.gates = false;
     const pipeline::ValidationResult result = pipeline::validatePipeline(content, path, options);
     for (const pipeline::Diagnostic& d : result.diagnostics) {
-        // A file YAML cannot read says so; what the engine finds wrong in a readable file is not this reader's to say.
-        if (d.rule.startsWith(QLatin1String("yaml.")) && d.severity == pipeline::Severity::Error) {
+        // A file that cannot be read says so; what the engine finds wrong in a readable file is not this reader's
+        // to say.
+        if (d.severity != pipeline::Severity::Error)
+            continue;
+        if (d.rule.startsWith(QLatin1String("yaml."))) {
             diagnostics.append({path, d.line, d.column, QStringLiteral("strategy.yaml"), d.message});
+            return;
+        }
+        if (flavour == Flavour::Jenkins && d.category == pipeline::Category::Syntax) {
+            diagnostics.append({path, d.line, d.column, QStringLiteral("strategy.syntax"), d.message});
             return;
         }
     }

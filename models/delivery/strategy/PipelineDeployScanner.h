@@ -15,7 +15,11 @@
 namespace gatehouse::delivery {
 
 /// Finds the pipeline jobs that deploy, and what they say about the strategy: GitLab CI files (`.gitlab-ci.yml`,
-/// `*.gitlab-ci.yml`, `.gitlab/ci/*.yml`) and GitHub workflows (`.github/workflows/*.yml`).
+/// `*.gitlab-ci.yml`, `.gitlab/ci/*.yml`), GitHub workflows (`.github/workflows/*.yml`), Jenkins declarative
+/// pipelines (`Jenkinsfile`, `*.Jenkinsfile`, `jenkins/**/*.groovy` holding a `pipeline { }` block: a stage's `sh`
+/// steps and `environment`, its `input` as manual, its `post { failure }` steps as on-failure) and CircleCI
+/// configurations (`.circleci/config.yml`: a job's `run` steps and `environment`, `when: on_fail` as on-failure, a
+/// job that requires an approval job as manual).
 ///
 /// Jobs are read as the pipeline engine resolves them (anchors, `<<:` merge keys, `extends:`, `!reference`); a file's
 /// includes are not followed here (each pipeline file of the repository is read on its own). A job counts
@@ -45,6 +49,8 @@ public:
         None,
         GitLab,
         GitHub,
+        Jenkins,
+        CircleCI,
     };
     static Flavour flavourOf(const QString& path);
 
@@ -72,11 +78,13 @@ public:
     /// Reads one CI file; `flavour` from flavourOf(path).
     static void read(const QString& path, const QByteArray& content, Flavour flavour, QList<StrategyFinding>& findings,
                      QList<StrategyDiagnostic>& diagnostics);
-    /// The findings of a pipeline the engine resolved (GitLab or GitHub; other kinds give none).
+    /// The findings of a pipeline the engine resolved (GitLab, GitHub, Jenkins or CircleCI).
     static QList<StrategyFinding> findingsOf(const pipeline::PipelineModel& model);
     /// A resolved job as this scanner reads one (commands, variables, deploy inputs, manual/on-failure); `known`
     /// is left empty.
     static Job jobOf(const pipeline::PipelineJob& job, pipeline::PipelineKind kind);
+    /// Whether the job only waits for a human and runs nothing (a CircleCI `type: approval` job).
+    static bool isApproval(pipeline::PipelineKind kind, const pipeline::PipelineJob& job);
     /// What one job says, or nothing when it does not deploy.
     static std::optional<StrategyFinding> evaluate(const QString& path, const Job& job);
     /// What one job says per environment it can deploy to: an environment given by an expression is resolved with

@@ -19,14 +19,25 @@ namespace {
 
 const QString Gate = QStringLiteral("progressive-delivery");
 
-QString describe(const EnvironmentStrategy& strategy)
+// Where the strategy was read, as " (path:line)", empty when nothing says.
+QString sourceOf(const EnvironmentStrategy& strategy)
 {
-    QString text = strategyKindName(strategy.strategy);
-    if (!strategy.sources.isEmpty())
-        text += QStringLiteral(" (%1:%2)")
-                    .arg(strategy.sources.constFirst().path)
-                    .arg(strategy.sources.constFirst().line);
-    return text;
+    if (strategy.sources.isEmpty())
+        return {};
+    return QStringLiteral(" (%1:%2)").arg(strategy.sources.constFirst().path).arg(strategy.sources.constFirst().line);
+}
+
+// How a deployment that is not progressive reaches the environment: "a rolling deployment (k8s/api.yaml:3), all
+// users at once"; a deployment whose files state no strategy is said to be one, not called "unknown".
+QString allAtOnce(const EnvironmentStrategy& strategy)
+{
+    if (strategy.strategy == StrategyKind::Unknown)
+        return QStringLiteral("a deployment%1 that states no rollout strategy, so all users may get it at once")
+            .arg(sourceOf(strategy));
+    const QString kind = strategyKindName(strategy.strategy);
+    const bool vowel = !kind.isEmpty() && QStringLiteral("aeiou").contains(kind.at(0));
+    return QStringLiteral("%1 %2 deployment%3, all users at once")
+        .arg(vowel ? QStringLiteral("an") : QStringLiteral("a"), kind, sourceOf(strategy));
 }
 
 } // namespace
@@ -67,7 +78,7 @@ void ProgressiveDeliveryGate::check(PipelineModel& model, const GatePolicy& poli
     QList<StrategyFinding> own;
     QSet<QString> seen;
     for (const PipelineJob& job : std::as_const(model.jobs)) {
-        if (job.hidden || seen.contains(job.baseName))
+        if (job.hidden || seen.contains(job.baseName) || PipelineDeployScanner::isApproval(model.kind, job))
             continue;
         seen.insert(job.baseName);
         if (auto finding = PipelineDeployScanner::evaluate(model.file, PipelineDeployScanner::jobOf(job, model.kind)))
@@ -100,12 +111,13 @@ void ProgressiveDeliveryGate::check(PipelineModel& model, const GatePolicy& poli
     if (!strategy)
         found = QStringLiteral("no rollout strategy was found for it");
     else if (!progressive)
-        found = QStringLiteral("it is reached by a %1 deployment, all users at once").arg(describe(*strategy));
+        found = QStringLiteral("it is reached by ") + allAtOnce(*strategy);
     else if (!onMetric)
-        found = QStringLiteral("its %1 rollout watches no metric").arg(describe(*strategy));
+        found = QStringLiteral("its %1 rollout%2 watches no metric")
+                    .arg(strategyKindName(strategy->strategy), sourceOf(*strategy));
     else
-        found = QStringLiteral("its %1 rollout has %2 rollback")
-                    .arg(describe(*strategy),
+        found = QStringLiteral("its %1 rollout%2 has %3 rollback")
+                    .arg(strategyKindName(strategy->strategy), sourceOf(*strategy),
                          strategy->rollback == RollbackMode::Manual ? QStringLiteral("only a manual")
                                                                     : QStringLiteral("no"));
     const PipelineJob& job = *production.constFirst();

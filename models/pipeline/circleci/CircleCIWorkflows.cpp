@@ -408,6 +408,7 @@ void Analyzer::buildWorkflows()
             PipelineJob job;
             job.name = modelName(instance);
             job.baseName = instance.jobKey;
+            job.workflow = built.workflow;
             job.file = m_model.file;
             job.line = instance.at->line;
             job.column = instance.at->column;

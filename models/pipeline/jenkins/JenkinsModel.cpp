@@ -271,9 +271,14 @@ private:
         job.when = QStringLiteral("on_success");
         StepFacts facts;
         collectSteps(steps.body, facts);
+        // The steps that run only when the stage went wrong (a rollback there is automatic) are also kept apart.
+        StepFacts failing;
         if (const Statement* post = stage.child(u"post")) {
-            for (const Statement& condition : post->body)
+            for (const Statement& condition : post->body) {
                 collectSteps(condition.body, facts);
+                if (condition.name == u"failure" || condition.name == u"unsuccessful" || condition.name == u"aborted")
+                    collectSteps(condition.body, failing);
+            }
         }
         YamlNode config = YamlNode::map(stage.line, stage.column);
         config.set(QStringLiteral("stage"), YamlNode::scalar(inherited.top));
@@ -282,6 +287,8 @@ private:
             needsNode.items.push_back(YamlNode::scalar(need));
         config.set(QStringLiteral("needs"), needsNode);
         config.set(QStringLiteral("script"), facts.script);
+        if (!failing.script.items.empty())
+            config.set(QStringLiteral("post_failure"), failing.script);
         config.set(QStringLiteral("variables"), inherited.variables);
         if (inherited.image.isScalar()) {
             config.set(QStringLiteral("image"), inherited.image);

@@ -102,6 +102,29 @@ void linkNeeds(const PipelineModel& model, GraphLayout& layout)
     }
 }
 
+/// CircleCI workflows run side by side: each gets its own run of columns (its levels by needs, which never cross
+/// workflows), each column titled by its workflow (the view adds the count of cards).
+void groupByWorkflow(const GraphLayout& layout, QList<int>& columnOf, QStringList& titles)
+{
+    QStringList workflows;
+    QHash<QString, int> levels;
+    for (int i = 0; i < layout.cards.size(); ++i) {
+        const QString& workflow = layout.cards.at(i).workflow;
+        if (!workflows.contains(workflow))
+            workflows.append(workflow);
+        levels[workflow] = qMax(levels.value(workflow), columnOf.at(i) + 1);
+    }
+    QHash<QString, int> first;
+    for (const QString& workflow : std::as_const(workflows)) {
+        first.insert(workflow, int(titles.size()));
+        const int count = levels.value(workflow);
+        for (int l = 0; l < count; ++l)
+            titles.append(workflow.isEmpty() ? QStringLiteral("Level %1").arg(l + 1) : workflow);
+    }
+    for (int i = 0; i < layout.cards.size(); ++i)
+        columnOf[i] += first.value(layout.cards.at(i).workflow);
+}
+
 } // namespace
 
 GraphLayout layoutPipeline(const PipelineModel& model, const GraphMetrics& metrics)
@@ -116,6 +139,10 @@ GraphLayout layoutPipeline(const PipelineModel& model, const GraphMetrics& metri
         card.job = i;
         card.name = job.name;
         card.stage = job.stage;
+        card.workflow = job.workflow;
+        card.label = !job.workflow.isEmpty() && job.name.startsWith(job.workflow + u'/')
+            ? job.name.mid(job.workflow.size() + 1)
+            : job.name;
         card.environment = job.environment;
         card.when = job.when == u"on_success" ? QString() : job.when;
         card.allowFailure = job.allowFailure;
@@ -150,8 +177,12 @@ GraphLayout layoutPipeline(const PipelineModel& model, const GraphMetrics& metri
         int levels = 0;
         for (int c : std::as_const(columnOf))
             levels = qMax(levels, c + 1);
-        for (int l = 0; l < levels; ++l)
-            titles.append(QStringLiteral("Level %1").arg(l + 1));
+        if (model.kind == PipelineKind::CircleCI)
+            groupByWorkflow(layout, columnOf, titles);
+        else {
+            for (int l = 0; l < levels; ++l)
+                titles.append(QStringLiteral("Level %1").arg(l + 1));
+        }
         // A Jenkins level that belongs to one top-level stage is titled by it.
         for (int l = 0; l < levels && model.kind == PipelineKind::Jenkins; ++l) {
             QSet<QString> stages;

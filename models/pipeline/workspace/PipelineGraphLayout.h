@@ -25,6 +25,8 @@ struct GraphCard
     int job = -1; ///< index into PipelineModel::jobs
     QString name;
     QString stage;
+    QString workflow; ///< CircleCI: the workflow that runs the job
+    QString label; ///< what the card shows: the name, without the "workflow/" its column title already says
     QString environment;
     QString when; ///< manual / delayed / ... (empty = on_success)
     bool allowFailure = false;
@@ -40,7 +42,7 @@ struct GraphCard
 
 struct GraphColumn
 {
-    QString title; ///< the stage, or "Level n" for GitHub workflows
+    QString title; ///< the stage, "Level n" for GitHub workflows, the workflow's name for CircleCI
     QRectF rect; ///< the column's band, header included
     QList<int> cards;
 };
@@ -79,7 +81,8 @@ struct GraphLayout
 };
 
 /// Lays out a resolved pipeline: GitLab stages as columns in stage order (empty stages omitted, jobs in file
-/// order), GitHub jobs in levels by `needs` (longest path from a job without needs). `needs` become edges;
+/// order), GitHub jobs in levels by `needs` (longest path from a job without needs), CircleCI jobs the same way
+/// within each workflow, the workflows side by side in file order. `needs` become edges;
 /// a GitLab `needs` naming a parallel job's base name links all its instances. Pure function, any thread.
 GraphLayout layoutPipeline(const PipelineModel& model, const GraphMetrics& metrics = {});
 
