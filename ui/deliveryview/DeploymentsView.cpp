@@ -51,6 +51,11 @@ QColor statusColor(DeploymentTableModel::DeploymentStatus status)
 
 } // namespace
 
+void DeploymentsView::addTitleAction(QWidget* action)
+{
+    m_titleRow->addWidget(action, 0, Qt::AlignVCenter);
+}
+
 DeploymentsView::DeploymentsView(DeliveryLoader* loader, QWidget* parent)
     : QWidget(parent)
     , m_loader(loader)
@@ -165,7 +170,10 @@ DeploymentsView::DeploymentsView(DeliveryLoader* loader, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 16);
     layout->setSpacing(8);
-    layout->addWidget(makeLabel(QStringLiteral("pageTitle"), this, tr("Deployments")));
+    m_titleRow = new QHBoxLayout;
+    m_titleRow->addWidget(makeLabel(QStringLiteral("pageTitle"), this, tr("Deployments")));
+    m_titleRow->addStretch(1);
+    layout->addLayout(m_titleRow);
     layout->addWidget(m_summary);
     layout->addWidget(m_notes);
     layout->addWidget(m_loading);

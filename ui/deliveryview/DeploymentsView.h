@@ -52,12 +52,15 @@ public:
     QLabel* emptyState() const { return m_empty; }
     LoadingStrip* loadingStrip() const { return m_loading; }
     QLabel* summary() const { return m_summary; }
+    /// Puts a page action (a button) at the right end of the title row.
+    void addTitleAction(QWidget* action);
 
 Q_SIGNALS:
     /// An incident marker of the timeline was clicked (index into the loader's incidents).
     void incidentRequested(int incidentIndex);
 
 private:
+    QHBoxLayout* m_titleRow = nullptr;
     void onLoaded(const delivery::DeliveryLoadResult& result);
     void onFailed(const QString& message);
     void applyFilters();

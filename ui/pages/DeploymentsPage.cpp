@@ -4,7 +4,6 @@
 
 #include "deliveryview/DeploymentsView.h"
 
-#include <QHBoxLayout>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -27,13 +26,9 @@ DeploymentsPage::DeploymentsPage(delivery::DeliveryLoader* loader, QWidget* pare
     m_syncButton->setProperty("role", QStringLiteral("secondary"));
     m_syncButton->setToolTip(tr("Fetch the deployments GitLab or GitHub recorded for this project"));
     connect(m_syncButton, &QPushButton::clicked, this, &DeploymentsPage::syncRequested);
-    auto* actions = new QHBoxLayout;
-    actions->setContentsMargins(24, 8, 24, 0);
-    actions->addStretch(1);
-    actions->addWidget(m_syncButton);
+    m_view->addTitleAction(m_syncButton); // beside the title, not on a row of its own
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(actions);
     layout->addWidget(scroll);
 }
 
