@@ -77,6 +77,17 @@ protected:
     /// The value of one cell for one role; called only with valid indexes of this table (row is its value).
     virtual QVariant cellData(const Row& row, const QModelIndex& index, int role) const = 0;
 
+    /// For tables that show and sort by column: Qt::DisplayRole and `sortRole` (the raw value a column sorts by)
+    /// go to columnValue(), every other role to roleValue(). A subclass's cellData() can simply return this.
+    QVariant byColumn(const Row& row, const QModelIndex& index, int role, int sortRole) const
+    {
+        if (role == Qt::DisplayRole || role == sortRole)
+            return columnValue(row, index.column(), role == sortRole);
+        return roleValue(row, index, role);
+    }
+    virtual QVariant columnValue(const Row& /*row*/, int /*column*/, bool /*sort*/) const { return {}; }
+    virtual QVariant roleValue(const Row& /*row*/, const QModelIndex& /*index*/, int /*role*/) const { return {}; }
+
 private:
     QList<Row> m_rows;
     QStringList m_headers;

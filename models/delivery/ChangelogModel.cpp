@@ -15,6 +15,11 @@ void ChangelogModel::setCommits(const QList<git::CommitInfo>& commits)
 
 QVariant ChangelogModel::cellData(const git::CommitInfo& commit, const QModelIndex& index, int role) const
 {
+    return byColumn(commit, index, role, SortRole);
+}
+
+QVariant ChangelogModel::roleValue(const git::CommitInfo& commit, const QModelIndex& index, int role) const
+{
     switch (role) {
     case CommitIdRole:
         return commit.id.toString();
@@ -24,14 +29,14 @@ QVariant ChangelogModel::cellData(const git::CommitInfo& commit, const QModelInd
         return commit.parents.size() > 1;
     case Qt::ToolTipRole:
         return index.column() == SummaryColumn ? QVariant(commit.message.trimmed()) : QVariant();
-    case Qt::DisplayRole:
-    case SortRole:
-        break;
     default:
         return {};
     }
-    const bool sort = role == SortRole;
-    switch (index.column()) {
+}
+
+QVariant ChangelogModel::columnValue(const git::CommitInfo& commit, int column, bool sort) const
+{
+    switch (column) {
     case CommitColumn:
         return sort ? commit.id.toString() : commit.id.shortString();
     case SummaryColumn:

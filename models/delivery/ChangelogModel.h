@@ -38,6 +38,8 @@ public:
 
 protected:
     QVariant cellData(const git::CommitInfo& row, const QModelIndex& index, int role) const override;
+    QVariant roleValue(const git::CommitInfo& row, const QModelIndex& index, int role) const override;
+    QVariant columnValue(const git::CommitInfo& row, int column, bool sort) const override;
 };
 
 } // namespace gatehouse::delivery

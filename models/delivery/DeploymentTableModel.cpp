@@ -60,6 +60,11 @@ QString DeploymentTableModel::formatDuration(std::optional<double> seconds)
 
 QVariant DeploymentTableModel::cellData(const int& deployment, const QModelIndex& index, int role) const
 {
+    return byColumn(deployment, index, role, SortRole);
+}
+
+QVariant DeploymentTableModel::roleValue(const int& deployment, const QModelIndex& index, int role) const
+{
     const Deployment& d = m_history.deployments.at(deployment);
     const DeploymentStatus status = statusOf(d);
     switch (role) {
@@ -94,14 +99,16 @@ QVariant DeploymentTableModel::cellData(const int& deployment, const QModelIndex
         if (index.column() == ChangesColumn || index.column() == LeadTimeColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
-    case Qt::DisplayRole:
-    case SortRole:
-        break;
     default:
         return {};
     }
-    const bool sort = role == SortRole;
-    switch (index.column()) {
+}
+
+QVariant DeploymentTableModel::columnValue(const int& deployment, int column, bool sort) const
+{
+    const Deployment& d = m_history.deployments.at(deployment);
+    const DeploymentStatus status = statusOf(d);
+    switch (column) {
     case TagColumn:
         return d.tag;
     case EnvironmentColumn:

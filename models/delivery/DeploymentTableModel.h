@@ -68,6 +68,8 @@ public:
 protected:
     /// A row is an index into history().deployments.
     QVariant cellData(const int& deployment, const QModelIndex& index, int role) const override;
+    QVariant roleValue(const int& deployment, const QModelIndex& index, int role) const override;
+    QVariant columnValue(const int& deployment, int column, bool sort) const override;
 
 private:
     DeploymentHistory m_history;

@@ -38,6 +38,11 @@ QString FileChangeModel::statusName(git::FileChange::Status status)
 
 QVariant FileChangeModel::cellData(const git::FileChange& change, const QModelIndex& index, int role) const
 {
+    return byColumn(change, index, role, SortRole);
+}
+
+QVariant FileChangeModel::roleValue(const git::FileChange& change, const QModelIndex& index, int role) const
+{
     const QString path = change.status == git::FileChange::Status::Deleted ? change.oldPath : change.newPath;
     switch (role) {
     case StatusRole:
@@ -51,14 +56,15 @@ QVariant FileChangeModel::cellData(const git::FileChange& change, const QModelIn
         if (index.column() == AdditionsColumn || index.column() == DeletionsColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
-    case Qt::DisplayRole:
-    case SortRole:
-        break;
     default:
         return {};
     }
-    const bool sort = role == SortRole;
-    switch (index.column()) {
+}
+
+QVariant FileChangeModel::columnValue(const git::FileChange& change, int column, bool sort) const
+{
+    const QString path = change.status == git::FileChange::Status::Deleted ? change.oldPath : change.newPath;
+    switch (column) {
     case StatusColumn:
         return statusName(change.status);
     case PathColumn:

@@ -39,6 +39,8 @@ public:
 
 protected:
     QVariant cellData(const git::FileChange& row, const QModelIndex& index, int role) const override;
+    QVariant roleValue(const git::FileChange& row, const QModelIndex& index, int role) const override;
+    QVariant columnValue(const git::FileChange& row, int column, bool sort) const override;
 };
 
 } // namespace gatehouse::delivery

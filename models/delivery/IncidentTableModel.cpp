@@ -23,6 +23,11 @@ const Incident* IncidentTableModel::incidentAt(int row) const
 
 QVariant IncidentTableModel::cellData(const Incident& incident, const QModelIndex& index, int role) const
 {
+    return byColumn(incident, index, role, SortRole);
+}
+
+QVariant IncidentTableModel::roleValue(const Incident& incident, const QModelIndex& index, int role) const
+{
     switch (role) {
     case KindRole:
         return int(incident.kind);
@@ -50,14 +55,14 @@ QVariant IncidentTableModel::cellData(const Incident& incident, const QModelInde
     case Qt::ToolTipRole:
         return index.column() == TitleColumn && !incident.rootCause.isEmpty() ? QVariant(incident.rootCause)
                                                                               : QVariant();
-    case Qt::DisplayRole:
-    case SortRole:
-        break;
     default:
         return {};
     }
-    const bool sort = role == SortRole;
-    switch (index.column()) {
+}
+
+QVariant IncidentTableModel::columnValue(const Incident& incident, int column, bool sort) const
+{
+    switch (column) {
     case DateColumn:
         return sort ? QVariant(incident.time) : QVariant(incident.time.toUTC().toString(Qt::ISODate));
     case TitleColumn:

@@ -47,6 +47,8 @@ public:
 
 protected:
     QVariant cellData(const Incident& incident, const QModelIndex& index, int role) const override;
+    QVariant roleValue(const Incident& incident, const QModelIndex& index, int role) const override;
+    QVariant columnValue(const Incident& incident, int column, bool sort) const override;
 };
 
 } // namespace gatehouse::delivery

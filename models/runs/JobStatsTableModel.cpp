@@ -19,6 +19,11 @@ void JobStatsTableModel::setSnapshot(const QList<JobStats>& jobs)
 
 QVariant JobStatsTableModel::cellData(const JobStats& job, const QModelIndex& index, int role) const
 {
+    return byColumn(job, index, role, SortRole);
+}
+
+QVariant JobStatsTableModel::roleValue(const JobStats& job, const QModelIndex& /*index*/, int role) const
+{
     switch (role) {
     case FailuresRole:
         return job.failures;
@@ -30,14 +35,14 @@ QVariant JobStatsTableModel::cellData(const JobStats& job, const QModelIndex& in
         return job.durationP50;
     case DurationP95Role:
         return job.durationP95;
-    case Qt::DisplayRole:
-    case SortRole:
-        break;
     default:
         return {};
     }
-    const bool sort = role == SortRole;
-    switch (index.column()) {
+}
+
+QVariant JobStatsTableModel::columnValue(const JobStats& job, int column, bool sort) const
+{
+    switch (column) {
     case PipelineColumn:
         return job.pipeline;
     case JobColumn:

@@ -46,6 +46,8 @@ public:
 
 protected:
     QVariant cellData(const JobStats& row, const QModelIndex& index, int role) const override;
+    QVariant roleValue(const JobStats& row, const QModelIndex& index, int role) const override;
+    QVariant columnValue(const JobStats& row, int column, bool sort) const override;
 };
 
 } // namespace gatehouse::runs

@@ -63,6 +63,11 @@ bool RunJobTableModel::isLastAttempt(int row) const
 
 QVariant RunJobTableModel::cellData(const Job& job, const QModelIndex& index, int role) const
 {
+    return byColumn(job, index, role, SortRole);
+}
+
+QVariant RunJobTableModel::roleValue(const Job& job, const QModelIndex& index, int role) const
+{
     switch (role) {
     case StatusRole:
         return int(job.status);
@@ -80,14 +85,14 @@ QVariant RunJobTableModel::cellData(const Job& job, const QModelIndex& index, in
         return job.manual;
     case AllowFailureRole:
         return job.allowFailure;
-    case Qt::DisplayRole:
-    case SortRole:
-        break;
     default:
         return {};
     }
-    const bool sort = role == SortRole;
-    switch (index.column()) {
+}
+
+QVariant RunJobTableModel::columnValue(const Job& job, int column, bool sort) const
+{
+    switch (column) {
     case StatusColumn:
         return statusName(job.status);
     case NameColumn:

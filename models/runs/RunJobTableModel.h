@@ -50,6 +50,8 @@ public:
 
 protected:
     QVariant cellData(const Job& job, const QModelIndex& index, int role) const override;
+    QVariant roleValue(const Job& job, const QModelIndex& index, int role) const override;
+    QVariant columnValue(const Job& job, int column, bool sort) const override;
 
 private:
     double offsetOf(const Job& job) const;

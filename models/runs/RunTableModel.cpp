@@ -31,6 +31,11 @@ QString RunTableModel::durationText(double seconds)
 
 QVariant RunTableModel::cellData(const Run& run, const QModelIndex& index, int role) const
 {
+    return byColumn(run, index, role, SortRole);
+}
+
+QVariant RunTableModel::roleValue(const Run& run, const QModelIndex& /*index*/, int role) const
+{
     switch (role) {
     case StatusRole:
         return int(run.status);
@@ -49,14 +54,14 @@ QVariant RunTableModel::cellData(const Run& run, const QModelIndex& index, int r
     case Qt::ToolTipRole:
         return QStringLiteral("%1 (%2)").arg(run.key(),
                                              run.rawStatus.isEmpty() ? statusName(run.status) : run.rawStatus);
-    case Qt::DisplayRole:
-    case SortRole:
-        break;
     default:
         return {};
     }
-    const bool sort = role == SortRole;
-    switch (index.column()) {
+}
+
+QVariant RunTableModel::columnValue(const Run& run, int column, bool sort) const
+{
+    switch (column) {
     case StatusColumn:
         return statusName(run.status);
     case PipelineColumn:

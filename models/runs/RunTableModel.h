@@ -54,6 +54,8 @@ public:
 
 protected:
     QVariant cellData(const Run& row, const QModelIndex& index, int role) const override;
+    QVariant roleValue(const Run& row, const QModelIndex& index, int role) const override;
+    QVariant columnValue(const Run& row, int column, bool sort) const override;
 };
 
 } // namespace gatehouse::runs
