@@ -410,7 +410,7 @@ void TestScorecard::collect()
     scratch.tag(u"deploy-2"_s, c2, u"Production deployment"_s, t0.addDays(2).addSecs(3600));
 
     QTemporaryDir runStore;
-    const CollectOptions options{runStore.path(), u"-"_s};
+    const CollectOptions options{runStore.path(), u"-"_s, {}};
     const auto inputs = Scorecard::collect(scratch.repo(), {}, t0.addDays(10), nullptr, options);
     QVERIFY2(inputs.ok(), qPrintable(inputs.ok() ? QString() : inputs.error().toString()));
     QCOMPARE(inputs->files.size(), 4);
@@ -460,7 +460,7 @@ void TestScorecard::scanApplicability()
                  "    steps: [{uses: github/codeql-action/analyze@v3}]\n");
     scratch.commit(u"ci: workflows"_s, files, t0);
     QTemporaryDir runStore;
-    const auto inputs = Scorecard::collect(scratch.repo(), {}, t0.addDays(1), nullptr, {runStore.path(), u"-"_s});
+    const auto inputs = Scorecard::collect(scratch.repo(), {}, t0.addDays(1), nullptr, {runStore.path(), u"-"_s, {}});
     QVERIFY(inputs.ok());
     QCOMPARE(inputs->mainPipeline, u".github/workflows/go.yml"_s);
     QCOMPARE(inputs->notApplicableScanKinds.keys(), QStringList{u"container"_s});
@@ -728,7 +728,7 @@ void TestScorecard::collectRuns()
     const QDateTime t0 = QDateTime(QDate(2026, 3, 1), QTime(10, 0), QTimeZone::utc());
     const git::ObjectId c1 = scratch.commit(u"feat: start"_s, {{u".gitlab-ci.yml"_s, "t:\n  script: [make]\n"}}, t0);
     QTemporaryDir storeDir;
-    const CollectOptions options{storeDir.path(), u"-"_s};
+    const CollectOptions options{storeDir.path(), u"-"_s, {}};
 
     // Nothing imported: the run metrics are null with the reason.
     auto inputs = Scorecard::collect(scratch.repo(), {}, t0.addDays(1), nullptr, options);
@@ -806,7 +806,7 @@ void TestScorecard::demo()
     QVERIFY(DemoRepository::create(dir.path() + u"/demo"_s).ok());
     QTemporaryDir storeDir;
     const QDateTime now(QDate(2026, 11, 25), QTime(12, 0), QTimeZone::utc());
-    const auto summary = OverviewSummary::compute(dir.path() + u"/demo"_s, {}, now, nullptr, {storeDir.path(), u"-"_s});
+    const auto summary = OverviewSummary::compute(dir.path() + u"/demo"_s, {}, now, nullptr, {storeDir.path(), u"-"_s, {}});
     QVERIFY2(summary.ok(), qPrintable(summary.ok() ? QString() : summary.error().toString()));
     const ScorecardReport& report = summary->report;
     QStringList statuses;
