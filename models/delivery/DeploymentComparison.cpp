@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DeploymentComparison.h"
 
-#include "git/Repository.h"
 #include "classify/RepositoryClassifier.h"
+#include "git/Repository.h"
 
 #include <QRegularExpression>
 

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PipelineDiscovery.h"
 
+#include "classify/RepositoryClassifier.h"
 #include "git/Repository.h"
 #include "jenkins/JenkinsPipeline.h"
-#include "classify/RepositoryClassifier.h"
 
 #include <QRegularExpression>
 

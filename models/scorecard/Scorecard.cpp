@@ -6,6 +6,7 @@
 #include "ScorecardFacts.h"
 #include "SuccessMetrics.h"
 
+#include "classify/RepositoryClassifier.h"
 #include "common/Statistics.h"
 #include "delivery/DeliveryAnalysis.h"
 #include "delivery/DoraMetrics.h"
@@ -17,7 +18,6 @@
 #include "pipeline/PipelineValidator.h"
 #include "pipeline/ScanApplicability.h"
 #include "pipeline/workspace/BufferValidation.h"
-#include "classify/RepositoryClassifier.h"
 #include "runs/RunHistory.h"
 
 #include <QFileInfo>

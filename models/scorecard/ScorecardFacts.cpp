@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ScorecardFacts.h"
 
+#include "classify/RepositoryClassifier.h"
 #include "common/Statistics.h"
 #include "delivery/DeliveryAnalysis.h"
 #include "delivery/DoraMetrics.h"
@@ -14,7 +15,6 @@
 #include "pipeline/ScanApplicability.h"
 #include "pipeline/jenkins/JenkinsPipeline.h"
 #include "pipeline/workspace/BufferValidation.h"
-#include "classify/RepositoryClassifier.h"
 #include "runs/RunHistory.h"
 
 #include <QFileInfo>

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SuccessMetrics.h"
 
+#include "classify/RepositoryClassifier.h"
 #include "common/Statistics.h"
 #include "delivery/DeliveryAnalysis.h"
 #include "delivery/DoraMetrics.h"
@@ -13,7 +14,6 @@
 #include "pipeline/PipelineValidator.h"
 #include "pipeline/ScanApplicability.h"
 #include "pipeline/workspace/BufferValidation.h"
-#include "classify/RepositoryClassifier.h"
 #include "runs/RunHistory.h"
 
 #include <QFileInfo>
