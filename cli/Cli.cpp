@@ -77,6 +77,19 @@ QString subcommandHelp(const QCommandLineParser& parser, const QString& commandN
 
 } // namespace
 
+std::optional<QDateTime> parseNow(const QCommandLineParser& parser, const QCommandLineOption& option,
+                                  const QString& commandName, Io io)
+{
+    if (!parser.isSet(option))
+        return QDateTime::currentDateTimeUtc();
+    const QDateTime now = QDateTime::fromString(parser.value(option), Qt::ISODate);
+    if (!now.isValid()) {
+        io.err << "gatehouse " << commandName << ": --now expects an ISO 8601 time, e.g. 2026-11-20T12:00:00Z\n";
+        return std::nullopt;
+    }
+    return now;
+}
+
 int parseArguments(QCommandLineParser& parser, const QString& commandName, const QStringList& arguments,
                    const QStringList& formats, Io io, CommonOptions& options, bool wantsRepo)
 {

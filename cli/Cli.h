@@ -3,8 +3,10 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
@@ -63,6 +65,11 @@ struct CommonOptions
 ///         return finishEarly(code);
 int parseArguments(QCommandLineParser& parser, const QString& commandName, const QStringList& arguments,
                    const QStringList& formats, Io io, CommonOptions& options, bool wantsRepo = true);
+
+/// The time `--now` gives (ISO 8601), or the current UTC time when it is not set; nothing (with the usage error
+/// printed) when its value is not a time.
+std::optional<QDateTime> parseNow(const QCommandLineParser& parser, const QCommandLineOption& option,
+                                  const QString& commandName, Io io);
 
 constexpr int HelpShown = -1;
 inline int finishEarly(int code)

@@ -34,14 +34,10 @@ int runPosture(const QStringList& arguments, Io io)
                                   {QStringLiteral("text"), QStringLiteral("json")}, io, options);
         code != ExitOk)
         return finishEarly(code);
-    QDateTime now = QDateTime::currentDateTimeUtc();
-    if (parser.isSet(nowOption)) {
-        now = QDateTime::fromString(parser.value(nowOption), Qt::ISODate);
-        if (!now.isValid()) {
-            io.err << "gatehouse posture: --now expects an ISO 8601 time, e.g. 2026-11-20T12:00:00Z\n";
-            return ExitUsage;
-        }
-    }
+    const std::optional<QDateTime> parsedNow = parseNow(parser, nowOption, QStringLiteral("posture"), io);
+    if (!parsedNow)
+        return ExitUsage;
+    QDateTime now = *parsedNow;
     std::optional<IsoWeek> week;
     if (parser.isSet(weekOption)) {
         week = IsoWeek::parse(parser.value(weekOption));

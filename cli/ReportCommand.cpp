@@ -35,14 +35,10 @@ int runReport(const QStringList& arguments, Io io)
         code != ExitOk)
         return finishEarly(code);
 
-    QDateTime now = QDateTime::currentDateTimeUtc();
-    if (parser.isSet(nowOption)) {
-        now = QDateTime::fromString(parser.value(nowOption), Qt::ISODate);
-        if (!now.isValid()) {
-            io.err << "gatehouse report: --now expects an ISO 8601 time, e.g. 2026-11-20T12:00:00Z\n";
-            return ExitUsage;
-        }
-    }
+    const std::optional<QDateTime> parsedNow = parseNow(parser, nowOption, QStringLiteral("report"), io);
+    if (!parsedNow)
+        return ExitUsage;
+    QDateTime now = *parsedNow;
     IsoWeek week = IsoWeek::containing(now);
     if (parser.isSet(weekOption)) {
         const auto parsed = IsoWeek::parse(parser.value(weekOption));

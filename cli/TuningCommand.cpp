@@ -38,14 +38,10 @@ int runTuning(const QStringList& arguments, Io io)
         io.err << "gatehouse tuning: --days expects a positive number of days\n";
         return ExitUsage;
     }
-    QDateTime now = QDateTime::currentDateTimeUtc();
-    if (parser.isSet(nowOption)) {
-        now = QDateTime::fromString(parser.value(nowOption), Qt::ISODate);
-        if (!now.isValid()) {
-            io.err << "gatehouse tuning: --now expects an ISO 8601 time, e.g. 2026-11-20T12:00:00Z\n";
-            return ExitUsage;
-        }
-    }
+    const std::optional<QDateTime> parsedNow = parseNow(parser, nowOption, QStringLiteral("tuning"), io);
+    if (!parsedNow)
+        return ExitUsage;
+    QDateTime now = *parsedNow;
     auto posture = PostureBuilder::compute(options.repo, options.rev, now);
     if (!posture) {
         io.err << "gatehouse tuning: " << posture.error().toString() << '\n';
