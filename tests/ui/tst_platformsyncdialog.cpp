@@ -6,10 +6,10 @@
 #include "delivery/DeliveryLoader.h"
 #include "pages/DeploymentsPage.h"
 #include "pages/OverviewPage.h"
+#include "pages/SecurityPage.h"
 #include "repo/RepositoryLoader.h"
 #include "runs/sync/RunSyncClient.h"
 #include "runs/sync/TokenStore.h"
-#include "pages/SecurityPage.h"
 #include "widgets/PlatformSyncDialog.h"
 #include "widgets/SyncSourceForm.h"
 

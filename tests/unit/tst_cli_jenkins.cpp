@@ -35,9 +35,8 @@ const QByteArray jenkinsfile = "pipeline {\n"
                                "    }\n"
                                "  }\n"
                                "}\n";
-const QByteArray shell
-    = "pipeline {\n  agent any\n  stages {\n    stage('Build') {\n      steps {\n"
-      "        sh '''\n          cd build\n          make\n        '''\n      }\n    }\n  }\n}\n";
+const QByteArray shell = "pipeline {\n  agent any\n  stages {\n    stage('Build') {\n      steps {\n"
+                         "        sh '''\n          cd build\n          make\n        '''\n      }\n    }\n  }\n}\n";
 const QByteArray broken
     = "pipeline {\n  agent any\n  stages {\n    stage('A') {\n      stepz { sh 'x' }\n    }\n  }\n}\n";
 

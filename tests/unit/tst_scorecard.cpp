@@ -806,7 +806,8 @@ void TestScorecard::demo()
     QVERIFY(DemoRepository::create(dir.path() + u"/demo"_s).ok());
     QTemporaryDir storeDir;
     const QDateTime now(QDate(2026, 11, 25), QTime(12, 0), QTimeZone::utc());
-    const auto summary = OverviewSummary::compute(dir.path() + u"/demo"_s, {}, now, nullptr, {storeDir.path(), u"-"_s, {}});
+    const auto summary
+        = OverviewSummary::compute(dir.path() + u"/demo"_s, {}, now, nullptr, {storeDir.path(), u"-"_s, {}});
     QVERIFY2(summary.ok(), qPrintable(summary.ok() ? QString() : summary.error().toString()));
     const ScorecardReport& report = summary->report;
     QStringList statuses;
