@@ -664,9 +664,9 @@ QStringList PipelineGates::scanKinds(const PipelineJob& job)
 {
     // Only where a scanner shows itself: the name, the commands, the image, the actions and the report types.
     QString text = job.baseName.toLower() + u'\n';
-    for (const char* key : {"script", "before_script", "after_script", "image", "services", "trigger", "uses", "steps",
-                            "artifacts", "name"}) {
-        if (const YamlNode* value = job.config.get(QString::fromLatin1(key)))
+    for (const QStringView key : {u"script", u"before_script", u"after_script", u"image", u"services", u"trigger",
+                                  u"uses", u"steps", u"artifacts", u"name"}) {
+        if (const YamlNode* value = job.config.get(key))
             collectText(*value, text);
     }
     // trivy-action scans what its scan-type says: an image by default, the checked-out files (lock files) with fs.
