@@ -266,6 +266,7 @@ void checkDeployOrder(Context& c, const std::vector<unsigned>& marks, const JobO
 void checkProductionWithoutEnvironment(Context& c, const QString& gate)
 {
     QSet<QString> seen;
+    seen.reserve(c.model.jobs.size());
     for (const PipelineJob& job : std::as_const(c.model.jobs)) {
         if (seen.contains(job.baseName))
             continue;
@@ -323,6 +324,7 @@ void checkProduction(Context& c, const JobOrder& order, const std::vector<unsign
             firstStaging = c.model.jobs.at(i).baseName;
     }
     QSet<QString> seen;
+    seen.reserve(c.model.jobs.size());
     for (qsizetype i = 0; i < c.model.jobs.size(); ++i) {
         PipelineJob& job = c.model.jobs[i];
         if (!isProduction(job, names) || seen.contains(job.baseName))

@@ -22,9 +22,11 @@ namespace {
 class Analyzer
 {
 public:
-    Analyzer(const QString& path, const FileSource& files, QList<Diagnostic>& diagnostics)
+    Analyzer(const QString& path, const FileSource& files, QList<Diagnostic>& diagnostics,
+             const GitHubWorkflow::ModelReady& modelReady)
         : m_files(files)
         , m_diagnostics(diagnostics)
+        , m_modelReady(modelReady)
     {
         m_model.kind = PipelineKind::GitHub;
         m_model.file = path;
@@ -46,6 +48,7 @@ private:
     void reportAt(const YamlNode& node, int offset, Severity severity, const QString& rule, const QString& message);
 
     void checkEvents(const YamlNode& root);
+    void buildJobs(const YamlNode& jobs);
     void checkJobs(const YamlNode& jobs);
     void checkSteps(const QString& jobId, const YamlNode& steps);
     void checkMatrix(const QString& jobId, const YamlNode& strategy);
@@ -69,6 +72,7 @@ private:
 
     FileSource m_files;
     QList<Diagnostic>& m_diagnostics;
+    const GitHubWorkflow::ModelReady& m_modelReady;
     github::Reporter m_out;
     QStringList m_declaredRunnerLabels; ///< runners: self-hosted-labels of .gatehouse/config.yml
     bool m_runnerLabelsDeclared = false;
@@ -381,15 +385,6 @@ void Analyzer::checkJobs(const YamlNode& jobs)
                        .arg(key.value));
         if (!job.isMap())
             continue;
-        PipelineJob model;
-        model.name = key.value;
-        model.baseName = key.value;
-        model.file = m_model.file;
-        model.line = key.line;
-        model.column = key.column;
-        model.config = job;
-
-        QStringList needs;
         if (const YamlNode* n = job.get(u"needs")) {
             QHash<QString, int> seen;
             const YamlNodeList list = n->isSequence() ? n->items : YamlNodeList{*n};
@@ -403,7 +398,6 @@ void Analyzer::checkJobs(const YamlNode& jobs)
                     continue;
                 }
                 seen.insert(need.value, need.line);
-                needs.append(need.value);
                 if (const auto found = idIndex.constFind(need.value); found != idIndex.constEnd())
                     needsOf[qsizetype(i)].append(found.value());
                 else
@@ -412,8 +406,6 @@ void Analyzer::checkJobs(const YamlNode& jobs)
                                .arg(key.value, need.value, didYouMean(need.value, ids)));
             }
         }
-        model.needs = needs;
-
         const bool reusable = job.contains(u"uses");
         if (!reusable && !job.contains(u"runs-on"))
             report(
@@ -443,6 +435,37 @@ void Analyzer::checkJobs(const YamlNode& jobs)
         github::checkJobValues(key.value, job, m_out);
         if (const YamlNode* strategy = job.get(u"strategy"); strategy && strategy->isMap())
             checkMatrix(key.value, *strategy);
+    }
+
+    checkNeedsCycles(jobs, needsOf);
+}
+
+void Analyzer::buildJobs(const YamlNode& jobs)
+{
+    m_model.jobs.reserve(qsizetype(jobs.keys.size()));
+    for (size_t i = 0; i < jobs.keys.size(); ++i) {
+        const YamlNode& key = jobs.keys[i];
+        const YamlNode& job = jobs.items[i];
+        if (!job.isMap())
+            continue;
+        PipelineJob model;
+        model.name = key.value;
+        model.baseName = key.value;
+        model.file = m_model.file;
+        model.line = key.line;
+        model.column = key.column;
+        model.config = job;
+        if (const YamlNode* n = job.get(u"needs")) {
+            // Each job once, in the order written (checkJobs reports the repetitions).
+            QSet<QString> seen;
+            const YamlNodeList list = n->isSequence() ? n->items : YamlNodeList{*n};
+            for (const YamlNode& need : list) {
+                if (need.isScalar() && !seen.contains(need.value)) {
+                    seen.insert(need.value);
+                    model.needs.append(need.value);
+                }
+            }
+        }
         if (const YamlNode* environment = job.get(u"environment"))
             model.environment = environment->isMap()
                 ? (environment->get(u"name") ? environment->get(u"name")->value : QString())
@@ -456,8 +479,6 @@ void Analyzer::checkJobs(const YamlNode& jobs)
             model.timeoutMinutes = int(timeout->toInteger());
         m_model.jobs.append(model);
     }
-
-    checkNeedsCycles(jobs, needsOf);
 }
 
 void Analyzer::checkNeedsCycles(const YamlNode& jobs, const QList<QList<int>>& needsOf)
@@ -553,12 +574,17 @@ PipelineModel Analyzer::run(const QByteArray& text)
         checkExpressions(root, true);
         return m_model;
     }
+    const YamlNode* jobs = root.get(u"jobs");
+    if (jobs && jobs->isMap())
+        buildJobs(*jobs);
+    if (m_modelReady)
+        m_modelReady(m_model);
     validator.validateMap(root, QStringLiteral("workflow"), QStringLiteral("the workflow"));
     m_declaredRunnerLabels = github::selfHostedLabels(m_files, &m_runnerLabelsDeclared);
     checkEvents(root);
     checkExpressions(root, false);
     github::checkWorkflowValues(root, m_out);
-    if (const YamlNode* jobs = root.get(u"jobs"); jobs && jobs->isMap())
+    if (jobs && jobs->isMap())
         checkJobs(*jobs);
     return m_model;
 }
@@ -572,9 +598,9 @@ bool GitHubWorkflow::isActionMetadata(const QString& path)
 }
 
 PipelineModel GitHubWorkflow::analyze(const QByteArray& text, const QString& path, const FileSource& files,
-                                      QList<Diagnostic>& diagnostics)
+                                      QList<Diagnostic>& diagnostics, const ModelReady& modelReady)
 {
-    Analyzer analyzer(path, files, diagnostics);
+    Analyzer analyzer(path, files, diagnostics, modelReady);
     return analyzer.run(text);
 }
 

@@ -4,6 +4,8 @@
 
 #include "PipelineModel.h"
 
+#include <functional>
+
 namespace gatehouse::pipeline {
 
 /// GitHub Actions: reads a workflow (or an `action.yml`), checks it against the workflow syntax tables and the
@@ -12,8 +14,11 @@ namespace gatehouse::pipeline {
 class GitHubWorkflow
 {
 public:
+    using ModelReady = std::function<void(const PipelineModel&)>;
+    /// `modelReady`, when set, is called on this thread with the jobs (and `merged`) of a workflow before the
+    /// checks run, so that other work on the jobs (the gates) can run beside them.
     static PipelineModel analyze(const QByteArray& text, const QString& path, const FileSource& files,
-                                 QList<Diagnostic>& diagnostics);
+                                 QList<Diagnostic>& diagnostics, const ModelReady& modelReady = {});
     /// Whether `path` names action metadata (action.yml / action.yaml) rather than a workflow.
     static bool isActionMetadata(const QString& path);
 };

@@ -249,9 +249,12 @@ void checkSecurityBlocking(Context& c)
     QHash<const YamlNode*, const PipelineJob*> firstJob;
     QSet<QString> overridesReported;
     for (PipelineJob& job : c.model.jobs) {
+        // Read through a const node: a non-const lookup copies the children the gates' model shares with the
+        // analyzer's (copy-on-write), for every job.
+        const YamlNode& config = job.config;
         if (c.kindsOf(job).isEmpty())
             continue;
-        const YamlNode* allow = job.config.get(isGitHub(c.model) ? u"continue-on-error" : u"allow_failure");
+        const YamlNode* allow = config.get(isGitHub(c.model) ? u"continue-on-error" : u"allow_failure");
         if (job.allowFailure) {
             auto it = std::find_if(allowed.begin(), allowed.end(), [allow](const auto& entry) {
                 return entry.first && allow && entry.first->file == allow->file && entry.first->line == allow->line
@@ -290,7 +293,7 @@ void checkSecurityBlocking(Context& c)
             }
         }
         bool stepAllowed = false;
-        if (const YamlNode* steps = job.config.get(u"steps"); steps && isGitHub(c.model)) {
+        if (const YamlNode* steps = config.get(u"steps"); steps && isGitHub(c.model)) {
             for (const YamlNode& step : steps->items) {
                 if (const YamlNode* coe = step.get(u"continue-on-error"); coe && coe->toBool(false)) {
                     QString text;
@@ -368,6 +371,7 @@ void checkSecrets(Context& c)
     if (!circleci)
         checkSecretsIn(c, c.model.merged.get(key), nullptr);
     QSet<QString> seen;
+    seen.reserve(c.model.jobs.size());
     for (const PipelineJob& job : c.model.jobs) {
         if (seen.contains(job.baseName))
             continue;
@@ -433,11 +437,13 @@ void checkImages(Context& c)
         return;
     const bool github = isGitHub(c.model);
     QSet<QString> seen;
+    seen.reserve(c.model.jobs.size());
     for (PipelineJob& job : c.model.jobs) {
+        const YamlNode& config = job.config;
         if (seen.contains(job.baseName))
             continue;
         seen.insert(job.baseName);
-        if (const YamlNode* docker = job.config.get(u"docker"); c.model.kind == PipelineKind::CircleCI) {
+        if (const YamlNode* docker = config.get(u"docker"); c.model.kind == PipelineKind::CircleCI) {
             // The first image is the one the steps run in; the others are services.
             for (size_t i = 0; docker && i < docker->items.size(); ++i) {
                 if (const YamlNode* image = docker->items[i].get(u"image"))
@@ -446,25 +452,25 @@ void checkImages(Context& c)
             continue;
         }
         if (!github) {
-            if (const YamlNode* image = job.config.get(u"image"))
+            if (const YamlNode* image = config.get(u"image"))
                 checkImage(c, *image, &job, &job);
-            if (const YamlNode* services = job.config.get(u"services"); services && services->isSequence()) {
+            if (const YamlNode* services = config.get(u"services"); services && services->isSequence()) {
                 for (const YamlNode& service : services->items)
                     checkImage(c, service, &job, nullptr);
             }
             continue;
         }
-        if (const YamlNode* container = job.config.get(u"container"))
+        if (const YamlNode* container = config.get(u"container"))
             checkImage(c,
                        container->isMap() ? (container->get(u"image") ? *container->get(u"image") : *container)
                                           : *container,
                        &job, &job);
-        if (const YamlNode* services = job.config.get(u"services"); services && services->isMap()) {
+        if (const YamlNode* services = config.get(u"services"); services && services->isMap()) {
             for (const YamlNode& service : services->items)
                 checkImage(c, service.isMap() && service.get(u"image") ? *service.get(u"image") : service, &job,
                            nullptr);
         }
-        if (const YamlNode* steps = job.config.get(u"steps")) {
+        if (const YamlNode* steps = config.get(u"steps")) {
             for (const YamlNode& step : steps->items) {
                 if (const YamlNode* uses = step.get(u"uses"); uses && uses->value.startsWith(u"docker://"))
                     checkImage(c, *uses, &job, nullptr);
@@ -479,10 +485,11 @@ void checkActions(Context& c)
     if (!isGitHub(c.model) || !c.enabled(gate))
         return;
     for (PipelineJob& job : c.model.jobs) {
+        const YamlNode& config = job.config;
         std::vector<const YamlNode*> uses;
-        if (const YamlNode* u = job.config.get(u"uses"))
+        if (const YamlNode* u = config.get(u"uses"))
             uses.push_back(u);
-        if (const YamlNode* steps = job.config.get(u"steps")) {
+        if (const YamlNode* steps = config.get(u"steps")) {
             for (const YamlNode& step : steps->items) {
                 if (const YamlNode* u = step.get(u"uses"))
                     uses.push_back(u);
@@ -518,14 +525,16 @@ void checkTimeouts(Context& c)
         return;
     const int maxMinutes = c.policy.parameter(gate, QStringLiteral("max-minutes"), 60).toInt();
     QSet<QString> seen;
+    seen.reserve(c.model.jobs.size());
     for (PipelineJob& job : c.model.jobs) {
+        const YamlNode& config = job.config;
         if (seen.contains(job.baseName))
             continue;
         seen.insert(job.baseName);
-        const YamlNode* timeout = job.config.get(isGitHub(c.model) ? u"timeout-minutes" : u"timeout");
+        const YamlNode* timeout = config.get(isGitHub(c.model) ? u"timeout-minutes" : u"timeout");
         if (timeout && timeout->value.contains(u'$'))
             continue;
-        if (isGitHub(c.model) && !job.config.contains(u"uses") && !timeout) {
+        if (isGitHub(c.model) && !config.contains(u"uses") && !timeout) {
             c.report(gate, nullptr, &job,
                      QStringLiteral("job '%1' has no timeout-minutes, so a hung run holds a runner for 6 hours; "
                                     "expected timeout-minutes")
@@ -556,7 +565,8 @@ void checkPermissions(Context& c)
                  QStringLiteral("permissions: write-all gives every job full write access; "
                                 "expected only the scopes needed"));
     for (PipelineJob& job : c.model.jobs) {
-        const YamlNode* own = job.config.get(u"permissions");
+        const YamlNode& config = job.config;
+        const YamlNode* own = config.get(u"permissions");
         if (own && own->isScalar() && own->value == u"write-all") {
             c.report(gate, own, &job,
                      QStringLiteral("job '%1' has permissions: write-all; expected only the scopes "
@@ -564,7 +574,7 @@ void checkPermissions(Context& c)
                          .arg(job.baseName));
             continue;
         }
-        if (!top && !own && !job.config.contains(u"uses")) {
+        if (!top && !own && !config.contains(u"uses")) {
             c.report(gate, nullptr, &job,
                      QStringLiteral("job '%1' has no permissions (nor the workflow), so its token gets the "
                                     "repository default, possibly write access; expected e.g. permissions: "
@@ -654,9 +664,9 @@ QStringList PipelineGates::scanKinds(const PipelineJob& job)
 {
     // Only where a scanner shows itself: the name, the commands, the image, the actions and the report types.
     QString text = job.baseName.toLower() + u'\n';
-    for (const char* key : {"script", "before_script", "after_script", "image", "services", "trigger", "uses", "steps",
-                            "artifacts", "name"}) {
-        if (const YamlNode* value = job.config.get(QString::fromLatin1(key)))
+    for (const QStringView key : {u"script", u"before_script", u"after_script", u"image", u"services", u"trigger",
+                                  u"uses", u"steps", u"artifacts", u"name"}) {
+        if (const YamlNode* value = job.config.get(key))
             collectText(*value, text);
     }
     // trivy-action scans what its scan-type says: an image by default, the checked-out files (lock files) with fs.

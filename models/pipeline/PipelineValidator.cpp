@@ -103,27 +103,28 @@ ValidationResult validatePipeline(const QByteArray& text, const QString& path, c
     result.kind = options.kind == PipelineKind::Unknown ? detectKind(path, text) : options.kind;
     const bool gates = options.gates && !GitHubWorkflow::isActionMetadata(path);
     std::future<GateRun> gateRun;
+    // The gates need only the jobs: on a large pipeline they run beside the analyzer's own checks (then the files
+    // are read by one thread at a time).
+    const FileSource files = options.parallel ? serialized(options.files) : options.files;
+    std::function<void(const PipelineModel&)> ready;
+    if (options.parallel && gates) {
+        ready = [&](const PipelineModel& built) {
+            if (built.jobs.size() < ParallelGatesJobs || !readable(result.diagnostics))
+                return;
+            gateRun = std::async(std::launch::async, [model = built, &options, files]() mutable {
+                GateRun run{std::move(model), {}};
+                PipelineGates::check(run.model, options.policy, run.diagnostics, files);
+                return run;
+            });
+        };
+    }
     if (result.kind == PipelineKind::GitHub) {
-        result.model = GitHubWorkflow::analyze(text, path, options.files, result.diagnostics);
+        result.model = GitHubWorkflow::analyze(text, path, files, result.diagnostics, ready);
     } else if (result.kind == PipelineKind::CircleCI) {
         result.model = CircleCIConfig::analyze(text, path, options.files, result.diagnostics);
     } else if (result.kind == PipelineKind::Jenkins) {
         result.model = JenkinsPipeline::analyze(text, path, result.diagnostics);
     } else {
-        // The gates need only the resolved jobs: on a large pipeline they run beside the analyzer's own checks.
-        const FileSource files = options.parallel ? serialized(options.files) : options.files;
-        GitLabPipeline::ModelReady ready;
-        if (options.parallel && gates) {
-            ready = [&](const PipelineModel& built) {
-                if (built.jobs.size() < ParallelGatesJobs || !readable(result.diagnostics))
-                    return;
-                gateRun = std::async(std::launch::async, [model = built, &options, files]() mutable {
-                    GateRun run{std::move(model), {}};
-                    PipelineGates::check(run.model, options.policy, run.diagnostics, files);
-                    return run;
-                });
-            };
-        }
         result.model = GitLabPipeline::analyze(text, path, files, result.diagnostics, ready);
     }
 

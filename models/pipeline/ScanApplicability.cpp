@@ -172,8 +172,8 @@ QString ScanApplicability::imageBuilder(const PipelineJob& job)
         R"(redhat-actions/push-to-registry|skopeo\s+copy|crane\s+push|ko\s+(build|publish)|)"
         R"(docker[- ]compose\s+(build|push)))"));
     QStringList texts{job.image};
-    for (const char* key : {"script", "before_script", "after_script", "steps", "image", "services"}) {
-        const YamlNode* value = job.config.get(QString::fromLatin1(key));
+    for (const QStringView key : {u"script", u"before_script", u"after_script", u"steps", u"image", u"services"}) {
+        const YamlNode* value = job.config.get(key);
         if (!value)
             continue;
         std::function<void(const YamlNode&)> collect = [&](const YamlNode& node) {

@@ -5,6 +5,9 @@
 #include "GatePolicy.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
 
 namespace gatehouse::pipeline {
 
@@ -136,6 +139,56 @@ QString categoryOfRule(const QList<ReportFile>& files, const QString& rule)
     return {};
 }
 
+/// A JSON string literal exactly as QJsonDocument writes it. Printable ASCII (nearly every message) is escaped
+/// here; anything else goes through Qt's own writer, so control characters, non-ASCII text and broken surrogates
+/// come out byte for byte as before.
+void appendJsonString(QByteArray& out, const QString& text)
+{
+    const bool plain
+        = std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() >= 0x20 && c.unicode() < 0x80; });
+    if (!plain) {
+        const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact); // ["..."]
+        out.append(array.constData() + 1, array.size() - 2);
+        return;
+    }
+    const qsizetype start = out.size();
+    const qsizetype most = start + 2 * text.size() + 2;
+    if (out.capacity() < most)
+        out.reserve(std::max(most, 2 * out.capacity()));
+    out.resize(most);
+    char* cursor = out.data() + start;
+    *cursor++ = '"';
+    for (const QChar c : text) {
+        const char ascii = char(c.unicode());
+        if (ascii == '"' || ascii == '\\')
+            *cursor++ = '\\';
+        *cursor++ = ascii;
+    }
+    *cursor++ = '"';
+    out.truncate(cursor - out.constData());
+}
+
+/// One `"key": value` member line of an indented object, `indent` levels deep.
+void appendMember(QByteArray& out, int indent, const char* key, const QString& value, bool last = false)
+{
+    out.append(4 * indent, ' ');
+    out += '"';
+    out += key;
+    out += "\": ";
+    appendJsonString(out, value);
+    out += last ? "\n" : ",\n";
+}
+
+void appendMember(QByteArray& out, int indent, const char* key, int value, bool last = false)
+{
+    out.append(4 * indent, ' ');
+    out += '"';
+    out += key;
+    out += "\": ";
+    out += QByteArray::number(value);
+    out += last ? "\n" : ",\n";
+}
+
 } // namespace
 
 QString ValidationReport::ruleDescription(const QString& rule)
@@ -206,6 +259,49 @@ QJsonObject ValidationReport::json(const QList<ReportFile>& files)
                         QJsonObject{{QStringLiteral("errors"), errors},
                                     {QStringLiteral("warnings"), warnings},
                                     {QStringLiteral("infos"), infos}}}};
+}
+
+void ValidationReport::writeJson(const QList<ReportFile>& files, const std::function<void(const QByteArray&)>& sink)
+{
+    // QJsonDocument's indented layout: four spaces a level, members in key order, "[\n<indent>]" when empty.
+    constexpr qsizetype Chunk = 1 << 20;
+    QByteArray out;
+    out.reserve(Chunk + 4096);
+    int errors = 0, warnings = 0, infos = 0;
+    out += "{\n    \"files\": [\n";
+    for (qsizetype f = 0; f < files.size(); ++f) {
+        const ReportFile& file = files.at(f);
+        out += "        {\n            \"diagnostics\": [\n";
+        for (qsizetype i = 0; i < file.diagnostics.size(); ++i) {
+            const Diagnostic& d = file.diagnostics.at(i);
+            out += "                {\n";
+            appendMember(out, 5, "category", categoryName(d.category));
+            appendMember(out, 5, "column", d.column);
+            // A problem inside an included file carries that file's path.
+            if (!d.file.isEmpty() && d.file != file.path)
+                appendMember(out, 5, "file", d.file);
+            appendMember(out, 5, "line", d.line);
+            appendMember(out, 5, "message", d.message);
+            appendMember(out, 5, "rule", d.rule);
+            appendMember(out, 5, "severity", severityName(d.severity), true);
+            out += i + 1 < file.diagnostics.size() ? "                },\n" : "                }\n";
+            (d.severity == Severity::Error ? errors : d.severity == Severity::Warning ? warnings : infos) += 1;
+            if (out.size() >= Chunk) {
+                sink(out);
+                out.clear();
+            }
+        }
+        out += "            ],\n";
+        appendMember(out, 3, "kind", pipelineKindName(file.kind));
+        appendMember(out, 3, "path", file.path, true);
+        out += f + 1 < files.size() ? "        },\n" : "        }\n";
+    }
+    out += "    ],\n    \"summary\": {\n";
+    appendMember(out, 2, "errors", errors);
+    appendMember(out, 2, "infos", infos);
+    appendMember(out, 2, "warnings", warnings, true);
+    out += "    }\n}\n";
+    sink(out);
 }
 
 QJsonObject ValidationReport::sarif(const QList<ReportFile>& files, const QString& toolVersion)

@@ -7,6 +7,8 @@
 
 #include <QJsonObject>
 
+#include <functional>
+
 namespace gatehouse::pipeline {
 
 /// One validated file of a report.
@@ -26,6 +28,9 @@ public:
     /// {"files":[{"path","kind","diagnostics":[{"line","column","severity","category","rule","message"}]}],
     ///  "summary":{"errors","warnings","infos"}}
     static QJsonObject json(const QList<ReportFile>& files);
+    /// The bytes of QJsonDocument(json(files)).toJson(QJsonDocument::Indented), handed to `sink` in pieces as the
+    /// diagnostics are serialized: a report of 100,000 findings never exists as one JSON document in memory.
+    static void writeJson(const QList<ReportFile>& files, const std::function<void(const QByteArray&)>& sink);
     /// SARIF 2.1.0 with rule metadata (descriptions, default levels, gate rationale and 12-Factor).
     static QJsonObject sarif(const QList<ReportFile>& files, const QString& toolVersion);
 

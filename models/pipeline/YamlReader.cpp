@@ -8,9 +8,13 @@
 #include <yaml-cpp/parser.h>
 
 #include <QHash>
+#include <QSet>
 
+#include <future>
+#include <limits>
 #include <map>
 #include <new>
+#include <optional>
 #include <sstream>
 
 namespace gatehouse::pipeline {
@@ -115,6 +119,7 @@ public:
     { }
 
     std::vector<YamlNode> documents;
+    qint64 nodes() const { return m_nodes; }
 
     void OnDocumentStart(const YAML::Mark&) override
     {
@@ -384,6 +389,161 @@ private:
     qint64 m_nodes = 0;
 };
 
+/// Where a large document may be cut in two halves that read exactly as the whole does. Only a single block mapping
+/// without anchors, aliases, merge keys, directives or document markers qualifies, cut before a key in its second
+/// half: a top-level key, or a key of the last top-level key's mapping (a workflow's `jobs:`) when every later line
+/// is indented at least as much. Such a line can only start a new key, or end (unterminated) a flow collection or a
+/// quoted scalar of the first half, which then fails to read and the whole is read at once instead.
+struct Split
+{
+    qsizetype at = -1; ///< byte offset of the line that starts the second half
+    int indent = 0; ///< its indentation: 0 for a top-level key
+};
+
+Split splitPoint(const QByteArray& text)
+{
+    if (text.contains('&') || text.contains('*') || text.contains("<<"))
+        return {};
+    auto startsKey = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
+            || c == '$' || c == '/';
+    };
+    struct Line
+    {
+        qsizetype start;
+        int indent;
+        bool key; ///< a plain key starts at its indentation
+    };
+    std::vector<Line> tail; // the significant lines of the second half
+    bool first = true;
+    for (qsizetype start = 0; start < text.size();) {
+        qsizetype end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.size();
+        const QByteArrayView line(text.constData() + start, end - start);
+        if (line.startsWith("---") || line.startsWith("...") || line.startsWith('%'))
+            return {};
+        int indent = 0;
+        while (indent < line.size() && line[indent] == ' ')
+            ++indent;
+        const char c = indent < line.size() ? line[indent] : '#';
+        if (c != '#' && c != '\r') {
+            if (first && (indent > 0 || !startsKey(c)))
+                return {}; // not a block mapping at the top
+            first = false;
+            if (start >= text.size() / 2)
+                tail.push_back({start, indent, startsKey(c) && line.contains(':')});
+        }
+        start = end + 1;
+    }
+    int indent = std::numeric_limits<int>::max();
+    for (const Line& line : tail)
+        indent = std::min(indent, line.indent);
+    for (const Line& line : tail) {
+        if (line.indent == indent && line.key)
+            return {line.start, indent};
+    }
+    return {};
+}
+
+/// The part of `text` from `from`, behind as many empty lines as precede it, so that yaml-cpp's marks (lines,
+/// byte positions within the part) give the same lines and columns as in the whole text.
+QByteArray partFrom(const QByteArray& text, qsizetype from)
+{
+    const qsizetype lines = text.first(from).count('\n');
+    QByteArray part(lines, '\n');
+    part.append(text.constData() + from, text.size() - from);
+    return part;
+}
+
+struct Half
+{
+    std::vector<YamlNode> documents;
+    QList<Diagnostic> diagnostics;
+    qint64 nodes = 0;
+    bool ok = false;
+};
+
+Half readHalf(const QByteArray& text, const QString& file, qint64 maxNodes, int maxDepth)
+{
+    Half half;
+    Builder builder(text, file, maxNodes, maxDepth, half.diagnostics);
+    try {
+        std::istringstream stream(text.toStdString());
+        YAML::Parser parser(stream);
+        while (parser.HandleNextDocument(builder)) { }
+    } catch (...) {
+        return half; // the whole text is read again, which reports the problem where it is
+    }
+    half.documents = std::move(builder.documents);
+    half.nodes = builder.nodes();
+    half.ok = true;
+    return half;
+}
+
+/// Reads a large plain mapping in two halves, one on another thread; nothing when it does not qualify or the halves
+/// do not join into exactly what reading the whole gives (a key in both, a problem in either).
+std::optional<YamlDocumentSet> readInHalves(const QByteArray& text, const QString& file, qint64 maxNodes, int maxDepth)
+{
+    const Split split = splitPoint(text);
+    if (split.at <= 0)
+        return std::nullopt;
+    std::future<Half> second
+        = std::async(std::launch::async, [part = partFrom(text, split.at), file, maxNodes, maxDepth] {
+              return readHalf(part, file, maxNodes, maxDepth);
+          });
+    // The first half ends with a key of the mapping that goes on in the second: it is read as one only when the
+    // first half ends cleanly (yaml-cpp also takes a quoted scalar or a flow collection left open at the end).
+    constexpr char sentinel[] = "gatehouse-first-half-ends-here";
+    const QByteArray first = text.first(split.at) + QByteArray(split.indent, ' ') + sentinel + ": 0\n";
+    const int sentinelLine = int(first.count('\n'));
+    Half head = readHalf(first, file, maxNodes, maxDepth);
+    Half tail = second.get();
+    // Any warning (a duplicate key) is left to the whole reader too, which reports them in its own order.
+    if (!head.ok || !tail.ok || head.documents.size() != 1 || tail.documents.size() != 1
+        || head.nodes - 2 + tail.nodes > maxNodes || !head.diagnostics.isEmpty() || !tail.diagnostics.isEmpty())
+        return std::nullopt;
+    YamlNode& root = head.documents.front();
+    YamlNode& rest = tail.documents.front();
+    if (!root.isMap() || !rest.isMap() || !rest.tag.isEmpty() || rest.column != split.indent + 1)
+        return std::nullopt;
+    // The mapping the second half continues: the document's, or its last key's block mapping.
+    YamlNode* into = &root;
+    if (split.indent > 0) {
+        if (root.items.empty())
+            return std::nullopt;
+        into = &root.items.back();
+        if (!into->isMap() || into->column != split.indent + 1 || into->line >= rest.line)
+            return std::nullopt;
+    }
+    if (!into->tag.isEmpty() || into->keys.empty() || into->keys.back().value != QLatin1StringView(sentinel)
+        || into->keys.back().line != sentinelLine || !into->items.back().isScalar())
+        return std::nullopt;
+    into->keys.erase(into->keys.end() - 1);
+    into->items.erase(into->items.end() - 1);
+    QSet<QString> keys;
+    keys.reserve(qsizetype(into->keys.size()));
+    for (const YamlNode& key : std::as_const(into->keys)) {
+        if (!key.isScalar())
+            return std::nullopt;
+        keys.insert(key.value);
+    }
+    for (const YamlNode& key : std::as_const(rest.keys)) {
+        if (!key.isScalar() || keys.contains(key.value))
+            return std::nullopt; // a duplicate across the halves: the whole reader drops the first one
+    }
+    into->keys.reserve(into->keys.size() + rest.keys.size());
+    into->items.reserve(into->items.size() + rest.items.size());
+    for (size_t i = 0; i < rest.keys.size(); ++i) {
+        into->keys.push_back(std::move(rest.keys[i]));
+        into->items.push_back(std::move(rest.items[i]));
+    }
+    YamlDocumentSet result;
+    result.documents = std::move(head.documents);
+    result.ok = true;
+    return result;
+}
+
 } // namespace
 
 int estimateNestingDepth(const QByteArray& text, int stopAt)
@@ -492,6 +652,10 @@ YamlDocumentSet readYaml(const QByteArray& text, const QString& file, const Yaml
                         .arg(limits.maxDepth));
 
     const qint64 maxNodes = limits.maxNodes > 0 ? limits.maxNodes : 200000 + text.size();
+    if (limits.splitAbove > 0 && text.size() >= limits.splitAbove) {
+        if (std::optional<YamlDocumentSet> halves = readInHalves(text, file, maxNodes, limits.maxDepth))
+            return std::move(*halves);
+    }
     Builder builder(text, file, maxNodes, limits.maxDepth, result.diagnostics);
     try {
         std::istringstream stream(text.toStdString());

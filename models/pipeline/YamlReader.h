@@ -17,6 +17,8 @@ struct YamlLimits
     qint64 maxBytes = 10 * 1024 * 1024;
     int maxDepth = 200; ///< nesting of collections; real pipelines stay under 20
     qint64 maxNodes = 0; ///< nodes after alias expansion; 0 = 200,000 + one per byte of input
+    /// A plain one-document mapping at least this large is read in two halves on two threads (same result).
+    qint64 splitAbove = 512 * 1024;
 };
 
 struct YamlDocumentSet

@@ -22,6 +22,47 @@ QString position(const YamlNode* node)
     return node ? QStringLiteral("%1:%2").arg(node->line).arg(node->column) : QStringLiteral("missing");
 }
 
+/// Whole trees, positions and all: a document read in halves must be the one read at once.
+bool sameTree(const YamlNode& a, const YamlNode& b)
+{
+    if (a.kind != b.kind || a.plain != b.plain || a.line != b.line || a.column != b.column || a.file != b.file
+        || a.value != b.value || a.tag != b.tag || a.keys.size() != b.keys.size() || a.items.size() != b.items.size())
+        return false;
+    for (size_t i = 0; i < a.keys.size(); ++i) {
+        if (!sameTree(a.keys[i], b.keys[i]))
+            return false;
+    }
+    for (size_t i = 0; i < a.items.size(); ++i) {
+        if (!sameTree(a.items[i], b.items[i]))
+            return false;
+    }
+    return true;
+}
+
+/// `count` GitLab-like jobs at the top level, or GitHub-like ones under `jobs:` (`nested`), named `prefix-000`...
+QByteArray jobs(int count, bool nested, char prefix = 'a')
+{
+    QByteArray text;
+    const QByteArray indent = nested ? "  " : "";
+    for (int i = 0; i < count; ++i) {
+        const QByteArray name = prefix + QByteArray("-") + QByteArray::number(i).rightJustified(3, '0');
+        text += indent + name + ":\n";
+        text += indent + "  script: \"make " + name + "\"\n";
+        text += indent + "  needs: [" + name + "]\n";
+    }
+    return text;
+}
+
+/// A document whose reading in halves is cut exactly at `continuation`: as many bytes of jobs before `opening` as
+/// after `continuation`, with `opening` at least as long as `continuation`.
+QByteArray cutAt(const QByteArray& opening, const QByteArray& continuation, bool nested = false)
+{
+    const QByteArray head = nested ? "on: push\njobs:\n" : "stages: [build]\n";
+    QByteArray text = head + jobs(200, nested, 'a') + opening + continuation + QByteArray(head.size(), '#') + '\n'
+        + jobs(200, nested, 'b');
+    return text;
+}
+
 } // namespace
 
 class TestYamlReader : public QObject
@@ -41,6 +82,8 @@ private Q_SLOTS:
     void hostileInput();
     void nestingEstimate_data();
     void nestingEstimate();
+    void halvesReadAsWhole_data();
+    void halvesReadAsWhole();
 };
 
 void TestYamlReader::positions()
@@ -256,6 +299,51 @@ void TestYamlReader::nestingEstimate()
     QFETCH(QByteArray, text);
     QFETCH(int, depth);
     QCOMPARE(estimateNestingDepth(text, 1000), depth);
+}
+
+void TestYamlReader::halvesReadAsWhole_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("ok");
+    const QByteArray top = "stages: [build]\n" + jobs(400, false);
+    const QByteArray nested = "on: push\njobs:\n" + jobs(400, true);
+    QTest::newRow("top-level jobs") << top << true;
+    QTest::newRow("jobs under jobs:") << nested << true;
+    QTest::newRow("a top-level key after jobs:") << nested + "env:\n  A: b\n" << true;
+    QTest::newRow("a key in both halves") << top + "a-003:\n  script: again\n" << true;
+    QTest::newRow("a duplicate key inside a job") << cutAt("x:\n  script: one\n", "  script: two\n") << true;
+    QTest::newRow("key at the cut") << cutAt("last-of-the-first-half: value\n", "cut: here\n") << true;
+    QTest::newRow("nested key at the cut") << cutAt("  last-of-the-first-half: value\n", "  cut: here\n", true) << true;
+    // yaml-cpp reads a flow collection whose line starts in column 0; the first half alone does not.
+    QTest::newRow("flow sequence over the cut") << cutAt("list: [aaaaaaaaaaaaaaa,\n", "b: c]\n") << true;
+    QTest::newRow("quoted scalar over the cut") << cutAt("quoted: \"aaaaaaaaaaaaaaaaa\n", "b: c\"\n") << true;
+    QTest::newRow("nested flow mapping over the cut")
+        << cutAt("  map: {aaaaaaaaaaaaaaaaaaa: 1,\n", "  b: 2}\n", true) << true;
+    QTest::newRow("block scalar before the cut") << cutAt("text: |\n  one\n  two\n", "after: x\n") << true;
+    QTest::newRow("anchors and aliases") << top + ".base: &base {a: 1}\nuse: *base\n" << true;
+    QTest::newRow("two documents") << top + "---\nsecond: doc\n" << true;
+    QTest::newRow("syntax error in the second half") << top + "bad: [unclosed\n" << false;
+    QTest::newRow("non-ASCII columns") << cutAt("  jöb-é: {script: \"ü\"}\n", "  ä: {script: \"ö\"}\n", true) << true;
+    QTest::newRow("a sequence at the top") << QByteArray("- a\n- b\n").repeated(2000) << true;
+    QTest::newRow("a list under the last key") << "list:\n" + QByteArray("  - a: 1\n").repeated(2000) << true;
+}
+
+void TestYamlReader::halvesReadAsWhole()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, ok);
+    YamlLimits halves;
+    halves.splitAbove = 1;
+    YamlLimits whole;
+    whole.splitAbove = 0;
+    const YamlDocumentSet split = readYaml(text, QStringLiteral("x.yml"), halves);
+    const YamlDocumentSet once = readYaml(text, QStringLiteral("x.yml"), whole);
+    QCOMPARE(once.ok, ok);
+    QCOMPARE(split.ok, once.ok);
+    QCOMPARE(split.diagnostics, once.diagnostics);
+    QCOMPARE(split.documents.size(), once.documents.size());
+    for (size_t i = 0; i < once.documents.size(); ++i)
+        QVERIFY(sameTree(split.documents[i], once.documents[i]));
 }
 
 QTEST_GUILESS_MAIN(TestYamlReader)
