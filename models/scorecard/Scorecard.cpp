@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Scorecard.h"
 
+#include "HistoryFactsCache.h"
 #include "ScorecardFactors.h"
 #include "ScorecardFacts.h"
 #include "SuccessMetrics.h"
@@ -120,17 +121,24 @@ Status Scorecard::collectHistoryWide(const git::Repository& repository, const QS
     if (!tip.ok())
         return tip.error();
 
-    // In the history-wide part although it stops after 200 subjects: the walk's topological order reads every
-    // commit before it yields the first.
-    git::LogOptions options;
-    options.start = tip->toString();
-    const Status walked = repository.walk(options, [&](const git::CommitInfo& commit) {
-        if (commit.parents.size() <= 1)
-            inputs.recentSubjects.append(commit.summary);
-        return inputs.recentSubjects.size() < kMaxSubjects && !(sink && sink->isCancelled());
-    });
-    if (!walked.ok())
-        return walked.error();
+    // The subjects and scan times depend on the repository state alone: an earlier run may have stored them.
+    const QByteArray factsKey = HistoryFactsCache::stateKey(repository, revision);
+    const std::optional<HistoryFacts> stored = HistoryFactsCache::find(factsKey);
+    if (stored) {
+        inputs.recentSubjects = stored->recentSubjects;
+    } else {
+        // In the history-wide part although it stops after 200 subjects: the walk's topological order reads every
+        // commit before it yields the first.
+        git::LogOptions options;
+        options.start = tip->toString();
+        const Status walked = repository.walk(options, [&](const git::CommitInfo& commit) {
+            if (commit.parents.size() <= 1)
+                inputs.recentSubjects.append(commit.summary);
+            return inputs.recentSubjects.size() < kMaxSubjects && !(sink && sink->isCancelled());
+        });
+        if (!walked.ok())
+            return walked.error();
+    }
 
     Result<delivery::DeliverySnapshot> delivery = delivery::DeliveryAnalysis::run(repository, revision, sink);
     if (!delivery.ok())
@@ -166,6 +174,10 @@ Status Scorecard::collectHistoryWide(const git::Repository& repository, const QS
         inputs.runsError = analysis.error().message;
     }
 
+    if (stored) {
+        inputs.scanTimes = stored->scanTimes;
+        return Success{};
+    }
     // Archived scans: each commit of the notes ref added one; committed reports: the commits that changed them.
     if (repository.resolve(QStringLiteral("refs/notes/gatehouse-scans")).ok()) {
         git::LogOptions notes;
@@ -186,6 +198,7 @@ Status Scorecard::collectHistoryWide(const git::Repository& repository, const QS
     });
     if (sink && sink->isCancelled())
         return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+    HistoryFactsCache::store(factsKey, HistoryFacts{inputs.recentSubjects, inputs.scanTimes});
     return Success{};
 }
 
