@@ -36,25 +36,6 @@ bool validEnum(int value, int first, int last)
 
 } // namespace
 
-} // namespace gatehouse::delivery
-
-// Found by argument-dependent lookup from Qt's container operators, hence in the types' own namespaces.
-namespace gatehouse::git {
-static QDataStream& operator<<(QDataStream& out, const ObjectId& id)
-{
-    return out << id.raw();
-}
-static QDataStream& operator>>(QDataStream& in, ObjectId& id)
-{
-    QByteArray raw;
-    in >> raw;
-    id = ObjectId::fromRaw(raw);
-    return in;
-}
-} // namespace gatehouse::git
-
-namespace gatehouse::delivery {
-
 static QDataStream& operator<<(QDataStream& out, const Deployment& d)
 {
     return out << d.tag << d.source << d.platformId << d.platformStatus << d.commit << d.tagObject << d.annotated
