@@ -120,8 +120,9 @@ void AutomationHooks::onOverviewStage(bool complete)
 
 void AutomationHooks::onPageReady(int page, bool loaded)
 {
-    // Only the loads the complete snapshot started count (the pages load nothing before it).
-    if (!m_measure || m_done || !m_snapshotShown || m_pagesReady.contains(page))
+    // The Overview can complete before the complete snapshot (its stages start from the partial one); the other
+    // pages load only once the complete snapshot is set.
+    if (!m_measure || m_done || m_pagesReady.contains(page))
         return;
     m_pagesReady.insert(page);
     say(QStringLiteral("%1 %2 %3")
@@ -196,11 +197,8 @@ void AutomationHooks::onSnapshotShown()
         return;
     m_snapshotShown = true;
     say(QStringLiteral("repository-shown-ms %1").arg(m_clock.elapsed()));
-    // The Pipelines page lists the snapshot's files as it is set: ready now. The Overview may have completed
-    // before the snapshot (its stages start from the partial one).
+    // The Pipelines page lists the snapshot's files as it is set: ready now.
     onPageReady(Dashboard::Pipelines, true);
-    if (m_overviewCompleteReported)
-        onPageReady(Dashboard::Overview, true);
     if (!m_page.isEmpty()) {
         int page = -1;
         bool numeric = false;
