@@ -4,8 +4,11 @@
 
 #include "Dashboard.h"
 #include "MainWindow.h"
+#include "delivery/DeliveryLoader.h"
 #include "pages/OverviewPage.h"
 #include "pages/PipelinesPage.h"
+#include "pages/SecurityPage.h"
+#include "security/PostureLoader.h"
 
 #include <QApplication>
 #include <QDir>
@@ -62,8 +65,23 @@ AutomationHooks::AutomationHooks(MainWindow* window, const QElapsedTimer& clock,
         say(QStringLiteral("overview-failed-ms %1 %2").arg(m_clock.elapsed()).arg(message));
         m_waitingForOverviewComplete = false;
         m_overviewCompleteReported = true;
+        onPageReady(Dashboard::Overview, false);
         maybeFinishMeasure();
     });
+    // Each page's data, once applied (the pages connected to these before the hooks did).
+    Dashboard* dashboard = window->dashboard();
+    connect(dashboard->deliveryLoader(), &delivery::DeliveryLoader::loadFinished, this, [this] {
+        onPageReady(Dashboard::Deployments, true);
+        onPageReady(Dashboard::Incidents, true);
+    });
+    connect(dashboard->deliveryLoader(), &delivery::DeliveryLoader::loadFailed, this, [this] {
+        onPageReady(Dashboard::Deployments, false);
+        onPageReady(Dashboard::Incidents, false);
+    });
+    connect(dashboard->securityPage()->loader(), &PostureLoader::postureAvailable, this,
+            [this] { onPageReady(Dashboard::Security, true); });
+    connect(dashboard->securityPage()->loader(), &PostureLoader::loadFailed, this,
+            [this] { onPageReady(Dashboard::Security, false); });
     if (m_measure || !m_firstTilesScreenshot.isEmpty())
         qApp->installEventFilter(this);
     QTimer::singleShot(envInt("GATEHOUSE_AUTOMATION_TIMEOUT", 120000), this, [this] {
@@ -100,9 +118,23 @@ void AutomationHooks::onOverviewStage(bool complete)
     m_window->dashboard()->overviewPage()->update();
 }
 
+void AutomationHooks::onPageReady(int page, bool loaded)
+{
+    // The Overview can complete before the complete snapshot (its stages start from the partial one); the other
+    // pages load only once the complete snapshot is set.
+    if (!m_measure || m_done || m_pagesReady.contains(page))
+        return;
+    m_pagesReady.insert(page);
+    say(QStringLiteral("%1 %2 %3")
+            .arg(loaded ? QStringLiteral("page-ready-ms") : QStringLiteral("page-failed-ms"), Dashboard::pageName(page))
+            .arg(m_clock.elapsed()));
+    maybeFinishMeasure();
+}
+
 void AutomationHooks::maybeFinishMeasure()
 {
-    if (m_measure && m_dashboardPaintReported && m_overviewCompleteReported && m_screenshot.isEmpty() && !m_done)
+    if (m_measure && m_dashboardPaintReported && m_overviewCompleteReported
+        && m_pagesReady.size() == Dashboard::PageCount && m_screenshot.isEmpty() && !m_done)
         finish(0);
 }
 
@@ -152,6 +184,7 @@ bool AutomationHooks::eventFilter(QObject* watched, QEvent* event)
         QTimer::singleShot(0, this, [this] {
             say(QStringLiteral("overview-complete-ms %1").arg(m_clock.elapsed()));
             m_overviewCompleteReported = true;
+            onPageReady(Dashboard::Overview, true);
             maybeFinishMeasure();
         });
     }
@@ -164,6 +197,8 @@ void AutomationHooks::onSnapshotShown()
         return;
     m_snapshotShown = true;
     say(QStringLiteral("repository-shown-ms %1").arg(m_clock.elapsed()));
+    // The Pipelines page lists the snapshot's files as it is set: ready now.
+    onPageReady(Dashboard::Pipelines, true);
     if (!m_page.isEmpty()) {
         int page = -1;
         bool numeric = false;

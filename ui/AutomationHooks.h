@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 
 namespace gatehouse::ui {
@@ -21,7 +22,10 @@ class MainWindow;
 /// - GATEHOUSE_MEASURE_STARTUP=1: print the milliseconds from `clock`'s start to the first painted window
 ///   (first-paint-ms), the partial snapshot shown (partial-shown-ms), the Overview's first stage delivered
 ///   (first-stage-ms) and its tiles painted (first-tiles-ms), the complete snapshot shown (repository-shown-ms) and
-///   painted (dashboard-paint-ms), and the Overview complete and painted (overview-complete-ms), then quit;
+///   painted (dashboard-paint-ms), the Overview complete and painted (overview-complete-ms), and each page's data
+///   applied (`page-ready-ms NAME`: Pipelines with the snapshot, Security with the posture, Deployments and
+///   Incidents with the delivery analysis, Overview when complete; `page-failed-ms NAME` when its load failed),
+///   then quit;
 /// - GATEHOUSE_SCREENSHOT_FIRST_TILES=FILE.png: save the window's image as soon as the Overview's first tiles are
 ///   painted (the Overview mid-load), without quitting.
 /// Prints one line per event on stdout; done with 1 when nothing was shown within GATEHOUSE_AUTOMATION_TIMEOUT ms
@@ -47,6 +51,7 @@ protected:
 private:
     void onSnapshotShown();
     void onOverviewStage(bool complete);
+    void onPageReady(int page, bool loaded);
     void maybeFinishMeasure();
     /// GATEHOUSE_OPEN and GATEHOUSE_TAB on the current page; false when one names nothing there.
     bool applySelection();
@@ -69,6 +74,7 @@ private:
     bool m_dashboardPaintReported = false;
     bool m_overviewCompleteReported = false;
     bool m_firstTilesReported = false;
+    QSet<int> m_pagesReady;
     QString m_firstTilesScreenshot;
     bool m_done = false;
 };

@@ -3,6 +3,7 @@
 #include "DeliveryAnalysis.h"
 
 #include "DeliveryCache.h"
+#include "DeliveryDiskCache.h"
 #include "DeploymentScanner.h"
 #include "IncidentScanner.h"
 #include "git/CommitGraph.h"
@@ -27,7 +28,14 @@ Result<DeliverySnapshot> DeliveryAnalysis::run(const git::Repository& repository
     bool computed = false;
     Result<DeliverySnapshot> result = DeliveryCache::instance().get(DeliveryCache::stateKey(repository, revision), [&] {
         computed = true;
-        return compute(repository, revision, sink);
+        // A state this process has not seen may have been analysed by an earlier one: read it from disk.
+        const QByteArray diskKey = DeliveryDiskCache::stateKey(repository, revision);
+        if (std::optional<DeliverySnapshot> stored = DeliveryDiskCache::find(diskKey))
+            return Result<DeliverySnapshot>(std::move(*stored));
+        Result<DeliverySnapshot> analysed = compute(repository, revision, sink);
+        if (analysed.ok())
+            DeliveryDiskCache::store(diskKey, analysed.value());
+        return analysed;
     });
     if (!computed && sink) {
         // Answered by another caller's analysis: this caller's progress jumps to the end, or it was cancelled.

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Scorecard.h"
 
+#include "HistoryFactsCache.h"
+#include "RevisionFactsCache.h"
 #include "ScorecardFactors.h"
 #include "ScorecardFacts.h"
 #include "SuccessMetrics.h"
@@ -85,6 +87,12 @@ Result<ScorecardInputs> Scorecard::collectAtRevision(const git::Repository& repo
     if (!tip.ok())
         return tip.error();
 
+    // A commit's files and gates never change: an earlier run may have stored them.
+    const QByteArray key = RevisionFactsCache::key(tip.value());
+    if (std::optional<ScorecardInputs> stored = RevisionFactsCache::find(key)) {
+        stored->now = now.toUTC();
+        return std::move(*stored);
+    }
     ScorecardInputs inputs;
     inputs.now = now.toUTC();
     const Result<QList<git::TreeEntry>> files = repository.listFiles(tip.value());
@@ -105,6 +113,7 @@ Result<ScorecardInputs> Scorecard::collectAtRevision(const git::Repository& repo
     evaluateGates(repository, tip.value(), inputs);
     if (sink && sink->isCancelled())
         return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+    RevisionFactsCache::store(key, inputs);
     return inputs;
 }
 
@@ -120,17 +129,24 @@ Status Scorecard::collectHistoryWide(const git::Repository& repository, const QS
     if (!tip.ok())
         return tip.error();
 
-    // In the history-wide part although it stops after 200 subjects: the walk's topological order reads every
-    // commit before it yields the first.
-    git::LogOptions options;
-    options.start = tip->toString();
-    const Status walked = repository.walk(options, [&](const git::CommitInfo& commit) {
-        if (commit.parents.size() <= 1)
-            inputs.recentSubjects.append(commit.summary);
-        return inputs.recentSubjects.size() < kMaxSubjects && !(sink && sink->isCancelled());
-    });
-    if (!walked.ok())
-        return walked.error();
+    // The subjects and scan times depend on the repository state alone: an earlier run may have stored them.
+    const QByteArray factsKey = HistoryFactsCache::stateKey(repository, revision);
+    const std::optional<HistoryFacts> stored = HistoryFactsCache::find(factsKey);
+    if (stored) {
+        inputs.recentSubjects = stored->recentSubjects;
+    } else {
+        // In the history-wide part although it stops after 200 subjects: the walk's topological order reads every
+        // commit before it yields the first.
+        git::LogOptions options;
+        options.start = tip->toString();
+        const Status walked = repository.walk(options, [&](const git::CommitInfo& commit) {
+            if (commit.parents.size() <= 1)
+                inputs.recentSubjects.append(commit.summary);
+            return inputs.recentSubjects.size() < kMaxSubjects && !(sink && sink->isCancelled());
+        });
+        if (!walked.ok())
+            return walked.error();
+    }
 
     Result<delivery::DeliverySnapshot> delivery = delivery::DeliveryAnalysis::run(repository, revision, sink);
     if (!delivery.ok())
@@ -154,18 +170,35 @@ Status Scorecard::collectHistoryWide(const git::Repository& repository, const QS
         sink->report(8, 10, QStringLiteral("pipeline runs"));
     runs::AnalysisOptions runOptions;
     runOptions.defaultBranch.clear(); // HEAD's branch
-    Result<runs::RepositoryAnalysis> analysis
-        = runs::RunHistory::analyze(repoPath, runOptions, true, collectOptions.runStoreDirectory);
-    if (analysis.ok()) {
+    const Result<QList<runs::Run>> imported = runs::RunHistory::load(repoPath, true, collectOptions.runStoreDirectory);
+    if (imported.ok() && imported->isEmpty()) {
+        // Nothing imported: the figures are empty whatever the history holds, so the run analysis' walk of the
+        // CI-config history (it only correlates runs with config changes) is skipped.
+        const Result<git::HeadInfo> head = repository.head();
         RunFacts facts;
-        facts.runs = int(analysis->runs.size());
-        facts.overall = analysis->analysis.overall;
-        facts.defaultBranch = analysis->options.defaultBranch;
+        facts.overall = runs::analyzeRuns({}, runOptions).overall;
+        facts.defaultBranch = head.ok() && !head->branch.isEmpty() ? head->branch : QStringLiteral("main");
         inputs.runs = facts;
+    } else if (!imported.ok()) {
+        inputs.runsError = imported.error().message;
     } else {
-        inputs.runsError = analysis.error().message;
+        Result<runs::RepositoryAnalysis> analysis
+            = runs::RunHistory::analyze(repoPath, runOptions, true, collectOptions.runStoreDirectory);
+        if (analysis.ok()) {
+            RunFacts facts;
+            facts.runs = int(analysis->runs.size());
+            facts.overall = analysis->analysis.overall;
+            facts.defaultBranch = analysis->options.defaultBranch;
+            inputs.runs = facts;
+        } else {
+            inputs.runsError = analysis.error().message;
+        }
     }
 
+    if (stored) {
+        inputs.scanTimes = stored->scanTimes;
+        return Success{};
+    }
     // Archived scans: each commit of the notes ref added one; committed reports: the commits that changed them.
     if (repository.resolve(QStringLiteral("refs/notes/gatehouse-scans")).ok()) {
         git::LogOptions notes;
@@ -186,6 +219,7 @@ Status Scorecard::collectHistoryWide(const git::Repository& repository, const QS
     });
     if (sink && sink->isCancelled())
         return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+    HistoryFactsCache::store(factsKey, HistoryFacts{inputs.recentSubjects, inputs.scanTimes});
     return Success{};
 }
 

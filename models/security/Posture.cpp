@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Posture.h"
+#include "ScanHistoryCache.h"
 #include "common/Format.h"
 
 #include "common/Statistics.h"
@@ -448,7 +449,7 @@ Result<Posture> PostureBuilder::compute(const QString& repoPath, const QString& 
     options.globs = config->reportGlobs;
     options.notesRef = config->notesRef;
     options.cacheDir = cacheDir;
-    auto history = ScanHistoryReader::read(repoPath, options, sink);
+    auto history = ScanHistoryCache::read(repoPath, options, sink);
     if (!history)
         return history.error();
     return build(*history, *config, *triage, now);

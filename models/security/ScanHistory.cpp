@@ -3,6 +3,7 @@
 #include "ScanHistory.h"
 
 #include "ScanNote.h"
+#include "common/CacheFile.h"
 #include "git/Repository.h"
 
 #include <QCoreApplication>
@@ -16,7 +17,6 @@
 #include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
-#include <QStandardPaths>
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
@@ -504,12 +504,7 @@ bool ScanHistoryReader::matchesGlob(const QString& glob, const QString& path)
 
 QString ScanHistoryReader::defaultCacheDir()
 {
-    QString base = qEnvironmentVariable("XDG_CACHE_HOME");
-    if (base.isEmpty())
-        base = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
-    if (base.isEmpty())
-        return {};
-    return base + QStringLiteral("/gatehouse/reports");
+    return CacheFile::location(QStringLiteral("reports"));
 }
 
 void ScanHistoryReader::clearMemoryCache()

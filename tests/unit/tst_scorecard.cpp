@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ScratchRepository.h"
 #include "demo/DemoRepository.h"
+#include "runs/RunHistory.h"
 #include "runs/RunStore.h"
 #include "scorecard/OverviewSummary.h"
 #include "scorecard/Scorecard.h"
@@ -431,6 +432,23 @@ void TestScorecard::collect()
     for (const GateOutcome& gate : inputs->gates)
         QVERIFY2(QStringList({u"IV"_s, u"VII"_s, u"VIII"_s}).contains(gate.factor), qPrintable(gate.factor));
     QVERIFY(factorOf(report, u"IV"_s).status != FactorStatus::NotApplicable);
+
+    // No runs imported: the same figures as the whole run analysis gives (which the scorecard skips then).
+    QVERIFY(inputs->runs.has_value());
+    runs::AnalysisOptions headBranch;
+    headBranch.defaultBranch.clear();
+    const auto analysis = runs::RunHistory::analyze(scratch.path(), headBranch, true, runStore.path());
+    QVERIFY(analysis.ok());
+    QCOMPARE(inputs->runs->runs, 0);
+    QCOMPARE(inputs->runs->defaultBranch, analysis->options.defaultBranch);
+    const runs::OverallStats& expected = analysis->analysis.overall;
+    QCOMPARE(inputs->runs->overall.runs, expected.runs);
+    QCOMPARE(inputs->runs->overall.concluded, expected.concluded);
+    QCOMPARE(inputs->runs->overall.successRate, expected.successRate);
+    QCOMPARE(inputs->runs->overall.falseFailureRate, expected.falseFailureRate);
+    QCOMPARE(inputs->runs->overall.recoveryMedian, expected.recoveryMedian);
+    QCOMPARE(inputs->runs->overall.feedbackMedian, expected.feedbackMedian);
+    QCOMPARE(inputs->runs->overall.manualInterventionRate, expected.manualInterventionRate);
 
     test::ScratchRepository empty;
     const auto none = Scorecard::collect(empty.repo(), {}, t0, nullptr, options);

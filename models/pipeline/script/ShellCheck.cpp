@@ -3,6 +3,7 @@
 #include "ShellCheck.h"
 
 #include "ShellCheckCache.h"
+#include "common/CacheFile.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -257,12 +258,7 @@ void ShellCheck::setExecutable(const QString& program)
 
 QString ShellCheck::defaultCacheFile()
 {
-    QString base = qEnvironmentVariable("XDG_CACHE_HOME");
-    if (base.isEmpty())
-        base = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
-    if (base.isEmpty())
-        return {};
-    return base + QStringLiteral("/gatehouse/shellcheck.cache");
+    return CacheFile::location(QStringLiteral("shellcheck.cache"));
 }
 
 void ShellCheck::setCacheFile(const QString& path)

@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ShellCheckCache.h"
 
+#include "common/CacheFile.h"
+
 #include <QCryptographicHash>
 #include <QDataStream>
 #include <QDateTime>
-#include <QDir>
-#include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
+#include <QIODevice>
 
 #include <algorithm>
 
@@ -16,16 +16,10 @@ namespace gatehouse::pipeline {
 
 namespace {
 
-constexpr char Magic[4] = {'G', 'H', 'S', 'C'};
+constexpr QByteArrayView Magic("GHSC");
 constexpr quint32 FormatVersion = 1;
-constexpr int HeaderSize = 8;
-constexpr int ChecksumSize = 32; // SHA-256
+constexpr qint64 MaxFileBytes = qint64(1) << 30;
 constexpr quint32 MaxCommentsPerScript = 100000; // beyond this a count can only be damage
-
-QByteArray checksum(QByteArrayView payload)
-{
-    return QCryptographicHash::hash(payload, QCryptographicHash::Sha256);
-}
 
 } // namespace
 
@@ -70,24 +64,10 @@ void ShellCheckCache::insert(const QByteArray& key, const Comments& comments)
 
 bool ShellCheckCache::read(const QString& path, QHash<QByteArray, Entry>& entries)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    const std::optional<QByteArray> payload = CacheFile::read(path, Magic, FormatVersion, MaxFileBytes);
+    if (!payload)
         return false;
-    const QByteArray content = file.readAll();
-    if (content.size() < HeaderSize + ChecksumSize || !content.startsWith(QByteArrayView(Magic, 4)))
-        return false;
-    QDataStream header(content.left(HeaderSize));
-    header.skipRawData(4);
-    quint32 version = 0;
-    header >> version;
-    if (version != FormatVersion)
-        return false;
-    const QByteArrayView payload
-        = QByteArrayView(content).sliced(HeaderSize, content.size() - HeaderSize - ChecksumSize);
-    if (checksum(payload) != QByteArrayView(content).last(ChecksumSize))
-        return false;
-
-    QDataStream in(payload.toByteArray());
+    QDataStream in(*payload);
     in.setVersion(QDataStream::Qt_6_0);
     quint32 count = 0;
     in >> count;
@@ -157,20 +137,7 @@ bool ShellCheckCache::save()
                     << comment.message;
         }
     }
-    QByteArray header(Magic, 4);
-    {
-        QDataStream out(&header, QIODevice::Append);
-        out << FormatVersion;
-    }
-    if (!QDir().mkpath(QFileInfo(m_file).absolutePath()))
-        return false;
-    QSaveFile file(m_file); // a temporary file renamed over the old one
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    file.write(header);
-    file.write(payload);
-    file.write(checksum(payload));
-    if (!file.commit())
+    if (!CacheFile::write(m_file, Magic, FormatVersion, payload))
         return false;
     m_dirty = false;
     m_corrupt = false;
