@@ -132,6 +132,72 @@ Status Repository::walk(const LogOptions& options, const std::function<bool(cons
     return Success{};
 }
 
+Result<qint64> Repository::walkFirstParentPaths(const QString& start, const QStringList& paths, int maxCount,
+                                                const QSet<ObjectId>& alsoVisit,
+                                                const std::function<bool(const CommitInfo&, bool touches)>& visit,
+                                                ProgressSink* sink) const
+{
+    const Result<ObjectId> tip = resolve(start);
+    if (!tip)
+        return tip.error();
+    QList<QByteArray> prefixes;
+    for (const QString& path : paths) {
+        QByteArray prefix = normalizedRelativePath(path).toUtf8();
+        while (prefix.endsWith('/'))
+            prefix.chop(1);
+        prefixes.append(prefix);
+    }
+    // The ids at the paths in a commit's tree; the first-parent chain is followed by hand (a revwalk sorted
+    // topologically from one tip gives the same order, after reading every commit of the chain once more).
+    auto entriesOf = [&](git_commit* commit, QList<ObjectId>& entries) -> int {
+        git_tree* rawTree = nullptr;
+        if (const int rc = git_commit_tree(&rawTree, commit); rc < 0)
+            return rc;
+        TreePtr tree(rawTree);
+        entries.clear();
+        for (const QByteArray& prefix : std::as_const(prefixes))
+            entries.append(entryId(tree.get(), prefix));
+        return 0;
+    };
+    auto commit = lookupCommit(d->get(), *tip);
+    if (!commit)
+        return commit.error();
+    CommitPtr current = std::move(commit).value();
+    QList<ObjectId> entries;
+    if (const int rc = entriesOf(current.get(), entries); rc < 0)
+        return lastError(rc, QStringLiteral("corrupt history"));
+    qint64 walked = 0;
+    while (current) {
+        ++walked;
+        if (sink && (walked & 0xff) == 1) {
+            if (sink->isCancelled())
+                return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+            sink->report(walked, 0, QStringLiteral("history"));
+        }
+        CommitPtr parent;
+        QList<ObjectId> parentEntries(prefixes.size());
+        if (git_commit_parentcount(current.get()) > 0) {
+            git_commit* rawParent = nullptr;
+            if (const int rc = git_commit_parent(&rawParent, current.get(), 0); rc < 0)
+                return lastError(rc, QStringLiteral("corrupt history"));
+            parent.reset(rawParent);
+            if (const int rc = entriesOf(parent.get(), parentEntries); rc < 0)
+                return lastError(rc, QStringLiteral("corrupt history"));
+        }
+        const bool touches = entries != parentEntries;
+        if (touches || alsoVisit.contains(toId(git_commit_id(current.get())))) {
+            if (!visit(toCommitInfo(current.get()), touches))
+                break;
+        }
+        if (maxCount >= 0 && walked >= maxCount)
+            break;
+        current = std::move(parent);
+        entries = std::move(parentEntries);
+    }
+    git_error_clear();
+    return walked;
+}
+
 Result<QList<CommitInfo>> Repository::log(const LogOptions& options, ProgressSink* sink) const
 {
     QList<CommitInfo> commits;
