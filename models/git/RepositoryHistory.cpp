@@ -31,6 +31,15 @@ ObjectId entryId(git_tree* tree, const QByteArray& path)
     return toId(git_tree_entry_id(entry.get()));
 }
 
+// A path prefix as tree lookups take it: relative to the root, without trailing slashes (empty: the root).
+QByteArray treePrefix(const QString& path)
+{
+    QByteArray prefix = normalizedRelativePath(path).toUtf8();
+    while (prefix.endsWith('/'))
+        prefix.chop(1);
+    return prefix;
+}
+
 } // namespace
 
 Status Repository::walk(const LogOptions& options, const std::function<bool(const CommitInfo&)>& visit,
@@ -141,12 +150,8 @@ Result<qint64> Repository::walkFirstParentPaths(const QString& start, const QStr
     if (!tip)
         return tip.error();
     QList<QByteArray> prefixes;
-    for (const QString& path : paths) {
-        QByteArray prefix = normalizedRelativePath(path).toUtf8();
-        while (prefix.endsWith('/'))
-            prefix.chop(1);
-        prefixes.append(prefix);
-    }
+    for (const QString& path : paths)
+        prefixes.append(treePrefix(path));
     // The ids at the paths in a commit's tree; the first-parent chain is followed by hand (a revwalk sorted
     // topologically from one tip gives the same order, after reading every commit of the chain once more).
     auto entriesOf = [&](git_commit* commit, QList<ObjectId>& entries) -> int {
@@ -340,9 +345,7 @@ Result<QList<TreeEntry>> Repository::changedFiles(const ObjectId& from, const Ob
             return newTree.error();
         QList<QByteArray> prefixes;
         for (const QString& path : paths) {
-            QByteArray prefix = normalizedRelativePath(path).toUtf8();
-            while (prefix.endsWith('/'))
-                prefix.chop(1);
+            const QByteArray prefix = treePrefix(path);
             if (prefix.isEmpty())
                 return changedFiles(from, to, {}, deletedPaths); // the root: everything
             prefixes.append(prefix);
