@@ -21,7 +21,7 @@ Result<DeliverySnapshot> DeliveryAnalysis::run(const QString& repositoryPath, co
 }
 
 Result<DeliverySnapshot> DeliveryAnalysis::run(const git::Repository& repository, const QString& revision,
-                                               ProgressSink* sink)
+                                               ProgressSink* sink, WalkedHistory* walked)
 {
     if (sink && sink->isCancelled())
         return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
@@ -32,7 +32,7 @@ Result<DeliverySnapshot> DeliveryAnalysis::run(const git::Repository& repository
         const QByteArray diskKey = DeliveryDiskCache::stateKey(repository, revision);
         if (std::optional<DeliverySnapshot> stored = DeliveryDiskCache::find(diskKey))
             return Result<DeliverySnapshot>(std::move(*stored));
-        Result<DeliverySnapshot> analysed = compute(repository, revision, sink);
+        Result<DeliverySnapshot> analysed = compute(repository, revision, sink, walked);
         if (analysed.ok())
             DeliveryDiskCache::store(diskKey, analysed.value());
         return analysed;
@@ -47,16 +47,29 @@ Result<DeliverySnapshot> DeliveryAnalysis::run(const git::Repository& repository
 }
 
 Result<DeliverySnapshot> DeliveryAnalysis::compute(const git::Repository& repository, const QString& revision,
-                                                   ProgressSink* sink)
+                                                   ProgressSink* sink, WalkedHistory* walked)
 {
     DeliverySnapshot snapshot;
     snapshot.repositoryPath = repository.isBare() ? repository.gitDir() : repository.workDir();
     const DeploymentRules rules = DeploymentScanner::loadRules(repository, revision, &snapshot.configDiagnostics);
-    // One walk over history: the incident scan reads the revision's commits into the graph, the deployments add
-    // only what their tags reach beyond it (release branches), and every later question is answered from memory.
-    git::CommitGraph graph;
-    Result<QList<Incident>> incidents
-        = IncidentScanner::scan(repository, revision, sink, &snapshot.incidentDiagnostics, &graph);
+    // One walk over history: the incident scan (or the caller's walk) reads the revision's commits into the graph,
+    // the deployments add only what their tags reach beyond it (release branches), and every later question is
+    // answered from memory.
+    if (walked && !walked->m_used && !repository.isEmpty()) {
+        const Result<git::ObjectId> tip = repository.resolve(revision.isEmpty() ? QStringLiteral("HEAD") : revision);
+        if (!tip.ok() || tip.value() != walked->m_tip)
+            walked = nullptr; // the revision moved since the caller's walk
+    } else {
+        walked = nullptr;
+    }
+    git::CommitGraph ownGraph;
+    git::CommitGraph& graph = walked ? walked->m_graph : ownGraph;
+    Result<QList<Incident>> incidents = walked
+        ? IncidentScanner::finish(repository, walked->m_tip, std::move(walked->m_incidents), sink,
+                                  &snapshot.incidentDiagnostics)
+        : IncidentScanner::scan(repository, revision, sink, &snapshot.incidentDiagnostics, &graph);
+    if (walked)
+        walked->m_used = true;
     if (!incidents.ok())
         return incidents.error();
     snapshot.incidents = std::move(incidents).value();

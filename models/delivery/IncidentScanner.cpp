@@ -3,6 +3,7 @@
 #include "IncidentScanner.h"
 
 #include "ShipIndex.h"
+#include "git/CommitGraph.h"
 #include "git/Repository.h"
 
 #include <QHash>
@@ -112,13 +113,40 @@ int findDeployment(const DeploymentHistory& history, const QString& reference, c
 
 } // namespace
 
+void IncidentScanner::Walk::add(const git::CommitInfo& commit)
+{
+    // A revert that names no commit ("Revert \"subject\"" without git's "This reverts commit" line) reverts the
+    // nearest older commit with that subject; the walk meets the revert first, then the reverted commit.
+    static const QRegularExpression quoted(QStringLiteral("\\ARevert\\s+\"(.*)\"\\s*\\z"));
+    if (m_graph)
+        m_graph->add(commit.id, commit.parents, commit.committer.time.toSecsSinceEpoch());
+    if (!m_revertsBySubject.isEmpty()) {
+        if (const auto waiting = m_revertsBySubject.find(commit.summary); waiting != m_revertsBySubject.end()) {
+            for (const qsizetype index : std::as_const(waiting.value()))
+                m_incidents[index].revertedCommit = commit.id.toString();
+            m_revertsBySubject.erase(waiting);
+        }
+    }
+    std::optional<Incident> incident = IncidentParser::parseCommitMessage(commit.message);
+    if (!incident)
+        return;
+    if (incident->kind == Incident::Kind::Revert && incident->revertedCommit.isEmpty()) {
+        const QRegularExpressionMatch match = quoted.match(commit.summary);
+        m_revertsBySubject[match.hasMatch() ? match.captured(1) : incident->title].append(m_incidents.size());
+    }
+    incident->commit = commit.id;
+    incident->commitTime = commit.committer.time.toUTC();
+    if (!incident->time.isValid())
+        incident->time = incident->commitTime;
+    m_incidents.append(std::move(*incident));
+}
+
 Result<QList<Incident>> IncidentScanner::scan(const git::Repository& repository, const QString& revision,
                                               ProgressSink* sink, QList<IncidentDiagnostic>* diagnostics,
                                               git::CommitGraph* graph)
 {
-    QList<Incident> incidents;
     if (repository.isEmpty())
-        return incidents;
+        return QList<Incident>();
     const QString start = revision.isEmpty() ? QStringLiteral("HEAD") : revision;
     const Result<git::ObjectId> tip = repository.resolve(start);
     if (!tip.ok())
@@ -128,49 +156,32 @@ Result<QList<Incident>> IncidentScanner::scan(const git::Repository& repository,
     git::LogOptions options;
     options.start = tip->toString();
     qint64 seen = 0;
-    // A revert that names no commit ("Revert \"subject\"" without git's "This reverts commit" line) reverts the
-    // nearest older commit with that subject; the walk meets the revert first, then the reverted commit.
-    QHash<QString, QList<qsizetype>> revertsBySubject;
-    static const QRegularExpression quoted(QStringLiteral("\\ARevert\\s+\"(.*)\"\\s*\\z"));
+    Walk walk(graph);
     const Status walked = repository.walk(options, [&](const git::CommitInfo& commit) {
         if (sink) {
             if (sink->isCancelled())
                 return false;
             sink->report(++seen, 0, stage);
         }
-        if (graph)
-            graph->add(commit.id, commit.parents, commit.committer.time.toSecsSinceEpoch());
-        if (!revertsBySubject.isEmpty()) {
-            if (const auto waiting = revertsBySubject.find(commit.summary); waiting != revertsBySubject.end()) {
-                for (const qsizetype index : std::as_const(waiting.value()))
-                    incidents[index].revertedCommit = commit.id.toString();
-                revertsBySubject.erase(waiting);
-            }
-        }
-        std::optional<Incident> incident = IncidentParser::parseCommitMessage(commit.message);
-        if (!incident)
-            return true;
-        if (incident->kind == Incident::Kind::Revert && incident->revertedCommit.isEmpty()) {
-            const QRegularExpressionMatch match = quoted.match(commit.summary);
-            revertsBySubject[match.hasMatch() ? match.captured(1) : incident->title].append(incidents.size());
-        }
-        incident->commit = commit.id;
-        incident->commitTime = commit.committer.time.toUTC();
-        if (!incident->time.isValid())
-            incident->time = incident->commitTime;
-        incidents.append(std::move(*incident));
+        walk.add(commit);
         return true;
     });
     if (!walked.ok())
         return walked.error();
     if (sink && sink->isCancelled())
         return cancelledError();
-    if (graph)
-        graph->markWalked(tip.value());
+    return finish(repository, tip.value(), std::move(walk), sink, diagnostics);
+}
 
+Result<QList<Incident>> IncidentScanner::finish(const git::Repository& repository, const git::ObjectId& tip,
+                                                Walk&& walk, ProgressSink* sink, QList<IncidentDiagnostic>* diagnostics)
+{
+    if (walk.m_graph)
+        walk.m_graph->markWalked(tip);
+    QList<Incident> incidents = std::move(walk.m_incidents);
     QList<git::TreeEntry> documents;
     for (const QString& folder : kDocumentFolders) {
-        const Result<QList<git::TreeEntry>> files = repository.listFiles(tip.value(), folder);
+        const Result<QList<git::TreeEntry>> files = repository.listFiles(tip, folder);
         if (!files.ok())
             return files.error();
         for (const git::TreeEntry& file : files.value()) {
@@ -179,7 +190,7 @@ Result<QList<Incident>> IncidentScanner::scan(const git::Repository& repository,
         }
     }
     if (!documents.isEmpty()) {
-        const Result<QHash<QString, CommitInfoLite>> additions = documentAdditions(repository, options.start, sink);
+        const Result<QHash<QString, CommitInfoLite>> additions = documentAdditions(repository, tip.toString(), sink);
         if (!additions.ok())
             return additions.error();
         for (const git::TreeEntry& file : std::as_const(documents)) {

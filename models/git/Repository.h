@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QMap>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -69,6 +70,16 @@ public:
     /// Walks history newest first. `visit` returns false to stop early. Honours the sink's cancel flag.
     Status walk(const LogOptions& options, const std::function<bool(const CommitInfo&)>& visit,
                 ProgressSink* sink = nullptr) const;
+    /// The first-parent history from `start` limited to `paths` (folder or file prefixes from the root), like
+    /// `git log --first-parent -- paths`: `visit` gets, newest first, each commit whose entries at the paths differ
+    /// from its first parent's (a root commit: that has any of them) with `touches` set, and each commit of
+    /// `alsoVisit` with `touches` false when it does not touch them; false from `visit` stops. Only the ids of the
+    /// paths' entries are compared (one lookup per path and commit, no tree listed), and no other commit is decoded.
+    /// Walks at most `maxCount` commits (-1: all) and returns how many it walked. Honours the sink's cancel flag.
+    Result<qint64> walkFirstParentPaths(const QString& start, const QStringList& paths, int maxCount,
+                                        const QSet<ObjectId>& alsoVisit,
+                                        const std::function<bool(const CommitInfo&, bool touches)>& visit,
+                                        ProgressSink* sink = nullptr) const;
     /// Convenience: the whole walk collected.
     Result<QList<CommitInfo>> log(const LogOptions& options, ProgressSink* sink = nullptr) const;
     /// Whether `ancestor` is reachable from `descendant` (a commit counts as its own ancestor: false).

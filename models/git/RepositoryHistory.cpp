@@ -31,6 +31,15 @@ ObjectId entryId(git_tree* tree, const QByteArray& path)
     return toId(git_tree_entry_id(entry.get()));
 }
 
+// A path prefix as tree lookups take it: relative to the root, without trailing slashes (empty: the root).
+QByteArray treePrefix(const QString& path)
+{
+    QByteArray prefix = normalizedRelativePath(path).toUtf8();
+    while (prefix.endsWith('/'))
+        prefix.chop(1);
+    return prefix;
+}
+
 } // namespace
 
 Status Repository::walk(const LogOptions& options, const std::function<bool(const CommitInfo&)>& visit,
@@ -130,6 +139,68 @@ Status Repository::walk(const LogOptions& options, const std::function<bool(cons
         return lastError(rc, QStringLiteral("cannot walk history"));
     git_error_clear();
     return Success{};
+}
+
+Result<qint64> Repository::walkFirstParentPaths(const QString& start, const QStringList& paths, int maxCount,
+                                                const QSet<ObjectId>& alsoVisit,
+                                                const std::function<bool(const CommitInfo&, bool touches)>& visit,
+                                                ProgressSink* sink) const
+{
+    const Result<ObjectId> tip = resolve(start);
+    if (!tip)
+        return tip.error();
+    QList<QByteArray> prefixes;
+    for (const QString& path : paths)
+        prefixes.append(treePrefix(path));
+    // The ids at the paths in a commit's tree; the first-parent chain is followed by hand (a revwalk sorted
+    // topologically from one tip gives the same order, after reading every commit of the chain once more).
+    auto entriesOf = [&](git_commit* commit, QList<ObjectId>& entries) -> int {
+        git_tree* rawTree = nullptr;
+        if (const int rc = git_commit_tree(&rawTree, commit); rc < 0)
+            return rc;
+        TreePtr tree(rawTree);
+        entries.clear();
+        for (const QByteArray& prefix : std::as_const(prefixes))
+            entries.append(entryId(tree.get(), prefix));
+        return 0;
+    };
+    auto commit = lookupCommit(d->get(), *tip);
+    if (!commit)
+        return commit.error();
+    CommitPtr current = std::move(commit).value();
+    QList<ObjectId> entries;
+    if (const int rc = entriesOf(current.get(), entries); rc < 0)
+        return lastError(rc, QStringLiteral("corrupt history"));
+    qint64 walked = 0;
+    while (current) {
+        ++walked;
+        if (sink && (walked & 0xff) == 1) {
+            if (sink->isCancelled())
+                return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+            sink->report(walked, 0, QStringLiteral("history"));
+        }
+        CommitPtr parent;
+        QList<ObjectId> parentEntries(prefixes.size());
+        if (git_commit_parentcount(current.get()) > 0) {
+            git_commit* rawParent = nullptr;
+            if (const int rc = git_commit_parent(&rawParent, current.get(), 0); rc < 0)
+                return lastError(rc, QStringLiteral("corrupt history"));
+            parent.reset(rawParent);
+            if (const int rc = entriesOf(parent.get(), parentEntries); rc < 0)
+                return lastError(rc, QStringLiteral("corrupt history"));
+        }
+        const bool touches = entries != parentEntries;
+        if (touches || alsoVisit.contains(toId(git_commit_id(current.get())))) {
+            if (!visit(toCommitInfo(current.get()), touches))
+                break;
+        }
+        if (maxCount >= 0 && walked >= maxCount)
+            break;
+        current = std::move(parent);
+        entries = std::move(parentEntries);
+    }
+    git_error_clear();
+    return walked;
 }
 
 Result<QList<CommitInfo>> Repository::log(const LogOptions& options, ProgressSink* sink) const
@@ -274,9 +345,7 @@ Result<QList<TreeEntry>> Repository::changedFiles(const ObjectId& from, const Ob
             return newTree.error();
         QList<QByteArray> prefixes;
         for (const QString& path : paths) {
-            QByteArray prefix = normalizedRelativePath(path).toUtf8();
-            while (prefix.endsWith('/'))
-                prefix.chop(1);
+            const QByteArray prefix = treePrefix(path);
             if (prefix.isEmpty())
                 return changedFiles(from, to, {}, deletedPaths); // the root: everything
             prefixes.append(prefix);

@@ -4,6 +4,7 @@
 
 #include "SnapshotDelivery.h"
 #include "classify/RepositoryClassifier.h"
+#include "delivery/DeliveryAnalysis.h"
 #include "git/Repository.h"
 
 #include <QFileInfo>
@@ -312,6 +313,10 @@ Result<RepositorySnapshot> loadRepositorySnapshot(const QString& path, const QSt
     QList<CommitFacts> scanCandidates;
     QList<git::ObjectId> scanIds;
 
+    // The delivery analysis needs the same commits (incident messages, the commit graph): it gets them from this walk
+    // instead of reading history a second time.
+    delivery::WalkedHistory walkedHistory(snap.commit);
+
     git::LogOptions options;
     options.start = snap.commit.toString();
     options.maxCount = RepositorySnapshot::kMaxHistory;
@@ -351,6 +356,7 @@ Result<RepositorySnapshot> loadRepositorySnapshot(const QString& path, const QSt
             scanIds.append(commit.id);
             scanCandidates.append(fact);
         }
+        walkedHistory.add(commit);
         return true;
     });
     if (cancelled || stages.cancelled())
@@ -448,7 +454,8 @@ Result<RepositorySnapshot> loadRepositorySnapshot(const QString& path, const QSt
 
     // --- Deployments and incidents: the delivery analysis decides, so every page and command counts the same.
     stages.report(950, 1000, 0, 1, QStringLiteral("Classifying tags"));
-    if (const Status delivered = fillDeliveryFacts(repo, snap); !delivered.ok())
+    if (const Status delivered = fillDeliveryFacts(repo, snap, snap.historyTruncated ? nullptr : &walkedHistory);
+        !delivered.ok())
         snap.warnings.append(QStringLiteral("Deployments and incidents could not be read: ")
                              + delivered.error().message);
     if (stages.cancelled())

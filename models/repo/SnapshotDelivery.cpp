@@ -29,14 +29,16 @@ IncidentCommit::Kind commitKind(delivery::Incident::Kind kind)
 
 } // namespace
 
-Status fillDeliveryFacts(const git::Repository& repository, RepositorySnapshot& snapshot)
+Status fillDeliveryFacts(const git::Repository& repository, RepositorySnapshot& snapshot,
+                         delivery::WalkedHistory* walked)
 {
     snapshot.deployTags.clear();
     snapshot.incidents.clear();
     if (repository.isEmpty())
         return Success{};
     const QString revision = snapshot.workTree ? QString() : snapshot.commit.toString();
-    const Result<delivery::DeliverySnapshot> analysis = delivery::DeliveryAnalysis::run(repository, revision);
+    const Result<delivery::DeliverySnapshot> analysis
+        = delivery::DeliveryAnalysis::run(repository, revision, nullptr, walked);
     if (!analysis.ok())
         return analysis.error();
 

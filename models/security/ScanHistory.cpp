@@ -523,17 +523,8 @@ Result<ScanHistory> ScanHistoryReader::read(const QString& repoPath, const ScanS
     if (!head)
         return head.error();
 
-    git::LogOptions log;
-    log.start = head->toString();
-    log.firstParent = true;
-    log.maxCount = options.maxCommits;
-    auto commits = repo->log(log, sink);
-    if (!commits)
-        return commits.error();
-
     ScanHistory history;
     history.head = *head;
-    history.commitsWalked = commits->size();
 
     // Notes are looked up per walked commit; the note list tells which commits have one.
     QHash<git::ObjectId, git::ObjectId> noteBlobs;
@@ -560,6 +551,37 @@ Result<ScanHistory> ScanHistoryReader::read(const QString& repoPath, const ScanS
     if (anywhere)
         prefixes.clear();
 
+    // The commits that may hold a scan, newest first, and whether each may have changed a report. When every glob
+    // lies in a folder, only the commits that change those folders (their entries' ids differ from the first
+    // parent's) and the commits with notes are read; otherwise every first-parent commit, compared tree by tree.
+    QList<git::CommitInfo> commits;
+    std::vector<bool> mayChange;
+    if (options.pathLimitedWalk && !prefixes.isEmpty()) {
+        const QSet<git::ObjectId> noted(noteBlobs.keyBegin(), noteBlobs.keyEnd());
+        auto walked = repo->walkFirstParentPaths(
+            head->toString(), prefixes, options.maxCommits, noted,
+            [&](const git::CommitInfo& commit, bool touches) {
+                commits.append(commit);
+                mayChange.push_back(touches);
+                return true;
+            },
+            sink);
+        if (!walked)
+            return walked.error();
+        history.commitsWalked = *walked;
+    } else {
+        git::LogOptions log;
+        log.start = head->toString();
+        log.firstParent = true;
+        log.maxCount = options.maxCommits;
+        auto all = repo->log(log, sink);
+        if (!all)
+            return all.error();
+        commits = std::move(*all);
+        mayChange.assign(size_t(commits.size()), true);
+        history.commitsWalked = commits.size();
+    }
+
     const QString diskDir = options.cacheDir == QLatin1String("-") ? QString()
         : options.cacheDir.isEmpty()                               ? defaultCacheDir()
                                                                    : options.cacheDir;
@@ -567,17 +589,17 @@ Result<ScanHistory> ScanHistoryReader::read(const QString& repoPath, const ScanS
     WalkCache walkCache(diskDir, repo->gitDir(), options.globs);
 
     // The tree comparisons of the commits the walk cache does not know, in parallel.
-    std::vector<std::optional<WalkCache::Entries>> diffed(size_t(commits->size()));
+    std::vector<std::optional<WalkCache::Entries>> diffed(size_t(commits.size()));
     if (!globs.isEmpty()) {
         QList<DiffTask> tasks;
-        for (qsizetype index = 0; index < commits->size(); ++index) {
-            const git::CommitInfo& commit = commits->at(index);
-            if (walkCache.find(commit.id))
+        for (qsizetype index = 0; index < commits.size(); ++index) {
+            const git::CommitInfo& commit = commits.at(index);
+            if (!mayChange[size_t(index)] || walkCache.find(commit.id))
                 continue;
             // First-parent walk: the next commit listed is usually the parent, whose tree is known already.
             const git::ObjectId parent = commit.parents.value(0);
-            const bool listed = index + 1 < commits->size() && commits->at(index + 1).id == parent;
-            tasks.append({index, listed ? commits->at(index + 1).tree : parent, commit.tree});
+            const bool listed = index + 1 < commits.size() && commits.at(index + 1).id == parent;
+            tasks.append({index, listed ? commits.at(index + 1).tree : parent, commit.tree});
         }
         auto outcome = diffInParallel(repoPath, tasks, prefixes, globs, sink);
         if (!outcome)
@@ -587,12 +609,12 @@ Result<ScanHistory> ScanHistoryReader::read(const QString& repoPath, const ScanS
         history.treeDiffs += tasks.size();
     }
 
-    const qint64 total = commits->size();
+    const qint64 total = commits.size();
     qint64 done = 0;
 
     // Oldest first, so scans come out in history order.
-    for (qsizetype index = commits->size() - 1; index >= 0; --index) {
-        const git::CommitInfo& commit = commits->at(index);
+    for (qsizetype index = commits.size() - 1; index >= 0; --index) {
+        const git::CommitInfo& commit = commits.at(index);
         if (sink) {
             if (sink->isCancelled())
                 return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
@@ -604,7 +626,7 @@ Result<ScanHistory> ScanHistoryReader::read(const QString& repoPath, const ScanS
         scan.author = commit.author.name;
         scan.summary = commit.summary;
 
-        if (!globs.isEmpty()) {
+        if (!globs.isEmpty() && mayChange[size_t(index)]) {
             WalkCache::Entries reports;
             if (auto& fresh = diffed[size_t(index)]) {
                 reports = std::move(*fresh);

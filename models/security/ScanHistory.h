@@ -24,6 +24,9 @@ struct ScanSourceOptions
     QString notesRef = defaultNotesRef();
     QString revision = QStringLiteral("HEAD"); ///< the branch (or any revision) whose first-parent history is read
     int maxCommits = -1; ///< newest commits to walk; -1 = all
+    /// When every glob lies in a folder ("reports/**"), read only the commits that change those folders (by the
+    /// folders' tree ids) and those with notes. false: read and compare every commit (same answer, slower).
+    bool pathLimitedWalk = true;
     ReportLimits limits;
     /// Directory of the on-disk parse cache; empty = the default under the XDG cache dir. "-" disables it.
     QString cacheDir;

@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ScratchRepository.h"
 #include "delivery/DeliveryAnalysis.h"
+#include "delivery/DeliveryJson.h"
 #include "delivery/DeploymentScanner.h"
 #include "delivery/DoraMetrics.h"
 #include "delivery/IncidentScanner.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 #include <QTimeZone>
 
@@ -40,6 +43,8 @@ private Q_SLOTS:
     void diagnostics();
     void emptyRepository();
     void cancel();
+    void callerWalk_data();
+    void callerWalk();
 
 private:
     std::unique_ptr<test::ScratchRepository> m_scratch;
@@ -303,6 +308,90 @@ void TestIncidentScanner::cancel()
     const auto incidents = IncidentScanner::scan(m_scratch->repo(), {}, &sink);
     QVERIFY(!incidents.ok());
     QCOMPARE(incidents.error().code, u"cancelled"_s);
+}
+
+namespace {
+
+// The analysis as the commands print it: deployments, incidents, reverts of unshipped work, diagnostics.
+QByteArray analysisJson(const DeliverySnapshot& snapshot)
+{
+    QJsonArray deployments, incidents, unshipped;
+    for (const Deployment& d : snapshot.history.deployments)
+        deployments.append(DeliveryJson::deployment(d, snapshot.history));
+    for (const Incident& incident : snapshot.incidents)
+        incidents.append(DeliveryJson::incident(incident));
+    for (const Incident& incident : snapshot.unshippedReverts)
+        unshipped.append(DeliveryJson::incident(incident));
+    return QJsonDocument(QJsonArray{deployments, incidents, unshipped, int(snapshot.incidentDiagnostics.size())})
+        .toJson();
+}
+
+} // namespace
+
+// A caller's walk (the snapshot loader's) feeds the analysis: the same answer as the analysis's own walk, on a
+// history with merges, a revert found by its subject across a merge and a postmortem document; a walk from another
+// tip than the revision's is not used.
+void TestIncidentScanner::callerWalk_data()
+{
+    QTest::addColumn<QString>("revision");
+    QTest::addColumn<QString>("walkedFrom");
+    QTest::addColumn<int>("incidents");
+    QTest::newRow("HEAD") << QString() << u"HEAD"_s << 4;
+    QTest::newRow("a named revision") << u"main"_s << u"main"_s << 4;
+    QTest::newRow("an older revision") << u"deploy-3"_s << u"deploy-3"_s << 1;
+    QTest::newRow("a walk from another tip is not used") << QString() << u"HEAD~1"_s << 4;
+}
+
+void TestIncidentScanner::callerWalk()
+{
+    QFETCH(QString, revision);
+    QFETCH(QString, walkedFrom);
+    QFETCH(int, incidents);
+    test::ScratchRepository s;
+    const auto c1 = s.commit(u"feat: a"_s, {{u"a.txt"_s, "a\n"}}, at(10));
+    s.tag(u"deploy-1"_s, c1, u"Production deployment"_s, at(11));
+    const auto risky = s.commitOn({c1}, u"feat: risky"_s, {{u"risky.txt"_s, "r\n"}}, at(11, 30));
+    const auto c2 = s.commit(u"feat: b"_s, {{u"b.txt"_s, "b\n"}}, at(12));
+    const auto m1
+        = s.commitOn({c2, risky}, u"Merge branch 'risky'"_s, {{u"risky.txt"_s, "r\n"}}, at(12, 30), u"HEAD"_s);
+    s.tag(u"deploy-2"_s, m1, u"Production deployment"_s, at(13));
+    // Names no commit: the walk finds "feat: risky" (on the merged branch) by its subject.
+    const auto revert = s.commit(u"Revert \"feat: risky\""_s, {{u"risky.txt"_s, QByteArray()}}, at(14));
+    s.tag(u"deploy-3"_s, revert, u"Production deployment"_s, at(15));
+    const auto fix
+        = s.commitOn({revert}, u"hotfix: cap retries\n\nIncident: INC-7\n"_s, {{u"b.txt"_s, "c\n"}}, at(15, 30));
+    const auto m2 = s.commitOn({revert, fix}, u"Merge branch 'fix'"_s, {{u"b.txt"_s, "c\n"}}, at(16), u"HEAD"_s);
+    s.commit(u"postmortem: retries\n\nIncident: INC-7\nDeployment: deploy-2\n"_s,
+             {{u"postmortems/retries.md"_s, "---\nseverity: SEV2\n---\n# Retries\n"}}, at(16, 30));
+    s.tag(u"deploy-4"_s, s.head(), u"Production deployment"_s, at(17));
+    s.commit(u"hotfix: last one\n\nIncident: INC-8\n"_s, {{u"a.txt"_s, "b\n"}}, at(18));
+    QVERIFY(!m2.isNull());
+
+    const auto own = DeliveryAnalysis::compute(s.repo(), revision);
+    QVERIFY(own.ok());
+    QCOMPARE(own->incidents.size() + own->unshippedReverts.size(), incidents);
+
+    const auto tip = s.repo().resolve(walkedFrom);
+    QVERIFY(tip.ok());
+    WalkedHistory walked(tip.value());
+    git::LogOptions options;
+    options.start = tip->toString();
+    QVERIFY(s.repo()
+                .walk(options,
+                      [&](const git::CommitInfo& commit) {
+                          walked.add(commit);
+                          return true;
+                      })
+                .ok());
+    const auto fed = DeliveryAnalysis::compute(s.repo(), revision, nullptr, &walked);
+    QVERIFY(fed.ok());
+    QCOMPARE(analysisJson(fed.value()), analysisJson(own.value()));
+    // The revert found its target by subject in both.
+    const auto reverts = std::count_if(fed->incidents.cbegin(), fed->incidents.cend(),
+                                       [&](const Incident& i) { return i.revertedCommit == risky.toString(); })
+        + std::count_if(fed->unshippedReverts.cbegin(), fed->unshippedReverts.cend(),
+                        [&](const Incident& i) { return i.revertedCommit == risky.toString(); });
+    QCOMPARE(reverts, qsizetype(1));
 }
 
 QTEST_GUILESS_MAIN(TestIncidentScanner)

@@ -320,6 +320,75 @@ private Q_SLOTS:
         QCOMPARE(actual, expected);
     }
 
+    void walkFirstParentPaths_data()
+    {
+        QTest::addColumn<QStringList>("paths");
+        QTest::addColumn<int>("maxCount");
+        QTest::addColumn<QStringList>("also");
+        QTest::addColumn<QStringList>("expected"); // name, "-" appended when it does not touch the paths
+        QTest::addColumn<int>("walked");
+        const QStringList none = words("");
+        // The first-parent chain is c5 merge c3 c2 c1; the merge brings src/feature.py from the side branch.
+        QTest::newRow("folder: the merge and c3") << words("src") << -1 << none << words("merge c3") << 5;
+        QTest::newRow("folder with a trailing slash") << words("src/") << -1 << none << words("merge c3") << 5;
+        QTest::newRow("file") << words(".gitlab-ci.yml") << -1 << none << words("c5 c2") << 5;
+        QTest::newRow("root commit that adds the file") << words("README.md") << -1 << none << words("c1") << 5;
+        QTest::newRow("two paths") << words("src .gitlab-ci.yml") << -1 << none << words("c5 merge c3 c2") << 5;
+        QTest::newRow("a path that never existed") << words("docs") << -1 << none << none << 5;
+        QTest::newRow("side-branch commits are not walked")
+            << words("src/feature.py") << -1 << none << words("merge") << 5;
+        QTest::newRow("commits asked for besides")
+            << words("src") << -1 << words("c5 c1 f1") << words("c5- merge c3 c1-") << 5;
+        QTest::newRow("at most two commits walked") << words("src") << 2 << none << words("merge") << 2;
+        QTest::newRow("limit on a touching commit") << words("src") << 3 << words("c1") << words("merge c3") << 3;
+    }
+    void walkFirstParentPaths()
+    {
+        QFETCH(QStringList, paths);
+        QFETCH(int, maxCount);
+        QFETCH(QStringList, also);
+        QFETCH(QStringList, expected);
+        QFETCH(int, walked);
+        ScratchRepository scratch;
+        const History h = buildHistory(scratch);
+        const QHash<QString, ObjectId> ids{{QStringLiteral("c1"), h.c1},       {QStringLiteral("c2"), h.c2},
+                                           {QStringLiteral("c3"), h.c3},       {QStringLiteral("f1"), h.f1},
+                                           {QStringLiteral("merge"), h.merge}, {QStringLiteral("c5"), h.c5}};
+        QSet<ObjectId> alsoVisit;
+        for (const QString& name : std::as_const(also))
+            alsoVisit.insert(ids.value(name));
+        QStringList actual;
+        auto count = scratch.repo().walkFirstParentPaths(
+            QStringLiteral("HEAD"), paths, maxCount, alsoVisit, [&](const CommitInfo& commit, bool touches) {
+                actual << ids.key(commit.id) + (touches ? QString() : QStringLiteral("-"));
+                return true;
+            });
+        QVERIFY(count.ok());
+        QCOMPARE(actual, expected);
+        QCOMPARE(*count, walked);
+        if (also.isEmpty() && maxCount < 0) {
+            // The same commits as the general path-limited first-parent walk.
+            LogOptions options;
+            options.firstParent = true;
+            options.paths = paths;
+            QStringList logged;
+            for (const CommitInfo& commit : *scratch.repo().log(options))
+                logged << ids.key(commit.id);
+            QCOMPARE(actual, logged);
+        }
+        // Stopping early, and a bad start.
+        int visits = 0;
+        QVERIFY(scratch.repo()
+                    .walkFirstParentPaths(QStringLiteral("HEAD"), paths, maxCount, alsoVisit,
+                                          [&](const CommitInfo&, bool) { return ++visits < 1; })
+                    .ok());
+        QCOMPARE(visits, expected.isEmpty() ? 0 : 1);
+        QVERIFY(!scratch.repo()
+                     .walkFirstParentPaths(QStringLiteral("no-such-branch"), paths, maxCount, alsoVisit,
+                                           [](const CommitInfo&, bool) { return true; })
+                     .ok());
+    }
+
     void logDetails()
     {
         ScratchRepository scratch;

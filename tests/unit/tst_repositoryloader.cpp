@@ -2,11 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ScratchRepository.h"
 #include "ShellFixture.h"
+#include "delivery/DeliveryCache.h"
+#include "git/Repository.h"
 #include "repo/RepositoryLoader.h"
+#include "repo/SnapshotDelivery.h"
+#include "repo/SnapshotJson.h"
 
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QThreadPool>
+#include <QTimeZone>
 #include <QtTest>
 
 using namespace gatehouse;
@@ -138,6 +144,58 @@ private Q_SLOTS:
         QCOMPARE(result->scanCommits.size(), 2); // the note on a later commit is still listed
         QCOMPARE(result->reportFiles.size(), 2);
         QCOMPARE(result->reportFiles.at(0).lastCommit, fx.firstScan);
+    }
+
+    // The loader's history walk feeds the delivery analysis (history is read once): its deployments and incidents
+    // are those of the analysis walking by itself, on a history with merges, a revert found by its subject, a
+    // postmortem document and a commit after the last deployment.
+    void deliveryFactsFromTheLoadersWalk_data()
+    {
+        QTest::addColumn<QString>("revision");
+        QTest::addColumn<int>("deployments"); // every deploy tag, whatever the revision
+        QTest::addColumn<int>("incidents");
+        QTest::newRow("work tree") << QString() << 3 << 3;
+        QTest::newRow("branch") << QStringLiteral("main") << 3 << 3;
+        QTest::newRow("older revision") << QStringLiteral("deploy-2") << 3 << 0;
+    }
+    void deliveryFactsFromTheLoadersWalk()
+    {
+        QFETCH(QString, revision);
+        QFETCH(int, deployments);
+        QFETCH(int, incidents);
+        test::ScratchRepository s;
+        const auto at = [](int hour, int minute = 0) {
+            return QDateTime(QDate(2026, 2, 3), QTime(hour, minute), QTimeZone::utc());
+        };
+        const auto c1 = s.commit(QStringLiteral("feat: a"), {{QStringLiteral("a.txt"), "a\n"}}, at(10));
+        s.tag(QStringLiteral("deploy-1"), c1, QStringLiteral("Production deployment"), at(11));
+        const auto risky
+            = s.commitOn({c1}, QStringLiteral("feat: risky"), {{QStringLiteral("r.txt"), "r\n"}}, at(11, 30));
+        const auto c2 = s.commit(QStringLiteral("feat: b"), {{QStringLiteral("b.txt"), "b\n"}}, at(12));
+        const auto merge = s.commitOn({c2, risky}, QStringLiteral("Merge branch 'risky'"),
+                                      {{QStringLiteral("r.txt"), "r\n"}}, at(12, 30), QStringLiteral("HEAD"));
+        s.tag(QStringLiteral("deploy-2"), merge, QStringLiteral("Production deployment"), at(13));
+        s.commit(QStringLiteral("Revert \"feat: risky\""), {{QStringLiteral("r.txt"), QByteArray()}}, at(14));
+        s.commit(QStringLiteral("postmortem: risky\n\nIncident: INC-1\nDeployment: deploy-2\n"),
+                 {{QStringLiteral("postmortems/risky.md"), "---\nseverity: SEV2\n---\n# Risky\n"}}, at(15));
+        s.tag(QStringLiteral("deploy-3"), s.head(), QStringLiteral("Production deployment"), at(16));
+        s.commit(QStringLiteral("hotfix: after the last deployment"), {{QStringLiteral("a.txt"), "b\n"}}, at(17));
+        s.writeWorkTreeFile(QStringLiteral("a.txt"), "b\n");
+
+        delivery::DeliveryCache::instance().clear();
+        const int computed = delivery::DeliveryCache::instance().computations();
+        const auto loaded = loadRepositorySnapshot(s.path(), revision);
+        QVERIFY(loaded.ok());
+        QCOMPARE(delivery::DeliveryCache::instance().computations(), computed + 1);
+        QCOMPARE(loaded->deployTags.size(), deployments);
+        QCOMPARE(loaded->incidents.size(), incidents);
+        QVERIFY(loaded->warnings.isEmpty());
+
+        // The analysis on its own walk, from an empty cache.
+        delivery::DeliveryCache::instance().clear();
+        RepositorySnapshot alone = loaded.value();
+        QVERIFY(fillDeliveryFacts(s.repo(), alone).ok());
+        QCOMPARE(QJsonDocument(snapshotToJson(loaded.value())).toJson(), QJsonDocument(snapshotToJson(alone)).toJson());
     }
 
     void describesScanNotes_data()

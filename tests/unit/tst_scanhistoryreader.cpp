@@ -34,6 +34,26 @@ QByteArray gitleaks(const QString& rule)
     return "[{\"RuleID\": \"" + rule.toUtf8() + "\", \"File\": \"config.py\", \"StartLine\": 3, \"Secret\": \"s\"}]";
 }
 
+/// Everything a reader's answer says, one line per scan and per skipped report, for comparing two walks.
+QStringList describe(const ScanHistory& history)
+{
+    QStringList lines{QStringLiteral("head %1, %2 walked").arg(history.head.toString()).arg(history.commitsWalked)};
+    for (const Scan& scan : history.scans) {
+        QStringList reports;
+        for (const ScanReport& r : scan.reports)
+            reports << QStringLiteral("%1%2@%3 %4 %5x")
+                           .arg(r.fromNote ? QStringLiteral("note:") : QString(), r.path, r.blob, r.tool)
+                           .arg(r.findings.size());
+        lines << QStringLiteral("scan %1 %2 %3 %4: %5")
+                     .arg(scan.commit.toString(), scan.time.toString(Qt::ISODate), scan.author, scan.summary,
+                          reports.join(QStringLiteral(", ")));
+    }
+    for (const SkippedReport& skipped : history.skipped)
+        lines
+            << QStringLiteral("skipped %1 %2 %3").arg(skipped.commit.toString(), skipped.path, skipped.diagnostic.code);
+    return lines;
+}
+
 QStringList reportPaths(const Scan& scan)
 {
     QStringList paths;
@@ -292,6 +312,102 @@ private Q_SLOTS:
         QCOMPARE(history->scans.first().time, at(5, 10));
     }
 
+    // Report globs that all lie in folders: the walk reads only the commits that change the folders (and those with
+    // notes); it must find exactly the scans of the walk that compares every commit.
+    void pathLimitedWalk_data()
+    {
+        QTest::addColumn<QStringList>("globs");
+        QTest::addColumn<QString>("revision");
+        QTest::addColumn<int>("maxCommits");
+        QTest::addColumn<int>("scans");
+        const QString head = QStringLiteral("HEAD");
+        const QStringList reports{QStringLiteral("reports/**")};
+        QTest::newRow("reports/**: merges, renames, notes, deletions") << reports << head << -1 << 6;
+        QTest::newRow("one level: the renamed report is outside")
+            << QStringList{QStringLiteral("reports/*.json")} << head << -1 << 5;
+        QTest::newRow("two folders") << QStringList{QStringLiteral("reports/**"), QStringLiteral("scans/*.json")}
+                                     << head << -1 << 7;
+        QTest::newRow("a deeper folder") << QStringList{QStringLiteral("reports/old/*.json")} << head << -1 << 3;
+        QTest::newRow("a folder no commit touches") << QStringList{QStringLiteral("audit/**")} << head << -1 << 2;
+        QTest::newRow("older revision") << reports << QStringLiteral("HEAD~3") << -1 << 4;
+        QTest::newRow("newest commits only") << reports << head << 4 << 2;
+        QTest::newRow("a glob matching anywhere: every commit read either way")
+            << QStringList{QStringLiteral("reports/**"), QStringLiteral("**/*.sarif")} << head << -1 << 7;
+    }
+    void pathLimitedWalk()
+    {
+        QFETCH(QStringList, globs);
+        QFETCH(QString, revision);
+        QFETCH(int, maxCommits);
+        QFETCH(int, scans);
+        ScratchRepository scratch;
+        const QString trivy = QStringLiteral("reports/trivy.json");
+        const auto base
+            = scratch.commit(QStringLiteral("first scan"),
+                             {{trivy, semgrep({QStringLiteral("r.a")})}, {QStringLiteral("app.py"), "x"}}, at(2, 10));
+        // A report committed on a side branch reaches main with the merge; the side commit is not on the
+        // first-parent history.
+        const auto side
+            = scratch.commitOn({base}, QStringLiteral("side scan"),
+                               {{QStringLiteral("reports/semgrep.json"), semgrep({QStringLiteral("r.b")})}}, at(3, 10));
+        const auto work = scratch.commit(QStringLiteral("work"), {{QStringLiteral("app.py"), "y"}}, at(4, 10));
+        scratch.commitOn({work, side}, QStringLiteral("Merge branch 'side'"),
+                         {{QStringLiteral("reports/semgrep.json"), semgrep({QStringLiteral("r.b")})}}, at(5, 10),
+                         QStringLiteral("HEAD"));
+        // Renamed within the folder (same blob, new path), then out of it and back in.
+        scratch.commit(
+            QStringLiteral("move trivy"),
+            {{trivy, QByteArray()}, {QStringLiteral("reports/old/trivy.json"), semgrep({QStringLiteral("r.a")})}},
+            at(6, 10));
+        const auto noted
+            = scratch.commit(QStringLiteral("code with a note"), {{QStringLiteral("app.py"), "z"}}, at(7, 10));
+        scratch.commit(QStringLiteral("report outside the folder"),
+                       {{QStringLiteral("scans/zap.json"), semgrep({QStringLiteral("r.z")})},
+                        {QStringLiteral("build/codeql.sarif"),
+                         "{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"CodeQL\"}},"
+                         "\"results\":[]}]}"}},
+                       at(8, 10));
+        scratch.commit(QStringLiteral("move semgrep out"),
+                       {{QStringLiteral("reports/semgrep.json"), QByteArray()},
+                        {QStringLiteral("archive/semgrep.json"), semgrep({QStringLiteral("r.b")})}},
+                       at(9, 10));
+        scratch.commit(
+            QStringLiteral("move it back, changed"),
+            {{QStringLiteral("archive/semgrep.json"), QByteArray()},
+             {QStringLiteral("reports/semgrep.json"), semgrep({QStringLiteral("r.b"), QStringLiteral("r.c")})}},
+            at(10, 10));
+        const auto broken
+            = scratch.commit(QStringLiteral("broken report"),
+                             {{QStringLiteral("reports/old/trivy.json"), "{\"SchemaVersion\": 2, ["}}, at(11, 10));
+        const auto sig = ScratchRepository::alice(at(12, 0));
+        const QString ref = ScanSourceOptions::defaultNotesRef();
+        QVERIFY(scratch.repo().writeNote(ref, noted, gitleaks(QStringLiteral("k")), sig).ok());
+        QVERIFY(scratch.repo().writeNote(ref, broken, gitleaks(QStringLiteral("k2")), sig).ok());
+
+        ScanSourceOptions o = options();
+        o.globs = globs;
+        o.revision = revision;
+        o.maxCommits = maxCommits;
+        o.pathLimitedWalk = false;
+        const auto everyCommit = ScanHistoryReader::read(scratch.path(), o);
+        QVERIFY(everyCommit.ok());
+        QCOMPARE(everyCommit->scans.size(), scans);
+        // Cold caches for the second reader too: it diffs and parses on its own.
+        ScanHistoryReader::clearMemoryCache();
+        o.cacheDir = QStringLiteral("-");
+        o.pathLimitedWalk = true;
+        const auto limited = ScanHistoryReader::read(scratch.path(), o);
+        QVERIFY(limited.ok());
+        QCOMPARE(describe(*limited), describe(*everyCommit));
+        const bool folders = std::none_of(globs.cbegin(), globs.cend(),
+                                          [](const QString& glob) { return glob.startsWith(QLatin1Char('*')); });
+        // Only the commits that change the folders are compared tree by tree.
+        if (folders)
+            QVERIFY(limited->treeDiffs < everyCommit->treeDiffs);
+        else
+            QCOMPARE(limited->treeDiffs, everyCommit->treeDiffs);
+    }
+
     void optionsRespected()
     {
         ScratchRepository scratch;
@@ -335,7 +451,13 @@ private Q_SLOTS:
                        at(2, 10));
         ProgressSink sink;
         sink.cancel();
-        const auto history = ScanHistoryReader::read(scratch.path(), options(), &sink);
+        auto history = ScanHistoryReader::read(scratch.path(), options(), &sink);
+        QVERIFY(!history.ok());
+        QCOMPARE(history.error().code, QStringLiteral("cancelled"));
+        // The path-limited walk (every glob in a folder) honours it too.
+        ScanSourceOptions folders = options();
+        folders.globs = {QStringLiteral("reports/**")};
+        history = ScanHistoryReader::read(scratch.path(), folders, &sink);
         QVERIFY(!history.ok());
         QCOMPARE(history.error().code, QStringLiteral("cancelled"));
     }
