@@ -371,8 +371,10 @@ private Q_SLOTS:
             LogOptions options;
             options.firstParent = true;
             options.paths = paths;
+            const auto history = scratch.repo().log(options);
+            QVERIFY(history.ok());
             QStringList logged;
-            for (const CommitInfo& commit : *scratch.repo().log(options))
+            for (const CommitInfo& commit : *history)
                 logged << ids.key(commit.id);
             QCOMPARE(actual, logged);
         }
