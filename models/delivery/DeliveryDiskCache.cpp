@@ -5,6 +5,7 @@
 #include "DeliveryCache.h"
 #include "common/CacheFile.h"
 #include "common/StreamCodec.h"
+#include "git/ObjectIdStream.h"
 #include "git/Repository.h"
 
 #include <QCoreApplication>

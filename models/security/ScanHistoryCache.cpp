@@ -4,6 +4,7 @@
 
 #include "common/CacheFile.h"
 #include "common/StreamCodec.h"
+#include "git/ObjectIdStream.h"
 #include "git/Repository.h"
 
 #include <QCoreApplication>
