@@ -4,6 +4,7 @@
 
 #include "ProgressSink.h"
 
+#include <QCoreApplication>
 #include <QMetaObject>
 #include <QPointer>
 #include <QThreadPool>
@@ -31,10 +32,16 @@ public:
 
     /// The pool every job runs on. Not QThreadPool::globalInstance(): Qt's raster paint engine hands parts of large
     /// fills to that pool and waits for them on the GUI thread, so long jobs there stall painting until one ends.
+    /// Like Qt's global pool, it is drained when the application object is destroyed: jobs still running at exit
+    /// would otherwise outlive the function-local statics they use (static destruction order) and crash on quit.
     static QThreadPool* pool()
     {
-        static QThreadPool jobs;
-        return &jobs;
+        static QThreadPool* jobs = [] {
+            static QThreadPool instance;
+            qAddPostRoutine([] { pool()->waitForDone(); });
+            return &instance;
+        }();
+        return jobs;
     }
 
     quint64 generation() const { return m_generation->load(); }
