@@ -35,6 +35,7 @@ using SignaturePtr = Owned<git_signature, git_signature_free>;
 using ConfigPtr = Owned<git_config, git_config_free>;
 using NoteIteratorPtr = Owned<git_note_iterator, git_note_iterator_free>;
 using BranchIteratorPtr = Owned<git_branch_iterator, git_branch_iterator_free>;
+using ReferenceIteratorPtr = Owned<git_reference_iterator, git_reference_iterator_free>;
 using OdbPtr = Owned<git_odb, git_odb_free>;
 
 /// Captures libgit2's thread-local error text now, on the failing thread (GitAhead's Result idea).

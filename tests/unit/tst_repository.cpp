@@ -268,6 +268,7 @@ private Q_SLOTS:
         QCOMPARE(branches->size(), 2);
         QCOMPARE(branches->at(0).name, QStringLiteral("feature"));
         QCOMPARE(branches->at(1).name, QStringLiteral("main"));
+        QVERIFY(!branches->at(0).isHead);
         QVERIFY(branches->at(1).isHead);
         QCOMPARE(branches->at(1).target, h.c5);
 
@@ -275,6 +276,17 @@ private Q_SLOTS:
         QCOMPARE(head->branch, QStringLiteral("main"));
         QCOMPARE(head->commit, h.c5);
         QVERIFY(!head->detached);
+
+        // A detached HEAD makes no branch the HEAD branch, even the one at the same commit.
+        QFile headFile(scratch.path() + QStringLiteral("/.git/HEAD"));
+        QVERIFY(headFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        headFile.write(h.c5.toString().toLatin1() + '\n');
+        headFile.close();
+        auto detached = scratch.repo().branches();
+        QVERIFY(detached.ok());
+        QCOMPARE(detached->size(), 2);
+        QVERIFY(!detached->at(0).isHead);
+        QVERIFY(!detached->at(1).isHead);
     }
 
     void log_data()
