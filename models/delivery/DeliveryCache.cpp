@@ -64,12 +64,12 @@ QByteArray DeliveryCache::stateKey(const git::Repository& repository, const QStr
         if (!tip.ok())
             return {};
         hash.addData(tip->raw());
-        const Result<QList<git::TagInfo>> tags = repository.tags();
+        // A tag's ref target (its tag object when annotated) fixes the commit it names: no object is read.
+        const Result<QList<git::RefTarget>> tags = repository.references("refs/tags/*");
         if (!tags.ok())
             return {};
-        for (const git::TagInfo& tag : tags.value()) {
+        for (const git::RefTarget& tag : tags.value()) {
             hash.addData(tag.name.toUtf8());
-            hash.addData(tag.tagObject.raw());
             hash.addData(tag.target.raw());
         }
         const Result<git::ObjectId> notes = repository.resolve(QString::fromLatin1(PlatformDeployments::kNotesRef));

@@ -123,13 +123,14 @@ QByteArray DeliveryDiskCache::stateKey(const git::Repository& repository, const 
     hash.addData(QCoreApplication::applicationVersion().toUtf8());
     hash.addData(QByteArrayView("\0", 1));
     // Every other ref too: a cache on disk outlives the process, so it rather misses once too often.
-    const Result<QList<git::BranchInfo>> branches = repository.branches(true);
-    if (!branches.ok())
-        return {};
-    for (const git::BranchInfo& branch : branches.value()) {
-        hash.addData(branch.name.toUtf8());
-        hash.addData(QByteArrayView(branch.remote ? "\1" : "\0", 1));
-        hash.addData(branch.target.raw());
+    for (const char* glob : {"refs/heads/*", "refs/remotes/*"}) {
+        const Result<QList<git::RefTarget>> branches = repository.references(glob);
+        if (!branches.ok())
+            return {};
+        for (const git::RefTarget& branch : branches.value()) {
+            hash.addData(branch.name.toUtf8());
+            hash.addData(branch.target.raw());
+        }
     }
     for (const char* notesRef : {"refs/notes/gatehouse-scans", "refs/notes/gatehouse-runs"}) {
         const Result<git::ObjectId> notes = repository.resolve(QString::fromLatin1(notesRef));

@@ -79,6 +79,13 @@ struct BranchInfo
     bool isHead = false;
 };
 
+/// A reference as stored: its full name and the object it points at, unpeeled (the tag object of an annotated tag).
+struct RefTarget
+{
+    QString name; ///< full name, e.g. "refs/tags/v1.2.0"
+    ObjectId target; ///< null for a symbolic reference that points nowhere
+};
+
 struct HeadInfo
 {
     QString branch; ///< short branch name; empty when detached

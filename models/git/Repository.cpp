@@ -350,6 +350,35 @@ Result<QList<TagInfo>> Repository::tags() const
     return tags;
 }
 
+Result<QList<RefTarget>> Repository::references(const char* glob) const
+{
+    git_reference_iterator* rawIterator = nullptr;
+    if (const int rc = git_reference_iterator_glob_new(&rawIterator, d->get(), glob); rc < 0)
+        return lastError(rc, QStringLiteral("cannot list references"));
+    ReferenceIteratorPtr iterator(rawIterator);
+    QList<RefTarget> refs;
+    git_reference* rawRef = nullptr;
+    int rc = 0;
+    while ((rc = git_reference_next(&rawRef, iterator.get())) == 0) {
+        ReferencePtr ref(rawRef);
+        RefTarget entry;
+        entry.name = QString::fromUtf8(git_reference_name(ref.get()));
+        if (git_reference_type(ref.get()) == GIT_REFERENCE_DIRECT) {
+            entry.target = toId(git_reference_target(ref.get()));
+        } else if (git_oid oid; git_reference_name_to_id(&oid, d->get(), git_reference_name(ref.get())) == 0) {
+            entry.target = toId(&oid);
+        } else {
+            git_error_clear(); // a symbolic reference pointing nowhere keeps a null target
+        }
+        refs.append(entry);
+    }
+    if (rc != GIT_ITEROVER)
+        return lastError(rc, QStringLiteral("cannot list references"));
+    git_error_clear();
+    std::sort(refs.begin(), refs.end(), [](const RefTarget& a, const RefTarget& b) { return a.name < b.name; });
+    return refs;
+}
+
 Result<Signature> Repository::defaultSignature() const
 {
     git_signature* raw = nullptr;

@@ -55,6 +55,9 @@ public:
 
     Result<QList<BranchInfo>> branches(bool includeRemote = true) const;
     Result<QList<TagInfo>> tags() const;
+    /// The references matching `glob` (e.g. "refs/tags/*"), sorted by name, without reading the objects they point
+    /// at: what cache keys need, much cheaper than tags() or branches() on a repository with many refs.
+    Result<QList<RefTarget>> references(const char* glob) const;
 
     /// Every file of the commit's tree (recursively), optionally only under `prefix`.
     Result<QList<TreeEntry>> listFiles(const ObjectId& commit, const QString& prefix = {}) const;

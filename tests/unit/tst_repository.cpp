@@ -277,6 +277,23 @@ private Q_SLOTS:
         QCOMPARE(head->commit, h.c5);
         QVERIFY(!head->detached);
 
+        // The references as stored: an annotated tag names its tag object, a lightweight one its commit.
+        auto tagRefs = scratch.repo().references("refs/tags/*");
+        QVERIFY(tagRefs.ok());
+        QCOMPARE(tagRefs->size(), 2);
+        QCOMPARE(tagRefs->at(0).name, QStringLiteral("refs/tags/deploy-prod-1"));
+        QCOMPARE(tagRefs->at(0).target, deploy.tagObject);
+        QVERIFY(tagRefs->at(0).target != h.c5);
+        QCOMPARE(tagRefs->at(1).name, QStringLiteral("refs/tags/light"));
+        QCOMPARE(tagRefs->at(1).target, h.c1);
+        auto branchRefs = scratch.repo().references("refs/heads/*");
+        QVERIFY(branchRefs.ok());
+        QCOMPARE(branchRefs->size(), 2);
+        QCOMPARE(branchRefs->at(0).name, QStringLiteral("refs/heads/feature"));
+        QCOMPARE(branchRefs->at(1).name, QStringLiteral("refs/heads/main"));
+        QCOMPARE(branchRefs->at(1).target, h.c5);
+        QVERIFY(scratch.repo().references("refs/remotes/*")->isEmpty());
+
         // A detached HEAD makes no branch the HEAD branch, even the one at the same commit.
         QFile headFile(scratch.path() + QStringLiteral("/.git/HEAD"));
         QVERIFY(headFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
