@@ -5,7 +5,6 @@
 #include "ReportPdfWriter.h"
 #include "Theme.h"
 #include "cli/Cli.h"
-#include "common/JobTracker.h"
 #include "delivery/strategy/ProgressiveDeliveryGate.h"
 #include "security/WeeklyReport.h"
 
@@ -15,7 +14,6 @@
 #include <QFileInfo>
 #include <QSysInfo>
 #include <QTextStream>
-#include <QThreadPool>
 
 #include <cstdio>
 #include <memory>
@@ -103,23 +101,15 @@ int main(int argc, char* argv[])
     QApplication::setDesktopFileName(QStringLiteral("gatehouse"));
     gatehouse::ui::applyTheme(app);
 
-    int status = 0;
-    {
-        gatehouse::ui::MainWindow window;
-        // Screenshots and start-up timing (GATEHOUSE_PAGE, GATEHOUSE_SCREENSHOT, GATEHOUSE_MEASURE_STARTUP).
-        std::unique_ptr<gatehouse::ui::AutomationHooks> hooks;
-        if (gatehouse::ui::AutomationHooks::requested()) {
-            hooks = std::make_unique<gatehouse::ui::AutomationHooks>(&window, clock);
-            QObject::connect(hooks.get(), &gatehouse::ui::AutomationHooks::finished, &app, &QCoreApplication::exit,
-                             Qt::QueuedConnection);
-        }
-        window.show();
-        window.openInitial(QCoreApplication::arguments().value(1));
-        status = app.exec();
-    } // the window's job trackers cancel their jobs here
-    // Jobs still running end now, while the application and every function-local static they use are alive:
-    // left to the job pool's own destructor, they would run during static destruction and crash on quit.
-    gatehouse::JobTracker::pool()->waitForDone();
-    QThreadPool::globalInstance()->waitForDone();
-    return status;
+    gatehouse::ui::MainWindow window;
+    // Screenshots and start-up timing (GATEHOUSE_PAGE, GATEHOUSE_SCREENSHOT, GATEHOUSE_MEASURE_STARTUP).
+    std::unique_ptr<gatehouse::ui::AutomationHooks> hooks;
+    if (gatehouse::ui::AutomationHooks::requested()) {
+        hooks = std::make_unique<gatehouse::ui::AutomationHooks>(&window, clock);
+        QObject::connect(hooks.get(), &gatehouse::ui::AutomationHooks::finished, &app, &QCoreApplication::exit,
+                         Qt::QueuedConnection);
+    }
+    window.show();
+    window.openInitial(QCoreApplication::arguments().value(1));
+    return app.exec();
 }

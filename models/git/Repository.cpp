@@ -298,27 +298,19 @@ Result<QList<BranchInfo>> Repository::branches(bool includeRemote) const
 
 Result<QList<TagInfo>> Repository::tags() const
 {
-    // A glob iterator reads only the loose references under refs/tags/; git_tag_foreach() reads every loose
-    // reference of the repository (each branch too) and filters afterwards.
-    git_reference_iterator* rawIterator = nullptr;
-    if (const int rc = git_reference_iterator_glob_new(&rawIterator, d->get(), "refs/tags/*"); rc < 0)
-        return lastError(rc, QStringLiteral("cannot list tags"));
-    ReferenceIteratorPtr iterator(rawIterator);
+    // Through the refs/tags/* iterator of references(): git_tag_foreach() reads every loose reference of the
+    // repository (each branch too) and filters afterwards. The list comes sorted by name.
+    const Result<QList<RefTarget>> refs = references("refs/tags/*");
+    if (!refs.ok())
+        return refs.error();
     QList<TagInfo> tags;
-    git_reference* rawRef = nullptr;
-    int rc = 0;
-    while ((rc = git_reference_next(&rawRef, iterator.get())) == 0) {
-        ReferencePtr ref(rawRef);
+    tags.reserve(refs->size());
+    for (const RefTarget& ref : refs.value()) {
+        if (ref.target.isNull())
+            continue; // a symbolic tag pointing nowhere is skipped, as git_tag_foreach() does
         TagInfo tag;
-        tag.name = QString::fromUtf8(git_reference_name(ref.get()));
-        tag.name.remove(0, int(strlen("refs/tags/")));
-        git_oid oid;
-        if (git_reference_type(ref.get()) == GIT_REFERENCE_DIRECT) {
-            oid = *git_reference_target(ref.get());
-        } else if (git_reference_name_to_id(&oid, d->get(), git_reference_name(ref.get())) < 0) {
-            git_error_clear(); // a symbolic tag pointing nowhere is skipped, as git_tag_foreach() does
-            continue;
-        }
+        tag.name = ref.name.mid(int(strlen("refs/tags/")));
+        const git_oid oid = toOid(ref.target);
         git_object* raw = nullptr;
         if (git_object_lookup(&raw, d->get(), &oid, GIT_OBJECT_ANY) < 0) {
             git_error_clear();
@@ -329,7 +321,7 @@ Result<QList<TagInfo>> Repository::tags() const
         if (git_object_type(object.get()) == GIT_OBJECT_TAG) {
             auto* annotated = reinterpret_cast<git_tag*>(object.get());
             tag.annotated = true;
-            tag.tagObject = toId(git_object_id(object.get()));
+            tag.tagObject = ref.target;
             tag.tagger = toSignature(git_tag_tagger(annotated));
             tag.message = QString::fromUtf8(git_tag_message(annotated));
         }
@@ -343,10 +335,6 @@ Result<QList<TagInfo>> Repository::tags() const
         }
         tags.append(tag);
     }
-    if (rc != GIT_ITEROVER)
-        return lastError(rc, QStringLiteral("cannot list tags"));
-    git_error_clear();
-    std::sort(tags.begin(), tags.end(), [](const TagInfo& a, const TagInfo& b) { return a.name < b.name; });
     return tags;
 }
 
