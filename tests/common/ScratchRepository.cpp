@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ScratchRepository.h"
 
+#include "common/JobTracker.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -9,6 +11,19 @@
 #include <QtTest>
 
 namespace gatehouse::test {
+
+ScratchRepository::~ScratchRepository()
+{
+    waitForBackgroundJobs();
+}
+
+void waitForBackgroundJobs()
+{
+    // A window destroyed at the end of a test cancels its jobs, but a job may still be reading the repository; its
+    // folder is removed only after they end, or libgit2 reads a vanishing repository (a crash under ASan). Bounded:
+    // a job waiting for something of the GUI thread must not hang the test.
+    JobTracker::pool()->waitForDone(60000);
+}
 
 ScratchRepository::ScratchRepository(bool bare)
     : m_clock(QDate(2026, 1, 5), QTime(9, 0), QTimeZone::utc())

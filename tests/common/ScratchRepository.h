@@ -8,12 +8,18 @@
 
 namespace gatehouse::test {
 
+/// Waits (bounded) for the background jobs of JobTracker::pool(): call before removing a repository a window had open.
+void waitForBackgroundJobs();
+
 /// A throw-away repository in a QTemporaryDir with fixed identities and timestamps, so commit ids are stable.
 /// Every commit advances the clock by one hour from 2026-01-05 09:00 UTC unless a time is given.
 class ScratchRepository
 {
 public:
     explicit ScratchRepository(bool bare = false);
+    ~ScratchRepository();
+    ScratchRepository(const ScratchRepository&) = delete;
+    ScratchRepository& operator=(const ScratchRepository&) = delete;
 
     bool isValid() const { return m_repo.isValid(); }
     QString path() const { return m_dir.path(); }

@@ -92,7 +92,11 @@ private Q_SLOTS:
         QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().toString()));
     }
 
-    void cleanupTestCase() { gatehouse::test::removeIsolatedSettings(); }
+    void cleanupTestCase()
+    {
+        gatehouse::test::waitForBackgroundJobs(); // before m_demoDir removes the demo a cancelled job may still read
+        gatehouse::test::removeIsolatedSettings();
+    }
 
     void init() { QSettings().clear(); }
 
