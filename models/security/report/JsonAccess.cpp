@@ -7,6 +7,7 @@
 #include <QVersionNumber>
 
 #include <algorithm>
+#include <limits>
 
 namespace gatehouse::report {
 
@@ -68,10 +69,15 @@ qint64 intAt(const json& j, const char* key, qint64 fallback)
         return fallback;
     if (c->is_number_integer())
         return c->get<qint64>();
-    if (c->is_number_unsigned())
-        return qint64(c->get<quint64>());
-    if (c->is_number_float())
-        return qint64(c->get<double>());
+    if (c->is_number_unsigned()) {
+        const quint64 v = c->get<quint64>();
+        return v <= quint64(std::numeric_limits<qint64>::max()) ? qint64(v) : fallback;
+    }
+    if (c->is_number_float()) {
+        // Converting a double outside qint64's range (or NaN) is undefined behaviour: such a value is no count.
+        const double v = c->get<double>();
+        return v >= -9223372036854775808.0 && v < 9223372036854775808.0 ? qint64(v) : fallback;
+    }
     if (c->is_string()) {
         bool ok = false;
         const qint64 v = text(*c).toLongLong(&ok);
