@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "YamlReader.h"
 
+#include "IncrementalYamlReader.h"
+
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -10,6 +12,7 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
 #include <future>
 #include <limits>
 #include <map>
@@ -20,6 +23,8 @@
 namespace gatehouse::pipeline {
 
 namespace {
+
+thread_local YamlReuseScope* t_reuseScope = nullptr;
 
 struct LimitExceeded
 {
@@ -119,6 +124,7 @@ public:
     { }
 
     std::vector<YamlNode> documents;
+    std::vector<int> anchorLines;
     qint64 nodes() const { return m_nodes; }
 
     void OnDocumentStart(const YAML::Mark&) override
@@ -239,8 +245,10 @@ private:
 
     void add(YamlNode&& node, YAML::anchor_t anchor)
     {
-        if (anchor != 0)
+        if (anchor != 0) {
             m_anchors[anchor] = Anchored{node, node.nodeCount()};
+            anchorLines.push_back(node.line);
+        }
         if (m_stack.empty()) {
             m_root = std::move(node);
             m_hasRoot = true;
@@ -540,6 +548,7 @@ std::optional<YamlDocumentSet> readInHalves(const QByteArray& text, const QStrin
     }
     YamlDocumentSet result;
     result.documents = std::move(head.documents);
+    result.nodes = head.nodes - 2 + tail.nodes;
     result.ok = true;
     return result;
 }
@@ -621,6 +630,14 @@ int estimateNestingDepth(const QByteArray& text, int stopAt)
 
 YamlDocumentSet readYaml(const QByteArray& text, const QString& file, const YamlLimits& limits)
 {
+    if (YamlReuseScope* scope = t_reuseScope;
+        scope && file == scope->m_file && text.size() == scope->m_text.size() && text == scope->m_text) {
+        // The reader reads with readYaml() itself: the scope is off meanwhile.
+        t_reuseScope = scope->m_outer;
+        YamlDocumentSet result = scope->m_reader.read(text, file, limits);
+        t_reuseScope = scope;
+        return result;
+    }
     YamlDocumentSet result;
     auto fail = [&](int line, int column, const QString& rule, const QString& message) {
         result.diagnostics.append(syntaxDiagnostic(file, line, column, rule, message));
@@ -673,8 +690,25 @@ YamlDocumentSet readYaml(const QByteArray& text, const QString& file, const Yaml
         return fail(0, 0, QStringLiteral("yaml.syntax"), QString::fromUtf8(e.what()));
     }
     result.documents = std::move(builder.documents);
+    result.anchorLines = std::move(builder.anchorLines);
+    std::sort(result.anchorLines.begin(), result.anchorLines.end());
+    result.nodes = builder.nodes();
     result.ok = true;
     return result;
+}
+
+YamlReuseScope::YamlReuseScope(IncrementalYamlReader& reader, const QByteArray& text, const QString& file)
+    : m_reader(reader)
+    , m_text(text)
+    , m_file(file)
+    , m_outer(t_reuseScope)
+{
+    t_reuseScope = this;
+}
+
+YamlReuseScope::~YamlReuseScope()
+{
+    t_reuseScope = m_outer;
 }
 
 } // namespace gatehouse::pipeline

@@ -26,13 +26,36 @@ struct YamlDocumentSet
     std::vector<YamlNode> documents; ///< one per `---` document; empty for an empty file
     QList<Diagnostic> diagnostics; ///< syntax errors and warnings (duplicate keys, bad merges)
     bool ok = false; ///< false when the text could not be read at all (a syntax error or a limit)
+    std::vector<int> anchorLines; ///< the lines of the anchored nodes (`&name`), ascending; for IncrementalYamlReader
+    qint64 nodes = 0; ///< the values read, aliases expanded (what YamlLimits::maxNodes bounds)
 };
+
+class IncrementalYamlReader;
 
 /// Reads YAML text into position-carrying YamlNode trees with anchors, aliases and `<<` merge keys resolved,
 /// duplicate keys warned about (the last one wins, as in GitLab and most loaders) and custom tags kept.
 /// Checks up front: size, NUL bytes (binary), UTF-8 validity and nesting depth.
 /// Re-entrant and thread-safe (no shared state): callable from any worker thread. Never throws.
 YamlDocumentSet readYaml(const QByteArray& text, const QString& file, const YamlLimits& limits = {});
+
+/// While alive, readYaml() of exactly `text` as `file` on the constructing thread goes through `reader`, which
+/// reads only what changed since its previous text. Lets the editor's worker reuse the last keystroke's tree deep
+/// inside the engine without threading a cache through every analyzer. Scopes nest; the innermost wins.
+class YamlReuseScope
+{
+public:
+    YamlReuseScope(IncrementalYamlReader& reader, const QByteArray& text, const QString& file);
+    ~YamlReuseScope();
+    YamlReuseScope(const YamlReuseScope&) = delete;
+    YamlReuseScope& operator=(const YamlReuseScope&) = delete;
+
+private:
+    friend YamlDocumentSet readYaml(const QByteArray&, const QString&, const YamlLimits&);
+    IncrementalYamlReader& m_reader;
+    const QByteArray& m_text;
+    QString m_file;
+    YamlReuseScope* m_outer;
+};
 
 /// The deepest collection nesting the text could produce, estimated from indentation and flow brackets
 /// without parsing (used to refuse input that would exhaust a recursive parser's stack).

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "pipeline/IncrementalYamlReader.h"
 #include "pipeline/PipelineValidator.h"
 #include "pipeline/YamlReader.h"
 #include "pipeline/workspace/BufferValidation.h"
@@ -95,6 +96,27 @@ private Q_SLOTS:
             const auto result = validateBuffer(text, QStringLiteral(".gitlab-ci.yml"), FileSource{});
             QVERIFY(result.parsed);
         }
+    }
+    /// What a keystroke costs in the editor: the worker keeps the buffer's tree (LiveValidator's reader) and the text
+    /// differs from the last one by a character typed into a script line in the middle of the file.
+    void keystroke_data() { rows(); }
+    void keystroke()
+    {
+        QFETCH(QByteArray, text);
+        const qsizetype middle = text.indexOf("- ", text.size() / 2);
+        QVERIFY(middle > 0);
+        const QByteArray typed = QByteArray(text).insert(middle + 2, 'x');
+        IncrementalYamlReader reader;
+        validateBuffer(text, QStringLiteral(".gitlab-ci.yml"), FileSource{}, &reader);
+        bool odd = false;
+        QBENCHMARK
+        {
+            odd = !odd;
+            const auto result
+                = validateBuffer(odd ? typed : text, QStringLiteral(".gitlab-ci.yml"), FileSource{}, &reader);
+            QVERIFY(result.parsed);
+        }
+        QVERIFY(reader.lastStats().incremental);
     }
 };
 

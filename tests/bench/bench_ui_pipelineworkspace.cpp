@@ -6,7 +6,8 @@
 //    the graph rebuilt (its drawing changed) or kept (typing inside a script);
 //  - paintGraph*: one paint of the graph pane, at the readable fit and zoomed out to the whole pipeline;
 //  - keystrokeToDiagnostic: a keystroke to its result applied on screen, without the 250 ms typing pause (which is
-//    there by design and adds to it).
+//    there by design and adds to it);
+//  - typingFrames: the frame times while typing at 60 characters a second.
 #include "editorview/PipelineEditor.h"
 #include "pipeline/workspace/LiveValidator.h"
 #include "pipelineview/PipelineDocumentView.h"
@@ -18,6 +19,10 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <algorithm>
+#include <vector>
 
 using namespace gatehouse;
 
@@ -167,6 +172,51 @@ private Q_SLOTS:
             ++runs;
         }
         qInfo("of which the worker: %.1f ms per validation", double(worker) / qMax(1, runs));
+        editor->document()->setModified(false);
+    }
+
+    /// Typing at 60 characters a second for two seconds, a validation after every keystroke (no typing pause): each
+    /// frame handles its keystroke and whatever results arrived, then paints the window. The result is the 95th
+    /// percentile of the frames' GUI-thread time (a frame is 16.7 ms); the median, the worst and the validations
+    /// applied are printed beside it.
+    void typingFrames_data() { rows(); }
+    void typingFrames()
+    {
+        QFETCH(QByteArray, text);
+        QVERIFY(open(text));
+        m_view->validator()->setDelay(0);
+        PipelineEditor* editor = m_view->editor();
+        editor->goToLine(editor->blockCount() / 2);
+        editor->moveCursor(QTextCursor::EndOfBlock);
+        editor->insertPlainText(QStringLiteral(" #"));
+        QSignalSpy spy(m_view, &PipelineDocumentView::validated);
+        QVERIFY(spy.wait(60000));
+        spy.clear();
+        constexpr int Frames = 120;
+        constexpr qint64 FrameNs = 16'666'667;
+        std::vector<double> frames;
+        QElapsedTimer clock;
+        clock.start();
+        for (int i = 0; i < Frames; ++i) {
+            const qint64 start = clock.nsecsElapsed();
+            QTest::keyClick(editor, Qt::Key_X);
+            QCoreApplication::processEvents();
+            m_workspace->repaint();
+            const qint64 end = clock.nsecsElapsed();
+            frames.push_back(double(end - start) / 1e6);
+            // The rest of the frame: nothing runs on the GUI thread (results wait for the next frame, as they would
+            // behind a busy event loop).
+            const qint64 next = (i + 1) * FrameNs;
+            if (next > end)
+                QThread::usleep(quint64((next - end) / 1000));
+        }
+        QVERIFY(spy.wait(60000) || spy.count() > 0);
+        std::sort(frames.begin(), frames.end());
+        const double p95 = frames[size_t(Frames * 95 / 100)];
+        qInfo("frames: median %.1f ms, 95th percentile %.1f ms, worst %.1f ms, %d over 16.7 ms; %d validations applied",
+              frames[Frames / 2], p95, frames.back(),
+              int(std::count_if(frames.begin(), frames.end(), [](double ms) { return ms > 16.7; })), int(spy.count()));
+        QTest::setBenchmarkResult(p95, QTest::WalltimeMilliseconds);
         editor->document()->setModified(false);
     }
 };

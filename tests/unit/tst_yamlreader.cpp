@@ -1,11 +1,14 @@
 // SPDX-FileCopyrightText: 2026 Gatehouse authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "YamlTree.h"
+
 #include "pipeline/YamlReader.h"
 
 #include <QElapsedTimer>
 #include <QTest>
 
 using namespace gatehouse::pipeline;
+using gatehouse::test::sameTree;
 
 namespace {
 
@@ -20,23 +23,6 @@ QStringList describe(const QList<Diagnostic>& diagnostics)
 QString position(const YamlNode* node)
 {
     return node ? QStringLiteral("%1:%2").arg(node->line).arg(node->column) : QStringLiteral("missing");
-}
-
-/// Whole trees, positions and all: a document read in halves must be the one read at once.
-bool sameTree(const YamlNode& a, const YamlNode& b)
-{
-    if (a.kind != b.kind || a.plain != b.plain || a.line != b.line || a.column != b.column || a.file != b.file
-        || a.value != b.value || a.tag != b.tag || a.keys.size() != b.keys.size() || a.items.size() != b.items.size())
-        return false;
-    for (size_t i = 0; i < a.keys.size(); ++i) {
-        if (!sameTree(a.keys[i], b.keys[i]))
-            return false;
-    }
-    for (size_t i = 0; i < a.items.size(); ++i) {
-        if (!sameTree(a.items[i], b.items[i]))
-            return false;
-    }
-    return true;
 }
 
 /// `count` GitLab-like jobs at the top level, or GitHub-like ones under `jobs:` (`nested`), named `prefix-000`...

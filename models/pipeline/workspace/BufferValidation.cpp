@@ -6,6 +6,7 @@
 
 #include "git/Repository.h"
 #include "pipeline/GatePolicy.h"
+#include "pipeline/IncrementalYamlReader.h"
 #include "pipeline/PipelineGates.h"
 #include "pipeline/PipelineValidator.h"
 
@@ -16,6 +17,7 @@
 #include <QSet>
 
 #include <memory>
+#include <optional>
 
 namespace gatehouse::pipeline {
 
@@ -105,8 +107,12 @@ FileSourceFactory revisionSource(const QString& repositoryPath, const QString& r
     };
 }
 
-BufferValidation validateBuffer(const QByteArray& text, const QString& path, const FileSource& files)
+BufferValidation validateBuffer(const QByteArray& text, const QString& path, const FileSource& files,
+                                IncrementalYamlReader* reuse)
 {
+    std::optional<YamlReuseScope> scope;
+    if (reuse)
+        scope.emplace(*reuse, text, path);
     QElapsedTimer timer;
     timer.start();
     BufferValidation result;

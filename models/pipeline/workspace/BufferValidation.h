@@ -13,6 +13,8 @@
 
 namespace gatehouse::pipeline {
 
+class IncrementalYamlReader;
+
 enum class GateState
 {
     Pass,
@@ -70,8 +72,10 @@ FileSourceFactory workTreeSource(const QString& root, const QHash<QString, QByte
 FileSourceFactory revisionSource(const QString& repositoryPath, const QString& revision);
 
 /// Parse, resolve, validate, check gates (with `.gatehouse/policy.yml` when `files` has one) and lay out the
-/// graph. Pure function of its inputs, any thread, never throws.
-BufferValidation validateBuffer(const QByteArray& text, const QString& path, const FileSource& files);
+/// graph. Pure function of its inputs, any thread, never throws. With `reuse` (the editor's reader of this buffer),
+/// only the YAML entries an edit touched since its last text are read again; the result is the same.
+BufferValidation validateBuffer(const QByteArray& text, const QString& path, const FileSource& files,
+                                IncrementalYamlReader* reuse = nullptr);
 
 /// Gates that only make sense for one CI system (GitHub token permissions, action pinning, ...).
 bool gateAppliesTo(const QString& gate, PipelineKind kind);

@@ -8,6 +8,7 @@ namespace gatehouse::pipeline {
 
 LiveValidator::LiveValidator(QObject* parent)
     : QObject(parent)
+    , m_reader(std::make_shared<IncrementalYamlReader>())
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(DefaultDelayMs);
@@ -35,12 +36,12 @@ void LiveValidator::validateNow()
     const QString path = m_path;
     const FileSourceFactory sources = m_sources;
     m_jobs.start(
-        [text, path, sources](ProgressSink& sink) {
+        [text, path, sources, reader = m_reader](ProgressSink& sink) {
             // Queued behind a slow validation and already superseded: do not spend a core on it.
             if (sink.isCancelled())
                 return BufferValidation{};
             const FileSource files = sources ? sources() : FileSource{};
-            return validateBuffer(text.toUtf8(), path, files);
+            return validateBuffer(text.toUtf8(), path, files, reader.get());
         },
         [this](BufferValidation result) {
             result.generation = m_jobs.generation();

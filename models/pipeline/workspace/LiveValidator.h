@@ -4,11 +4,15 @@
 
 #include "BufferValidation.h"
 
+#include "pipeline/IncrementalYamlReader.h"
+
 #include "common/JobTracker.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
+
+#include <memory>
 
 namespace gatehouse::pipeline {
 
@@ -51,6 +55,8 @@ private:
     JobTracker m_jobs{this};
     QString m_path;
     FileSourceFactory m_sources;
+    /// The buffer's last tree, kept between keystrokes (shared with the workers, which may overlap).
+    std::shared_ptr<IncrementalYamlReader> m_reader;
     std::function<QString()> m_text;
     QElapsedTimer m_sinceEdit;
     qint64 m_lastLatency = -1;
