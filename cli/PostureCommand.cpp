@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
 
+#include "git/Repository.h"
 #include "security/Posture.h"
 #include "security/PostureStatistics.h"
 #include "security/WeeklySummary.h"
@@ -46,6 +47,8 @@ int runPosture(const QStringList& arguments, Io io)
             return ExitUsage;
         }
     }
+    // One process, one first-parent walk: every commit and tree is read once.
+    git::Repository::setObjectCaching(false);
     auto posture = PostureBuilder::compute(options.repo, options.rev, now, nullptr,
                                            parser.isSet(cacheOption) ? QStringLiteral("-") : QString());
     if (!posture) {

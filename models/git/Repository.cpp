@@ -448,4 +448,10 @@ QString Repository::libgit2Version()
     return QStringLiteral("%1.%2.%3").arg(major).arg(minor).arg(revision);
 }
 
+void Repository::setObjectCaching(bool enabled)
+{
+    detail::ensureInitialized();
+    git_libgit2_opts(GIT_OPT_ENABLE_CACHING, enabled ? 1 : 0);
+}
+
 } // namespace gatehouse::git

@@ -6,7 +6,10 @@
 #include "RepositoryPrivate.h"
 #include "TreeComparison.h"
 
+#include <git2/odb.h>
+
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 namespace gatehouse::git {
@@ -32,6 +35,93 @@ ObjectId entryId(git_tree* tree, const QByteArray& path)
 }
 
 // A path prefix as tree lookups take it: relative to the root, without trailing slashes (empty: the root).
+/// Reads commits and trees as raw objects, without building libgit2's parsed objects: a first-parent walk reads
+/// each commit and tree once and needs only a commit's tree and first parent, and one entry of a tree.
+class RawObjects
+{
+public:
+    explicit RawObjects(git_repository* repo)
+    {
+        if (git_repository_odb(&m_odb, repo) < 0)
+            m_odb = nullptr;
+    }
+    ~RawObjects() { git_odb_free(m_odb); }
+    RawObjects(const RawObjects&) = delete;
+    RawObjects& operator=(const RawObjects&) = delete;
+
+    struct Commit
+    {
+        git_oid tree{};
+        git_oid parent{};
+        bool hasParent = false;
+    };
+
+    /// < 0 (libgit2's error set) when the commit cannot be read.
+    int commit(const git_oid& id, Commit& out) const
+    {
+        git_odb_object* raw = nullptr;
+        if (!m_odb)
+            return GIT_ERROR;
+        if (const int rc = git_odb_read(&raw, m_odb, &id); rc < 0)
+            return rc;
+        const char* data = static_cast<const char*>(git_odb_object_data(raw));
+        const QByteArrayView text(data, qsizetype(git_odb_object_size(raw)));
+        int rc = GIT_ERROR;
+        out = {};
+        if (git_odb_object_type(raw) == GIT_OBJECT_COMMIT && text.startsWith("tree ") && text.size() >= 46
+            && git_oid_fromstrn(&out.tree, data + 5, GIT_OID_HEXSZ) == 0) {
+            rc = 0;
+            const qsizetype parent = 46;
+            if (text.size() >= parent + 48 && text.sliced(parent).startsWith("parent ")) {
+                out.hasParent = git_oid_fromstrn(&out.parent, data + parent + 7, GIT_OID_HEXSZ) == 0;
+                rc = out.hasParent ? 0 : GIT_ERROR;
+            }
+        }
+        git_odb_object_free(raw);
+        if (rc < 0)
+            git_error_set_str(GIT_ERROR_OBJECT, "corrupt commit object");
+        return rc;
+    }
+
+    /// The id at the path `components` below the tree `tree` (the tree itself for none), or a null id when absent.
+    ObjectId entry(const git_oid& tree, const QList<QByteArray>& components) const
+    {
+        git_oid current = tree;
+        for (const QByteArray& name : components) {
+            git_odb_object* raw = nullptr;
+            if (!m_odb || git_odb_read(&raw, m_odb, &current) < 0) {
+                git_error_clear();
+                return {};
+            }
+            bool found = false;
+            if (git_odb_object_type(raw) == GIT_OBJECT_TREE) {
+                const char* data = static_cast<const char*>(git_odb_object_data(raw));
+                const char* end = data + git_odb_object_size(raw);
+                // Entries: "<mode> <name>\0" and 20 bytes of id.
+                for (const char* at = data; at < end && !found;) {
+                    const char* space = static_cast<const char*>(memchr(at, ' ', size_t(end - at)));
+                    const char* nul
+                        = space ? static_cast<const char*>(memchr(space, '\0', size_t(end - space))) : nullptr;
+                    if (!nul || end - nul < 1 + GIT_OID_RAWSZ)
+                        break;
+                    if (QByteArrayView(space + 1, nul - space - 1) == name) {
+                        git_oid_fromraw(&current, reinterpret_cast<const unsigned char*>(nul + 1));
+                        found = true;
+                    }
+                    at = nul + 1 + GIT_OID_RAWSZ;
+                }
+            }
+            git_odb_object_free(raw);
+            if (!found)
+                return {};
+        }
+        return toId(&current);
+    }
+
+private:
+    git_odb* m_odb = nullptr;
+};
+
 QByteArray treePrefix(const QString& path)
 {
     QByteArray prefix = normalizedRelativePath(path).toUtf8();
@@ -149,54 +239,54 @@ Result<qint64> Repository::walkFirstParentPaths(const QString& start, const QStr
     const Result<ObjectId> tip = resolve(start);
     if (!tip)
         return tip.error();
-    QList<QByteArray> prefixes;
-    for (const QString& path : paths)
-        prefixes.append(treePrefix(path));
+    QList<QList<QByteArray>> prefixes;
+    for (const QString& path : paths) {
+        const QByteArray prefix = treePrefix(path);
+        prefixes.append(prefix.isEmpty() ? QList<QByteArray>() : prefix.split('/'));
+    }
     // The ids at the paths in a commit's tree; the first-parent chain is followed by hand (a revwalk sorted
-    // topologically from one tip gives the same order, after reading every commit of the chain once more).
-    auto entriesOf = [&](git_commit* commit, QList<ObjectId>& entries) -> int {
-        git_tree* rawTree = nullptr;
-        if (const int rc = git_commit_tree(&rawTree, commit); rc < 0)
-            return rc;
-        TreePtr tree(rawTree);
+    // topologically from one tip gives the same order, after reading every commit of the chain once more). Only
+    // the commits visited are parsed. (Reading the trees on a second thread was tried: slower, 0.18 -> 0.22 s on
+    // 11,900 first-parent commits.)
+    const RawObjects raw(d->get());
+    auto entriesOf = [&](const RawObjects::Commit& commit, QList<ObjectId>& entries) {
         entries.clear();
-        for (const QByteArray& prefix : std::as_const(prefixes))
-            entries.append(entryId(tree.get(), prefix));
-        return 0;
+        for (const QList<QByteArray>& prefix : std::as_const(prefixes))
+            entries.append(raw.entry(commit.tree, prefix));
     };
-    auto commit = lookupCommit(d->get(), *tip);
-    if (!commit)
-        return commit.error();
-    CommitPtr current = std::move(commit).value();
-    QList<ObjectId> entries;
-    if (const int rc = entriesOf(current.get(), entries); rc < 0)
+    git_oid currentId = toOid(*tip);
+    RawObjects::Commit current;
+    if (const int rc = raw.commit(currentId, current); rc < 0)
         return lastError(rc, QStringLiteral("corrupt history"));
+    QList<ObjectId> entries;
+    entriesOf(current, entries);
     qint64 walked = 0;
-    while (current) {
+    while (true) {
         ++walked;
         if (sink && (walked & 0xff) == 1) {
             if (sink->isCancelled())
                 return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
             sink->report(walked, 0, QStringLiteral("history"));
         }
-        CommitPtr parent;
+        RawObjects::Commit parent;
         QList<ObjectId> parentEntries(prefixes.size());
-        if (git_commit_parentcount(current.get()) > 0) {
-            git_commit* rawParent = nullptr;
-            if (const int rc = git_commit_parent(&rawParent, current.get(), 0); rc < 0)
+        if (current.hasParent) {
+            if (const int rc = raw.commit(current.parent, parent); rc < 0)
                 return lastError(rc, QStringLiteral("corrupt history"));
-            parent.reset(rawParent);
-            if (const int rc = entriesOf(parent.get(), parentEntries); rc < 0)
-                return lastError(rc, QStringLiteral("corrupt history"));
+            entriesOf(parent, parentEntries);
         }
         const bool touches = entries != parentEntries;
-        if (touches || alsoVisit.contains(toId(git_commit_id(current.get())))) {
-            if (!visit(toCommitInfo(current.get()), touches))
+        if (touches || alsoVisit.contains(toId(&currentId))) {
+            auto commit = lookupCommit(d->get(), toId(&currentId));
+            if (!commit)
+                return commit.error();
+            if (!visit(toCommitInfo(commit.value().get()), touches))
                 break;
         }
-        if (maxCount >= 0 && walked >= maxCount)
+        if ((maxCount >= 0 && walked >= maxCount) || !current.hasParent)
             break;
-        current = std::move(parent);
+        currentId = current.parent;
+        current = parent;
         entries = std::move(parentEntries);
     }
     git_error_clear();

@@ -10,6 +10,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,6 +23,7 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <atomic>
+#include <future>
 #include <memory>
 #include <optional>
 
@@ -360,6 +362,33 @@ struct ParseContext
     QHash<QString, CachedParsePtr> seenThisRun;
 };
 
+CachedParsePtr parseContent(const Result<QByteArray>& content, const QString& name, const ReportLimits& limits,
+                            ProgressSink* sink)
+{
+    auto fresh = std::make_shared<CachedParse>();
+    if (!content) {
+        fresh->failure = {content.error().code == QLatin1String("io.too-large") ? QStringLiteral("report.too-large")
+                                                                                : QStringLiteral("report.unreadable"),
+                          content.error().toString()};
+    } else {
+        auto report = ReportReader::readData(*content, name, limits, sink, &fresh->failure);
+        if (report)
+            fresh->report = std::move(report).value();
+    }
+    return fresh;
+}
+
+/// A report parsed in this run: counted, kept on disk and in memory.
+void keepParsed(ParseContext& context, const QString& key, const CachedParsePtr& parse)
+{
+    ++context.history.reportsParsed;
+    // Cancellation is not a property of the blob: never cache it.
+    if (parse->failure.code != QLatin1String("report.cancelled"))
+        context.disk.store(key, *parse);
+    remember(key, parse);
+    context.seenThisRun.insert(key, parse);
+}
+
 CachedParsePtr parseCached(ParseContext& context, const QString& key, const QString& name,
                            const std::function<Result<QByteArray>()>& readContent)
 {
@@ -377,28 +406,63 @@ CachedParsePtr parseCached(ParseContext& context, const QString& key, const QStr
     }
     if (parse) {
         ++context.history.cacheHits;
-    } else {
-        auto fresh = std::make_shared<CachedParse>();
-        auto content = readContent();
-        if (!content) {
-            fresh->failure
-                = {content.error().code == QLatin1String("io.too-large") ? QStringLiteral("report.too-large")
-                                                                         : QStringLiteral("report.unreadable"),
-                   content.error().toString()};
-        } else {
-            auto report = ReportReader::readData(*content, name, context.options.limits, context.sink, &fresh->failure);
-            if (report)
-                fresh->report = std::move(report).value();
-        }
-        ++context.history.reportsParsed;
-        // Cancellation is not a property of the blob: never cache it.
-        if (fresh->failure.code != QLatin1String("report.cancelled"))
-            context.disk.store(key, *fresh);
-        parse = fresh;
-        remember(key, parse);
+        context.seenThisRun.insert(key, parse);
+        return parse;
     }
-    context.seenThisRun.insert(key, parse);
+    parse = parseContent(readContent(), name, context.options.limits, context.sink);
+    keepParsed(context, key, parse);
     return parse;
+}
+
+/// Parses, side by side on one thread per core, the committed reports (path, blob id) that no cache knows, so
+/// that the history loop finds them parsed; it still reads the cached ones itself (and counts them as hits).
+/// Each thread reads blobs through its own repository. Nothing is parsed ahead of a single report.
+void parseAhead(ParseContext& context, const QString& repoPath, const QList<QPair<QString, QString>>& reports)
+{
+    QList<QPair<QString, QString>> jobs; // blob id, path
+    QSet<QString> queued;
+    for (const auto& [path, key] : reports) {
+        if (queued.contains(key) || context.seenThisRun.contains(key))
+            continue;
+        queued.insert(key);
+        {
+            QMutexLocker lock(&s_memoryMutex);
+            if (memoryCache().contains(key))
+                continue;
+        }
+        if (context.disk.enabled() && QFileInfo::exists(context.disk.fileFor(key)))
+            continue;
+        jobs.append({key, path});
+    }
+    const int threads = int(std::min<qsizetype>(jobs.size(), std::max(1, QThread::idealThreadCount())));
+    if (threads < 2)
+        return;
+    std::vector<CachedParsePtr> parsed(size_t(jobs.size()));
+    std::atomic<qsizetype> next{0};
+    const ReportLimits& limits = context.options.limits;
+    ProgressSink* sink = context.sink;
+    auto work = [&] {
+        auto repo = git::Repository::open(repoPath);
+        if (!repo)
+            return; // the history loop reads them itself and reports the problem
+        for (qsizetype i = next++; i < jobs.size(); i = next++) {
+            if (sink && sink->isCancelled())
+                return;
+            const auto& [key, path] = jobs.at(i);
+            parsed[size_t(i)]
+                = parseContent(repo->readBlob(git::ObjectId::fromHex(key), limits.maxFileSize), path, limits, sink);
+        }
+    };
+    std::vector<std::future<void>> helpers;
+    for (int t = 1; t < threads; ++t)
+        helpers.push_back(std::async(std::launch::async, work));
+    work();
+    for (auto& helper : helpers)
+        helper.get();
+    for (qsizetype i = 0; i < jobs.size(); ++i) {
+        if (parsed[size_t(i)])
+            keepParsed(context, jobs.at(i).first, parsed[size_t(i)]);
+    }
 }
 
 void addParse(Scan& scan, ScanHistory& history, const CachedParsePtr& parse, const QString& path, bool fromNote,
@@ -607,6 +671,19 @@ Result<ScanHistory> ScanHistoryReader::read(const QString& repoPath, const ScanS
         for (auto& [index, entries] : *outcome)
             diffed[size_t(index)] = std::move(entries);
         history.treeDiffs += tasks.size();
+    }
+
+    if (!globs.isEmpty()) {
+        QList<QPair<QString, QString>> committed;
+        for (qsizetype index = commits.size() - 1; index >= 0; --index) {
+            if (!mayChange[size_t(index)])
+                continue;
+            if (const auto& fresh = diffed[size_t(index)])
+                committed += *fresh;
+            else if (const auto cached = walkCache.find(commits.at(index).id))
+                committed += *cached;
+        }
+        parseAhead(context, repoPath, committed);
     }
 
     const qint64 total = commits.size();
