@@ -149,6 +149,9 @@ struct LogOptions
     QStringList paths; ///< only commits touching these paths (prefixes, relative to the root); empty = all
     int maxCount = -1; ///< -1 = unlimited
     QStringList hide; ///< revisions whose history is excluded (like `git log A ^B`)
+    /// Parents before children, newest first (git log --topo-order): every commit is read before the first comes
+    /// out. Off: newest committer time first, streamed (git log's default order), for walks that stop early.
+    bool topological = true;
 };
 
 } // namespace gatehouse::git

@@ -247,9 +247,11 @@ Result<RepositoryAnalysis> RunHistory::analyze(const QString& repositoryPath, An
         auto head = repo->head();
         options.defaultBranch = head && !head->branch.isEmpty() ? head->branch : QStringLiteral("main");
     }
-    if (options.configChanges.isEmpty())
+    // The config history and the pipeline's needs only sharpen what the runs say: without runs, neither is read
+    // (the config walk is a path-limited walk of the whole history).
+    if (options.configChanges.isEmpty() && !result.runs.isEmpty())
         options.configChanges = configChangesOf(*repo);
-    if (!options.needs.contains(QStringLiteral("gitlab"))) {
+    if (!options.needs.contains(QStringLiteral("gitlab")) && !result.runs.isEmpty()) {
         if (auto needs = gitLabNeeds(repositoryPath, result.warnings))
             options.needs.insert(QStringLiteral("gitlab"), *needs);
     }

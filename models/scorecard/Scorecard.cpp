@@ -135,10 +135,11 @@ Status Scorecard::collectHistoryWide(const git::Repository& repository, const QS
     if (stored) {
         inputs.recentSubjects = stored->recentSubjects;
     } else {
-        // In the history-wide part although it stops after 200 subjects: the walk's topological order reads every
-        // commit before it yields the first.
+        // Newest first by committer time, streamed: the walk stops after 200 subjects having read about as many
+        // commits (a topological order would read all of them first).
         git::LogOptions options;
         options.start = tip->toString();
+        options.topological = false;
         const Status walked = repository.walk(options, [&](const git::CommitInfo& commit) {
             if (commit.parents.size() <= 1)
                 inputs.recentSubjects.append(commit.summary);

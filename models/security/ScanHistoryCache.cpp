@@ -10,7 +10,12 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDataStream>
+#include <QHash>
 #include <QIODevice>
+#include <QMutex>
+
+#include <atomic>
+#include <future>
 
 namespace gatehouse {
 
@@ -21,6 +26,20 @@ constexpr QByteArrayView Magic("GHSH");
 constexpr quint32 FormatVersion = 1;
 constexpr int MaxEntries = 16;
 constexpr qint64 MaxEntryBytes = qint64(512) << 20;
+
+/// The readings under way in this process, by key.
+struct InFlight
+{
+    QMutex mutex;
+    QHash<QByteArray, std::shared_future<Result<ScanHistory>>> readings;
+    std::atomic<int> waiting{0};
+};
+
+InFlight& inFlight()
+{
+    static InFlight shared;
+    return shared;
+}
 
 bool inRange(int value, int first, int last)
 {
@@ -136,24 +155,60 @@ Result<ScanHistory> ScanHistoryCache::read(const QString& repoPath, const ScanSo
         return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
     const KeyedCacheFolder folder(folderFor(options), Magic, FormatVersion, MaxEntries, MaxEntryBytes);
     QByteArray key;
-    if (folder.isEnabled()) {
-        const Result<git::Repository> repository = git::Repository::open(repoPath);
-        if (repository.ok())
-            key = ScanHistoryCache::key(repository.value(), options);
+    if (const Result<git::Repository> repository = git::Repository::open(repoPath); repository.ok())
+        key = ScanHistoryCache::key(repository.value(), options);
+    // Every report came from a cache (on disk, or another thread's reading of the same history).
+    const auto fromCache = [](ScanHistory stored) {
+        stored.cacheHits += stored.reportsParsed;
+        stored.reportsParsed = 0;
+        stored.treeDiffs = 0;
+        return stored;
+    };
+    if (folder.isEnabled() && !key.isEmpty()) {
         if (const std::optional<QByteArray> bytes = folder.find(key)) {
-            if (std::optional<ScanHistory> stored = decode(*bytes)) {
-                // Every report came from a cache this time.
-                stored->cacheHits += stored->reportsParsed;
-                stored->reportsParsed = 0;
-                stored->treeDiffs = 0;
-                return std::move(*stored);
-            }
+            if (std::optional<ScanHistory> stored = decode(*bytes))
+                return fromCache(std::move(*stored));
         }
     }
+    if (key.isEmpty())
+        return ScanHistoryReader::read(repoPath, options, sink);
+
+    // On a first open the Overview and the Security page ask for the same history at once: one thread reads it,
+    // the other waits for its answer (a cancelled reading is done again by whoever still wants it).
+    InFlight& running = inFlight();
+    std::promise<Result<ScanHistory>> promise;
+    std::shared_future<Result<ScanHistory>> other;
+    {
+        QMutexLocker lock(&running.mutex);
+        if (const auto it = running.readings.constFind(key); it != running.readings.cend())
+            other = *it;
+        else
+            running.readings.insert(key, promise.get_future().share());
+    }
+    if (other.valid()) {
+        ++running.waiting;
+        const Result<ScanHistory>& answer = other.get();
+        --running.waiting;
+        if (answer.ok())
+            return fromCache(answer.value());
+        if (answer.error().code != QLatin1String("cancelled"))
+            return answer.error();
+        return ScanHistoryReader::read(repoPath, options, sink);
+    }
     Result<ScanHistory> history = ScanHistoryReader::read(repoPath, options, sink);
-    if (history.ok() && !key.isEmpty())
+    if (history.ok() && folder.isEnabled())
         folder.store(key, encode(history.value()));
+    promise.set_value(history);
+    {
+        QMutexLocker lock(&running.mutex);
+        running.readings.remove(key);
+    }
     return history;
+}
+
+int ScanHistoryCache::waitingReaders()
+{
+    return inFlight().waiting.load();
 }
 
 QByteArray ScanHistoryCache::encode(const ScanHistory& h)

@@ -26,6 +26,8 @@ public:
     static Result<ScanHistory> read(const QString& repoPath, const ScanSourceOptions& options,
                                     ProgressSink* sink = nullptr);
 
+    /// Readers now waiting for another thread's reading of the same history (a first open asks twice at once).
+    static int waitingReaders();
     /// The key of the history `options` ask for; empty when it cannot be read (then nothing is cached).
     static QByteArray key(const git::Repository& repository, const ScanSourceOptions& options);
     static QString folderFor(const ScanSourceOptions& options);

@@ -420,6 +420,32 @@ private Q_SLOTS:
                      .ok());
     }
 
+    // Streamed in committer-time order (topological off): the same commits, newest first, and a walk that stops
+    // early stops there.
+    void timeOrderedWalk()
+    {
+        ScratchRepository scratch;
+        const History h = buildHistory(scratch);
+        LogOptions options;
+        const auto topological = scratch.repo().log(options);
+        options.topological = false;
+        const auto timed = scratch.repo().log(options);
+        QVERIFY(topological.ok() && timed.ok());
+        QCOMPARE(timed->size(), topological->size());
+        QSet<ObjectId> a, b;
+        for (qsizetype i = 0; i < timed->size(); ++i) {
+            a.insert(timed->at(i).id);
+            b.insert(topological->at(i).id);
+            if (i > 0)
+                QVERIFY(timed->at(i - 1).committer.time >= timed->at(i).committer.time);
+        }
+        QCOMPARE(a, b);
+        QCOMPARE(timed->first().id, h.c5);
+        int visited = 0;
+        QVERIFY(scratch.repo().walk(options, [&](const CommitInfo&) { return ++visited < 2; }).ok());
+        QCOMPARE(visited, 2);
+    }
+
     void logDetails()
     {
         ScratchRepository scratch;

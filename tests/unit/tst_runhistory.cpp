@@ -148,8 +148,18 @@ private Q_SLOTS:
         ScratchRepository scratch;
         scratch.commit(QStringLiteral("ci: broken"), {{QStringLiteral(".gitlab-ci.yml"), "build: [unclosed\n"}});
         QTemporaryDir store;
+        // No runs: the configuration's history and needs would sharpen nothing, so neither is read.
         auto result = RunHistory::analyze(scratch.path(), AnalysisOptions(), true, store.path());
         QVERIFY(result.ok());
+        QVERIFY(result->warnings.isEmpty());
+        QVERIFY(result->options.configChanges.isEmpty());
+
+        QVERIFY(RunHistory::importFiles(scratch.path(), {kFixtures + QStringLiteral("/gitlab-jobs.json")}, false,
+                                        store.path())
+                    .ok());
+        result = RunHistory::analyze(scratch.path(), AnalysisOptions(), true, store.path());
+        QVERIFY(result.ok());
+        QCOMPARE(result->options.configChanges.size(), 1);
         QCOMPARE(result->warnings.size(), 1);
         QVERIFY2(
             result->warnings.first().startsWith(QLatin1String(".gitlab-ci.yml:2:1: end of sequence flow not found")),

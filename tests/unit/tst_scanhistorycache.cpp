@@ -6,11 +6,16 @@
 #include "security/Posture.h"
 #include "security/ScanHistoryCache.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
+
 #include <QTimeZone>
+#include <atomic>
 
 using namespace gatehouse;
 using namespace Qt::StringLiterals;
@@ -175,6 +180,36 @@ private Q_SLOTS:
         QVERIFY(third->treeDiffs > 0 || third->cacheHits > 0 || third->commitsWalked > 0);
         compareHistories(third.value(), m_history);
         QVERIFY(ScanHistoryCache::read(demo(), options)->treeDiffs == 0);
+    }
+
+    // Two threads asking for one history at once (the Overview and the Security page on a first open): one
+    // reads it, the other gets its answer, as if from a cache.
+    void concurrentReadsShareOneReading()
+    {
+        ScanSourceOptions options;
+        options.cacheDir = u"-"_s; // no disk: only the sharing in the process
+        std::atomic<bool> launched{false};
+        QFuture<Result<ScanHistory>> second;
+        ProgressSink first([&](int, const QString&) {
+            if (launched.exchange(true))
+                return;
+            second = QtConcurrent::run([this, options] { return ScanHistoryCache::read(demo(), options); });
+            // The first reading goes on once the second waits for it (bounded: a failure shows below).
+            QDeadlineTimer deadline(10000);
+            while (ScanHistoryCache::waitingReaders() < 1 && !deadline.hasExpired())
+                QThread::yieldCurrentThread();
+        });
+        const Result<ScanHistory> a = ScanHistoryCache::read(demo(), options, &first);
+        QVERIFY(launched);
+        const Result<ScanHistory> b = second.result();
+        QVERIFY(a.ok() && b.ok());
+        compareHistories(a.value(), m_history);
+        compareHistories(b.value(), m_history);
+        QVERIFY(a->treeDiffs > 0);
+        QCOMPARE(b->treeDiffs, 0);
+        QCOMPARE(b->reportsParsed, 0);
+        QCOMPARE(b->cacheHits, a->reportsParsed + a->cacheHits);
+        QCOMPARE(ScanHistoryCache::waitingReaders(), 0);
     }
 
     void movedRefsChangeTheKey_data()
