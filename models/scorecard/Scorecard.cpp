@@ -210,14 +210,19 @@ Status Scorecard::collectHistoryWide(const git::Repository& repository, const QS
             return true;
         });
     }
-    git::LogOptions reports;
-    reports.start = tip->toString();
-    reports.paths = {QStringLiteral("reports")};
-    reports.maxCount = 1000;
-    (void)repository.walk(reports, [&](const git::CommitInfo& commit) {
-        inputs.scanTimes.append(commit.committer.time.toUTC());
-        return !(sink && sink->isCancelled());
-    });
+    // Committed reports: the commits of the branch (its first-parent chain, as the posture reads it: a side
+    // branch's reports count when they are merged) that changed the folder. The chain is read from raw objects on
+    // a repository of its own; a full walk of every commit took a sixth of a first open on GNOME/glib.
+    if (Result<git::Repository> own = git::Repository::open(repoPath); own.ok()) {
+        int found = 0;
+        (void)own->walkFirstParentPaths(
+            tip->toString(), {QStringLiteral("reports")}, -1, {},
+            [&](const git::CommitInfo& commit, bool) {
+                inputs.scanTimes.append(commit.committer.time.toUTC());
+                return ++found < 1000 && !(sink && sink->isCancelled());
+            },
+            sink);
+    }
     if (sink && sink->isCancelled())
         return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
     HistoryFactsCache::store(factsKey, HistoryFacts{inputs.recentSubjects, inputs.scanTimes});

@@ -77,6 +77,20 @@ private Q_SLOTS:
         QVERIFY(!HistoryFactsCache::decode(bytes + "?").has_value());
     }
 
+    // A report committed on a side branch reaches the branch with the merge: that is when it counts, once (the
+    // branch's first-parent chain, as the posture reads it).
+    void sideBranchReportsCountAtTheMerge()
+    {
+        ScratchRepository scratch;
+        const git::ObjectId base = scratch.commit(u"feat: base"_s, {{u"a"_s, "1"}}, at(1));
+        const git::ObjectId side
+            = scratch.commitOn({base}, u"ci: side scan"_s, {{u"reports/trivy.json"_s, "{}"}}, at(2));
+        const git::ObjectId main = scratch.commit(u"docs: main work"_s, {{u"a"_s, "2"}}, at(3));
+        scratch.commitOn({main, side}, u"Merge branch 'side'"_s, {{u"reports/trivy.json"_s, "{}"}}, at(4), u"HEAD"_s);
+        const ScorecardInputs inputs = collect(scratch);
+        QCOMPARE(inputs.scanTimes, QList<QDateTime>{at(4).toUTC()});
+    }
+
     void collectWritesAndThenReadsTheFacts()
     {
         ScratchRepository scratch;
