@@ -35,6 +35,38 @@ bool isFileMode(git_filemode_t mode)
     return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
 }
 
+/// The entries of a tree matched, in order, against the entries of another: both are sorted the way git sorts
+/// them (a folder as its name and '/'), so one pass over both replaces a binary search per entry (a folder of a
+/// thousand files, compared for every commit, spent its time there). A name that is a file on one side and a
+/// folder on the other does not match, as byname's mode check then treated it.
+class EntryCursor
+{
+public:
+    explicit EntryCursor(const git_tree* tree)
+        : m_tree(tree)
+        , m_count(tree ? git_tree_entrycount(tree) : 0)
+    { }
+    /// The entry named as `other` (of the same kind), or nullptr; `other`s come in git's order.
+    const git_tree_entry* match(const git_tree_entry* other)
+    {
+        while (m_next < m_count) {
+            const git_tree_entry* candidate = git_tree_entry_byindex(m_tree, m_next);
+            const int order = git_tree_entry_cmp(candidate, other);
+            if (order > 0)
+                return nullptr;
+            ++m_next;
+            if (order == 0)
+                return candidate;
+        }
+        return nullptr;
+    }
+
+private:
+    const git_tree* m_tree;
+    size_t m_count;
+    size_t m_next = 0;
+};
+
 } // namespace
 
 /// The blobs of `tree` under the prefixes, as deleted paths (`tree` was removed or replaced by a file).
@@ -62,11 +94,12 @@ int compareDeleted(git_repository* repo, const git_tree* oldTree, const git_tree
                    const QList<QByteArray>& prefixes, QStringList& deleted)
 {
     const size_t count = git_tree_entrycount(oldTree);
+    EntryCursor cursor(newTree);
     for (size_t i = 0; i < count; ++i) {
         const git_tree_entry* old = git_tree_entry_byindex(oldTree, i);
         const char* name = git_tree_entry_name(old);
         const git_filemode_t mode = git_tree_entry_filemode(old);
-        const git_tree_entry* entry = git_tree_entry_byname(newTree, name);
+        const git_tree_entry* entry = cursor.match(old);
         const git_filemode_t newMode = entry ? git_tree_entry_filemode(entry) : git_filemode_t(0);
         // Kept as a folder (compareTrees descends into it) or kept as a file: nothing deleted here.
         if (mode == GIT_FILEMODE_TREE ? newMode == GIT_FILEMODE_TREE : !isFileMode(mode) || isFileMode(newMode))
@@ -91,11 +124,12 @@ int compareTrees(git_repository* repo, const git_tree* oldTree, const git_tree* 
         if (const int rc = compareDeleted(repo, oldTree, newTree, dir, prefixes, *deleted); rc < 0)
             return rc;
     const size_t count = git_tree_entrycount(newTree);
+    EntryCursor cursor(oldTree);
     for (size_t i = 0; i < count; ++i) {
         const git_tree_entry* entry = git_tree_entry_byindex(newTree, i);
         const char* name = git_tree_entry_name(entry);
         const git_filemode_t mode = git_tree_entry_filemode(entry);
-        const git_tree_entry* old = oldTree ? git_tree_entry_byname(oldTree, name) : nullptr;
+        const git_tree_entry* old = cursor.match(entry);
         if (old && git_tree_entry_filemode(old) == mode
             && git_oid_equal(git_tree_entry_id(old), git_tree_entry_id(entry)))
             continue;
