@@ -83,6 +83,10 @@ public:
                                         const QSet<ObjectId>& alsoVisit,
                                         const std::function<bool(const CommitInfo&, bool touches)>& visit,
                                         ProgressSink* sink = nullptr) const;
+    /// The first-parent chain from `start`, newest first, at most `maxCount` commits (-1: all), read from the raw
+    /// objects: each CommitInfo holds only its id, its tree and its first parent (commit() decodes the rest).
+    /// Honours the sink's cancel flag.
+    Result<QList<CommitInfo>> firstParentChain(const QString& start, int maxCount, ProgressSink* sink = nullptr) const;
     /// Convenience: the whole walk collected.
     Result<QList<CommitInfo>> log(const LogOptions& options, ProgressSink* sink = nullptr) const;
     /// Whether `ancestor` is reachable from `descendant` (a commit counts as its own ancestor: false).

@@ -334,6 +334,37 @@ Result<qint64> Repository::walkFirstParentPaths(const QString& start, const QStr
     return walked;
 }
 
+Result<QList<CommitInfo>> Repository::firstParentChain(const QString& start, int maxCount, ProgressSink* sink) const
+{
+    const Result<ObjectId> tip = resolve(start);
+    if (!tip)
+        return tip.error();
+    const RawObjects raw(d->get());
+    QList<CommitInfo> chain;
+    git_oid next = toOid(*tip);
+    while (maxCount < 0 || chain.size() < maxCount) {
+        if (sink && (chain.size() & 0xff) == 0) {
+            if (sink->isCancelled())
+                return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+            sink->report(chain.size(), 0, QStringLiteral("history"));
+        }
+        RawObjects::Commit commit;
+        if (const int rc = raw.commit(next, commit); rc < 0)
+            return lastError(rc, QStringLiteral("corrupt history"));
+        CommitInfo info;
+        info.id = toId(&next);
+        info.tree = toId(&commit.tree);
+        if (!commit.parents.isEmpty())
+            info.parents.append(toId(&commit.parents.first()));
+        chain.append(info);
+        if (commit.parents.isEmpty())
+            break;
+        next = commit.parents.first();
+    }
+    git_error_clear();
+    return chain;
+}
+
 Result<QList<CommitInfo>> Repository::log(const LogOptions& options, ProgressSink* sink) const
 {
     QList<CommitInfo> commits;

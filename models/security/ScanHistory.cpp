@@ -634,11 +634,8 @@ Result<ScanHistory> ScanHistoryReader::read(const QString& repoPath, const ScanS
             return walked.error();
         history.commitsWalked = *walked;
     } else {
-        git::LogOptions log;
-        log.start = head->toString();
-        log.firstParent = true;
-        log.maxCount = options.maxCommits;
-        auto all = repo->log(log, sink);
+        // Every first-parent commit is compared tree by tree; only those that hold a scan are decoded (below).
+        auto all = repo->firstParentChain(head->toString(), options.maxCommits, sink);
         if (!all)
             return all.error();
         commits = std::move(*all);
@@ -699,9 +696,6 @@ Result<ScanHistory> ScanHistoryReader::read(const QString& repoPath, const ScanS
         }
         Scan scan;
         scan.commit = commit.id;
-        scan.time = commit.committer.time.toUTC();
-        scan.author = commit.author.name;
-        scan.summary = commit.summary;
 
         if (!globs.isEmpty() && mayChange[size_t(index)]) {
             WalkCache::Entries reports;
@@ -743,8 +737,15 @@ Result<ScanHistory> ScanHistoryReader::read(const QString& repoPath, const ScanS
         // A parse stopped by the cancel flag must not pass for a skipped report.
         if (sink && sink->isCancelled())
             return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
-        if (!scan.reports.isEmpty())
+        if (!scan.reports.isEmpty()) {
+            // A commit of the raw chain carries only its id and tree: decoded now that it holds a scan.
+            const git::CommitInfo decoded
+                = commit.committer.time.isValid() ? commit : repo->commit(commit.id).valueOr(commit);
+            scan.time = decoded.committer.time.toUTC();
+            scan.author = decoded.author.name;
+            scan.summary = decoded.summary;
             history.scans << scan;
+        }
     }
     walkCache.save();
     return history;

@@ -420,6 +420,32 @@ private Q_SLOTS:
                      .ok());
     }
 
+    // The first-parent chain from raw objects: ids, trees and first parents, newest first; side commits left out.
+    void firstParentChain()
+    {
+        ScratchRepository scratch;
+        const History h = buildHistory(scratch);
+        LogOptions options;
+        options.firstParent = true;
+        const auto logged = scratch.repo().log(options);
+        const auto chain = scratch.repo().firstParentChain(QStringLiteral("HEAD"), -1);
+        QVERIFY(logged.ok() && chain.ok());
+        QCOMPARE(chain->size(), logged->size());
+        for (qsizetype i = 0; i < chain->size(); ++i) {
+            QCOMPARE(chain->at(i).id, logged->at(i).id);
+            QCOMPARE(chain->at(i).tree, logged->at(i).tree);
+            QCOMPARE(chain->at(i).parents, logged->at(i).parents.mid(0, 1));
+            QVERIFY(!chain->at(i).committer.time.isValid()); // not decoded
+        }
+        QCOMPARE(chain->first().id, h.c5);
+        QCOMPARE(scratch.repo().firstParentChain(QStringLiteral("HEAD"), 2)->size(), 2);
+        QVERIFY(!scratch.repo().firstParentChain(QStringLiteral("no-such-branch"), -1).ok());
+        ProgressSink cancelled;
+        cancelled.cancel();
+        QCOMPARE(scratch.repo().firstParentChain(QStringLiteral("HEAD"), -1, &cancelled).error().code,
+                 QStringLiteral("cancelled"));
+    }
+
     // Streamed in committer-time order (topological off): the same commits, newest first, and a walk that stops
     // early stops there.
     void timeOrderedWalk()
