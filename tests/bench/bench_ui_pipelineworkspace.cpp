@@ -83,6 +83,19 @@ class BenchPipelineWorkspace : public QObject
         return spy.wait(60000) && m_view->lastValidation().parsed;
     }
 
+    /// Validation after every keystroke (no typing pause), the cursor at the end of a comment in the middle of the
+    /// file, its first validation done: the editor, or nullptr when it never came.
+    PipelineEditor* typingInTheMiddle()
+    {
+        m_view->validator()->setDelay(0);
+        PipelineEditor* editor = m_view->editor();
+        editor->goToLine(editor->blockCount() / 2);
+        editor->moveCursor(QTextCursor::EndOfBlock);
+        QSignalSpy spy(m_view, &PipelineDocumentView::validated);
+        editor->insertPlainText(QStringLiteral(" #"));
+        return spy.wait(60000) ? editor : nullptr;
+    }
+
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
     void cleanup() { m_workspace.reset(); }
@@ -154,13 +167,9 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, text);
         QVERIFY(open(text));
-        m_view->validator()->setDelay(0);
-        PipelineEditor* editor = m_view->editor();
-        editor->goToLine(editor->blockCount() / 2);
-        editor->moveCursor(QTextCursor::EndOfBlock);
-        editor->insertPlainText(QStringLiteral(" #"));
+        PipelineEditor* editor = typingInTheMiddle();
+        QVERIFY(editor);
         QSignalSpy spy(m_view, &PipelineDocumentView::validated);
-        QVERIFY(spy.wait(60000));
         qint64 worker = 0;
         int runs = 0;
         QBENCHMARK
@@ -184,14 +193,9 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, text);
         QVERIFY(open(text));
-        m_view->validator()->setDelay(0);
-        PipelineEditor* editor = m_view->editor();
-        editor->goToLine(editor->blockCount() / 2);
-        editor->moveCursor(QTextCursor::EndOfBlock);
-        editor->insertPlainText(QStringLiteral(" #"));
+        PipelineEditor* editor = typingInTheMiddle();
+        QVERIFY(editor);
         QSignalSpy spy(m_view, &PipelineDocumentView::validated);
-        QVERIFY(spy.wait(60000));
-        spy.clear();
         constexpr int Frames = 120;
         constexpr qint64 FrameNs = 16'666'667;
         std::vector<double> frames;
