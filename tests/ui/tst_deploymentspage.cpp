@@ -184,6 +184,26 @@ private Q_SLOTS:
         compareDora(view->doraTiles(), all.value(u"dora").toObject());
     }
 
+    // On a first open the Deployments page is loaded behind the Overview: its first row is chosen, but the
+    // comparison waits until the page is shown (the cores have history-wide work meanwhile).
+    void hiddenDetailComparesWhenShown()
+    {
+        delivery::DeliveryLoader loader;
+        DeploymentsView view(&loader);
+        view.resize(1400, 900);
+        QSignalSpy finished(&loader, &delivery::DeliveryLoader::loadFinished);
+        loader.load(m_demo);
+        QVERIFY(finished.wait(60000));
+        DeploymentDetailPanel* detail = view.detail();
+        QVERIFY(!view.selectedTag().isEmpty());
+        QVERIFY(detail->currentIndex() >= 0);
+        QVERIFY(!detail->isLoading());
+        QVERIFY(!detail->detail().has_value());
+        view.show();
+        QTRY_VERIFY_WITH_TIMEOUT(detail->detail().has_value(), 30000);
+        QVERIFY(detail->headline().startsWith(view.selectedTag()));
+    }
+
     void showsWhatADeploymentShipped()
     {
         delivery::DeliveryLoader loader;

@@ -69,6 +69,22 @@ private Q_SLOTS:
         QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().toString()));
     }
 
+    // Loaded behind another page, the newest incident is chosen but read only once the page is shown.
+    void hiddenDetailReadsWhenShown()
+    {
+        delivery::DeliveryLoader loader;
+        IncidentsView view(&loader);
+        view.resize(1400, 900);
+        QSignalSpy finished(&loader, &delivery::DeliveryLoader::loadFinished);
+        loader.load(m_demo);
+        QVERIFY(finished.wait(60000));
+        IncidentDetailPanel* detail = view.detail();
+        QVERIFY(!detail->isLoading());
+        QVERIFY(!detail->detail().has_value());
+        view.show();
+        QTRY_VERIFY_WITH_TIMEOUT(detail->detail().has_value(), 30000);
+    }
+
     void listsAndSearchesTheIncidents()
     {
         delivery::DeliveryLoader loader;

@@ -124,6 +124,7 @@ void DeploymentDetailPanel::compare(int baseIndex, int index)
     m_baseSelector->setEnabled(valid);
     if (!valid) {
         m_jobs.cancel();
+        m_startWhenShown = false;
         m_headline->setText(tr("Deployment"));
         m_status->clear();
         m_stack->setCurrentWidget(m_placeholder);
@@ -132,7 +133,24 @@ void DeploymentDetailPanel::compare(int baseIndex, int index)
     const Deployment& d = m_history.deployments.at(m_index);
     m_headline->setText(tr("%1 → %2 at %3").arg(d.tag, d.environment, d.commit.shortString()));
     m_stack->setCurrentWidget(m_tabs);
-    start();
+    // A page not shown yet (its first row selected on load) compares when it is: a first open has history-wide
+    // work to do on every core meanwhile.
+    m_startWhenShown = !isVisible();
+    if (m_startWhenShown) {
+        m_jobs.cancel();
+        m_status->setText(tr("Comparing when shown…"));
+    } else {
+        start();
+    }
+}
+
+void DeploymentDetailPanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_startWhenShown && m_index >= 0) {
+        m_startWhenShown = false;
+        start();
+    }
 }
 
 void DeploymentDetailPanel::fillBaseSelector()

@@ -56,6 +56,9 @@ public:
 Q_SIGNALS:
     void detailLoaded();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void start();
     void apply(const delivery::DeploymentDetail& detail);
@@ -63,6 +66,7 @@ private:
     QString gatesHtml(const delivery::DeploymentDetail& detail) const;
 
     JobTracker m_jobs{this};
+    bool m_startWhenShown = false; ///< a deployment was chosen while the panel was hidden
     QString m_repositoryPath;
     delivery::DeploymentHistory m_history;
     int m_index = -1;

@@ -120,6 +120,7 @@ void IncidentDetailPanel::showIncident(const Incident* incident)
     m_diff->clear();
     if (!incident) {
         m_jobs.cancel();
+        m_startWhenShown = false;
         m_incident.reset();
         m_title->setText(tr("Select an incident"));
         m_meta->clear();
@@ -156,10 +157,29 @@ void IncidentDetailPanel::showIncident(const Incident* incident)
     m_postmortem->document()->setMarkdown(PostmortemMarkdown::render(*incident));
     m_changedSummary->setText(tr("Reading what changed…"));
     m_fixSummary->setText(tr("Reading the fix…"));
+    // A page not shown yet (its first row selected on load) reads when it is: a first open has history-wide work
+    // to do on every core meanwhile.
+    m_startWhenShown = !isVisible();
+    if (m_startWhenShown)
+        m_jobs.cancel();
+    else
+        start();
+}
 
+void IncidentDetailPanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_startWhenShown && m_incident) {
+        m_startWhenShown = false;
+        start();
+    }
+}
+
+void IncidentDetailPanel::start()
+{
     const QString path = m_repositoryPath;
     const DeploymentHistory history = m_history;
-    const Incident value = *incident;
+    const Incident value = *m_incident;
     m_jobs.start([path, history, value](
                      ProgressSink& sink) { return DeliveryInspector::inspectIncident(path, history, value, &sink); },
                  [this](Result<IncidentDetail> result) {

@@ -50,7 +50,11 @@ Q_SIGNALS:
     void deploymentRequested(const QString& tag);
     void detailLoaded();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    void start();
     void apply(const delivery::IncidentDetail& detail);
     QString deploymentLink(int index) const;
 
@@ -58,6 +62,7 @@ private:
     QString m_repositoryPath;
     delivery::DeploymentHistory m_history;
     std::optional<delivery::Incident> m_incident;
+    bool m_startWhenShown = false; ///< an incident was chosen while the panel was hidden
     std::optional<delivery::IncidentDetail> m_detail;
 
     QLabel* m_title;
