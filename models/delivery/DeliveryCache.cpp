@@ -2,15 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DeliveryCache.h"
 
+#include "common/SharedResults.h"
 #include "git/Repository.h"
 #include "sync/PlatformDeployment.h"
 
 #include <QCryptographicHash>
-#include <QList>
-#include <QMutex>
-
-#include <future>
-#include <memory>
 
 namespace gatehouse::delivery {
 
@@ -18,30 +14,10 @@ namespace {
 
 constexpr int kKeptStates = 4;
 
-struct Entry
+SharedResults<DeliverySnapshot>& shared()
 {
-    QByteArray key;
-    quint64 id = 0;
-    std::shared_future<Result<DeliverySnapshot>> result;
-};
-
-struct State
-{
-    QMutex mutex;
-    QList<Entry> entries; ///< newest first
-    quint64 nextId = 1;
-    int computations = 0;
-};
-
-State& state()
-{
-    static State shared;
-    return shared;
-}
-
-bool isCancelled(const Result<DeliverySnapshot>& result)
-{
-    return !result.ok() && result.error().code == QLatin1String("cancelled");
+    static SharedResults<DeliverySnapshot> results(kKeptStates);
+    return results;
 }
 
 } // namespace
@@ -85,57 +61,17 @@ QByteArray DeliveryCache::stateKey(const git::Repository& repository, const QStr
 
 Result<DeliverySnapshot> DeliveryCache::get(const QByteArray& key, const Compute& compute)
 {
-    if (key.isEmpty())
-        return compute();
-    State& s = state();
-    std::promise<Result<DeliverySnapshot>> promise;
-    quint64 id = 0;
-    {
-        QMutexLocker lock(&s.mutex);
-        for (qsizetype i = 0; i < s.entries.size(); ++i) {
-            if (s.entries.at(i).key != key)
-                continue;
-            const Entry found = s.entries.at(i);
-            s.entries.move(i, 0);
-            lock.unlock();
-            // Computed, or being computed by another thread: its answer is this state's answer.
-            Result<DeliverySnapshot> result = found.result.get();
-            if (result.ok())
-                return result;
-            lock.relock();
-            s.entries.removeIf([&](const Entry& entry) { return entry.id == found.id; });
-            if (!isCancelled(result))
-                return result;
-            break;
-        }
-        id = s.nextId++;
-        s.entries.prepend(Entry{key, id, promise.get_future().share()});
-        while (s.entries.size() > kKeptStates)
-            s.entries.removeLast();
-        ++s.computations;
-    }
-    Result<DeliverySnapshot> result = compute();
-    promise.set_value(result);
-    if (!result.ok()) {
-        // Failures and cancellations are not kept: whoever asks next tries again.
-        QMutexLocker lock(&s.mutex);
-        s.entries.removeIf([&](const Entry& entry) { return entry.id == id; });
-    }
-    return result;
+    return shared().get(key, compute);
 }
 
 int DeliveryCache::computations() const
 {
-    State& s = state();
-    QMutexLocker lock(&s.mutex);
-    return s.computations;
+    return shared().computations();
 }
 
 void DeliveryCache::clear()
 {
-    State& s = state();
-    QMutexLocker lock(&s.mutex);
-    s.entries.clear();
+    shared().clear();
 }
 
 } // namespace gatehouse::delivery

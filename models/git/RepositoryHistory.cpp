@@ -36,9 +36,8 @@ ObjectId entryId(git_tree* tree, const QByteArray& path)
     return toId(git_tree_entry_id(entry.get()));
 }
 
-// A path prefix as tree lookups take it: relative to the root, without trailing slashes (empty: the root).
 /// Reads commits and trees as raw objects, without building libgit2's parsed objects: a first-parent walk reads
-/// each commit and tree once and needs only a commit's tree and first parent, and one entry of a tree.
+/// each commit and tree once and needs only a commit's tree and parents, and a few entries of a tree.
 class RawObjects
 {
 public:

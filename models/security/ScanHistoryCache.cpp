@@ -3,6 +3,7 @@
 #include "ScanHistoryCache.h"
 
 #include "common/CacheFile.h"
+#include "common/SharedResults.h"
 #include "common/StreamCodec.h"
 #include "git/ObjectIdStream.h"
 #include "git/Repository.h"
@@ -10,12 +11,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDataStream>
-#include <QHash>
 #include <QIODevice>
-#include <QMutex>
-
-#include <atomic>
-#include <future>
 
 namespace gatehouse {
 
@@ -27,17 +23,11 @@ constexpr quint32 FormatVersion = 1;
 constexpr int MaxEntries = 16;
 constexpr qint64 MaxEntryBytes = qint64(512) << 20;
 
-/// The readings under way in this process, by key.
-struct InFlight
+/// The readings under way in this process, by key: on a first open the Overview and the Security page ask for the
+/// same history at once. None is kept once read (the cache on disk is the memory of later opens).
+SharedResults<ScanHistory>& readings()
 {
-    QMutex mutex;
-    QHash<QByteArray, std::shared_future<Result<ScanHistory>>> readings;
-    std::atomic<int> waiting{0};
-};
-
-InFlight& inFlight()
-{
-    static InFlight shared;
+    static SharedResults<ScanHistory> shared(0);
     return shared;
 }
 
@@ -170,45 +160,24 @@ Result<ScanHistory> ScanHistoryCache::read(const QString& repoPath, const ScanSo
                 return fromCache(std::move(*stored));
         }
     }
-    if (key.isEmpty())
-        return ScanHistoryReader::read(repoPath, options, sink);
-
-    // On a first open the Overview and the Security page ask for the same history at once: one thread reads it,
-    // the other waits for its answer (a cancelled reading is done again by whoever still wants it).
-    InFlight& running = inFlight();
-    std::promise<Result<ScanHistory>> promise;
-    std::shared_future<Result<ScanHistory>> other;
-    {
-        QMutexLocker lock(&running.mutex);
-        if (const auto it = running.readings.constFind(key); it != running.readings.cend())
-            other = *it;
-        else
-            running.readings.insert(key, promise.get_future().share());
-    }
-    if (other.valid()) {
-        ++running.waiting;
-        const Result<ScanHistory>& answer = other.get();
-        --running.waiting;
-        if (answer.ok())
-            return fromCache(answer.value());
-        if (answer.error().code != QLatin1String("cancelled"))
-            return answer.error();
-        return ScanHistoryReader::read(repoPath, options, sink);
-    }
-    Result<ScanHistory> history = ScanHistoryReader::read(repoPath, options, sink);
-    if (history.ok() && folder.isEnabled())
-        folder.store(key, encode(history.value()));
-    promise.set_value(history);
-    {
-        QMutexLocker lock(&running.mutex);
-        running.readings.remove(key);
-    }
+    bool shared = false;
+    Result<ScanHistory> history = readings().get(
+        key,
+        [&]() -> Result<ScanHistory> {
+            Result<ScanHistory> read = ScanHistoryReader::read(repoPath, options, sink);
+            if (read.ok() && folder.isEnabled() && !key.isEmpty())
+                folder.store(key, encode(read.value()));
+            return read;
+        },
+        &shared);
+    if (shared && history.ok())
+        return fromCache(history.value());
     return history;
 }
 
 int ScanHistoryCache::waitingReaders()
 {
-    return inFlight().waiting.load();
+    return readings().waiting();
 }
 
 QByteArray ScanHistoryCache::encode(const ScanHistory& h)
